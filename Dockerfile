@@ -1,0 +1,68 @@
+# syntax=docker/dockerfile:1
+# Build one target per process:
+#   docker build --target api    -t witness-api .
+#   docker build --target worker -t witness-worker .
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---- deps: full dependency tree (dev deps needed for tsc) ----
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+# Only the manifests, so this layer is reused until dependencies change.
+COPY package.json package-lock.json ./
+# Cache mount keeps downloaded tarballs across builds without storing them in a layer.
+# argon2 ships prebuilt binaries, so no compiler toolchain is needed here.
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --no-audit --no-fund
+
+# ---- build: compile, then drop dev deps so runtime copies only prod node_modules ----
+FROM deps AS build
+COPY . .
+RUN npm run build \
+ && npm prune --omit=dev --no-audit --no-fund
+
+# ---- runtime-base: shared by api and worker ----
+FROM ${NODE_IMAGE} AS runtime-base
+# tini as PID 1: forwards SIGTERM to node (graceful shutdown) and reaps zombies
+# (e.g. chromium children in the worker). Deliberately no -g: the worker must get
+# SIGTERM alone and close chromium itself after in-flight jobs finish.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tini \
+ && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production \
+    FILES_DIR=/var/lib/witness/files
+WORKDIR /app
+# Document storage; owned by `node` so a fresh named volume mounted here inherits it.
+RUN mkdir -p /var/lib/witness/files \
+ && chown node:node /var/lib/witness/files
+# App files stay root-owned: the non-root process can read but not modify its code.
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/templates ./templates
+ENTRYPOINT ["/usr/bin/tini", "--"]
+
+# ---- api ----
+FROM runtime-base AS api
+USER node
+ENV PORT=3000
+EXPOSE 3000
+# Node 20 has global fetch, so no curl in the image. start-period covers
+# migrations, which run before the server starts listening.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/live',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "dist/apps/api/src/main.js"]
+
+# ---- worker: adds chromium for PDF rendering (kept out of the api image) ----
+FROM runtime-base AS worker
+# playwright-core drives Debian's chromium (/usr/bin/chromium); it downloads no browser.
+# Noto fonts: core = Latin/Cyrillic/Greek/Arabic/Hebrew..., cjk = Chinese/Japanese/Korean,
+# so dossiers never render as tofu boxes.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+      chromium \
+      fonts-noto-core \
+      fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
+USER node
+CMD ["node", "dist/apps/worker/src/main.js"]

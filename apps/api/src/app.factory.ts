@@ -1,0 +1,74 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
+import { requestIdFrom, validateEnv } from '@witness/platform';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { mountOpenApi } from './docs/openapi';
+import { strictValidationPipe } from './http/validation';
+
+/**
+ * Build the api application (without listening). `main.ts` and the e2e tests both use it,
+ * so tests exercise exactly what production runs.
+ */
+export async function createApiApp(
+  customise?: (
+    builder: ReturnType<typeof import('@nestjs/testing').Test.createTestingModule>,
+  ) => void,
+): Promise<NestFastifyApplication> {
+  const env = validateEnv(process.env as Record<string, unknown>);
+  const adapter = new FastifyAdapter({
+    bodyLimit: env.HTTP_BODY_LIMIT,
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
+      requestIdFrom(req.headers['x-request-id']),
+    // Guard against slow clients holding sockets open.
+    requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
+    connectionTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    trustProxy: 'loopback,uniquelocal',
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  let app: NestFastifyApplication;
+  if (customise) {
+    const { Test } = await import('@nestjs/testing');
+    const builder = Test.createTestingModule({ imports: [AppModule] });
+    customise(builder);
+    const moduleRef = await builder.compile();
+    app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { bufferLogs: true });
+  } else {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+      bufferLogs: true,
+    });
+  }
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.useGlobalPipes(strictValidationPipe());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (req, reply) => {
+    void reply.header('X-Request-Id', req.id);
+  });
+  await app.register(helmet, {
+    // The Swagger UI needs inline styles and scripts from its own bundle.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  if (env.CORS_ORIGINS) {
+    app.enableCors({
+      origin: env.CORS_ORIGINS.split(','),
+      credentials: true,
+      exposedHeaders: ['ETag', 'X-Request-Id', 'Location'],
+    });
+  }
+  mountOpenApi(app);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,348 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  ACCESS_LEVELS,
+  DEFENDER_STATUSES,
+  HRD_FOCUSES,
+  RISK_LEVELS,
+  SEXES,
+  type AccessLevel,
+  type DefenderStatus,
+  type HrdFocus,
+  type RiskLevel,
+  type Sex,
+} from '@witness/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsCalendarDate, ToBoolean, ToInt, ToUpper, Trim } from '../http/validators';
+
+const TAG = /^[\p{L}\p{N}][\p{L}\p{N} _.:/-]{0,49}$/u;
+
+/** Fields a caseworker writes when creating a case record. */
+export class CreateDefenderDto {
+  @ApiProperty({
+    description: 'Full name as used in the case (1-200 characters).',
+    minLength: 1,
+    maxLength: 200,
+    example: 'Amina Haddad',
+  })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiPropertyOptional({
+    description: 'Other names, transliterations and aliases (up to 20, each up to 200 characters).',
+    type: [String],
+    example: ['أمينة حداد'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  otherNames?: string[];
+
+  @ApiPropertyOptional({
+    description: 'Sex, as the defender describes it.',
+    enum: SEXES,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsIn(SEXES)
+  sex?: Sex | null;
+
+  @ApiPropertyOptional({
+    description: 'Date of birth (YYYY-MM-DD), when known. Sets birthYear.',
+    format: 'date',
+    nullable: true,
+    example: '1988-04-12',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  birthDate?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Year of birth, when only the year (or age) is known.',
+    minimum: 1900,
+    maximum: 2100,
+    nullable: true,
+    example: 1988,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  birthYear?: number | null;
+
+  @ApiPropertyOptional({
+    description: 'Nationality, ISO 3166-1 alpha-2 code.',
+    example: 'EG',
+    nullable: true,
+    minLength: 2,
+    maxLength: 2,
+  })
+  @IsOptional()
+  @ToUpper()
+  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code, e.g. KE' })
+  nationality?: string | null;
+
+  @ApiProperty({
+    description: 'Country where the defender is detained, ISO 3166-1 alpha-2 code.',
+    example: 'EG',
+    minLength: 2,
+    maxLength: 2,
+  })
+  @ToUpper()
+  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code, e.g. KE' })
+  country: string;
+
+  @ApiPropertyOptional({
+    description: 'Profession (up to 200 characters).',
+    maxLength: 200,
+    nullable: true,
+    example: 'Journalist',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  profession?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Organisation the defender works with (up to 200 characters).',
+    maxLength: 200,
+    nullable: true,
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  organisation?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Areas of human rights work.',
+    enum: HRD_FOCUSES,
+    isArray: true,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(HRD_FOCUSES.length)
+  @IsIn(HRD_FOCUSES, { each: true })
+  hrdFocus?: HrdFocus[];
+
+  @ApiPropertyOptional({
+    description: 'Short plain-text summary of the case (up to 1,000 characters).',
+    maxLength: 1000,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  summary?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'The story, in Markdown (up to 50,000 characters). Not returned in lists.',
+    maxLength: 50000,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50000)
+  story?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Assessed risk to the defender.',
+    enum: RISK_LEVELS,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsIn(RISK_LEVELS)
+  riskLevel?: RiskLevel | null;
+
+  @ApiPropertyOptional({
+    description: 'standard: visible to all staff; restricted: need-to-know only.',
+    enum: ACCESS_LEVELS,
+    default: 'standard',
+  })
+  @IsOptional()
+  @IsIn(ACCESS_LEVELS)
+  access?: AccessLevel;
+
+  @ApiPropertyOptional({
+    description:
+      'Free tags for grouping cases (up to 30, each 1-50 letters, digits, spaces or _ . : / -).',
+    type: [String],
+    example: ['group:2024-cairo-13'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Matches(TAG, {
+    each: true,
+    message: 'each tag must be 1-50 letters, digits, spaces or _ . : / -',
+  })
+  tags?: string[];
+}
+
+/** Any subset of the fields; `fullName` and `country` cannot be cleared. */
+export class UpdateDefenderDto extends PartialType(CreateDefenderDto) {}
+
+export class DefenderListQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'Full-text search over names, other names, organisation, summary, story and event descriptions; accent- and case-insensitive, each word a prefix.',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'Country of detention (ISO 3166-1 alpha-2).' })
+  @IsOptional()
+  @ToUpper()
+  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code, e.g. KE' })
+  country?: string;
+
+  @ApiPropertyOptional({ description: 'Derived detention status.', enum: DEFENDER_STATUSES })
+  @IsOptional()
+  @IsIn(DEFENDER_STATUSES)
+  status?: DefenderStatus;
+
+  @ApiPropertyOptional({ description: 'Area of work.', enum: HRD_FOCUSES })
+  @IsOptional()
+  @IsIn(HRD_FOCUSES)
+  hrdFocus?: HrdFocus;
+
+  @ApiPropertyOptional({ description: 'Risk level.', enum: RISK_LEVELS })
+  @IsOptional()
+  @IsIn(RISK_LEVELS)
+  riskLevel?: RiskLevel;
+
+  @ApiPropertyOptional({ description: 'Tag (exact).', maxLength: 50 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  tag?: string;
+
+  @ApiPropertyOptional({ description: 'Include archived records.', type: Boolean })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  archived?: boolean;
+
+  @ApiPropertyOptional({ description: 'Page size, 1-200.', minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({
+    description: "Opaque cursor from the previous page's nextCursor.",
+    maxLength: 512,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+}
+
+export class ArchivedQueryDto {
+  @ApiPropertyOptional({ description: 'Also find an archived record.', type: Boolean })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  archived?: boolean;
+}
+
+export class DefenderIdParams {
+  @ApiProperty({ description: 'Defender id (uuid).', format: 'uuid' })
+  @IsUUID('all', { message: 'must be a uuid' })
+  id: string;
+}
+
+/** A case record as returned by the API. */
+export class DefenderResponse extends CreateDefenderDto {
+  @ApiProperty({ description: 'Identifier.', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({
+    description: 'Current status, derived from the timeline.',
+    enum: DEFENDER_STATUSES,
+  })
+  status: DefenderStatus;
+
+  @ApiProperty({
+    description: 'Start of the current detention episode, derived.',
+    format: 'date',
+    nullable: true,
+  })
+  detainedSince: string | null;
+
+  @ApiProperty({
+    description: 'Days in the current episode (from its start to today), derived.',
+    nullable: true,
+    type: Number,
+  })
+  daysDetained: number | null;
+
+  @ApiProperty({ description: 'Days in detention over all episodes, derived.' })
+  totalDaysDetained: number;
+
+  @ApiProperty({
+    description: 'When the timeline last changed.',
+    format: 'date-time',
+    nullable: true,
+  })
+  lastEventAt: string | null;
+
+  @ApiProperty({
+    description: 'When the record was archived; null when active.',
+    format: 'date-time',
+    nullable: true,
+  })
+  archivedAt: string | null;
+
+  @ApiProperty({ description: 'Version for If-Match (also in the ETag header).' })
+  version: number;
+
+  @ApiProperty({ description: 'Created at.', format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ description: 'Last edited at.', format: 'date-time' })
+  updatedAt: string;
+}
+
+export class DefenderPageResponse {
+  @ApiProperty({
+    description: 'This page of records (without the story).',
+    type: [DefenderResponse],
+  })
+  data: DefenderResponse[];
+
+  @ApiProperty({
+    description: 'Cursor for the next page; null on the last page.',
+    nullable: true,
+    type: String,
+  })
+  nextCursor: string | null;
+}

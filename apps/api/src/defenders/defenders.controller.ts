@@ -1,0 +1,137 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DefendersService, type Actor } from '@witness/domain';
+import { etagFor } from '@witness/platform';
+import type { FastifyReply } from 'fastify';
+import { CurrentActor } from '../http/actor.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { IfMatchVersion } from '../http/if-match.decorator';
+import { ProblemDto } from '../http/problem.dto';
+import {
+  ArchivedQueryDto,
+  CreateDefenderDto,
+  DefenderIdParams,
+  DefenderListQueryDto,
+  DefenderPageResponse,
+  DefenderResponse,
+  UpdateDefenderDto,
+} from './defender.dto';
+
+export const IF_MATCH_HEADER = {
+  name: 'If-Match',
+  required: true,
+  description: 'The ETag of the version you read, e.g. "3". Missing: 428; stale: 412.',
+};
+
+@ApiTags('defenders')
+@ApiExtraModels(ProblemDto)
+@Controller('api/v1/defenders')
+export class DefendersController {
+  constructor(private readonly defenders: DefendersService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Create a case record',
+    description:
+      'Creates a defender profile. Status and days in detention come from the timeline, added next.',
+  })
+  @ApiCreatedResponse({
+    type: DefenderResponse,
+    description: 'Created; ETag and Location headers are set.',
+  })
+  @ApiProblems(400, 413)
+  async create(
+    @Body() body: CreateDefenderDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.defenders.create(body, actor);
+    void reply
+      .header('ETag', etagFor(view.version))
+      .header('Location', `/api/v1/defenders/${view.id}`);
+    return view;
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'List and search case records',
+    description:
+      'Keyset-paginated (follow nextCursor). Without q, newest first; with q, by relevance. Archived records only with archived=true.',
+  })
+  @ApiOkResponse({ type: DefenderPageResponse })
+  @ApiProblems(400)
+  list(@Query() query: DefenderListQueryDto) {
+    return this.defenders.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'Read a case record',
+    description:
+      'With the derived status and days in detention. The ETag carries the version to send in If-Match.',
+  })
+  @ApiOkResponse({ type: DefenderResponse })
+  @ApiProblems(400, 404)
+  async get(
+    @Param() { id }: DefenderIdParams,
+    @Query() { archived }: ArchivedQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.defenders.get(id, { archived });
+    void reply.header('ETag', etagFor(view.version));
+    return view;
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Edit a case record',
+    description:
+      'Partial update. Needs If-Match with the version you read; a stale version changes nothing and answers 412.',
+  })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOkResponse({ type: DefenderResponse })
+  @ApiProblems(400, 404, 412, 428)
+  async update(
+    @Param() { id }: DefenderIdParams,
+    @Body() body: UpdateDefenderDto,
+    @IfMatchVersion() version: number,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.defenders.update(id, body, version, actor);
+    void reply.header('ETag', etagFor(view.version));
+    return view;
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Archive a case record',
+    description:
+      'Archives (never erases): the record is hidden from lists and reads unless archived=true is asked for.',
+  })
+  @ApiNoContentResponse({ description: 'Archived.' })
+  @ApiProblems(400, 404)
+  async archive(@Param() { id }: DefenderIdParams, @CurrentActor() actor: Actor) {
+    await this.defenders.archive(id, actor);
+  }
+}

@@ -1,0 +1,153 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  EVENT_TYPES,
+  VERIFICATION_LEVELS,
+  type EventType,
+  type VerificationLevel,
+} from '@witness/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+} from 'class-validator';
+import { IsCalendarDate } from '../http/validators';
+
+/** A dated fact on the detention timeline. */
+export class CreateEventDto {
+  @ApiProperty({
+    description:
+      'What happened. arrest, rearrest and disappearance open a detention episode; release and conditional_release close it; death ends the timeline.',
+    enum: EVENT_TYPES,
+  })
+  @IsIn(EVENT_TYPES)
+  type: EventType;
+
+  @ApiProperty({
+    description:
+      'Date it happened (YYYY-MM-DD). A future date is allowed only for a scheduled hearing, trial or verdict.',
+    format: 'date',
+    example: '2024-03-18',
+  })
+  @IsCalendarDate()
+  occurredOn: string;
+
+  @ApiPropertyOptional({
+    description: 'What happened, in words (up to 10,000 characters). Searchable.',
+    maxLength: 10000,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  description?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Where (court, prison, police station; up to 300 characters).',
+    maxLength: 300,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  place?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Authority or force involved (up to 300 characters).',
+    maxLength: 300,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  authority?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Law or decision invoked (up to 1,000 characters).',
+    maxLength: 1000,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  legalBasis?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Charges brought (up to 50, each up to 300 characters).',
+    type: [String],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 300, { each: true })
+  charges?: string[];
+
+  @ApiPropertyOptional({
+    description: 'Sentence handed down (up to 500 characters).',
+    maxLength: 500,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  sentence?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Where the information comes from (public reference; up to 1,000 characters).',
+    maxLength: 1000,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  source?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'How well the fact is established.',
+    enum: VERIFICATION_LEVELS,
+    default: 'unverified',
+  })
+  @IsOptional()
+  @IsIn(VERIFICATION_LEVELS)
+  verification?: VerificationLevel;
+}
+
+/** A correction: any subset of the fields. */
+export class UpdateEventDto extends PartialType(CreateEventDto) {}
+
+export class EventParams {
+  @ApiProperty({ description: 'Defender id (uuid).', format: 'uuid' })
+  @IsUUID('all', { message: 'must be a uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'Event id (uuid).', format: 'uuid' })
+  @IsUUID('all', { message: 'must be a uuid' })
+  eventId: string;
+}
+
+export class EventResponse extends CreateEventDto {
+  @ApiProperty({ description: 'Identifier.', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'The defender this event belongs to.', format: 'uuid' })
+  defenderId: string;
+
+  @ApiProperty({
+    description: 'True when dated after today (a scheduled hearing, trial or verdict).',
+  })
+  scheduled: boolean;
+
+  @ApiProperty({ description: 'Version for If-Match (also in the ETag header).' })
+  version: number;
+
+  @ApiProperty({ description: 'Recorded at.', format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ description: 'Last corrected at.', format: 'date-time' })
+  updatedAt: string;
+}

@@ -1,0 +1,89 @@
+import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DetentionService, type Actor } from '@witness/domain';
+import { etagFor } from '@witness/platform';
+import type { FastifyReply } from 'fastify';
+import { CurrentActor } from '../http/actor.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { IfMatchVersion } from '../http/if-match.decorator';
+import { DefenderIdParams } from './defender.dto';
+import { IF_MATCH_HEADER } from './defenders.controller';
+import { CreateEventDto, EventParams, EventResponse, UpdateEventDto } from './event.dto';
+
+@ApiTags('detention timeline')
+@Controller('api/v1/defenders/:id/events')
+export class EventsController {
+  constructor(private readonly detention: DetentionService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Add a timeline event',
+    description:
+      "The defender's status, detainedSince and days in detention are re-derived at once.",
+  })
+  @ApiCreatedResponse({ type: EventResponse })
+  @ApiProblems(400, 404)
+  async add(
+    @Param() { id }: DefenderIdParams,
+    @Body() body: CreateEventDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.detention.add(id, body, actor);
+    void reply
+      .header('ETag', etagFor(view.version))
+      .header('Location', `/api/v1/defenders/${id}/events/${view.id}`);
+    return view;
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'The detention timeline',
+    description: 'All events in date order (scheduled ones flagged).',
+  })
+  @ApiOkResponse({ type: [EventResponse] })
+  @ApiProblems(400, 404)
+  list(@Param() { id }: DefenderIdParams) {
+    return this.detention.list(id);
+  }
+
+  @Get(':eventId')
+  @ApiOperation({ summary: 'Read one timeline event' })
+  @ApiOkResponse({ type: EventResponse })
+  @ApiProblems(400, 404)
+  async get(
+    @Param() { id, eventId }: EventParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.detention.get(id, eventId);
+    void reply.header('ETag', etagFor(view.version));
+    return view;
+  }
+
+  @Patch(':eventId')
+  @ApiOperation({
+    summary: 'Correct a timeline event',
+    description:
+      "Needs If-Match with the event's version. The defender's derived fields follow the correction.",
+  })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOkResponse({ type: EventResponse })
+  @ApiProblems(400, 404, 412, 428)
+  async update(
+    @Param() { id, eventId }: EventParams,
+    @Body() body: UpdateEventDto,
+    @IfMatchVersion() version: number,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.detention.update(id, eventId, body, version, actor);
+    void reply.header('ETag', etagFor(view.version));
+    return view;
+  }
+}

@@ -1,0 +1,24 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Witness API')
+    .setDescription(
+      'Case management for a campaign with arbitrarily detained human rights defenders: case ' +
+        'records, detention timelines, escalations to UN mechanisms and solidarity. Every error ' +
+        'is application/problem+json (RFC 9457) with the request id. Writes to an existing ' +
+        'record need If-Match with the version from its ETag.',
+    )
+    .setVersion('1')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Swagger UI at /docs and the document at /docs-json. */
+export function mountOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, buildOpenApi(app), {
+    jsonDocumentUrl: 'docs-json',
+    customSiteTitle: 'Witness API',
+  });
+}

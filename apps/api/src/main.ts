@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { loadEnv, migrate } from '@witness/platform';
+import pino from 'pino';
+import { createApiApp } from './app.factory';
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (e) {
+    // One message listing every bad variable, then stop.
+    console.error((e as Error).message);
+    process.exit(78); // EX_CONFIG
+  }
+  const log = pino({ level: env.LOG_LEVEL, base: { app: 'api' } });
+  if (env.MIGRATIONS_RUN) {
+    const ran = await migrate(env.DATABASE_URL, { log: (m) => log.info(m) });
+    log.info({ count: ran.length }, 'migrations up to date');
+  }
+  const app = await createApiApp();
+  await app.listen({ port: env.PORT, host: env.HOST });
+  log.info({ port: env.PORT }, 'api listening');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

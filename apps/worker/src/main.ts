@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { loadEnv } from '@witness/platform';
+import pino from 'pino';
+import { createWorkerApp } from './worker.factory';
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(78); // EX_CONFIG
+  }
+  const log = pino({ level: env.LOG_LEVEL, base: { app: 'worker' } });
+  await createWorkerApp();
+  log.info({ queuePrefix: env.QUEUE_PREFIX }, 'worker ready: consuming jobs');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

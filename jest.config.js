@@ -1,0 +1,44 @@
+// One config, two projects: unit tests beside the code, e2e tests under test/.
+// @swc/jest transforms TypeScript (type-checking is `npm run typecheck`), and the
+// ignore pattern lets it also transform the few ESM-only packages deep in the tree.
+const esmOnly = ['content-disposition'];
+const shared = {
+  transform: {
+    '^.+\\.(t|j)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: [`^(?!.*/node_modules/(${esmOnly.join('|')})/).*/node_modules/`],
+  moduleNameMapper: {
+    '^@witness/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
+    '^@witness/platform(|/.*)$': '<rootDir>/libs/platform/src$1',
+  },
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,19 @@
+import { ValidationFailedError } from '@witness/platform';
+
+/**
+ * Turn what a caseworker types into a PostgreSQL tsquery text: every word must match, each
+ * as a prefix ("jos" finds "José"). Only letters and digits survive, so the result is always
+ * a valid tsquery whatever the input; accents and case are folded in SQL (`witness_unaccent`
+ * under the 'simple' configuration, the same as the indexed vector).
+ */
+export function toPrefixTsquery(q: string): string {
+  const words = q
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+  if (words.length === 0) {
+    throw ValidationFailedError.field('q', 'must contain at least one letter or digit');
+  }
+  return words.map((w) => `${w}:*`).join(' & ');
+}

@@ -1,0 +1,126 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { DEFENDER_STATUSES, type DefenderStatus } from '../detention/detention-status';
+import {
+  ACCESS_LEVELS,
+  HRD_FOCUSES,
+  RISK_LEVELS,
+  SEXES,
+  sqlIn,
+  type AccessLevel,
+  type HrdFocus,
+  type RiskLevel,
+  type Sex,
+} from '../shared/vocabulary';
+
+/**
+ * A human rights defender's case record. `status`, `detainedSince`, `closedDetentionDays`
+ * and `lastEventAt` are a cache of what the detention timeline derives
+ * (`deriveDetention`); only the timeline service writes them.
+ */
+@Entity('defenders')
+@Check('defenders_sex_check', `sex IS NULL OR sex IN (${sqlIn(SEXES)})`)
+@Check('defenders_risk_check', `risk_level IS NULL OR risk_level IN (${sqlIn(RISK_LEVELS)})`)
+@Check('defenders_access_check', `access IN (${sqlIn(ACCESS_LEVELS)})`)
+@Check('defenders_status_check', `status IN (${sqlIn(DEFENDER_STATUSES)})`)
+@Check('defenders_focus_check', `hrd_focus <@ ARRAY[${sqlIn(HRD_FOCUSES)}]::text[]`)
+@Check('defenders_country_check', `country ~ '^[A-Z]{2}$'`)
+@Check('defenders_birth_year_check', `birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100`)
+@Index('defenders_list_idx', ['seq'], { unique: true })
+@Index('defenders_country_idx', ['country', 'seq'])
+@Index('defenders_status_idx', ['status', 'seq'])
+export class Defender {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Insertion order; the keyset for stable pagination. Never exposed. */
+  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS', update: false })
+  seq: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  fullName: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  otherNames: string[];
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  sex: Sex | null;
+
+  @Column({ type: 'date', nullable: true })
+  birthDate: string | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  birthYear: number | null;
+
+  @Column({ type: 'char', length: 2, nullable: true })
+  nationality: string | null;
+
+  /** Where the defender is detained (ISO 3166-1 alpha-2). */
+  @Column({ type: 'char', length: 2 })
+  country: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  profession: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  organisation: string | null;
+
+  @Index('defenders_focus_idx', { synchronize: false })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  hrdFocus: HrdFocus[];
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  summary: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  story: string | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  riskLevel: RiskLevel | null;
+
+  @Column({ type: 'varchar', length: 12, default: 'standard' })
+  access: AccessLevel;
+
+  @Index('defenders_tags_idx', { synchronize: false })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  @Column({ type: 'varchar', length: 30, default: 'unknown' })
+  status: DefenderStatus;
+
+  @Column({ type: 'date', nullable: true })
+  detainedSince: string | null;
+
+  /** Days in closed detention episodes; the open one is added at read time. */
+  @Column({ type: 'integer', default: 0 })
+  closedDetentionDays: number;
+
+  /** When the timeline last changed (an event added or corrected). */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastEventAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+
+  /** Maintained by a trigger (see the search migration); never selected by default. */
+  @Index('defenders_search_idx', { synchronize: false })
+  @Column({ type: 'tsvector', select: false, nullable: true, insert: false, update: false })
+  searchVector: string | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,75 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { Defender } from '../defenders/defender.entity';
+import { sqlIn, VERIFICATION_LEVELS, type VerificationLevel } from '../shared/vocabulary';
+import { EVENT_TYPES, type EventType } from './detention-status';
+
+/** One dated fact on a defender's detention timeline, with its source and verification. */
+@Entity('detention_events')
+@Check('detention_events_type_check', `type IN (${sqlIn(EVENT_TYPES)})`)
+@Check('detention_events_verification_check', `verification IN (${sqlIn(VERIFICATION_LEVELS)})`)
+@Index('detention_events_defender_idx', ['defenderId', 'occurredOn', 'seq'])
+export class DetentionEvent {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Insertion order: breaks ties between events of the same day. */
+  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS', update: false })
+  seq: string;
+
+  @Column({ type: 'uuid' })
+  defenderId: string;
+
+  @ManyToOne(() => Defender, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'defender_id' })
+  defender?: Defender;
+
+  @Column({ type: 'varchar', length: 30 })
+  type: EventType;
+
+  @Column({ type: 'date' })
+  occurredOn: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  place: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  authority: string | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  legalBasis: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  charges: string[];
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  sentence: string | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  source: string | null;
+
+  @Column({ type: 'varchar', length: 15, default: 'unverified' })
+  verification: VerificationLevel;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

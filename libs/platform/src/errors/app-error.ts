@@ -1,0 +1,103 @@
+/**
+ * Errors the domain raises. Each carries a stable `code`; the api's one
+ * exception filter maps codes to HTTP statuses and problem+json bodies
+ * (libs know nothing of HTTP).
+ */
+export interface FieldError {
+  /** Path of the offending field, e.g. `fullName`, `contacts[0].email`, `cursor`. */
+  field: string;
+  /** Why it was refused, in words a caseworker understands. */
+  message: string;
+}
+
+export type ErrorCode =
+  | 'validation_failed'
+  | 'not_found'
+  | 'conflict'
+  | 'precondition_required'
+  | 'precondition_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'too_many_requests'
+  | 'unavailable';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationFailedError extends AppError {
+  constructor(
+    readonly errors: FieldError[],
+    message = 'The request has invalid fields.',
+  ) {
+    super('validation_failed', message, { errors });
+  }
+  static field(field: string, message: string): ValidationFailedError {
+    return new ValidationFailedError([{ field, message }]);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string, id?: string) {
+    super('not_found', id ? `${entity} ${id} was not found.` : `${entity} was not found.`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super('conflict', message, extra);
+  }
+}
+
+export class PreconditionRequiredError extends AppError {
+  constructor(message = 'This change needs an If-Match header with the version you last read.') {
+    super('precondition_required', message);
+  }
+}
+
+export class StaleVersionError extends AppError {
+  constructor(entity: string, current: number) {
+    super(
+      'precondition_failed',
+      `Someone else changed this ${entity} since you read it (current version ${current}). Reload it and apply your change again.`,
+      { currentVersion: current },
+    );
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Sign in to continue.') {
+    super('unauthenticated', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'Your role does not allow this.') {
+    super('forbidden', message);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too_many_requests', message, {});
+  }
+}
+
+export class UnavailableError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super('unavailable', message);
+  }
+}

@@ -1,0 +1,73 @@
+import { startApi, type TestApi } from './support/api';
+
+describe('platform: health, request ids, problem details, OpenAPI', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it('GET /health/live answers 200', async () => {
+    const res = await api.request({ method: 'GET', url: '/health/live' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('GET /health/ready checks PostgreSQL and Redis', async () => {
+    const res = await api.request({ method: 'GET', url: '/health/ready' });
+    expect(res.status).toBe(200);
+    expect(res.body.details).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('returns a request id on every answer, keeping a safe client-supplied one', async () => {
+    const own = await api.request({
+      method: 'GET',
+      url: '/health/live',
+      headers: { 'x-request-id': 'abc-123' },
+    });
+    expect(own.headers['x-request-id']).toBe('abc-123');
+    const hostile = await api.request({
+      method: 'GET',
+      url: '/health/live',
+      headers: { 'x-request-id': '<script>' },
+    });
+    expect(hostile.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers an unknown route with problem+json 404 carrying the request id', async () => {
+    const res = await api.request({
+      method: 'GET',
+      url: '/nope',
+      headers: { 'x-request-id': 'rid-404' },
+    });
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, requestId: 'rid-404', title: 'Not Found' });
+    expect(typeof res.body.type).toBe('string');
+  });
+
+  it('serves the OpenAPI document with a description on every operation and property', async () => {
+    const res = await api.request({ method: 'GET', url: '/docs-json' });
+    expect(res.status).toBe(200);
+    const doc = res.body;
+    const missing: string[] = [];
+    for (const [path, ops] of Object.entries<
+      Record<string, { summary?: string; description?: string }>
+    >(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (!op.summary && !op.description) missing.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    for (const [name, schema] of Object.entries<{
+      properties?: Record<string, { description?: string; $ref?: string; allOf?: unknown }>;
+    }>(doc.components.schemas)) {
+      for (const [prop, p] of Object.entries(schema.properties ?? {})) {
+        if (!p.description && !p.$ref && !p.allOf) missing.push(`${name}.${prop}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/defenders', '/api/v1/defenders/{id}/events']),
+    );
+  });
+});
