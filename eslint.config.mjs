@@ -3,28 +3,71 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**', 'test/artifacts/**', '*.js', '*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'bench/results/**',
+      'test/artifacts/**',
+      '*.js',
+      '*.mjs',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { projectService: false } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': ['error', { allow: ['error', 'warn'] }],
       // Domain code never imports from apps/ (ARCHITECTURE.md).
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**'], message: 'libs/ must not import from apps/' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/apps/**'], message: 'libs/ must not import from apps/' }] },
+      ],
     },
   },
   {
     files: ['libs/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [
-        { name: 'bullmq', message: 'Domain code knows nothing of BullMQ' },
-        { name: '@nestjs/bullmq', message: 'Domain code knows nothing of BullMQ' },
-        { name: 'fastify', message: 'Domain code knows nothing of HTTP' },
-      ], patterns: [{ group: ['**/apps/**'], message: 'libs/ must not import from apps/' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'bullmq', message: 'Domain code knows nothing of BullMQ' },
+            { name: '@nestjs/bullmq', message: 'Domain code knows nothing of BullMQ' },
+            { name: 'fastify', message: 'Domain code knows nothing of HTTP' },
+          ],
+          patterns: [{ group: ['**/apps/**'], message: 'libs/ must not import from apps/' }],
+        },
+      ],
     },
   },
-  { files: ['scripts/**/*.ts', 'test/**/*.ts'], rules: { 'no-console': 'off' } },
+  {
+    files: ['scripts/**/*.ts', 'test/**/*.ts', 'apps/cli/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['scripts/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        fetch: 'readonly',
+        AbortSignal: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
+  },
 );

@@ -1,7 +1,7 @@
 // One config, two projects: unit tests beside the code, e2e tests under test/.
 // @swc/jest transforms TypeScript (type-checking is `npm run typecheck`), and the
 // ignore pattern lets it also transform the few ESM-only packages deep in the tree.
-const esmOnly = ['content-disposition'];
+const esmOnly = ['content-disposition', '@scure/base', '@noble/hashes', '@otplib/[a-z0-9-]+', 'otplib'];
 const shared = {
   transform: {
     '^.+\\.(t|j)s$': [
@@ -38,6 +38,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testTimeout: 60000,
     },
   ],

@@ -4,7 +4,9 @@ import { Client } from 'pg';
 /** Server that the tests use; trust auth on 127.0.0.1 (see README). */
 export const TEST_PG_BASE =
   process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
-export const TEMPLATE_DB = 'witness_test_template';
+/** Per jest run (set by global-setup), so two runs on one server do not clash. */
+export const templateDb = (): string =>
+  process.env.WITNESS_TEST_TEMPLATE ?? 'witness_test_template';
 
 export function urlFor(db: string): string {
   return `${TEST_PG_BASE}/${db}`;
@@ -32,7 +34,7 @@ export async function cloneTestDatabase(): Promise<{
   const name = `witness_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`));
+      await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDb()}"`));
       break;
     } catch (e) {
       // 55006: the template is briefly in use by a concurrent clone; try again.

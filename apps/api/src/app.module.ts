@@ -1,19 +1,34 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { DefendersModule, DetentionModule } from '@witness/domain';
 import {
+  AccessModule,
+  AuthModule,
+  ConsentsModule,
+  DefendersModule,
+  DetentionModule,
+  UsersModule,
+} from '@witness/domain';
+import {
+  AuditModule,
   ClockModule,
+  CryptoModule,
   DatabaseModule,
   LoggingModule,
   PlatformConfigModule,
   RedisModule,
 } from '@witness/platform';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { RateLimitGuard } from './auth/rate-limit.guard';
+import { CaseAccessController } from './cases/case-access.controller';
 import { DefendersController } from './defenders/defenders.controller';
 import { EventsController } from './defenders/events.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { TimeoutInterceptor } from './http/timeout.interceptor';
+import { UsersController } from './users/users.controller';
 
 @Module({
   imports: [
@@ -22,13 +37,30 @@ import { TimeoutInterceptor } from './http/timeout.interceptor';
     ClockModule,
     DatabaseModule,
     RedisModule,
+    CryptoModule,
+    AuditModule,
     TerminusModule.forRoot({ logger: false, errorLogStyle: 'json' }),
+    AccessModule,
+    UsersModule,
+    AuthModule,
     DefendersModule,
     DetentionModule,
+    ConsentsModule,
   ],
-  controllers: [HealthController, DefendersController, EventsController],
+  controllers: [
+    HealthController,
+    AuthController,
+    UsersController,
+    DefendersController,
+    EventsController,
+    CaseAccessController,
+    AuditController,
+  ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemFilter },
+    // Order matters: the per-IP budget is spent before authentication is attempted.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: TimeoutInterceptor },
   ],
 })

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ACCESS_LEVELS,
   DEFENDER_STATUSES,
@@ -10,6 +11,8 @@ import {
   type HrdFocus,
   type RiskLevel,
   type Sex,
+  CONTACT_RELATIONS,
+  type ContactRelation,
 } from '@witness/domain';
 import {
   ArrayMaxSize,
@@ -27,10 +30,58 @@ import {
   MaxLength,
   Min,
   MinLength,
+  IsEmail,
+  ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, ToBoolean, ToInt, ToUpper, Trim } from '../http/validators';
+import {
+  IsCalendarDate,
+  IsOptionalNotNull,
+  MaxChars,
+  ToBoolean,
+  ToInt,
+  ToUpper,
+  Trim,
+} from '../http/validators';
 
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N} _.:/-]{0,49}$/u;
+
+/** A contact in the defender's circle (sensitive: encrypted, only shown to roles allowed). */
+export class ContactDto {
+  @ApiProperty({ description: 'Name (1-200 characters).', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ description: 'Relation to the defender.', enum: CONTACT_RELATIONS })
+  @IsIn(CONTACT_RELATIONS)
+  relation: ContactRelation;
+
+  @ApiPropertyOptional({
+    description: 'Phone number (up to 50 characters).',
+    maxLength: 50,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string | null;
+
+  @ApiPropertyOptional({ description: 'Email address.', maxLength: 254, nullable: true })
+  @IsOptional()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'must be an email address' })
+  email?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Notes (up to 1,000 characters).',
+    maxLength: 1000,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  notes?: string | null;
+}
 
 /** Fields a caseworker writes when creating a case record. */
 export class CreateDefenderDto {
@@ -43,7 +94,7 @@ export class CreateDefenderDto {
   @Trim()
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxChars(200)
   fullName: string;
 
   @ApiPropertyOptional({
@@ -51,7 +102,7 @@ export class CreateDefenderDto {
     type: [String],
     example: ['أمينة حداد'],
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -121,7 +172,7 @@ export class CreateDefenderDto {
   @IsOptional()
   @Trim()
   @IsString()
-  @MaxLength(200)
+  @MaxChars(200)
   profession?: string | null;
 
   @ApiPropertyOptional({
@@ -132,7 +183,7 @@ export class CreateDefenderDto {
   @IsOptional()
   @Trim()
   @IsString()
-  @MaxLength(200)
+  @MaxChars(200)
   organisation?: string | null;
 
   @ApiPropertyOptional({
@@ -140,7 +191,7 @@ export class CreateDefenderDto {
     enum: HRD_FOCUSES,
     isArray: true,
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(HRD_FOCUSES.length)
   @IsIn(HRD_FOCUSES, { each: true })
@@ -153,7 +204,7 @@ export class CreateDefenderDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxChars(1000)
   summary?: string | null;
 
   @ApiPropertyOptional({
@@ -180,7 +231,7 @@ export class CreateDefenderDto {
     enum: ACCESS_LEVELS,
     default: 'standard',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ACCESS_LEVELS)
   access?: AccessLevel;
 
@@ -190,7 +241,7 @@ export class CreateDefenderDto {
     type: [String],
     example: ['group:2024-cairo-13'],
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
@@ -199,10 +250,39 @@ export class CreateDefenderDto {
     message: 'each tag must be 1-50 letters, digits, spaces or _ . : / -',
   })
   tags?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'Contacts of family, lawyers and colleagues (up to 20). Sensitive: encrypted at rest, shown only to caseworkers, coordinators and admins, never in lists or logs.',
+    type: [ContactDto],
+    nullable: true,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ContactDto)
+  contacts?: ContactDto[] | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Confidential notes (up to 20,000 characters). Sensitive: encrypted at rest, never in lists or logs.',
+    maxLength: 20000,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  confidentialNotes?: string | null;
 }
 
-/** Any subset of the fields; `fullName` and `country` cannot be cleared. */
-export class UpdateDefenderDto extends PartialType(CreateDefenderDto) {}
+/**
+ * Any subset of the fields; `fullName` and `country` cannot be cleared. `null` clears only a
+ * nullable field (the others are validated as given, so `null` is refused).
+ */
+export class UpdateDefenderDto extends PartialType(CreateDefenderDto, {
+  skipNullProperties: false,
+}) {}
 
 export class DefenderListQueryDto {
   @ApiPropertyOptional({
@@ -282,6 +362,13 @@ export class DefenderIdParams {
 
 /** A case record as returned by the API. */
 export class DefenderResponse extends CreateDefenderDto {
+  @ApiPropertyOptional({
+    description:
+      'The consent in force per purpose (public_profile, photo, un_submission, name_family_members): { state, granted, since, expiresOn }. Single record only.',
+    type: Object,
+  })
+  consents?: Record<string, unknown>;
+
   @ApiProperty({ description: 'Identifier.', format: 'uuid' })
   id: string;
 

@@ -11,6 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import {
+  ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
@@ -19,7 +20,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { DefendersService, type Actor } from '@witness/domain';
+import { DefendersService, type AuthenticatedActor } from '@witness/domain';
+import { Roles } from '../auth/policy.decorators';
 import { etagFor } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor } from '../http/actor.decorator';
@@ -42,13 +44,18 @@ export const IF_MATCH_HEADER = {
   description: 'The ETag of the version you read, e.g. "3". Missing: 428; stale: 412.',
 };
 
+const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
+const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
+
 @ApiTags('defenders')
+@ApiBearerAuth()
 @ApiExtraModels(ProblemDto)
 @Controller('api/v1/defenders')
 export class DefendersController {
   constructor(private readonly defenders: DefendersService) {}
 
   @Post()
+  @Roles(...EDITORS)
   @ApiOperation({
     summary: 'Create a case record',
     description:
@@ -61,7 +68,7 @@ export class DefendersController {
   @ApiProblems(400, 413)
   async create(
     @Body() body: CreateDefenderDto,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.defenders.create(body, actor);
@@ -72,6 +79,7 @@ export class DefendersController {
   }
 
   @Get()
+  @Roles(...STAFF)
   @ApiOperation({
     summary: 'List and search case records',
     description:
@@ -79,11 +87,12 @@ export class DefendersController {
   })
   @ApiOkResponse({ type: DefenderPageResponse })
   @ApiProblems(400)
-  list(@Query() query: DefenderListQueryDto) {
-    return this.defenders.list(query);
+  list(@Query() query: DefenderListQueryDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.defenders.list(query, actor);
   }
 
   @Get(':id')
+  @Roles(...STAFF)
   @ApiOperation({
     summary: 'Read a case record',
     description:
@@ -94,14 +103,16 @@ export class DefendersController {
   async get(
     @Param() { id }: DefenderIdParams,
     @Query() { archived }: ArchivedQueryDto,
+    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.defenders.get(id, { archived });
+    const view = await this.defenders.get(id, actor, { archived });
     void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
   @Patch(':id')
+  @Roles(...EDITORS)
   @ApiOperation({
     summary: 'Edit a case record',
     description:
@@ -114,7 +125,7 @@ export class DefendersController {
     @Param() { id }: DefenderIdParams,
     @Body() body: UpdateDefenderDto,
     @IfMatchVersion() version: number,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.defenders.update(id, body, version, actor);
@@ -123,6 +134,7 @@ export class DefendersController {
   }
 
   @Delete(':id')
+  @Roles(...EDITORS)
   @HttpCode(204)
   @ApiOperation({
     summary: 'Archive a case record',
@@ -131,7 +143,7 @@ export class DefendersController {
   })
   @ApiNoContentResponse({ description: 'Archived.' })
   @ApiProblems(400, 404)
-  async archive(@Param() { id }: DefenderIdParams, @CurrentActor() actor: Actor) {
+  async archive(@Param() { id }: DefenderIdParams, @CurrentActor() actor: AuthenticatedActor) {
     await this.defenders.archive(id, actor);
   }
 }

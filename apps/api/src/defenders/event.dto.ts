@@ -15,7 +15,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { IsCalendarDate } from '../http/validators';
+import { IsCalendarDate, IsOptionalNotNull, MaxChars } from '../http/validators';
 
 /** A dated fact on the detention timeline. */
 export class CreateEventDto {
@@ -53,7 +53,7 @@ export class CreateEventDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(300)
+  @MaxChars(300)
   place?: string | null;
 
   @ApiPropertyOptional({
@@ -63,7 +63,7 @@ export class CreateEventDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(300)
+  @MaxChars(300)
   authority?: string | null;
 
   @ApiPropertyOptional({
@@ -73,14 +73,14 @@ export class CreateEventDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxChars(1000)
   legalBasis?: string | null;
 
   @ApiPropertyOptional({
     description: 'Charges brought (up to 50, each up to 300 characters).',
     type: [String],
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -94,7 +94,7 @@ export class CreateEventDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxChars(500)
   sentence?: string | null;
 
   @ApiPropertyOptional({
@@ -104,7 +104,7 @@ export class CreateEventDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxChars(1000)
   source?: string | null;
 
   @ApiPropertyOptional({
@@ -112,13 +112,24 @@ export class CreateEventDto {
     enum: VERIFICATION_LEVELS,
     default: 'unverified',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(VERIFICATION_LEVELS)
   verification?: VerificationLevel;
+
+  @ApiPropertyOptional({
+    description:
+      'Who the information came from (up to 1,000 characters). Sensitive: encrypted at rest, shown only on a single event to caseworkers, coordinators and admins.',
+    maxLength: 1000,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  sourceIdentity?: string | null;
 }
 
-/** A correction: any subset of the fields. */
-export class UpdateEventDto extends PartialType(CreateEventDto) {}
+/** A correction: any subset of the fields (`null` clears only a nullable one). */
+export class UpdateEventDto extends PartialType(CreateEventDto, { skipNullProperties: false }) {}
 
 export class EventParams {
   @ApiProperty({ description: 'Defender id (uuid).', format: 'uuid' })

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
 import {
+  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { DetentionService, type Actor } from '@witness/domain';
+import { DetentionService, type AuthenticatedActor } from '@witness/domain';
+import { Roles } from '../auth/policy.decorators';
 import { etagFor } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor } from '../http/actor.decorator';
@@ -17,11 +19,13 @@ import { IF_MATCH_HEADER } from './defenders.controller';
 import { CreateEventDto, EventParams, EventResponse, UpdateEventDto } from './event.dto';
 
 @ApiTags('detention timeline')
+@ApiBearerAuth()
 @Controller('api/v1/defenders/:id/events')
 export class EventsController {
   constructor(private readonly detention: DetentionService) {}
 
   @Post()
+  @Roles('caseworker', 'coordinator', 'admin')
   @ApiOperation({
     summary: 'Add a timeline event',
     description:
@@ -32,7 +36,7 @@ export class EventsController {
   async add(
     @Param() { id }: DefenderIdParams,
     @Body() body: CreateEventDto,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.detention.add(id, body, actor);
@@ -43,30 +47,34 @@ export class EventsController {
   }
 
   @Get()
+  @Roles('viewer', 'caseworker', 'coordinator', 'admin')
   @ApiOperation({
     summary: 'The detention timeline',
     description: 'All events in date order (scheduled ones flagged).',
   })
   @ApiOkResponse({ type: [EventResponse] })
   @ApiProblems(400, 404)
-  list(@Param() { id }: DefenderIdParams) {
-    return this.detention.list(id);
+  list(@Param() { id }: DefenderIdParams, @CurrentActor() actor: AuthenticatedActor) {
+    return this.detention.list(id, actor);
   }
 
   @Get(':eventId')
+  @Roles('viewer', 'caseworker', 'coordinator', 'admin')
   @ApiOperation({ summary: 'Read one timeline event' })
   @ApiOkResponse({ type: EventResponse })
   @ApiProblems(400, 404)
   async get(
     @Param() { id, eventId }: EventParams,
+    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.detention.get(id, eventId);
+    const view = await this.detention.get(id, eventId, actor);
     void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
   @Patch(':eventId')
+  @Roles('caseworker', 'coordinator', 'admin')
   @ApiOperation({
     summary: 'Correct a timeline event',
     description:
@@ -79,7 +87,7 @@ export class EventsController {
     @Param() { id, eventId }: EventParams,
     @Body() body: UpdateEventDto,
     @IfMatchVersion() version: number,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.detention.update(id, eventId, body, version, actor);

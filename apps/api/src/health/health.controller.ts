@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/policy.decorators';
 import {
   HealthCheck,
   HealthCheckService,
@@ -11,6 +12,7 @@ import type Redis from 'ioredis';
 
 /** Liveness (the process answers) and readiness (PostgreSQL and Redis answer). */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -21,6 +23,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiOkResponse({ description: 'The process is alive.' })
   @ApiOperation({
     summary: 'Liveness',
     description: 'Answers 200 while the process can serve requests. No dependency is checked.',
@@ -30,6 +33,7 @@ export class HealthController {
   }
 
   @Get('ready')
+  @ApiOkResponse({ description: 'PostgreSQL and Redis answer.' })
   @HealthCheck()
   @ApiOperation({
     summary: 'Readiness',

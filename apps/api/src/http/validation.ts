@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ValidationFailedError, type FieldError } from '@witness/platform';
 
 /** Flatten class-validator's tree into `field` paths: `contacts[0].email`, `tags[3]`. */
@@ -23,12 +23,64 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/** Deeper than any DTO goes; deeper input would only exhaust the stack further on. */
+const MAX_DEPTH = 16;
+
+/**
+ * Problems no DTO rule can see: a string (value or key) holding U+0000, which PostgreSQL
+ * text cannot store, and nesting deep enough to overflow the stack of class-transformer.
+ * Walked with an explicit stack, so it cannot overflow itself.
+ */
+export function inspectInput(input: unknown): FieldError[] {
+  const errors: FieldError[] = [];
+  const stack: { value: unknown; path: string; depth: number }[] = [
+    { value: input, path: '', depth: 0 },
+  ];
+  while (stack.length && errors.length < 20) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) {
+        errors.push({ field: path, message: 'must not contain the NUL character (U+0000)' });
+      }
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_DEPTH) {
+      errors.push({ field: path, message: 'is nested too deeply' });
+      continue;
+    }
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [`[${i}]`, v] as const)
+      : Object.entries(value).map(([k, v]) => [k, v] as const);
+    for (const [k, v] of entries) {
+      const p = k.startsWith('[') ? `${path}${k}` : path ? `${path}.${k}` : k;
+      if (k.includes('\u0000')) {
+        errors.push({ field: p, message: 'must not contain the NUL character (U+0000)' });
+      } else {
+        stack.push({ value: v, path: p, depth: depth + 1 });
+      }
+    }
+  }
+  return errors;
+}
+
+/** The ValidationPipe, first refusing what `inspectInput` finds (400 naming the field). */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const errors = inspectInput(value);
+      if (errors.length) throw new ValidationFailedError(errors);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /**
  * Strict validation for every body, query and path DTO: unknown fields are refused (not
  * silently dropped), values are converted only where a DTO says so.
  */
 export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

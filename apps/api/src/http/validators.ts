@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 import { isCalendarDate } from '@witness/domain';
 
 /** A real calendar date written `YYYY-MM-DD` (2025-02-30 is refused). */
@@ -10,9 +10,39 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: String(propertyName),
       options: { message: 'must be a real date written YYYY-MM-DD', ...options },
-      validator: { validate: (v: unknown) => typeof v === 'string' && isCalendarDate(v) },
+      // Year 0000 does not exist in PostgreSQL's calendar (1 BC is 0001 BC, not 0000).
+      validator: {
+        validate: (v: unknown) =>
+          typeof v === 'string' && isCalendarDate(v) && !v.startsWith('0000'),
+      },
     });
 }
+
+/**
+ * At most `max` characters as PostgreSQL counts them (code points). class-validator's
+ * MaxLength discounts variation selectors (U+FE0E/U+FE0F), so a value it accepts could still
+ * overflow a varchar column and fail without naming the field.
+ */
+export function MaxChars(max: number, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'maxChars',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [max],
+      options: { message: `must be shorter than or equal to ${max} characters`, ...options },
+      validator: {
+        validate: (v: unknown) => typeof v === 'string' && [...v].length <= max,
+      },
+    });
+}
+
+/**
+ * Optional, but not nullable: may be left out, yet `null` is refused (the column has a
+ * default and no null). `IsOptional` would let `null` through to a NOT NULL column.
+ */
+export const IsOptionalNotNull = () =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** Query strings arrive as text: `"20"` -> 20, anything not an integer is left to fail validation. */
 export const ToInt = () =>

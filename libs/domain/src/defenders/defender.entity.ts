@@ -110,6 +110,14 @@ export class Defender {
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
 
+  /** Contacts of family, lawyers, colleagues: encrypted JSON (FieldCipher). */
+  @Column({ type: 'text', nullable: true, select: false })
+  contactsEnc: string | null;
+
+  /** Confidential notes: encrypted (FieldCipher). */
+  @Column({ type: 'text', nullable: true, select: false })
+  confidentialNotesEnc: string | null;
+
   /** Maintained by a trigger (see the search migration); never selected by default. */
   @Index('defenders_search_idx', { synchronize: false })
   @Column({ type: 'tsvector', select: false, nullable: true, insert: false, update: false })

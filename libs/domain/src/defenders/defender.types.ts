@@ -1,5 +1,19 @@
 import type { DefenderStatus } from '../detention/detention-status';
+import type { CurrentConsent } from '../consents/consent-rules';
+import type { ConsentPurpose } from '../consents/consent.entity';
 import type { AccessLevel, HrdFocus, RiskLevel, Sex } from '../shared/vocabulary';
+
+export const CONTACT_RELATIONS = ['family', 'lawyer', 'colleague', 'other'] as const;
+export type ContactRelation = (typeof CONTACT_RELATIONS)[number];
+
+/** A contact of the defender's circle: sensitive, encrypted at rest, never in lists or logs. */
+export interface Contact {
+  name: string;
+  relation: ContactRelation;
+  phone?: string | null;
+  email?: string | null;
+  notes?: string | null;
+}
 
 /** Editable fields of a case record (what a caseworker types). */
 export interface DefenderInput {
@@ -18,14 +32,25 @@ export interface DefenderInput {
   riskLevel?: RiskLevel | null;
   access?: AccessLevel;
   tags?: string[];
+  /** Sensitive. */
+  contacts?: Contact[] | null;
+  /** Sensitive. */
+  confidentialNotes?: string | null;
 }
 
 export type DefenderPatch = Partial<DefenderInput>;
 
 /** A case record as the API shows it: editable fields plus what the timeline derives. */
-export interface DefenderView extends Required<Omit<DefenderInput, 'story'>> {
+export interface DefenderView extends Required<
+  Omit<DefenderInput, 'story' | 'contacts' | 'confidentialNotes'>
+> {
   id: string;
   story?: string | null;
+  /** Only for roles allowed to see sensitive fields, only on a single record. */
+  contacts?: Contact[];
+  confidentialNotes?: string | null;
+  /** The consent in force per purpose (single record only). */
+  consents?: Record<ConsentPurpose, CurrentConsent>;
   status: DefenderStatus;
   detainedSince: string | null;
   daysDetained: number | null;

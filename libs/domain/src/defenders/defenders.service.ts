@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   assertVersion,
+  AuditService,
   Clock,
+  diffForAudit,
+  FieldCipher,
+  type AuditView,
   decodeCursor,
   encodeCursor,
   NotFoundError,
@@ -11,10 +16,15 @@ import {
   type FieldError,
 } from '@witness/platform';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { seesSensitive } from '../access/access-policy';
+import { AccessService, type AssigneeView } from '../access/access.service';
+import { DefenderAssignee } from '../access/defender-assignee.entity';
+import { loadCurrentConsents } from '../consents/consent-rules';
 import type { Actor } from '../shared/actor';
 import { Defender } from './defender.entity';
 import { toPrefixTsquery } from './defender-search';
 import type {
+  Contact,
   DefenderInput,
   DefenderListQuery,
   DefenderPatch,
@@ -25,58 +35,172 @@ import { toDefenderView } from './defender.view';
 type SeqCursor = { s: string };
 type RankCursor = { r: number; s: string };
 
+const contactsContext = (id: string) => FieldCipher.context('defenders', 'contacts', id);
+const notesContext = (id: string) => FieldCipher.context('defenders', 'confidential_notes', id);
+
+/** The editable fields as the audit trail compares them (sensitive ones only named). */
+function auditable(d: Partial<Defender> & { contacts?: unknown; confidentialNotes?: unknown }) {
+  const { searchVector: _s, seq: _q, contactsEnc: _c, confidentialNotesEnc: _n, ...rest } = d;
+  return rest as Record<string, unknown>;
+}
+
 @Injectable()
 export class DefendersService {
   constructor(
     @InjectRepository(Defender) private readonly repo: Repository<Defender>,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
   ) {}
 
-  async create(input: DefenderInput, _actor: Actor): Promise<DefenderView> {
+  async create(input: DefenderInput, actor: Actor): Promise<DefenderView> {
     this.checkRules(input);
-    const saved = await this.dataSource.transaction(async (tx) => {
-      const entity = tx.create(Defender, normalise(input));
-      return tx.save(entity);
+    const id = randomUUID();
+    await this.dataSource.transaction(async (tx) => {
+      const { contacts, confidentialNotes, ...fields } = normalise(input);
+      const entity = tx.create(Defender, {
+        ...fields,
+        id,
+        contactsEnc: contacts?.length
+          ? this.cipher.encryptJson(contacts, contactsContext(id))
+          : null,
+        confidentialNotesEnc: confidentialNotes
+          ? this.cipher.encrypt(confidentialNotes, notesContext(id))
+          : null,
+      });
+      await tx.insert(Defender, entity);
+      // Whoever opens a restricted case keeps access to it.
+      if (actor.userId && actor.role === 'caseworker') {
+        await tx.insert(DefenderAssignee, {
+          defenderId: id,
+          userId: actor.userId,
+          assignedBy: actor.userId,
+          assignedAt: this.clock.now(),
+        });
+      }
+      await this.audit.record(tx, actor, {
+        action: 'defender.create',
+        entityType: 'defender',
+        entityId: id,
+        subjectId: id,
+        changes: diffForAudit(
+          null,
+          auditable({ ...fields, contacts, confidentialNotes } as Partial<Defender>),
+        ),
+      });
     });
-    return this.get(saved.id);
+    return this.get(id, actor);
   }
 
-  /** One case record; archived ones only when asked for. */
-  async get(id: string, options: { archived?: boolean } = {}): Promise<DefenderView> {
-    const d = await this.find(this.repo.manager, id, options);
-    return toDefenderView(d, this.clock.today());
+  /** One case record (404 if the actor may not see it); archived ones only when asked for. */
+  async get(id: string, actor: Actor, options: { archived?: boolean } = {}): Promise<DefenderView> {
+    const d = await this.find(this.dataSource.manager, id, {
+      ...options,
+      actor,
+      sensitive: seesSensitive(actor),
+    });
+    const view = toDefenderView(d, this.clock.today());
+    if (seesSensitive(actor)) {
+      view.contacts = d.contactsEnc
+        ? this.cipher.decryptJson<Contact[]>(d.contactsEnc, contactsContext(d.id))
+        : [];
+      view.confidentialNotes = d.confidentialNotesEnc
+        ? this.cipher.decrypt(d.confidentialNotesEnc, notesContext(d.id))
+        : null;
+    }
+    view.consents = await loadCurrentConsents(this.dataSource.manager, d.id, this.clock.today());
+    return view;
   }
 
   async update(
     id: string,
     patch: DefenderPatch,
     expectedVersion: number,
-    _actor: Actor,
+    actor: Actor,
   ): Promise<DefenderView> {
     await this.dataSource.transaction(async (tx) => {
-      const d = await this.find(tx, id, { lock: true });
+      const d = await this.find(tx, id, { lock: true, actor, sensitive: true, reading: false });
       assertVersion('defender', expectedVersion, d.version);
-      const changes = normalise(patch);
+      const { contacts, confidentialNotes, ...changes } = normalise(patch);
       this.checkRules({ ...d, ...changes } as DefenderInput);
+      const before = auditable({ ...d });
       tx.merge(Defender, d, changes);
+      const sensitiveChanged: Record<string, { from: string | null; to: string | null }> = {};
+      if (contacts !== undefined) {
+        d.contactsEnc = contacts?.length
+          ? this.cipher.encryptJson(contacts, contactsContext(id))
+          : null;
+        sensitiveChanged.contacts = { from: '[redacted]', to: '[redacted]' };
+      }
+      if (confidentialNotes !== undefined) {
+        d.confidentialNotesEnc = confidentialNotes
+          ? this.cipher.encrypt(confidentialNotes, notesContext(id))
+          : null;
+        sensitiveChanged.confidentialNotes = { from: '[redacted]', to: '[redacted]' };
+      }
       await tx.save(d);
+      await this.audit.record(tx, actor, {
+        action: 'defender.update',
+        entityType: 'defender',
+        entityId: id,
+        subjectId: id,
+        changes: { ...diffForAudit(before, auditable({ ...d })), ...sensitiveChanged },
+      });
     });
-    return this.get(id);
+    return this.get(id, actor);
   }
 
   /** Archive (soft delete): hidden from lists and reads unless `archived` is asked for. */
-  async archive(id: string, _actor: Actor): Promise<void> {
+  async archive(id: string, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const d = await this.find(tx, id, { lock: true });
+      const d = await this.find(tx, id, { lock: true, actor, reading: false });
       d.archivedAt = this.clock.now();
       await tx.save(d);
+      await this.audit.record(tx, actor, {
+        action: 'defender.archive',
+        entityType: 'defender',
+        entityId: id,
+        subjectId: id,
+        changes: { archivedAt: { from: null, to: d.archivedAt.toISOString() } },
+      });
     });
   }
 
-  async list(query: DefenderListQuery): Promise<Page<DefenderView>> {
+  async assignees(id: string, actor: Actor): Promise<AssigneeView[]> {
+    await this.find(this.dataSource.manager, id, { actor });
+    return this.access.assignees(id);
+  }
+
+  async assign(id: string, userId: string, actor: Actor): Promise<AssigneeView[]> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.find(tx, id, { actor, lock: true, reading: false });
+      await this.access.assign(tx, id, userId, actor, this.clock.now());
+    });
+    return this.access.assignees(id);
+  }
+
+  async unassign(id: string, userId: string, actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.find(tx, id, { actor, lock: true, reading: false });
+      await this.access.unassign(tx, id, userId, actor);
+    });
+  }
+
+  /** The audit events about one case, for those who can see it. */
+  async history(
+    id: string,
+    actor: Actor,
+    page: { limit?: number; cursor?: string },
+  ): Promise<Page<AuditView>> {
+    await this.find(this.dataSource.manager, id, { actor, archived: true });
+    return this.audit.list({ subjectId: id, ...page });
+  }
+
+  async list(query: DefenderListQuery, actor: Actor): Promise<Page<DefenderView>> {
     const limit = query.limit ?? 50;
-    const qb = this.repo.createQueryBuilder('d');
+    const qb = this.access.restrict(this.repo.createQueryBuilder('d'), actor);
     if (!query.archived) qb.andWhere('d.archived_at IS NULL');
     if (query.country) qb.andWhere('d.country = :country', { country: query.country });
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
@@ -95,6 +219,7 @@ export class DefendersService {
       if (query.cursor) {
         const c = decodeCursor<RankCursor>(query.cursor, { r: 'number', s: 'string' });
         assertSeq(c.s);
+        assertRank(c.r);
         qb.andWhere(
           `(${rank} < CAST(:cr AS real) OR (${rank} = CAST(:cr AS real) AND d.seq < :cs))`,
           {
@@ -119,17 +244,27 @@ export class DefendersService {
     return this.page(rows, limit, (d) => encodeCursor({ s: d.seq }));
   }
 
-  /** Load a defender inside a transaction, optionally locking it for update. */
+  /**
+   * Load a defender the actor may see (404 otherwise), optionally locked for update and with
+   * the encrypted columns. A read of a restricted case is audited.
+   */
   async find(
     manager: EntityManager,
     id: string,
-    options: { archived?: boolean; lock?: boolean } = {},
+    options: {
+      actor: Actor;
+      archived?: boolean;
+      lock?: boolean;
+      sensitive?: boolean;
+      reading?: boolean;
+    },
   ): Promise<Defender> {
-    const d = await manager.findOne(Defender, {
-      where: { id },
-      lock: options.lock ? { mode: 'pessimistic_write' } : undefined,
-    });
+    const qb = manager.createQueryBuilder(Defender, 'd').where('d.id = :id', { id });
+    if (options.sensitive) qb.addSelect(['d.contactsEnc', 'd.confidentialNotesEnc']);
+    if (options.lock) qb.setLock('pessimistic_write');
+    const d = await qb.getOne();
     if (!d || (d.archivedAt && !options.archived)) throw new NotFoundError('Defender', id);
+    await this.access.check(manager, d, options.actor, options.reading ?? true);
     return d;
   }
 
@@ -159,6 +294,9 @@ export class DefendersService {
     if (input.birthDate) {
       if (input.birthDate > today)
         errors.push({ field: 'birthDate', message: 'must not be in the future' });
+      // birthYear (1900-2100) is taken from birthDate when not given.
+      if (input.birthDate < '1900-01-01')
+        errors.push({ field: 'birthDate', message: 'must be in 1900 or later' });
       if (input.birthYear && Number(input.birthDate.slice(0, 4)) !== input.birthYear) {
         errors.push({ field: 'birthYear', message: 'must agree with birthDate' });
       }
@@ -168,6 +306,12 @@ export class DefendersService {
     }
     if (errors.length) throw new ValidationFailedError(errors);
   }
+}
+
+/** A rank must survive `CAST(... AS real)`: 0, or a normal float4 (else PostgreSQL errors). */
+function assertRank(r: number): void {
+  if (!(r === 0 || (r >= 1.2e-38 && r <= 3.4e38)))
+    throw ValidationFailedError.field('cursor', 'is not a cursor this list returned');
 }
 
 function assertSeq(s: string): void {

@@ -64,6 +64,10 @@ export class DetentionEvent {
   @Column({ type: 'varchar', length: 15, default: 'unverified' })
   verification: VerificationLevel;
 
+  /** Who the information came from: encrypted (FieldCipher); never in lists or logs. */
+  @Column({ type: 'text', nullable: true, select: false })
+  sourceIdentityEnc: string | null;
+
   @VersionColumn()
   version: number;
 

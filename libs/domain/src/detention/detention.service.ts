@@ -1,5 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { assertVersion, Clock, NotFoundError, ValidationFailedError } from '@witness/platform';
+import {
+  assertVersion,
+  AuditService,
+  Clock,
+  diffForAudit,
+  FieldCipher,
+  NotFoundError,
+  ValidationFailedError,
+} from '@witness/platform';
+import { seesSensitive } from '../access/access-policy';
 import { DataSource, EntityManager } from 'typeorm';
 import { DefendersService } from '../defenders/defenders.service';
 import type { Actor } from '../shared/actor';
@@ -10,6 +20,9 @@ import type {
   DetentionEventPatch,
   DetentionEventView,
 } from './detention.types';
+
+const sourceContext = (id: string) =>
+  FieldCipher.context('detention_events', 'source_identity', id);
 
 /**
  * The detention timeline. Every change re-derives the defender's status and days in
@@ -22,38 +35,81 @@ export class DetentionService {
     private readonly dataSource: DataSource,
     private readonly defenders: DefendersService,
     private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
   ) {}
 
-  async list(defenderId: string): Promise<DetentionEventView[]> {
-    await this.defenders.find(this.dataSource.manager, defenderId);
+  async list(defenderId: string, actor: Actor): Promise<DetentionEventView[]> {
+    await this.defenders.find(this.dataSource.manager, defenderId, { actor });
     const events = await this.dataSource.manager.find(DetentionEvent, {
       where: { defenderId },
       order: { occurredOn: 'ASC', seq: 'ASC' },
     });
     const today = this.clock.today();
+    // Lists never carry sensitive fields: the source identity is on the single event only.
     return events.map((e) => toEventView(e, today));
   }
 
-  async get(defenderId: string, eventId: string): Promise<DetentionEventView> {
-    await this.defenders.find(this.dataSource.manager, defenderId);
-    const e = await this.dataSource.manager.findOneBy(DetentionEvent, { id: eventId, defenderId });
+  async get(defenderId: string, eventId: string, actor: Actor): Promise<DetentionEventView> {
+    await this.defenders.find(this.dataSource.manager, defenderId, { actor });
+    return this.load(this.dataSource.manager, defenderId, eventId, actor);
+  }
+
+  private async load(
+    m: EntityManager,
+    defenderId: string,
+    eventId: string,
+    actor: Actor,
+  ): Promise<DetentionEventView> {
+    const e = await m
+      .createQueryBuilder(DetentionEvent, 'e')
+      .addSelect('e.sourceIdentityEnc')
+      .where('e.id = :eventId AND e.defender_id = :defenderId', { eventId, defenderId })
+      .getOne();
     if (!e) throw new NotFoundError('Event', eventId);
-    return toEventView(e, this.clock.today());
+    const view = toEventView(e, this.clock.today());
+    if (seesSensitive(actor)) {
+      view.sourceIdentity = e.sourceIdentityEnc
+        ? this.cipher.decrypt(e.sourceIdentityEnc, sourceContext(e.id))
+        : null;
+    }
+    return view;
   }
 
   async add(
     defenderId: string,
     input: DetentionEventInput,
-    _actor: Actor,
+    actor: Actor,
   ): Promise<DetentionEventView> {
     this.checkDate(input.type, input.occurredOn);
-    const saved = await this.dataSource.transaction(async (tx) => {
-      await this.defenders.find(tx, defenderId, { lock: true });
-      const e = await tx.save(tx.create(DetentionEvent, { ...clean(input), defenderId }));
-      await this.rederive(tx, defenderId);
-      return e;
+    const id = randomUUID();
+    await this.dataSource.transaction(async (tx) => {
+      await this.defenders.find(tx, defenderId, { actor, lock: true, reading: false });
+      const { sourceIdentity, ...fields } = clean(input);
+      await tx.insert(
+        DetentionEvent,
+        tx.create(DetentionEvent, {
+          ...fields,
+          id,
+          defenderId,
+          sourceIdentityEnc: sourceIdentity
+            ? this.cipher.encrypt(sourceIdentity, sourceContext(id))
+            : null,
+        }),
+      );
+      const summary = await this.rederive(tx, defenderId);
+      await this.audit.record(tx, actor, {
+        action: 'event.create',
+        entityType: 'event',
+        entityId: id,
+        subjectId: defenderId,
+        changes: {
+          ...diffForAudit(null, { ...fields, sourceIdentity }),
+          status: { from: null, to: summary.status },
+        },
+      });
     });
-    return this.get(defenderId, saved.id);
+    return this.get(defenderId, id, actor);
   }
 
   /** Correct an event (a new date, type or detail); the derived status follows. */
@@ -62,25 +118,49 @@ export class DetentionService {
     eventId: string,
     patch: DetentionEventPatch,
     expectedVersion: number,
-    _actor: Actor,
+    actor: Actor,
   ): Promise<DetentionEventView> {
     await this.dataSource.transaction(async (tx) => {
-      await this.defenders.find(tx, defenderId, { lock: true });
+      await this.defenders.find(tx, defenderId, { actor, lock: true, reading: false });
       const e = await tx.findOneBy(DetentionEvent, { id: eventId, defenderId });
       if (!e) throw new NotFoundError('Event', eventId);
       assertVersion('event', expectedVersion, e.version);
-      const changes = clean(patch);
+      const { sourceIdentity, ...changes } = clean(patch);
       for (const required of ['type', 'occurredOn'] as const) {
         if (required in changes && changes[required] == null) {
           throw ValidationFailedError.field(required, 'must not be empty');
         }
       }
       this.checkDate(changes.type ?? e.type, changes.occurredOn ?? e.occurredOn);
+      const before = { ...e } as Record<string, unknown>;
       tx.merge(DetentionEvent, e, changes);
+      const extra: Record<string, unknown> = {};
+      if (sourceIdentity !== undefined) {
+        e.sourceIdentityEnc = sourceIdentity
+          ? this.cipher.encrypt(sourceIdentity, sourceContext(e.id))
+          : null;
+        extra.sourceIdentity = { from: '[redacted]', to: '[redacted]' };
+      }
       await tx.save(e);
       await this.rederive(tx, defenderId);
+      await this.audit.record(tx, actor, {
+        action: 'event.update',
+        entityType: 'event',
+        entityId: eventId,
+        subjectId: defenderId,
+        changes: {
+          ...diffForAudit(before, { ...e } as Record<string, unknown>, [
+            'version',
+            'updatedAt',
+            'createdAt',
+            'seq',
+            'sourceIdentityEnc',
+          ]),
+          ...extra,
+        },
+      });
     });
-    return this.get(defenderId, eventId);
+    return this.get(defenderId, eventId, actor);
   }
 
   /**

@@ -12,11 +12,14 @@ export interface DetentionEventInput {
   sentence?: string | null;
   source?: string | null;
   verification?: VerificationLevel;
+  /** Who the information came from. Sensitive: encrypted, only on a single event. */
+  sourceIdentity?: string | null;
 }
 
 export type DetentionEventPatch = Partial<DetentionEventInput>;
 
-export interface DetentionEventView extends Required<DetentionEventInput> {
+export interface DetentionEventView extends Required<Omit<DetentionEventInput, 'sourceIdentity'>> {
+  sourceIdentity?: string | null;
   id: string;
   defenderId: string;
   /** Dated after today: a scheduled hearing, trial or verdict. */

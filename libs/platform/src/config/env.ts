@@ -86,6 +86,55 @@ export class Env {
   })
   CORS_ORIGINS?: string;
 
+  /**
+   * Encryption keys for sensitive fields: `id:base64(32 bytes),...`, the first one active.
+   * Required outside development and test. Losing a key loses the data encrypted under it.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'WITNESS_ENCRYPTION_KEYS must be id:base64key[,id:base64key...] with 32-byte keys',
+  })
+  WITNESS_ENCRYPTION_KEYS?: string;
+
+  /** Require a second factor (TOTP) for admins and coordinators. */
+  @Transform(toBool)
+  @IsBoolean()
+  AUTH_REQUIRE_MFA = true;
+
+  /** A session unused for this long ends. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  AUTH_IDLE_TIMEOUT_MINUTES = 30;
+
+  /** A session ends this long after sign-in, whatever the activity. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  AUTH_SESSION_MAX_HOURS = 12;
+
+  /** Failed sign-ins for one account within the window before it is throttled (429). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  AUTH_LOCKOUT_ATTEMPTS = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  AUTH_LOCKOUT_WINDOW_MINUTES = 15;
+
+  /** Requests per minute per client IP over the whole API (Redis-backed, across replicas). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  RATE_LIMIT_PER_MINUTE = 600;
+
   /** Worker: how many jobs one worker process runs at once per queue. */
   @Transform(toInt)
   @IsInt()
@@ -104,11 +153,14 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   );
   const env = plainToInstance(Env, present, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) => `  - ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
-    throw new Error(`Invalid configuration (${errors.length} variable(s)):\n${lines.join('\n')}`);
+  const lines = errors.map(
+    (e) => `  - ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  if (env.NODE_ENV === 'production' && !env.WITNESS_ENCRYPTION_KEYS) {
+    lines.push('  - WITNESS_ENCRYPTION_KEYS: is required in production (id:base64key,...)');
+  }
+  if (lines.length > 0) {
+    throw new Error(`Invalid configuration (${lines.length} variable(s)):\n${lines.join('\n')}`);
   }
   return env;
 }

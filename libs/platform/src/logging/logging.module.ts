@@ -37,6 +37,7 @@ export class LoggingModule {
                 err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
               autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health/') },
               serializers: {
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
                 req: (req: { id: string; method: string; url: string }) => ({
                   id: req.id,
                   method: req.method,

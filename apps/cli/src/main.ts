@@ -1,0 +1,146 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { KeyRotationService, ROLES, UsersService, type Role } from '@witness/domain';
+import {
+  AppError,
+  AuditService,
+  loadEnv,
+  migrate,
+  SYSTEM_ACTOR,
+  type Actor,
+} from '@witness/platform';
+import { CliModule } from './cli.module';
+
+/**
+ * Operator commands (the way the first admin is made on a fresh install):
+ *   users:create --email E --name N --role R [--time-zone TZ]   (password on standard input)
+ *   users:list | users:deactivate --email E | users:reset-mfa --email E
+ *   keys:rotate | audit:verify
+ */
+const USAGE = `usage: npm run cli -- <command> [options]
+  users:create --email E --name N --role admin|coordinator|caseworker|viewer [--time-zone TZ]
+               (reads the password from standard input)
+  users:list
+  users:deactivate --email E
+  users:reset-mfa --email E
+  keys:rotate      re-encrypt every sensitive field under the active key
+  audit:verify     check the audit trail's hash chain (exit 1 at the first broken row)`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      'time-zone': { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const env = loadEnv();
+  await migrate(env.DATABASE_URL);
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+  const actor: Actor = { ...SYSTEM_ACTOR, requestId: `cli:${command}` };
+  try {
+    const users = app.get(UsersService);
+    const byEmail = async () => {
+      if (!values.email) throw new Error('--email is required');
+      const u = await users.findByEmail(values.email);
+      if (!u) throw new Error(`no user with email ${values.email}`);
+      return u;
+    };
+    switch (command) {
+      case 'users:create': {
+        if (!values.email || !values.name || !values.role)
+          throw new Error('--email, --name and --role are required');
+        if (!ROLES.includes(values.role as Role))
+          throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+        const password = await readStdin();
+        const u = await users.create(
+          {
+            email: values.email,
+            name: values.name,
+            role: values.role as Role,
+            timeZone: values['time-zone'],
+            password,
+          },
+          actor,
+        );
+        console.log(`created ${u.role} ${u.email} (${u.id})`);
+        return 0;
+      }
+      case 'users:list': {
+        for (const u of await users.list()) {
+          console.log(
+            [
+              u.id,
+              u.email,
+              u.role,
+              u.active ? 'active' : 'inactive',
+              u.mfaEnabled ? 'mfa' : 'no-mfa',
+              u.name,
+            ].join('\t'),
+          );
+        }
+        return 0;
+      }
+      case 'users:deactivate': {
+        const u = await users.deactivate((await byEmail()).id, actor);
+        console.log(`deactivated ${u.email}; every session of it has ended`);
+        return 0;
+      }
+      case 'users:reset-mfa': {
+        const u = await users.resetMfa((await byEmail()).id, actor);
+        console.log(`second factor reset for ${u.email}; they enrol again at next sign-in`);
+        return 0;
+      }
+      case 'keys:rotate': {
+        const counts = await app.get(KeyRotationService).rotate();
+        for (const [col, n] of Object.entries(counts)) console.log(`${col}: ${n} re-encrypted`);
+        return 0;
+      }
+      case 'audit:verify': {
+        const res = await app.get(AuditService).verify();
+        if (res.ok) {
+          console.log(`audit trail verified: ${res.rows} rows, head ${res.head ?? '(empty)'}`);
+          return 0;
+        }
+        console.error(
+          `audit trail BROKEN at chain position ${res.chainSeq} (row id ${res.id}): ${res.reason}`,
+        );
+        return 1;
+      }
+      default:
+        console.error(`unknown command ${command}\n${USAGE}`);
+        return 2;
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((err: unknown) => {
+    if (err instanceof AppError) {
+      const details = 'errors' in err.extra ? ` ${JSON.stringify(err.extra.errors)}` : '';
+      console.error(`${err.message}${details}`);
+    } else {
+      console.error(err instanceof Error ? err.message : err);
+    }
+    process.exit(1);
+  });

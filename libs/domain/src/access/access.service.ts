@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditService,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationFailedError,
+} from '@witness/platform';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Defender } from '../defenders/defender.entity';
+import type { Actor } from '../shared/actor';
+import { User } from '../users/user.entity';
+import { assignable, seesAllCases } from './access-policy';
+import { DefenderAssignee } from './defender-assignee.entity';
+
+export interface AssigneeView {
+  userId: string;
+  name: string;
+  email: string;
+  role: string;
+  assignedAt: string;
+}
+
+/**
+ * Need-to-know. A restricted case exists only for its assigned caseworkers, coordinators
+ * and admins: for anyone else every route answers 404 and every list leaves it out.
+ */
+@Injectable()
+export class AccessService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Narrow a defenders query (alias `d`) to the cases the actor may see. */
+  restrict<T extends object>(
+    qb: SelectQueryBuilder<T>,
+    actor: Actor,
+    alias = 'd',
+  ): SelectQueryBuilder<T> {
+    if (seesAllCases(actor)) return qb;
+    if (actor.role === 'viewer' || !actor.userId)
+      return qb.andWhere(`${alias}.access = 'standard'`);
+    return qb.andWhere(
+      `(${alias}.access = 'standard' OR EXISTS (SELECT 1 FROM defender_assignees da
+         WHERE da.defender_id = ${alias}.id AND da.user_id = :accessUserId))`,
+      { accessUserId: actor.userId },
+    );
+  }
+
+  /**
+   * Throw 404 unless the actor may see this case. A read of a restricted case is audited, and
+   * so is an attempt on one the actor may not see (recorded as a denial, answered as 404).
+   */
+  async check(
+    manager: EntityManager,
+    d: Pick<Defender, 'id' | 'access'>,
+    actor: Actor,
+    reading = true,
+  ): Promise<void> {
+    if (d.access !== 'restricted') return;
+    const allowed = seesAllCases(actor) || (await this.isAssigned(manager, d.id, actor));
+    await this.audit.record(null, actor, {
+      action: allowed
+        ? reading
+          ? 'defender.read_restricted'
+          : 'defender.access_restricted'
+        : 'access.denied',
+      entityType: 'defender',
+      entityId: d.id,
+      subjectId: d.id,
+      changes: allowed ? null : { reason: 'restricted case, not assigned' },
+    });
+    if (!allowed) throw new NotFoundError('Defender', d.id);
+  }
+
+  private async isAssigned(
+    manager: EntityManager,
+    defenderId: string,
+    actor: Actor,
+  ): Promise<boolean> {
+    if (!actor.userId || actor.role === 'viewer') return false;
+    return (await manager.countBy(DefenderAssignee, { defenderId, userId: actor.userId })) > 0;
+  }
+
+  async assignees(defenderId: string): Promise<AssigneeView[]> {
+    const rows: {
+      user_id: string;
+      name: string;
+      email: string;
+      role: string;
+      assigned_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT a.user_id, u.name, u.email, u.role, a.assigned_at FROM defender_assignees a
+           JOIN users u ON u.id = a.user_id WHERE a.defender_id = $1 ORDER BY a.assigned_at`,
+      [defenderId],
+    );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      name: r.name,
+      email: r.email,
+      role: r.role,
+      assignedAt: r.assigned_at.toISOString(),
+    }));
+  }
+
+  /** Coordinators and admins assign caseworkers (or coordinators) to a case. */
+  async assign(
+    tx: EntityManager,
+    defenderId: string,
+    userId: string,
+    actor: Actor,
+    now: Date,
+  ): Promise<void> {
+    this.mustDecide(actor);
+    const user = await tx.findOneBy(User, { id: userId });
+    if (!user || !user.active) throw ValidationFailedError.field('userId', 'is not an active user');
+    if (!assignable(user.role))
+      throw ValidationFailedError.field('userId', 'must be a caseworker or coordinator');
+    const exists = await tx.countBy(DefenderAssignee, { defenderId, userId });
+    if (exists) throw new ConflictError('This person is already assigned to the case.');
+    await tx.insert(DefenderAssignee, {
+      defenderId,
+      userId,
+      assignedBy: actor.userId,
+      assignedAt: now,
+    });
+    await this.audit.record(tx, actor, {
+      action: 'defender.assign',
+      entityType: 'defender',
+      entityId: defenderId,
+      subjectId: defenderId,
+      changes: { assignee: { from: null, to: userId } },
+    });
+  }
+
+  async unassign(
+    tx: EntityManager,
+    defenderId: string,
+    userId: string,
+    actor: Actor,
+  ): Promise<void> {
+    this.mustDecide(actor);
+    const res = await tx.delete(DefenderAssignee, { defenderId, userId });
+    if (!res.affected) throw new NotFoundError('Assignment', userId);
+    await this.audit.record(tx, actor, {
+      action: 'defender.unassign',
+      entityType: 'defender',
+      entityId: defenderId,
+      subjectId: defenderId,
+      changes: { assignee: { from: userId, to: null } },
+    });
+  }
+
+  private mustDecide(actor: Actor): void {
+    if (!seesAllCases(actor))
+      throw new ForbiddenError('Only coordinators and admins assign caseworkers.');
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { User } from '../users/user.entity';
+import { AuthService } from './auth.service';
+import { LoginFailure, Session } from './session.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, Session, LoginFailure])],
+  providers: [AuthService],
+  exports: [AuthService],
+})
+export class AuthModule {}

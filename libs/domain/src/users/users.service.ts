@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  AuditService,
+  ConflictError,
+  diffForAudit,
+  ForbiddenError,
+  NotFoundError,
+  ValidationFailedError,
+} from '@witness/platform';
+import * as argon2 from 'argon2';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Session } from '../auth/session.entity';
+import type { Actor } from '../shared/actor';
+import { passwordProblem } from './password-policy';
+import { ROLES, User, type Role } from './user.entity';
+
+/** argon2id at (at least) the OWASP minimum: 19 MiB, 2 passes, 1 lane. */
+export const ARGON2_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  timeZone?: string;
+  password: string;
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: Role;
+  timeZone?: string;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  timeZone: string;
+  active: boolean;
+  mfaEnabled: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz.length <= 64;
+  } catch {
+    return false;
+  }
+}
+
+export function toUserView(u: User): UserView {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    timeZone: u.timeZone,
+    active: u.active,
+    mfaEnabled: u.mfaEnabled,
+    version: u.version,
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+  };
+}
+
+/** Accounts. Only admins manage them (and the CLI, acting as the system). */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly repo: Repository<User>,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(input: NewUser, actor: Actor): Promise<UserView> {
+    this.mustAdmin(actor);
+    const email = input.email.trim().toLowerCase();
+    const tz = input.timeZone ?? 'UTC';
+    const errors = [];
+    if (!isTimeZone(tz))
+      errors.push({ field: 'timeZone', message: 'must be an IANA time zone, e.g. Africa/Nairobi' });
+    if (!ROLES.includes(input.role))
+      errors.push({ field: 'role', message: `must be one of ${ROLES.join(', ')}` });
+    const pw = passwordProblem(input.password, [email, input.name]);
+    if (pw) errors.push({ field: 'password', message: pw });
+    if (errors.length) throw new ValidationFailedError(errors);
+    const passwordHash = await argon2.hash(input.password, ARGON2_OPTIONS);
+    const id = await this.dataSource.transaction(async (tx) => {
+      const exists = await tx.findOneBy(User, { email });
+      if (exists) throw new ConflictError('A user with this email already exists.');
+      const saved = await tx.save(
+        tx.create(User, {
+          email,
+          name: input.name.trim(),
+          role: input.role,
+          timeZone: tz,
+          passwordHash,
+        }),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: saved.id,
+        changes: diffForAudit(null, { email, name: saved.name, role: saved.role, timeZone: tz }),
+      });
+      return saved.id;
+    });
+    return this.get(id);
+  }
+
+  async list(): Promise<UserView[]> {
+    const users = await this.repo.find({ order: { email: 'ASC' } });
+    return users.map(toUserView);
+  }
+
+  async get(id: string): Promise<UserView> {
+    const u = await this.repo.findOneBy({ id });
+    if (!u) throw new NotFoundError('User', id);
+    return toUserView(u);
+  }
+
+  async findByEmail(email: string): Promise<User | null> {
+    return this.repo.findOneBy({ email: email.trim().toLowerCase() });
+  }
+
+  async update(id: string, changes: UserChanges, actor: Actor): Promise<UserView> {
+    this.mustAdmin(actor);
+    if (changes.timeZone !== undefined && !isTimeZone(changes.timeZone)) {
+      throw ValidationFailedError.field(
+        'timeZone',
+        'must be an IANA time zone, e.g. Africa/Nairobi',
+      );
+    }
+    await this.dataSource.transaction(async (tx) => {
+      const u = await this.lock(tx, id);
+      const before = { name: u.name, role: u.role, timeZone: u.timeZone };
+      if (changes.role && changes.role !== u.role && u.id === actor.userId) {
+        throw new ForbiddenError('You cannot change your own role.');
+      }
+      Object.assign(u, changes);
+      await tx.save(u);
+      await this.audit.record(tx, actor, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        changes: diffForAudit(before, { name: u.name, role: u.role, timeZone: u.timeZone }),
+      });
+      // A role change takes effect at once: existing sessions carried the old role.
+      if (changes.role && before.role !== u.role) await this.revokeSessions(tx, id);
+    });
+    return this.get(id);
+  }
+
+  /** Deactivate: the account can no longer sign in and every session of it ends now. */
+  async deactivate(id: string, actor: Actor): Promise<UserView> {
+    this.mustAdmin(actor);
+    if (id === actor.userId) throw new ForbiddenError('You cannot deactivate yourself.');
+    await this.dataSource.transaction(async (tx) => {
+      const u = await this.lock(tx, id);
+      if (u.active) {
+        u.active = false;
+        await tx.save(u);
+      }
+      const revoked = await this.revokeSessions(tx, id);
+      await this.audit.record(tx, actor, {
+        action: 'user.deactivate',
+        entityType: 'user',
+        entityId: id,
+        changes: { active: { from: true, to: false }, sessionsRevoked: revoked },
+      });
+    });
+    return this.get(id);
+  }
+
+  /** Remove the second factor (lost phone); the user enrols again at next sign-in. */
+  async resetMfa(id: string, actor: Actor): Promise<UserView> {
+    this.mustAdmin(actor);
+    await this.dataSource.transaction(async (tx) => {
+      await this.lock(tx, id);
+      await tx.update(
+        User,
+        { id },
+        {
+          mfaEnabled: false,
+          mfaSecretEnc: null,
+          mfaLastStep: null,
+          recoveryCodeHashes: [],
+        },
+      );
+      await this.revokeSessions(tx, id);
+      await this.audit.record(tx, actor, {
+        action: 'user.mfa_reset',
+        entityType: 'user',
+        entityId: id,
+      });
+    });
+    return this.get(id);
+  }
+
+  private async lock(tx: EntityManager, id: string): Promise<User> {
+    const u = await tx.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!u) throw new NotFoundError('User', id);
+    return u;
+  }
+
+  private async revokeSessions(tx: EntityManager, userId: string): Promise<number> {
+    const res = await tx
+      .createQueryBuilder()
+      .update(Session)
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .execute();
+    return res.affected ?? 0;
+  }
+
+  private mustAdmin(actor: Actor): void {
+    if (actor.role !== 'admin' && actor.role !== 'system') {
+      throw new ForbiddenError('Only admins manage users.');
+    }
+  }
+}
