@@ -1,7 +1,13 @@
 // One config, two projects: unit tests beside the code, e2e tests under test/.
 // @swc/jest transforms TypeScript (type-checking is `npm run typecheck`), and the
 // ignore pattern lets it also transform the few ESM-only packages deep in the tree.
-const esmOnly = ['content-disposition', '@scure/base', '@noble/hashes', '@otplib/[a-z0-9-]+', 'otplib'];
+const esmOnly = [
+  'content-disposition',
+  '@scure/base',
+  '@noble/hashes',
+  '@otplib/[a-z0-9-]+',
+  'otplib',
+];
 const shared = {
   transform: {
     '^.+\\.(t|j)s$': [
@@ -25,12 +31,18 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 module.exports = {
+  // e2e files boot the api and run child processes; unit tests finish far sooner.
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
       displayName: 'unit',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/scripts/**/*.spec.ts',
+      ],
     },
     {
       ...shared,
@@ -39,7 +51,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -8,14 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuditService } from '@witness/platform';
-import {
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Roles } from '../auth/policy.decorators';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { PageQueryDto } from '../cases/history.dto';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   AuditService,
   ConflictError,
@@ -27,6 +27,8 @@ export interface AssigneeView {
  */
 @Injectable()
 export class AccessService {
+  private readonly logger = new Logger('access');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -60,7 +62,7 @@ export class AccessService {
   ): Promise<void> {
     if (d.access !== 'restricted') return;
     const allowed = seesAllCases(actor) || (await this.isAssigned(manager, d.id, actor));
-    await this.audit.record(null, actor, {
+    const entry = {
       action: allowed
         ? reading
           ? 'defender.read_restricted'
@@ -70,7 +72,18 @@ export class AccessService {
       entityId: d.id,
       subjectId: d.id,
       changes: allowed ? null : { reason: 'restricted case, not assigned' },
-    });
+    };
+    // Inside the caller's transaction, never take a second pool connection while holding one:
+    // under concurrent writes that starves the pool. An allowed access is recorded in the
+    // transaction; a denial (which rolls the transaction back) once its connection is free.
+    const inTransaction = manager.queryRunner?.isTransactionActive === true;
+    if (allowed || !inTransaction) {
+      await this.audit.record(inTransaction ? manager : null, actor, entry);
+    } else {
+      this.audit
+        .record(null, actor, entry)
+        .catch((err: unknown) => this.logger.error({ err }, 'could not record an access denial'));
+    }
     if (!allowed) throw new NotFoundError('Defender', d.id);
   }
 

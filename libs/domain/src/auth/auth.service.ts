@@ -322,7 +322,8 @@ export class AuthService {
       await tx.insert(LoginFailure, { email, ip: ctx.ip ?? null, at: this.clock.now() });
       await this.audit.record(
         tx,
-        { userId, role: 'system', requestId: ctx.requestId, ip: ctx.ip },
+        // The attempt is not the account owner's act: no actor, the account as the entity.
+        { userId: null, role: 'system', requestId: ctx.requestId, ip: ctx.ip },
         { action: 'auth.login_failed', entityType: 'user', entityId: userId, changes: { reason } },
       );
     });

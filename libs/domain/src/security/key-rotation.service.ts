@@ -12,8 +12,8 @@ export const ENCRYPTED_COLUMNS = [
 
 /**
  * Re-encrypt every sensitive value under the active key (after adding a new key in front of
- * WITNESS_ENCRYPTION_KEYS). Batches of rows, each batch in its own transaction; safe to run
- * again after an interruption. Versions are not touched: the content did not change.
+ * WITNESS_ENCRYPTION_KEYS). Batches of rows, each batch in its own transaction (waiting for rows
+ * another writer holds, so none is skipped); safe to run again after an interruption. Versions are not touched: the content did not change.
  */
 @Injectable()
 export class KeyRotationService {
@@ -33,7 +33,7 @@ export class KeyRotationService {
           const rows: { id: string; value: string }[] = await tx.query(
             `SELECT id::text, ${column} AS value FROM ${table}
               WHERE ${column} IS NOT NULL AND split_part(${column}, '.', 2) <> $1
-              ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+              ORDER BY id LIMIT $2 FOR UPDATE`,
             [active, batch],
           );
           for (const r of rows) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../clock/clock';
 import { ValidationFailedError } from '../errors';
 import { decodeCursor, encodeCursor, type Page } from '../http/pagination';
 import { SENSITIVE_KEYS } from '../logging/redaction';
@@ -73,13 +74,16 @@ export function diffForAudit(
  */
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async record(manager: EntityManager | null, actor: Actor, entry: AuditEntry): Promise<void> {
     const m = manager ?? this.dataSource.manager;
     await m.save(
       m.create(AuditEvent, {
-        at: new Date(),
+        at: this.clock.now(),
         actorId: actor.userId,
         actorRole: actor.role,
         action: entry.action,
@@ -157,7 +161,7 @@ export class AuditService {
         expected: string;
       }[] = await this.dataSource.query(
         `SELECT id::text, chain_seq::text, prev_hash, hash, witness_audit_hash(a) AS expected
-             FROM audit_events a WHERE chain_seq > $1 ORDER BY chain_seq LIMIT $2`,
+             FROM audit_events a WHERE a.chain_seq > $1 ORDER BY a.chain_seq LIMIT $2`,
         [after, batch],
       );
       for (const r of page) {
