@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import helmet from '@fastify/helmet';
 import { requestIdFrom, validateEnv } from '@witness/platform';
 import { Logger } from 'nestjs-pino';
+import { mountBullBoard } from './admin/bull-board';
 import { AppModule } from './app.module';
 import { mountOpenApi } from './docs/openapi';
 import { strictValidationPipe } from './http/validation';
@@ -69,6 +70,7 @@ export async function createApiApp(
     });
   }
   mountOpenApi(app);
+  await mountBullBoard(app);
   await app.init();
   return app;
 }

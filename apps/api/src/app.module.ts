@@ -7,6 +7,8 @@ import {
   ConsentsModule,
   DefendersModule,
   DetentionModule,
+  MilestonesModule,
+  NotificationsModule,
   UsersModule,
 } from '@witness/domain';
 import {
@@ -15,7 +17,9 @@ import {
   CryptoModule,
   DatabaseModule,
   LoggingModule,
+  MailModule,
   PlatformConfigModule,
+  QueueModule,
   RedisModule,
 } from '@witness/platform';
 import { AuditController } from './audit/audit.controller';
@@ -26,6 +30,8 @@ import { CaseAccessController } from './cases/case-access.controller';
 import { DefendersController } from './defenders/defenders.controller';
 import { EventsController } from './defenders/events.controller';
 import { HealthController } from './health/health.controller';
+import { MilestonesController } from './milestones/milestones.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { TimeoutInterceptor } from './http/timeout.interceptor';
 import { UsersController } from './users/users.controller';
@@ -37,6 +43,8 @@ import { UsersController } from './users/users.controller';
     ClockModule,
     DatabaseModule,
     RedisModule,
+    // Producer side: commands fail at once while Redis is down (no offline queue).
+    QueueModule.forRoot('producer'),
     CryptoModule,
     AuditModule,
     TerminusModule.forRoot({ logger: false, errorLogStyle: 'json' }),
@@ -46,6 +54,10 @@ import { UsersController } from './users/users.controller';
     DefendersModule,
     DetentionModule,
     ConsentsModule,
+    // DispatchService (in NotificationsModule) injects the Mailer.
+    MailModule,
+    MilestonesModule,
+    NotificationsModule,
   ],
   controllers: [
     HealthController,
@@ -55,6 +67,8 @@ import { UsersController } from './users/users.controller';
     EventsController,
     CaseAccessController,
     AuditController,
+    MilestonesController,
+    NotificationsController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemFilter },

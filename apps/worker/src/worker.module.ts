@@ -1,12 +1,19 @@
 import { Module } from '@nestjs/common';
+import { MilestoneSyncModule, NotificationsModule } from '@witness/domain';
 import {
   ClockModule,
+  CryptoModule,
   DatabaseModule,
   LoggingModule,
+  MailModule,
+  OutboxModule,
   PlatformConfigModule,
   QueueModule,
 } from '@witness/platform';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { OutboxRelay } from './processors/outbox-relay.service';
+import { RemindersProcessor } from './processors/reminders.processor';
+import { RedisPolicyCheck } from './redis-policy.check';
 
 /** The worker: BullMQ processors and schedulers, no HTTP server. */
 @Module({
@@ -15,8 +22,13 @@ import { MaintenanceProcessor } from './processors/maintenance.processor';
     LoggingModule.forRoot({ app: 'worker' }),
     ClockModule,
     DatabaseModule,
+    CryptoModule,
+    MailModule,
+    OutboxModule,
     QueueModule.forRoot('consumer'),
+    MilestoneSyncModule,
+    NotificationsModule,
   ],
-  providers: [MaintenanceProcessor],
+  providers: [MaintenanceProcessor, RemindersProcessor, OutboxRelay, RedisPolicyCheck],
 })
 export class WorkerModule {}

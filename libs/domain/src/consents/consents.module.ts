@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DefendersModule } from '../defenders/defenders.module';
+import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
 import { Consent } from './consent.entity';
 import { ConsentsService } from './consents.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Consent]), DefendersModule],
+  imports: [TypeOrmModule.forFeature([Consent]), DefendersModule, MilestoneSyncModule],
   providers: [ConsentsService],
   exports: [ConsentsService],
 })

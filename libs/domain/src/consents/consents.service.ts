@@ -3,6 +3,7 @@ import { AuditService, Clock, ValidationFailedError } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../shared/actor';
 import { DefendersService } from '../defenders/defenders.service';
+import { MilestoneSync } from '../milestones/milestone-sync.service';
 import { loadCurrentConsents, type CurrentConsent } from './consent-rules';
 import {
   Consent,
@@ -56,6 +57,7 @@ export class ConsentsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly defenders: DefendersService,
+    private readonly milestones: MilestoneSync,
   ) {}
 
   async record(
@@ -85,6 +87,8 @@ export class ConsentsService {
         recordedAt: this.clock.now(),
       }),
     );
+    const current = await loadCurrentConsents(tx, defenderId, today);
+    await this.milestones.syncConsentReview(tx, defenderId, input.purpose, current[input.purpose]);
     await this.audit.record(tx, actor, {
       action: `consent.${input.decision}`,
       entityType: 'consent',

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../access/access.module';
+import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
 import { Defender } from './defender.entity';
 import { DefendersService } from './defenders.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Defender]), AccessModule],
+  imports: [TypeOrmModule.forFeature([Defender]), AccessModule, MilestoneSyncModule],
   providers: [DefendersService],
   exports: [DefendersService],
 })

@@ -20,6 +20,7 @@ import { seesSensitive } from '../access/access-policy';
 import { AccessService, type AssigneeView } from '../access/access.service';
 import { DefenderAssignee } from '../access/defender-assignee.entity';
 import { loadCurrentConsents } from '../consents/consent-rules';
+import { MilestoneSync } from '../milestones/milestone-sync.service';
 import type { Actor } from '../shared/actor';
 import { Defender } from './defender.entity';
 import { toPrefixTsquery } from './defender-search';
@@ -53,6 +54,7 @@ export class DefendersService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
+    private readonly milestones: MilestoneSync,
   ) {}
 
   async create(input: DefenderInput, actor: Actor): Promise<DefenderView> {
@@ -80,6 +82,7 @@ export class DefendersService {
           assignedAt: this.clock.now(),
         });
       }
+      await this.milestones.syncProfileReview(tx, id, this.clock.now(), false);
       await this.audit.record(tx, actor, {
         action: 'defender.create',
         entityType: 'defender',
@@ -141,6 +144,7 @@ export class DefendersService {
         sensitiveChanged.confidentialNotes = { from: '[redacted]', to: '[redacted]' };
       }
       await tx.save(d);
+      await this.milestones.syncProfileReview(tx, id, this.clock.now(), false);
       await this.audit.record(tx, actor, {
         action: 'defender.update',
         entityType: 'defender',
@@ -158,6 +162,17 @@ export class DefendersService {
       const d = await this.find(tx, id, { lock: true, actor, reading: false });
       d.archivedAt = this.clock.now();
       await tx.save(d);
+      await this.milestones.syncProfileReview(tx, id, d.archivedAt, true);
+      await tx.query(
+        `UPDATE milestones SET status = 'cancelled', version = version + 1, updated_at = now()
+          WHERE defender_id = $1 AND status = 'open'`,
+        [id],
+      );
+      await tx.query(
+        `UPDATE deliveries SET state = 'cancelled', last_error = 'case archived'
+          WHERE state IN ('pending', 'queued') AND milestone_id IN (SELECT id FROM milestones WHERE defender_id = $1)`,
+        [id],
+      );
       await this.audit.record(tx, actor, {
         action: 'defender.archive',
         entityType: 'defender',

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DefendersModule } from '../defenders/defenders.module';
+import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
 import { DetentionEvent } from './detention-event.entity';
 import { DetentionService } from './detention.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DetentionEvent]), DefendersModule],
+  imports: [TypeOrmModule.forFeature([DetentionEvent]), DefendersModule, MilestoneSyncModule],
   providers: [DetentionService],
   exports: [DetentionService],
 })

@@ -10,6 +10,7 @@ import {
   ValidationFailedError,
 } from '@witness/platform';
 import { seesSensitive } from '../access/access-policy';
+import { MilestoneSync } from '../milestones/milestone-sync.service';
 import { DataSource, EntityManager } from 'typeorm';
 import { DefendersService } from '../defenders/defenders.service';
 import type { Actor } from '../shared/actor';
@@ -37,6 +38,7 @@ export class DetentionService {
     private readonly clock: Clock,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly milestones: MilestoneSync,
   ) {}
 
   async list(defenderId: string, actor: Actor): Promise<DetentionEventView[]> {
@@ -98,6 +100,14 @@ export class DetentionService {
         }),
       );
       const summary = await this.rederive(tx, defenderId);
+      await this.milestones.syncEvent(tx, {
+        id,
+        defenderId,
+        type: fields.type,
+        occurredOn: fields.occurredOn,
+        place: fields.place ?? null,
+      });
+      await this.milestones.syncAnniversary(tx, defenderId, summary);
       await this.audit.record(tx, actor, {
         action: 'event.create',
         entityType: 'event',
@@ -142,7 +152,9 @@ export class DetentionService {
         extra.sourceIdentity = { from: '[redacted]', to: '[redacted]' };
       }
       await tx.save(e);
-      await this.rederive(tx, defenderId);
+      const summary = await this.rederive(tx, defenderId);
+      await this.milestones.syncEvent(tx, e);
+      await this.milestones.syncAnniversary(tx, defenderId, summary);
       await this.audit.record(tx, actor, {
         action: 'event.update',
         entityType: 'event',

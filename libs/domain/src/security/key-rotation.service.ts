@@ -4,10 +4,21 @@ import { DataSource } from 'typeorm';
 
 /** Every encrypted column: table, column, and how its associated data is named. */
 export const ENCRYPTED_COLUMNS = [
-  { table: 'defenders', column: 'contacts_enc', context: 'contacts' },
-  { table: 'defenders', column: 'confidential_notes_enc', context: 'confidential_notes' },
-  { table: 'detention_events', column: 'source_identity_enc', context: 'source_identity' },
-  { table: 'users', column: 'mfa_secret_enc', context: 'mfa_secret' },
+  { table: 'defenders', column: 'contacts_enc', context: 'contacts', id: 'id' },
+  { table: 'defenders', column: 'confidential_notes_enc', context: 'confidential_notes', id: 'id' },
+  {
+    table: 'detention_events',
+    column: 'source_identity_enc',
+    context: 'source_identity',
+    id: 'id',
+  },
+  { table: 'users', column: 'mfa_secret_enc', context: 'mfa_secret', id: 'id' },
+  {
+    table: 'notification_preferences',
+    column: 'webhook_secret_enc',
+    context: 'webhook_secret',
+    id: 'user_id',
+  },
 ] as const;
 
 /**
@@ -26,14 +37,14 @@ export class KeyRotationService {
   async rotate(batch = 500): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     const active = this.cipher.activeKeyId;
-    for (const { table, column, context } of ENCRYPTED_COLUMNS) {
+    for (const { table, column, context, id } of ENCRYPTED_COLUMNS) {
       let n = 0;
       for (;;) {
         const done = await this.dataSource.transaction(async (tx) => {
           const rows: { id: string; value: string }[] = await tx.query(
-            `SELECT id::text, ${column} AS value FROM ${table}
+            `SELECT ${id}::text AS id, ${column} AS value FROM ${table}
               WHERE ${column} IS NOT NULL AND split_part(${column}, '.', 2) <> $1
-              ORDER BY id LIMIT $2 FOR UPDATE`,
+              ORDER BY ${id} LIMIT $2 FOR UPDATE`,
             [active, batch],
           );
           for (const r of rows) {

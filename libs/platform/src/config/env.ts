@@ -135,6 +135,60 @@ export class Env {
   @Max(1000000)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /** How often the worker moves committed outbox messages into the queues. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  OUTBOX_RELAY_SECONDS = 5;
+
+  /** Scheduler tick: how often due reminders are claimed and dispatched. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  REMINDER_TICK_SECONDS = 60;
+
+  /** A reminder sent more than this after its moment is marked late. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  REMINDER_LATE_GRACE_SECONDS = 300;
+
+  /** A reminder queued this long without being sent (job lost, Redis flushed) is enqueued again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  REMINDER_REQUEUE_SECONDS = 300;
+
+  /** Local hour at which reminders for all-day milestones are computed from. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  REMINDER_ALL_DAY_HOUR = 9;
+
+  /** Days after a profile's last change when its review falls due. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  PROFILE_REVIEW_DAYS = 90;
+
+  /** SMTP server for email reminders, e.g. smtp://user:pass@mail.example.org:587; unset = email off. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must look like smtp://[user:pass@]host:port' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Witness <witness@localhost>';
+
+  /** Where people reach Witness; links in emails and webhooks point here. */
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
   /** Worker: how many jobs one worker process runs at once per queue. */
   @Transform(toInt)
   @IsInt()

@@ -5,6 +5,7 @@
  */
 export enum QueueName {
   Maintenance = 'maintenance',
+  Reminders = 'reminders',
 }
 
 export enum MaintenanceJob {
@@ -12,9 +13,36 @@ export enum MaintenanceJob {
   Ping = 'ping',
 }
 
+export enum ReminderJob {
+  /** Recurring (job scheduler): claim due deliveries and enqueue them. */
+  Tick = 'tick',
+  /** Deliver one reminder on one channel to one person. */
+  Deliver = 'deliver',
+  /** Daily (job scheduler): roll anniversaries forward. */
+  Daily = 'daily',
+  /** One person's daily digest email. */
+  Digest = 'digest',
+}
+
+export enum OutboxJob {
+  /** Recurring: enqueue committed outbox rows. */
+  Relay = 'relay',
+}
+
 export interface JobPayloads {
   [MaintenanceJob.Ping]: { requestedAt: string };
+  [ReminderJob.Tick]: Record<string, never>;
+  [ReminderJob.Deliver]: { deliveryId: string };
+  [ReminderJob.Daily]: Record<string, never>;
+  [ReminderJob.Digest]: { userId: string; moment: string };
+  [OutboxJob.Relay]: Record<string, never>;
 }
+
+/** Deterministic job ids: enqueuing the same work twice is a no-op while the job exists. */
+export const jobIds = {
+  delivery: (id: string) => `delivery-${id}`,
+  digest: (userId: string, moment: string) => `digest-${userId}-${Date.parse(moment)}`,
+};
 
 export type JobName = keyof JobPayloads;
 

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Clock, type Env } from '@witness/platform';
+import { EntityManager } from 'typeorm';
+import { mayBeFuture, type DetentionSummary } from '../detention/detention-status';
+import type { DetentionEvent } from '../detention/detention-event.entity';
+import { RemindersService } from '../notifications/reminders.service';
+import { addDays, nextAnniversary } from '../notifications/schedule';
+import { Milestone, type MilestoneKind, type MilestoneSource } from './milestone.entity';
+
+export const DEFAULT_REMIND_BEFORE: Record<string, string[]> = {
+  hearing: ['P7D', 'P1D'],
+  trial: ['P7D', 'P1D'],
+  verdict: ['P7D', 'P1D'],
+  detention_anniversary: ['P14D', 'P1D'],
+  profile_review: ['P7D'],
+  consent_review: ['P14D', 'P1D'],
+  wgad_reply_due: ['P14D', 'P3D'],
+  wgad_follow_up_due: ['P14D'],
+};
+
+const EVENT_TITLES: Record<string, string> = {
+  hearing: 'Hearing',
+  trial: 'Trial',
+  verdict: 'Verdict',
+};
+
+/** 'YYYY-MM-DD' as the all-day instant we store (00:00 UTC of that date). */
+const dayInstant = (date: string) => new Date(`${date}T00:00:00Z`);
+
+interface Derived {
+  source: MilestoneSource;
+  sourceKey: string;
+  defenderId: string | null;
+  kind: MilestoneKind;
+  title: string;
+  dueAt: Date;
+  allDay: boolean;
+}
+
+/**
+ * Derived milestones, kept in step with what they come from: scheduled hearings, trials and
+ * verdicts on the timeline; the next anniversary of the arrest of a detained defender; the
+ * profile review after the last change; the review before a consent expires. Runs in the
+ * caller's transaction and re-plans the reminders of what it touches.
+ */
+@Injectable()
+export class MilestoneSync {
+  constructor(
+    private readonly clock: Clock,
+    private readonly config: ConfigService<Env, true>,
+    private readonly reminders: RemindersService,
+  ) {}
+
+  /** A timeline event was added or corrected. */
+  async syncEvent(
+    tx: EntityManager,
+    e: Pick<DetentionEvent, 'id' | 'type' | 'occurredOn' | 'place' | 'defenderId'>,
+  ): Promise<void> {
+    const key = { source: 'event' as const, sourceKey: e.id };
+    if (mayBeFuture(e.type) && e.occurredOn > this.clock.today()) {
+      await this.upsert(tx, {
+        ...key,
+        defenderId: e.defenderId,
+        kind: e.type as MilestoneKind,
+        title: e.place
+          ? `${EVENT_TITLES[e.type]} at ${e.place}`.slice(0, 300)
+          : EVENT_TITLES[e.type],
+        dueAt: dayInstant(e.occurredOn),
+        allDay: true,
+      });
+    } else {
+      await this.cancel(tx, key);
+    }
+  }
+
+  /** The timeline's derivation changed: keep the next anniversary of the arrest. */
+  async syncAnniversary(
+    tx: EntityManager,
+    defenderId: string,
+    summary: Pick<DetentionSummary, 'status' | 'detainedSince'>,
+  ) {
+    const key = { source: 'anniversary' as const, sourceKey: defenderId };
+    const open = summary.status === 'detained' || summary.status === 'disappeared';
+    if (!open || !summary.detainedSince) return this.cancel(tx, key);
+    const next = nextAnniversary(summary.detainedSince, this.clock.today());
+    await this.upsert(tx, {
+      ...key,
+      defenderId,
+      kind: 'detention_anniversary',
+      title: `${next.years} ${next.years === 1 ? 'year' : 'years'} in detention`,
+      dueAt: dayInstant(next.on),
+      allDay: true,
+    });
+  }
+
+  /** The profile changed (or was archived): its review falls due N days later. */
+  async syncProfileReview(
+    tx: EntityManager,
+    defenderId: string,
+    changedAt: Date,
+    archived: boolean,
+  ) {
+    const key = { source: 'profile_review' as const, sourceKey: defenderId };
+    if (archived) return this.cancel(tx, key);
+    const days = this.config.get('PROFILE_REVIEW_DAYS', { infer: true });
+    await this.upsert(tx, {
+      ...key,
+      defenderId,
+      kind: 'profile_review',
+      title: 'Profile review',
+      dueAt: dayInstant(addDays(changedAt.toISOString().slice(0, 10), days)),
+      allDay: true,
+    });
+  }
+
+  /** A consent decision was recorded: review before a given consent expires. */
+  async syncConsentReview(
+    tx: EntityManager,
+    defenderId: string,
+    purpose: string,
+    current: { granted: boolean; expiresOn: string | null },
+  ) {
+    const key = { source: 'consent' as const, sourceKey: `${defenderId}:${purpose}` };
+    if (!current.granted || !current.expiresOn) return this.cancel(tx, key);
+    await this.upsert(tx, {
+      ...key,
+      defenderId,
+      kind: 'consent_review',
+      title: `Consent review: ${purpose.replace(/_/g, ' ')}`,
+      dueAt: dayInstant(current.expiresOn),
+      allDay: true,
+    });
+  }
+
+  private async upsert(tx: EntityManager, d: Derived): Promise<void> {
+    const existing = await tx.findOneBy(Milestone, { source: d.source, sourceKey: d.sourceKey });
+    if (!existing) {
+      const m = await tx.save(
+        tx.create(Milestone, {
+          ...d,
+          remindBefore: DEFAULT_REMIND_BEFORE[d.kind] ?? ['P1D'],
+          status: 'open',
+        }),
+      );
+      await this.reminders.plan(tx, m.id);
+      return;
+    }
+    const moved = existing.dueAt.getTime() !== d.dueAt.getTime();
+    if (!moved && existing.title === d.title && existing.status !== 'cancelled') return;
+    existing.dueAt = d.dueAt;
+    existing.title = d.title;
+    existing.kind = d.kind;
+    // A moved or revived milestone is open again; one marked done stays done if unchanged.
+    if (moved || existing.status === 'cancelled') existing.status = 'open';
+    await tx.save(existing);
+    await this.reminders.plan(tx, existing.id);
+  }
+
+  private async cancel(
+    tx: EntityManager,
+    key: { source: MilestoneSource; sourceKey: string },
+  ): Promise<void> {
+    const existing = await tx.findOneBy(Milestone, key);
+    if (!existing || existing.status !== 'open') return;
+    existing.status = 'cancelled';
+    await tx.save(existing);
+    await this.reminders.plan(tx, existing.id);
+  }
+}

@@ -1,0 +1,349 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Clock, FieldCipher, Mailer, postWebhook, renderEmail, type Env } from '@witness/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { Milestone } from '../milestones/milestone.entity';
+import { User } from '../users/user.entity';
+import { Delivery } from './delivery.entity';
+import { NotificationPreferences } from './notification-preferences.entity';
+import { Notification } from './notification.entity';
+import { isLate, nextDigestAt } from './schedule';
+
+export type DeliverOutcome = 'sent' | 'skipped' | 'failed';
+
+const KIND_LABELS: Record<string, string> = {
+  hearing: 'Hearing',
+  trial: 'Trial',
+  verdict: 'Verdict',
+  sentence_end: 'End of sentence',
+  detention_anniversary: 'Anniversary of detention',
+  wgad_reply_due: 'WGAD: government reply due',
+  wgad_follow_up_due: 'WGAD: follow-up due',
+  hrc_session: 'Human Rights Council session',
+  upr_review: 'Universal Periodic Review',
+  consent_review: 'Consent review',
+  profile_review: 'Profile review',
+  custom: 'Reminder',
+};
+
+export const webhookSecretContext = (userId: string) =>
+  FieldCipher.context('notification_preferences', 'webhook_secret', userId);
+
+/**
+ * Claims due reminders and delivers them. The claim is `FOR UPDATE SKIP LOCKED`, so any
+ * number of worker processes tick at once without taking the same row; each delivery is
+ * reloaded and re-checked under a row lock before its effect is recorded, so a job run
+ * twice (crash, stall, retry, Redis flushed) delivers once. In-app notifications are
+ * unique per delivery in the database.
+ */
+@Injectable()
+export class DispatchService {
+  private readonly logger = new Logger(DispatchService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly config: ConfigService<Env, true>,
+    private readonly mailer: Mailer,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  /**
+   * Mark due pending deliveries `queued` and return their ids (to enqueue), plus queued ones
+   * whose job seems lost (queued too long ago) to enqueue again under the same job id.
+   */
+  async claimDue(limit = 1000): Promise<{ fresh: string[]; stale: string[] }> {
+    const now = this.clock.now();
+    const graceMs = this.config.get('REMINDER_LATE_GRACE_SECONDS', { infer: true }) * 1000;
+    const requeueBefore = new Date(
+      now.getTime() - this.config.get('REMINDER_REQUEUE_SECONDS', { infer: true }) * 1000,
+    );
+    return this.dataSource.transaction(async (tx) => {
+      const due: { id: string; send_at: Date; state: string }[] = await tx.query(
+        `SELECT id, send_at, state FROM deliveries
+          WHERE ((state = 'pending' AND send_at <= $1) OR (state = 'queued' AND queued_at < $2))
+            -- Emails of people who chose a daily digest wait for it (claimDigests).
+            AND NOT (channel = 'email' AND recipient_id IN
+                     (SELECT user_id FROM notification_preferences WHERE digest_hour IS NOT NULL))
+          ORDER BY send_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        [now, requeueBefore, limit],
+      );
+      if (due.length === 0) return { fresh: [], stale: [] };
+      const late = due.filter((d) => isLate(d.send_at, now, graceMs)).map((d) => d.id);
+      await tx.query(
+        `UPDATE deliveries SET state = 'queued', queued_at = $2, updated_at = now() WHERE id = ANY($1)`,
+        [due.map((d) => d.id), now],
+      );
+      if (late.length)
+        await tx.query(`UPDATE deliveries SET late = true WHERE id = ANY($1)`, [late]);
+      return {
+        fresh: due.filter((d) => d.state === 'pending').map((d) => d.id),
+        stale: due.filter((d) => d.state === 'queued').map((d) => d.id),
+      };
+    });
+  }
+
+  /**
+   * Digests due now: for each person with a digest hour, the email reminders that fell due
+   * up to their latest digest moment are claimed together. Returns one digest per person
+   * (the worker enqueues it as a job keyed by person and moment).
+   */
+  async claimDigests(): Promise<{ userId: string; moment: string }[]> {
+    const now = this.clock.now();
+    const requeueBefore = new Date(
+      now.getTime() - this.config.get('REMINDER_REQUEUE_SECONDS', { infer: true }) * 1000,
+    );
+    // A digest whose job was lost leaves its emails queued: make them due again.
+    await this.dataSource.query(
+      `UPDATE deliveries SET state = 'pending' WHERE channel = 'email' AND state = 'queued' AND queued_at < $1
+          AND recipient_id IN (SELECT user_id FROM notification_preferences WHERE digest_hour IS NOT NULL)`,
+      [requeueBefore],
+    );
+    const users: { user_id: string; digest_hour: number; time_zone: string }[] =
+      await this.dataSource.query(
+        `SELECT p.user_id, p.digest_hour, u.time_zone FROM notification_preferences p
+         JOIN users u ON u.id = p.user_id
+        WHERE p.digest_hour IS NOT NULL AND u.active
+          AND EXISTS (SELECT 1 FROM deliveries d WHERE d.recipient_id = p.user_id AND d.channel = 'email'
+                       AND d.state = 'pending' AND d.send_at <= $1)`,
+        [now],
+      );
+    const out: { userId: string; moment: string }[] = [];
+    for (const u of users) {
+      const moment = latestDigestMoment(now, u.digest_hour, u.time_zone);
+      const claimed = await this.dataSource.transaction(async (tx) => {
+        const rows: { id: string }[] = await tx.query(
+          `SELECT id FROM deliveries WHERE recipient_id = $1 AND channel = 'email' AND state = 'pending'
+              AND send_at <= $2 FOR UPDATE SKIP LOCKED`,
+          [u.user_id, moment],
+        );
+        if (rows.length) {
+          await tx.query(
+            `UPDATE deliveries SET state = 'queued', queued_at = $2 WHERE id = ANY($1)`,
+            [rows.map((r) => r.id), now],
+          );
+        }
+        return rows.length;
+      });
+      if (claimed) out.push({ userId: u.user_id, moment: moment.toISOString() });
+    }
+    return out;
+  }
+
+  /** Send one person's digest: every queued email reminder of theirs due by `moment`, in one email. */
+  async deliverDigest(
+    userId: string,
+    moment: string,
+    finalAttempt: boolean,
+  ): Promise<DeliverOutcome> {
+    const at = new Date(moment);
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        const ds = await tx
+          .getRepository(Delivery)
+          .createQueryBuilder('d')
+          .where(
+            `d.recipient_id = :userId AND d.channel = 'email' AND d.state = 'queued' AND d.send_at <= :at`,
+            { userId, at },
+          )
+          .orderBy('d.send_at', 'ASC')
+          .setLock('pessimistic_write')
+          .getMany();
+        const user = await tx.findOneBy(User, { id: userId });
+        if (!ds.length || !user || !user.active) return 'skipped';
+        const items = [];
+        const open: Delivery[] = [];
+        for (const d of ds) {
+          const m = await tx.findOneBy(Milestone, { id: d.milestoneId });
+          if (!m || m.status !== 'open') {
+            await tx.update(
+              Delivery,
+              { id: d.id },
+              { state: 'cancelled', lastError: 'milestone closed' },
+            );
+            continue;
+          }
+          items.push((await this.context(tx, m, d)).template);
+          open.push(d);
+        }
+        if (!open.length) return 'skipped';
+        const baseUrl = this.config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/$/, '');
+        const mail = renderEmail('digest', { items, dateText: moment.slice(0, 10), baseUrl });
+        await this.mailer.send({
+          to: user.email,
+          subject: mail.subject,
+          html: mail.html,
+          text: mail.text,
+          messageId: `<digest-${userId}-${at.getTime()}@witness>`,
+        });
+        await tx.query(
+          `UPDATE deliveries SET state = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)`,
+          [open.map((d) => d.id), this.clock.now()],
+        );
+        return 'sent';
+      });
+    } catch (err) {
+      const message = err instanceof Error ? err.message.slice(0, 500) : 'digest failed';
+      await this.dataSource.query(
+        `UPDATE deliveries SET attempts = attempts + 1, last_error = $3,
+                state = CASE WHEN $4 THEN 'failed' ELSE state END
+          WHERE recipient_id = $1 AND channel = 'email' AND state = 'queued' AND send_at <= $2`,
+        [userId, at, message, finalAttempt],
+      );
+      if (finalAttempt) return 'failed';
+      throw err;
+    }
+  }
+
+  /** Deliver one reminder. `finalAttempt` turns a failure into the `failed` state. */
+  async deliver(deliveryId: string, finalAttempt: boolean): Promise<DeliverOutcome> {
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        const d = await tx.findOne(Delivery, {
+          where: { id: deliveryId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!d || d.state !== 'queued') return 'skipped';
+        const m = await tx.findOneBy(Milestone, { id: d.milestoneId });
+        const user = await tx.findOneBy(User, { id: d.recipientId });
+        if (!m || m.status !== 'open' || !user || !user.active) {
+          await tx.update(
+            Delivery,
+            { id: d.id },
+            { state: 'cancelled', lastError: 'milestone closed or recipient inactive' },
+          );
+          return 'skipped';
+        }
+        const context = await this.context(tx, m, d);
+        if (d.channel === 'in_app') {
+          await tx
+            .createQueryBuilder()
+            .insert()
+            .into(Notification)
+            .values({
+              userId: user.id,
+              deliveryId: d.id,
+              milestoneId: m.id,
+              defenderId: m.defenderId,
+              // Inside Witness the recipient may see the case: the full title is shown.
+              title: context.inAppTitle.slice(0, 300),
+              body: context.text.slice(0, 2000),
+              link: context.path,
+              late: d.late,
+            })
+            .orIgnore()
+            .execute();
+        } else if (d.channel === 'email') {
+          const mail = renderEmail('reminder', context.template);
+          await this.mailer.send({
+            to: user.email,
+            subject: mail.subject,
+            html: mail.html,
+            text: mail.text,
+            // The same Message-ID on a retry lets mail systems drop a duplicate.
+            messageId: `<delivery-${d.id}@witness>`,
+          });
+        } else {
+          const prefs = await tx
+            .getRepository(NotificationPreferences)
+            .createQueryBuilder('p')
+            .addSelect('p.webhookSecretEnc')
+            .where('p.user_id = :id', { id: user.id })
+            .getOne();
+          if (!prefs?.webhookUrl || !prefs.webhookSecretEnc)
+            throw new Error('no webhook configured');
+          const secret = this.cipher.decrypt(prefs.webhookSecretEnc, webhookSecretContext(user.id));
+          await postWebhook(prefs.webhookUrl, secret, context.webhook, this.clock.now(), {
+            id: d.id,
+            timeoutMs: 10000,
+          });
+        }
+        await tx.update(
+          Delivery,
+          { id: d.id },
+          { state: 'sent', sentAt: this.clock.now(), attempts: d.attempts + 1, lastError: null },
+        );
+        return 'sent';
+      });
+    } catch (err) {
+      const message = err instanceof Error ? err.message.slice(0, 500) : 'delivery failed';
+      await this.dataSource.query(
+        `UPDATE deliveries SET attempts = attempts + 1, last_error = $2, state = CASE WHEN $3 THEN 'failed' ELSE state END
+          WHERE id = $1 AND state = 'queued'`,
+        [deliveryId, message, finalAttempt],
+      );
+      if (finalAttempt) {
+        this.logger.warn({ deliveryId, err: message }, 'delivery failed for good');
+        return 'failed';
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * What a reminder says. Never a sensitive field; for a restricted case not even the name,
+   * only a link into Witness.
+   */
+  private async context(tx: EntityManager, m: Milestone, d: Delivery) {
+    let defenderName: string | undefined;
+    let restricted = false;
+    if (m.defenderId) {
+      const rows: { full_name: string; access: string }[] = await tx.query(
+        `SELECT full_name, access FROM defenders WHERE id = $1`,
+        [m.defenderId],
+      );
+      restricted = rows[0]?.access === 'restricted';
+      if (rows[0] && !restricted) defenderName = rows[0].full_name;
+    }
+    const baseUrl = this.config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/$/, '');
+    const path = m.defenderId ? `/defenders/${m.defenderId}` : `/milestones/${m.id}`;
+    const kindLabel = KIND_LABELS[m.kind] ?? 'Reminder';
+    const dueAtText = m.allDay
+      ? m.dueAt.toISOString().slice(0, 10)
+      : m.dueAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+    // A typed title can name the person: for a restricted case, outside Witness (email,
+    // webhook) only the kind is said.
+    const title = restricted ? kindLabel : m.title;
+    const subject = `${kindLabel}: ${title}${defenderName ? ` (${defenderName})` : ''}`;
+    const who = defenderName ?? (m.defenderId ? 'a restricted case' : 'the campaign');
+    const text = `${title}, due ${dueAtText}, for ${who}.${d.late ? ' (Sent late.)' : ''}`;
+    return {
+      subject,
+      inAppTitle: `${kindLabel}: ${m.title}`,
+      text,
+      path,
+      template: {
+        title,
+        kindLabel,
+        general: !m.defenderId,
+        dueAtText,
+        late: d.late,
+        link: `${baseUrl}${path}`,
+        defenderName,
+        baseUrl,
+      },
+      webhook: {
+        type: 'reminder',
+        deliveryId: d.id,
+        milestoneId: m.id,
+        kind: m.kind,
+        title,
+        dueAt: m.dueAt.toISOString(),
+        allDay: m.allDay,
+        late: d.late,
+        defenderName: defenderName ?? null,
+        link: `${baseUrl}${path}`,
+      },
+    };
+  }
+}
+
+/** The most recent digest moment (hour:00 local) at or before `now`. */
+export function latestDigestMoment(now: Date, hour: number, timeZone: string): Date {
+  let moment = nextDigestAt(new Date(now.getTime() - 49 * 3600_000), hour, timeZone);
+  for (;;) {
+    const next = nextDigestAt(moment, hour, timeZone);
+    if (next.getTime() > now.getTime()) return moment;
+    moment = next;
+  }
+}

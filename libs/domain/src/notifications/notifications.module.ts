@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
+import { DispatchService } from './dispatch.service';
+import { NotificationsService } from './notifications.service';
+import { Delivery } from './delivery.entity';
+import { NotificationPreferences } from './notification-preferences.entity';
+import { Notification } from './notification.entity';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Delivery, Notification, NotificationPreferences]),
+    MilestoneSyncModule,
+  ],
+  providers: [DispatchService, NotificationsService],
+  exports: [DispatchService, NotificationsService],
+})
+export class NotificationsModule {}

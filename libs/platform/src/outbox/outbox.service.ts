@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../clock/clock';
+import type { JobName, JobPayloads, QueueName } from '../queue/queues';
+
+export interface OutboxEntry<N extends JobName> {
+  queue: QueueName;
+  name: N;
+  jobId: string;
+  payload: JobPayloads[N];
+  availableAt?: Date;
+}
+
+export interface ClaimedMessage {
+  id: string;
+  queue: QueueName;
+  name: JobName;
+  jobId: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * The transactional outbox (ARCHITECTURE.md principle 1). Producers call `add` with the
+ * transaction of the change that asks for work; the worker's relay `claim`s and enqueues;
+ * the processor calls `markDone` in the transaction that records its effect.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Record work to do, in the caller's transaction. The same jobId twice is one message. */
+  async add<N extends JobName>(tx: EntityManager, entry: OutboxEntry<N>): Promise<void> {
+    await tx.query(
+      `INSERT INTO outbox (queue, name, job_id, payload, available_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (job_id) DO NOTHING`,
+      [
+        entry.queue,
+        entry.name,
+        entry.jobId,
+        JSON.stringify(entry.payload),
+        entry.availableAt ?? this.clock.now(),
+      ],
+    );
+  }
+
+  /**
+   * Messages to enqueue: never enqueued, or enqueued long enough ago without being done (the
+   * job was lost: Redis flushed or down at the time). Several relays may run at once.
+   */
+  async claim(limit: number, requeueAfterMs: number): Promise<ClaimedMessage[]> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (tx) => {
+      const rows: {
+        id: string;
+        queue: QueueName;
+        name: JobName;
+        job_id: string;
+        payload: Record<string, unknown>;
+      }[] = await tx.query(
+        `SELECT id::text, queue, name, job_id, payload FROM outbox
+            WHERE done_at IS NULL AND available_at <= $1
+              AND (enqueued_at IS NULL OR enqueued_at < $2)
+            ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        [now, new Date(now.getTime() - requeueAfterMs), limit],
+      );
+      if (rows.length) {
+        await tx.query(
+          `UPDATE outbox SET enqueued_at = $2, enqueue_count = enqueue_count + 1 WHERE id = ANY($1::bigint[])`,
+          [rows.map((r) => r.id), now],
+        );
+      }
+      return rows.map((r) => ({
+        id: r.id,
+        queue: r.queue,
+        name: r.name,
+        jobId: r.job_id,
+        payload: r.payload,
+      }));
+    });
+  }
+
+  /** The enqueue failed (Redis down): make the message due again at once. */
+  async release(ids: string[]): Promise<void> {
+    if (ids.length)
+      await this.dataSource.query(
+        `UPDATE outbox SET enqueued_at = NULL WHERE id = ANY($1::bigint[])`,
+        [ids],
+      );
+  }
+
+  /** The job's effect is recorded: the message is done (call inside that transaction). */
+  async markDone(tx: EntityManager, jobId: string): Promise<void> {
+    await tx.query(`UPDATE outbox SET done_at = $2 WHERE job_id = $1 AND done_at IS NULL`, [
+      jobId,
+      this.clock.now(),
+    ]);
+  }
+
+  /** Messages not yet done (for metrics and readiness). */
+  async backlog(): Promise<number> {
+    const rows: { n: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS n FROM outbox WHERE done_at IS NULL`,
+    );
+    return Number(rows[0].n);
+  }
+}
