@@ -1,3 +1,4 @@
+import { QueueName } from '@witness/platform';
 import { startApi, type TestApi } from './support/api';
 import { createStaff, type TestUser } from './support/users';
 
@@ -37,6 +38,6 @@ describe('Bull Board at /admin/queues', () => {
     const queues = await staff.admin.request({ method: 'GET', url: '/admin/queues/api/queues' });
     expect(queues.status).toBe(200);
     const names = (queues.body.queues as { name: string }[]).map((q) => q.name).sort();
-    expect(names).toEqual(['maintenance', 'reminders']);
+    expect(names).toEqual(Object.values(QueueName).sort());
   });
 });

@@ -4,7 +4,7 @@ import { DispatchService } from '@witness/domain';
 import { verifyWebhook } from '@witness/platform';
 import { startApi, type RequestOptions, type TestApi, type TestResponse } from './support/api';
 import { header, readable, startSmtp, type Mail } from './support/smtp';
-import { createStaff, createUser, type TestUser } from './support/users';
+import { createStaff, createUser, type TestUser, asUser } from './support/users';
 import { startWorker, type TestWorker } from './support/worker';
 
 /**
@@ -57,30 +57,8 @@ describe('milestones and reminders', () => {
   let outsider: TestUser;
   let standardCase: { id: string; fullName: string };
   let restrictedCase: { id: string; fullName: string };
-  const tokens = new Map<string, string>();
 
-  /**
-   * A request as `user`. Moving the clock by days outlives sessions: sign in again, as a
-   * person would, and repeat the request once.
-   */
-  async function as(user: TestUser, o: RequestOptions): Promise<TestResponse> {
-    const send = () =>
-      api.request({
-        ...o,
-        headers: { authorization: `Bearer ${tokens.get(user.id) ?? user.token}`, ...o.headers },
-      });
-    let res = await send();
-    if (res.status === 401) {
-      const login = await api.request({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        body: { email: user.email, password: user.password },
-      });
-      tokens.set(user.id, login.body.token as string);
-      res = await send();
-    }
-    return res;
-  }
+  const as = (user: TestUser, o: RequestOptions): Promise<TestResponse> => asUser(api, user, o);
 
   const createMilestone = async (user: TestUser, body: Record<string, unknown>) => {
     const res = await as(user, { method: 'POST', url: '/api/v1/milestones', body });

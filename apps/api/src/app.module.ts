@@ -7,6 +7,8 @@ import {
   ConsentsModule,
   DefendersModule,
   DetentionModule,
+  DossiersModule,
+  EscalationsModule,
   MilestonesModule,
   NotificationsModule,
   UsersModule,
@@ -19,6 +21,7 @@ import {
   LoggingModule,
   MailModule,
   PlatformConfigModule,
+  OutboxModule,
   QueueModule,
   RedisModule,
 } from '@witness/platform';
@@ -29,6 +32,8 @@ import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CaseAccessController } from './cases/case-access.controller';
 import { DefendersController } from './defenders/defenders.controller';
 import { EventsController } from './defenders/events.controller';
+import { DossiersController } from './dossiers/dossiers.controller';
+import { EscalationsController } from './escalations/escalations.controller';
 import { HealthController } from './health/health.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -45,6 +50,7 @@ import { UsersController } from './users/users.controller';
     RedisModule,
     // Producer side: commands fail at once while Redis is down (no offline queue).
     QueueModule.forRoot('producer'),
+    OutboxModule,
     CryptoModule,
     AuditModule,
     TerminusModule.forRoot({ logger: false, errorLogStyle: 'json' }),
@@ -53,6 +59,8 @@ import { UsersController } from './users/users.controller';
     AuthModule,
     DefendersModule,
     DetentionModule,
+    EscalationsModule,
+    DossiersModule,
     ConsentsModule,
     // DispatchService (in NotificationsModule) injects the Mailer.
     MailModule,
@@ -65,6 +73,8 @@ import { UsersController } from './users/users.controller';
     UsersController,
     DefendersController,
     EventsController,
+    EscalationsController,
+    DossiersController,
     CaseAccessController,
     AuditController,
     MilestonesController,

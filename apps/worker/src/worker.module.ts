@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
-import { MilestoneSyncModule, NotificationsModule } from '@witness/domain';
+import { DossiersModule, MilestoneSyncModule, NotificationsModule } from '@witness/domain';
 import {
   ClockModule,
   CryptoModule,
   DatabaseModule,
   LoggingModule,
   MailModule,
+  AuditModule,
   OutboxModule,
+  PdfModule,
   PlatformConfigModule,
   QueueModule,
 } from '@witness/platform';
+import { DossiersProcessor } from './processors/dossiers.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { OutboxRelay } from './processors/outbox-relay.service';
 import { RemindersProcessor } from './processors/reminders.processor';
@@ -25,10 +28,19 @@ import { RedisPolicyCheck } from './redis-policy.check';
     CryptoModule,
     MailModule,
     OutboxModule,
+    AuditModule,
+    PdfModule,
     QueueModule.forRoot('consumer'),
     MilestoneSyncModule,
     NotificationsModule,
+    DossiersModule,
   ],
-  providers: [MaintenanceProcessor, RemindersProcessor, OutboxRelay, RedisPolicyCheck],
+  providers: [
+    MaintenanceProcessor,
+    RemindersProcessor,
+    DossiersProcessor,
+    OutboxRelay,
+    RedisPolicyCheck,
+  ],
 })
 export class WorkerModule {}

@@ -26,3 +26,5 @@ export * from './mail/templates';
 export * from './webhooks/webhook';
 export * from './outbox/outbox.service';
 export * from './outbox/outbox.module';
+export * from './pdf/pdf-renderer';
+export * from './pdf/pdf.module';

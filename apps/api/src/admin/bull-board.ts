@@ -2,6 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BoardAdapter } from '@bull-board/fastify';
 import { getQueueToken } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthService } from '@witness/domain';
 import { AuditService, ForbiddenError, QueueName, UnauthenticatedError } from '@witness/platform';
@@ -16,6 +17,18 @@ export const BULL_BOARD_PATH = '/admin/queues';
  * must carry an admin's bearer token. Denials are audited like any other.
  */
 export async function mountBullBoard(app: NestFastifyApplication): Promise<void> {
+  // Queue objects reconnect on their own; log their connection errors once a minute
+  // (through pino) instead of letting BullMQ print each one.
+  const logger = new Logger('queues');
+  let lastLogged = 0;
+  for (const name of Object.values(QueueName)) {
+    app.get<Queue>(getQueueToken(name)).on('error', (err: Error) => {
+      if (Date.now() - lastLogged > 60_000) {
+        lastLogged = Date.now();
+        logger.warn(`queue connection: ${err.message}`);
+      }
+    });
+  }
   const board = new BoardAdapter();
   board.setBasePath(BULL_BOARD_PATH);
   createBullBoard({

@@ -36,6 +36,7 @@ interface Derived {
   title: string;
   dueAt: Date;
   allDay: boolean;
+  assigneeIds?: string[];
 }
 
 /**
@@ -133,6 +134,53 @@ export class MilestoneSync {
     });
   }
 
+  /**
+   * An escalation's clock: the government's reply deadline while a reply is awaited, and the
+   * follow-up date after an opinion; reminders go to the escalation's owner.
+   */
+  async syncEscalationClock(
+    tx: EntityManager,
+    e: {
+      id: string;
+      defenderId: string | null;
+      ownerId: string | null;
+      replyDueOn: string | null;
+      followUpDueOn: string | null;
+      awaitingReply: boolean;
+      followingUp: boolean;
+    },
+  ): Promise<void> {
+    const assigneeIds = e.ownerId ? [e.ownerId] : [];
+    const reply = { source: 'escalation' as const, sourceKey: `${e.id}:reply` };
+    if (e.awaitingReply && e.replyDueOn) {
+      await this.upsert(tx, {
+        ...reply,
+        defenderId: e.defenderId,
+        kind: 'wgad_reply_due',
+        title: 'Government reply due',
+        dueAt: dayInstant(e.replyDueOn),
+        allDay: true,
+        assigneeIds,
+      });
+    } else {
+      await this.cancel(tx, reply);
+    }
+    const follow = { source: 'escalation' as const, sourceKey: `${e.id}:follow_up` };
+    if (e.followingUp && e.followUpDueOn) {
+      await this.upsert(tx, {
+        ...follow,
+        defenderId: e.defenderId,
+        kind: 'wgad_follow_up_due',
+        title: 'Follow-up on the opinion due',
+        dueAt: dayInstant(e.followUpDueOn),
+        allDay: true,
+        assigneeIds,
+      });
+    } else {
+      await this.cancel(tx, follow);
+    }
+  }
+
   private async upsert(tx: EntityManager, d: Derived): Promise<void> {
     const existing = await tx.findOneBy(Milestone, { source: d.source, sourceKey: d.sourceKey });
     if (!existing) {
@@ -147,7 +195,12 @@ export class MilestoneSync {
       return;
     }
     const moved = existing.dueAt.getTime() !== d.dueAt.getTime();
-    if (!moved && existing.title === d.title && existing.status !== 'cancelled') return;
+    const reassigned =
+      d.assigneeIds !== undefined &&
+      JSON.stringify(d.assigneeIds) !== JSON.stringify(existing.assigneeIds);
+    if (!moved && !reassigned && existing.title === d.title && existing.status !== 'cancelled')
+      return;
+    if (d.assigneeIds !== undefined) existing.assigneeIds = d.assigneeIds;
     existing.dueAt = d.dueAt;
     existing.title = d.title;
     existing.kind = d.kind;

@@ -168,7 +168,9 @@ export class DispatchService {
         }
         if (!open.length) return 'skipped';
         const baseUrl = this.config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/$/, '');
-        const mail = renderEmail('digest', { items, dateText: moment.slice(0, 10), baseUrl });
+        // The day as the person lives it, not the UTC date of the moment.
+        const dateText = new Intl.DateTimeFormat('en-CA', { timeZone: user.timeZone }).format(at);
+        const mail = renderEmail('digest', { items, dateText, baseUrl });
         await this.mailer.send({
           to: user.email,
           subject: mail.subject,

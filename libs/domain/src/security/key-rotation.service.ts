@@ -19,6 +19,8 @@ export const ENCRYPTED_COLUMNS = [
     context: 'webhook_secret',
     id: 'user_id',
   },
+  { table: 'escalations', column: 'source_identity_enc', context: 'source_identity', id: 'id' },
+  { table: 'dossiers', column: 'content_enc', context: 'content', id: 'id' },
 ] as const;
 
 /**

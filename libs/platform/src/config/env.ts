@@ -177,6 +177,27 @@ export class Env {
   @Max(3650)
   PROFILE_REVIEW_DAYS = 90;
 
+  /** Days a government has to reply to a WGAD communication after transmission. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  WGAD_REPLY_DAYS = 60;
+
+  /** Longest extension of the reply period the WGAD may grant. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  WGAD_MAX_EXTENSION_DAYS = 30;
+
+  /** Months after an opinion when follow-up information is requested. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  WGAD_FOLLOW_UP_MONTHS = 6;
+
   /** SMTP server for email reminders, e.g. smtp://user:pass@mail.example.org:587; unset = email off. */
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must look like smtp://[user:pass@]host:port' })

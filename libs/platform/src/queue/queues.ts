@@ -6,6 +6,7 @@
 export enum QueueName {
   Maintenance = 'maintenance',
   Reminders = 'reminders',
+  Dossiers = 'dossiers',
 }
 
 export enum MaintenanceJob {
@@ -24,6 +25,11 @@ export enum ReminderJob {
   Digest = 'digest',
 }
 
+export enum DossierJob {
+  /** Render one requested dossier (HTML, or PDF through headless Chromium). */
+  Render = 'render',
+}
+
 export enum OutboxJob {
   /** Recurring: enqueue committed outbox rows. */
   Relay = 'relay',
@@ -36,11 +42,13 @@ export interface JobPayloads {
   [ReminderJob.Daily]: Record<string, never>;
   [ReminderJob.Digest]: { userId: string; moment: string };
   [OutboxJob.Relay]: Record<string, never>;
+  [DossierJob.Render]: { dossierId: string };
 }
 
 /** Deterministic job ids: enqueuing the same work twice is a no-op while the job exists. */
 export const jobIds = {
   delivery: (id: string) => `delivery-${id}`,
+  dossier: (id: string) => `dossier-${id}`,
   digest: (userId: string, moment: string) => `digest-${userId}-${Date.parse(moment)}`,
 };
 

@@ -1,0 +1,522 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
+import { ESCALATION_KINDS, MECHANISMS, type EscalationKind, type Mechanism } from '@witness/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../cases/history.dto';
+import { IsCalendarDate } from '../http/validators';
+
+const TEXT = 10000;
+
+export class IdentityDocumentDto {
+  @ApiPropertyOptional({
+    description: 'Type of document (passport, national identity card...).',
+    nullable: true,
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  type: string | null;
+  @ApiPropertyOptional({ description: 'Issuing authority.', nullable: true, maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  issuedBy: string | null;
+  @ApiPropertyOptional({
+    description: 'Date of issue (YYYY-MM-DD).',
+    nullable: true,
+    format: 'date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  issuedOn: string | null;
+  @ApiPropertyOptional({ description: 'Document number.', nullable: true, maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  number: string | null;
+}
+
+export class ArrestDto {
+  @ApiPropertyOptional({ description: 'Date of arrest.', nullable: true, format: 'date' })
+  @IsOptional()
+  @IsCalendarDate()
+  date: string | null;
+  @ApiPropertyOptional({ description: 'Place of arrest.', nullable: true, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  place: string | null;
+  @ApiPropertyOptional({
+    description: 'Forces who carried it out (or are believed to have).',
+    nullable: true,
+    maxLength: 1000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  forces: string | null;
+  @ApiPropertyOptional({
+    description: 'Was a warrant or other decision shown?',
+    nullable: true,
+    type: Boolean,
+  })
+  @IsOptional()
+  @IsBoolean()
+  warrantShown: boolean | null;
+  @ApiPropertyOptional({
+    description: 'Authority that issued the warrant or decision.',
+    nullable: true,
+    maxLength: 500,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  authority: string | null;
+  @ApiPropertyOptional({
+    description: 'Reasons given by the authorities.',
+    nullable: true,
+    maxLength: TEXT,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  reasons: string | null;
+  @ApiPropertyOptional({
+    description: 'Legal basis, including relevant legislation.',
+    nullable: true,
+    maxLength: TEXT,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  legalBasis: string | null;
+}
+
+export class DetentionDto {
+  @ApiPropertyOptional({ description: 'Date detention began.', nullable: true, format: 'date' })
+  @IsOptional()
+  @IsCalendarDate()
+  date: string | null;
+  @ApiPropertyOptional({
+    description: 'Duration or probable duration.',
+    nullable: true,
+    maxLength: 500,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  duration: string | null;
+  @ApiPropertyOptional({
+    description: 'Forces holding the person.',
+    nullable: true,
+    maxLength: 1000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  forces: string | null;
+  @ApiPropertyOptional({
+    description: 'Places of detention, including transfers and the present place.',
+    nullable: true,
+    maxLength: TEXT,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  places: string | null;
+  @ApiPropertyOptional({
+    description: 'Authorities that ordered the detention.',
+    nullable: true,
+    maxLength: 1000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  authority: string | null;
+  @ApiPropertyOptional({
+    description: 'Reasons for the detention.',
+    nullable: true,
+    maxLength: TEXT,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  reasons: string | null;
+  @ApiPropertyOptional({
+    description: 'Legal basis, including relevant legislation.',
+    nullable: true,
+    maxLength: TEXT,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  legalBasis: string | null;
+}
+
+export class CategoryClaimDto {
+  @ApiProperty({
+    description: 'WGAD category of arbitrary detention claimed (I-V).',
+    enum: ['I', 'II', 'III', 'IV', 'V'],
+  })
+  @IsIn(['I', 'II', 'III', 'IV', 'V'])
+  category: 'I' | 'II' | 'III' | 'IV' | 'V';
+  @ApiProperty({ description: 'Why the detention falls under this category.', maxLength: 20000 })
+  @IsString()
+  @Length(1, 20000)
+  argument: string;
+}
+
+export class RemedyDto {
+  @ApiProperty({ description: 'Domestic step or remedy taken (or why none was).', maxLength: 2000 })
+  @IsString()
+  @Length(1, 2000)
+  step: string;
+  @ApiPropertyOptional({ description: 'When.', nullable: true, format: 'date' })
+  @IsOptional()
+  @IsCalendarDate()
+  date: string | null;
+  @ApiPropertyOptional({ description: 'Its result.', nullable: true, maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  result: string | null;
+}
+
+export class EscalationContentDto {
+  @ApiPropertyOptional({
+    description: 'Identity document (questionnaire section I).',
+    type: IdentityDocumentDto,
+    nullable: true,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IdentityDocumentDto)
+  identityDocument?: IdentityDocumentDto | null;
+  @ApiPropertyOptional({ description: 'Arrest (section II).', type: ArrestDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ArrestDto)
+  arrest?: ArrestDto | null;
+  @ApiPropertyOptional({
+    description: 'Detention (section III).',
+    type: DetentionDto,
+    nullable: true,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DetentionDto)
+  detention?: DetentionDto | null;
+  @ApiPropertyOptional({
+    description: 'Circumstances of the arrest and detention (section IV).',
+    nullable: true,
+    maxLength: 50000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50000)
+  circumstances?: string | null;
+  @ApiPropertyOptional({
+    description: 'Categories I-V claimed, each with its argument.',
+    type: [CategoryClaimDto],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => CategoryClaimDto)
+  categories?: CategoryClaimDto[];
+  @ApiPropertyOptional({
+    description: 'Domestic steps and remedies and their results (section V).',
+    type: [RemedyDto],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RemedyDto)
+  domesticRemedies?: RemedyDto[];
+  @ApiPropertyOptional({
+    description: 'What must stay confidential, and why.',
+    nullable: true,
+    maxLength: 5000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  confidentiality?: string | null;
+}
+
+export class SourceIdentityDto {
+  @ApiProperty({ description: 'Name of the submitting organisation or person.', maxLength: 300 })
+  @IsString()
+  @Length(1, 300)
+  name: string;
+  @ApiPropertyOptional({ description: 'Organisation.', nullable: true, maxLength: 300 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  organisation?: string | null;
+  @ApiPropertyOptional({
+    description: 'Contact (address, email, phone).',
+    nullable: true,
+    maxLength: 1000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  contact?: string | null;
+}
+
+export class CreateEscalationDto {
+  @ApiProperty({
+    description: 'The defender, or the group arrested together (1-50).',
+    type: [String],
+    format: 'uuid',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'each must be a uuid' })
+  defenderIds: string[];
+  @ApiProperty({ description: 'The mechanism.', enum: MECHANISMS })
+  @IsIn(MECHANISMS)
+  mechanism: Mechanism;
+  @ApiProperty({
+    description: 'The kind of escalation (decides the workflow).',
+    enum: ESCALATION_KINDS,
+  })
+  @IsIn(ESCALATION_KINDS)
+  kind: EscalationKind;
+  @ApiPropertyOptional({ description: 'Owner (defaults to you).', format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a uuid' })
+  ownerId?: string | null;
+  @ApiPropertyOptional({ description: "The UN's reference.", nullable: true, maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  unReference?: string | null;
+  @ApiPropertyOptional({
+    description: 'Special Rapporteurs addressed (Special Procedures).',
+    type: [String],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  targetRapporteurs?: string[];
+  @ApiPropertyOptional({
+    description: 'HRC session, e.g. HRC 61 (HRC kinds).',
+    nullable: true,
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  hrcSession?: string | null;
+  @ApiPropertyOptional({ description: 'Notes.', nullable: true, maxLength: 20000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  notes?: string | null;
+  @ApiPropertyOptional({
+    description: 'Structured content for the dossier.',
+    type: EscalationContentDto,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EscalationContentDto)
+  content?: EscalationContentDto;
+  @ApiPropertyOptional({
+    description: "The source's identity. Sensitive: encrypted, only in the submission dossier.",
+    type: SourceIdentityDto,
+    nullable: true,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SourceIdentityDto)
+  sourceIdentity?: SourceIdentityDto | null;
+}
+
+export class UpdateEscalationDto extends PartialType(
+  OmitType(CreateEscalationDto, ['mechanism', 'kind'] as const),
+) {
+  @ApiPropertyOptional({
+    description: 'Extension of the reply period granted (days, up to the configured maximum).',
+    minimum: 0,
+    maximum: 365,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  extensionDays?: number;
+}
+
+export class TransitionDto {
+  @ApiProperty({ description: 'The state to move to (see allowedTransitions).', maxLength: 40 })
+  @IsString()
+  @Matches(/^[a-z_]{1,40}$/, { message: 'must be a workflow state such as in_review' })
+  to: string;
+  @ApiPropertyOptional({
+    description: 'When it happened (YYYY-MM-DD; default today), e.g. the UN transmission date.',
+    format: 'date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  date?: string;
+  @ApiPropertyOptional({ description: 'Note.', nullable: true, maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  note?: string | null;
+  @ApiPropertyOptional({
+    description: "The UN's reference, when it gives one.",
+    nullable: true,
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  unReference?: string | null;
+  @ApiPropertyOptional({
+    description: 'Extension of the reply period granted (days).',
+    minimum: 0,
+    maximum: 365,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  extensionDays?: number;
+  @ApiPropertyOptional({
+    description: 'Opinion number, No. N/YYYY (opinion_adopted).',
+    nullable: true,
+    maxLength: 20,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  opinionNumber?: string | null;
+  @ApiPropertyOptional({
+    description: 'Opinion: was the detention found arbitrary?',
+    nullable: true,
+    type: Boolean,
+  })
+  @IsOptional()
+  @IsBoolean()
+  arbitrary?: boolean | null;
+  @ApiPropertyOptional({
+    description: 'Opinion: categories found.',
+    type: [String],
+    enum: ['I', 'II', 'III', 'IV', 'V'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsIn(['I', 'II', 'III', 'IV', 'V'], { each: true })
+  categoriesFound?: string[];
+  @ApiPropertyOptional({
+    description: 'Opinion: release requested?',
+    nullable: true,
+    type: Boolean,
+  })
+  @IsOptional()
+  @IsBoolean()
+  releaseRequested?: boolean | null;
+  @ApiPropertyOptional({
+    description: 'Opinion: compensation requested?',
+    nullable: true,
+    type: Boolean,
+  })
+  @IsOptional()
+  @IsBoolean()
+  compensationRequested?: boolean | null;
+}
+
+export class EscalationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Mechanism.', enum: MECHANISMS })
+  @IsOptional()
+  @IsIn(MECHANISMS)
+  mechanism?: Mechanism;
+  @ApiPropertyOptional({ description: 'Kind.', enum: ESCALATION_KINDS })
+  @IsOptional()
+  @IsIn(ESCALATION_KINDS)
+  kind?: EscalationKind;
+  @ApiPropertyOptional({ description: 'Workflow state.', maxLength: 40 })
+  @IsOptional()
+  @Matches(/^[a-z_]{1,40}$/, { message: 'must be a workflow state' })
+  state?: string;
+  @ApiPropertyOptional({ description: 'Concerning this defender.', format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a uuid' })
+  defenderId?: string;
+  @ApiPropertyOptional({
+    description: 'A reply or follow-up falls due on or before this date.',
+    format: 'date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  dueBefore?: string;
+}
+
+export class EscalationIdParams {
+  @ApiProperty({ description: 'Escalation id (uuid).', format: 'uuid' })
+  @IsUUID('all', { message: 'must be a uuid' })
+  id: string;
+}
+
+export class EscalationResponse extends CreateEscalationDto {
+  @ApiProperty({ description: 'Identifier.', format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Workflow state.' }) state: string;
+  @ApiProperty({ description: 'The steps you may take now.', type: [String] })
+  allowedTransitions: string[];
+  @ApiProperty({ description: 'Opinion number.', nullable: true, type: String }) opinionNumber:
+    string | null;
+  @ApiProperty({ description: 'Submitted on.', nullable: true, type: String }) submittedOn:
+    string | null;
+  @ApiProperty({ description: 'Transmitted to the government on.', nullable: true, type: String })
+  transmittedOn: string | null;
+  @ApiProperty({ description: 'Extension of the reply period (days).' }) extensionDays: number;
+  @ApiProperty({
+    description: "The government's reply deadline, derived.",
+    nullable: true,
+    type: String,
+  })
+  replyDueOn: string | null;
+  @ApiProperty({
+    description: 'Days until the reply is due (negative when overdue) while a reply is awaited.',
+    nullable: true,
+    type: Number,
+  })
+  daysUntilReplyDue: number | null;
+  @ApiProperty({ description: 'Government replied on.', nullable: true, type: String })
+  governmentRepliedOn: string | null;
+  @ApiProperty({ description: 'Opinion (or decision) adopted on.', nullable: true, type: String })
+  opinionAdoptedOn: string | null;
+  @ApiProperty({ description: 'Follow-up due, derived.', nullable: true, type: String })
+  followUpDueOn: string | null;
+  @ApiProperty({ description: 'Outcome of the opinion.', nullable: true, type: Object })
+  outcome: Record<string, unknown> | null;
+  @ApiProperty({ description: 'Version for If-Match.' }) version: number;
+  @ApiProperty({ description: 'Created at.', format: 'date-time' }) createdAt: string;
+  @ApiProperty({ description: 'Last changed at.', format: 'date-time' }) updatedAt: string;
+}

@@ -1,0 +1,148 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { EscalationsService, type AuthenticatedActor } from '@witness/domain';
+import { etagFor } from '@witness/platform';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../auth/policy.decorators';
+import { DefenderIdParams } from '../defenders/defender.dto';
+import { IF_MATCH_HEADER } from '../defenders/defenders.controller';
+import { CurrentActor } from '../http/actor.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { IfMatchVersion } from '../http/if-match.decorator';
+import {
+  CreateEscalationDto,
+  EscalationIdParams,
+  EscalationQueryDto,
+  EscalationResponse,
+  TransitionDto,
+  UpdateEscalationDto,
+} from './escalation.dto';
+
+const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
+const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
+
+@ApiTags('escalations')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class EscalationsController {
+  constructor(private readonly escalations: EscalationsService) {}
+
+  @Post('escalations')
+  @Roles(...EDITORS)
+  @ApiOperation({
+    summary: 'Start an escalation',
+    description:
+      'A draft concerning one defender or a group arrested together, to a UN or regional mechanism.',
+  })
+  @ApiCreatedResponse({ type: EscalationResponse })
+  @ApiProblems(400, 401, 403, 404)
+  async create(
+    @Body() body: CreateEscalationDto,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.escalations.create(body, actor);
+    void reply
+      .header('ETag', etagFor(view.version))
+      .header('Location', `/api/v1/escalations/${view.id}`);
+    return view;
+  }
+
+  @Get('escalations')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'List escalations',
+    description: 'Filters by mechanism, kind, state, defender and due date; newest first.',
+  })
+  @ApiOkResponse({ type: [EscalationResponse] })
+  @ApiProblems(400, 401)
+  list(@Query() query: EscalationQueryDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.escalations.list(query, actor);
+  }
+
+  @Get('escalations/:id')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'Read an escalation',
+    description: 'With its clock (reply due, days left) and the steps you may take.',
+  })
+  @ApiOkResponse({ type: EscalationResponse })
+  @ApiProblems(400, 401, 404)
+  async get(
+    @Param() { id }: EscalationIdParams,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.escalations.get(id, actor);
+    void reply.header('ETag', etagFor(view.version));
+    return view;
+  }
+
+  @Patch('escalations/:id')
+  @Roles(...EDITORS)
+  @ApiOperation({
+    summary: 'Edit an escalation',
+    description:
+      'Content, references, owner, source identity, an extension granted. Needs If-Match.',
+  })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOkResponse({ type: EscalationResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 428)
+  async update(
+    @Param() { id }: EscalationIdParams,
+    @Body() body: UpdateEscalationDto,
+    @IfMatchVersion() version: number,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.escalations.update(id, body, version, actor);
+    void reply.header('ETag', etagFor(view.version));
+    return view;
+  }
+
+  @Post('escalations/:id/transitions')
+  @Roles(...EDITORS)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Take a workflow step',
+    description:
+      "Illegal steps get 409 naming the allowed ones; caseworkers draft and send to review, coordinators and admins approve, submit and record UN outcomes. Submission needs every defender's UN-submission consent.",
+  })
+  @ApiOkResponse({ type: EscalationResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
+  transition(
+    @Param() { id }: EscalationIdParams,
+    @Body() body: TransitionDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
+    return this.escalations.transition(id, body, actor);
+  }
+
+  @Get('escalations/:id/transitions')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'Workflow history',
+    description: 'Every step with its date, note and who took it.',
+  })
+  @ApiOkResponse({ description: 'Steps, oldest first.' })
+  @ApiProblems(400, 401, 404)
+  transitions(@Param() { id }: EscalationIdParams, @CurrentActor() actor: AuthenticatedActor) {
+    return this.escalations.transitions(id, actor);
+  }
+
+  @Get('defenders/:id/escalations')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: "A defender's escalations" })
+  @ApiOkResponse({ type: [EscalationResponse] })
+  @ApiProblems(400, 401, 404)
+  forDefender(@Param() { id }: DefenderIdParams, @CurrentActor() actor: AuthenticatedActor) {
+    return this.escalations.forDefender(id, actor);
+  }
+}

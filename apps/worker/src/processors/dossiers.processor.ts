@@ -1,0 +1,37 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { DossiersService } from '@witness/domain';
+import { DossierJob, PdfRenderer, QueueName, type JobPayloads } from '@witness/platform';
+import type { Job } from 'bullmq';
+
+/** Renders requested dossiers; the work (and the exactly-once effect) is in DossiersService. */
+@Processor(QueueName.Dossiers, { concurrency: 2, lockDuration: 60_000 })
+export class DossiersProcessor extends WorkerHost {
+  private readonly logger = new Logger(DossiersProcessor.name);
+
+  constructor(
+    private readonly dossiers: DossiersService,
+    private readonly pdf: PdfRenderer,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const started = Date.now();
+    if (job.name !== DossierJob.Render) {
+      this.logger.warn({ jobId: job.id, name: job.name }, 'unknown job skipped');
+      return null;
+    }
+    const { dossierId } = job.data as JobPayloads[DossierJob.Render];
+    const outcome = await this.dossiers.render(
+      dossierId,
+      this.pdf,
+      job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+    );
+    this.logger.log(
+      { jobId: job.id, dossierId, outcome, ms: Date.now() - started },
+      'dossier render',
+    );
+    return { outcome };
+  }
+}

@@ -1,0 +1,416 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  AuditService,
+  Clock,
+  DossierJob,
+  FieldCipher,
+  ForbiddenError,
+  jobIds,
+  NotFoundError,
+  OutboxService,
+  QueueName,
+  type Actor,
+} from '@witness/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { seesSensitive } from '../access/access-policy';
+import { loadCurrentConsents } from '../consents/consent-rules';
+import { Defender } from '../defenders/defender.entity';
+import type { Contact } from '../defenders/defender.types';
+import { toDefenderView } from '../defenders/defender.view';
+import { DetentionEvent } from '../detention/detention-event.entity';
+import { EscalationsService, type SourceIdentity } from '../escalations/escalations.service';
+import type { Escalation } from '../escalations/escalation.entity';
+import type { DossierData, DossierDefender, DossierEdition, DossierLanguage } from './dossier-data';
+import { Dossier, type DossierState } from './dossier.entity';
+import { DOSSIER_TEMPLATE_VERSION, renderDossierHtml, templateKindFor } from './dossier-renderer';
+
+export interface DossierRequest {
+  language: DossierLanguage;
+  format: 'pdf' | 'html';
+  edition: DossierEdition;
+}
+
+export interface DossierView {
+  id: string;
+  escalationId: string;
+  versionNo: number;
+  language: DossierLanguage;
+  format: 'pdf' | 'html';
+  edition: DossierEdition;
+  state: DossierState;
+  failureReason: string | null;
+  templateVersion: string | null;
+  sha256: string | null;
+  sizeBytes: number | null;
+  createdAt: string;
+  renderedAt: string | null;
+  /** The case changed after this dossier was made. */
+  stale?: boolean;
+}
+
+export interface RenderedFile {
+  bytes: Buffer;
+  contentType: string;
+  fileName: string;
+  sha256: string;
+}
+
+/** Turns HTML into PDF; implemented in the worker with headless Chromium. */
+export interface HtmlToPdf {
+  render(html: string, options?: { title?: string }): Promise<Buffer>;
+}
+
+const contentContext = (id: string) => FieldCipher.context('dossiers', 'content', id);
+const contactsContext = (id: string) => FieldCipher.context('defenders', 'contacts', id);
+const notesContext = (id: string) => FieldCipher.context('defenders', 'confidential_notes', id);
+const sourceContext = (id: string) => FieldCipher.context('escalations', 'source_identity', id);
+
+function toView(d: Dossier): DossierView {
+  return {
+    id: d.id,
+    escalationId: d.escalationId,
+    versionNo: d.versionNo,
+    language: d.language,
+    format: d.format,
+    edition: d.edition,
+    state: d.state,
+    failureReason: d.failureReason,
+    templateVersion: d.templateVersion,
+    sha256: d.sha256,
+    sizeBytes: d.sizeBytes,
+    createdAt: d.createdAt.toISOString(),
+    renderedAt: d.renderedAt ? d.renderedAt.toISOString() : null,
+  };
+}
+
+/**
+ * Dossiers: requested through the outbox (a row committed with the request), rendered by
+ * the worker, stored encrypted, one version per request. A job run twice makes one version.
+ */
+@Injectable()
+export class DossiersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly escalations: EscalationsService,
+    private readonly outbox: OutboxService,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async request(escalationId: string, req: DossierRequest, actor: Actor): Promise<DossierView> {
+    const id = await this.dataSource.transaction(async (tx) => {
+      const { defenderIds } = await this.escalations.load(tx, escalationId, actor, { lock: true });
+      if (req.edition === 'submission') await this.escalations.consentGate(tx, defenderIds);
+      const rows: { n: number | null }[] = await tx.query(
+        `SELECT max(version_no) AS n FROM dossiers WHERE escalation_id = $1`,
+        [escalationId],
+      );
+      const d = await tx.save(
+        tx.create(Dossier, {
+          ...req,
+          escalationId,
+          versionNo: (rows[0].n ?? 0) + 1,
+          state: 'queued',
+          requestedBy: actor.userId,
+        }),
+      );
+      await this.outbox.add(tx, {
+        queue: QueueName.Dossiers,
+        name: DossierJob.Render,
+        jobId: jobIds.dossier(d.id),
+        payload: { dossierId: d.id },
+      });
+      await this.audit.record(tx, actor, {
+        action: 'dossier.request',
+        entityType: 'dossier',
+        entityId: d.id,
+        subjectId: defenderIds[0],
+        changes: {
+          language: { from: null, to: req.language },
+          edition: { from: null, to: req.edition },
+          format: { from: null, to: req.format },
+        },
+      });
+      return d.id;
+    });
+    return this.get(id, actor);
+  }
+
+  async get(id: string, actor: Actor): Promise<DossierView> {
+    const d = await this.loadDossier(this.dataSource.manager, id, actor);
+    const view = toView(d);
+    if (d.state === 'ready' && d.recordFingerprint) {
+      // With the source identity, as at render time: without it, every submission dossier
+      // naming a source would always look stale.
+      const { e, defenderIds } = await this.escalations.load(
+        this.dataSource.manager,
+        d.escalationId,
+        actor,
+        { sensitive: true },
+      );
+      const data = await this.buildData(this.dataSource.manager, e, defenderIds, d);
+      view.stale = fingerprint(data) !== d.recordFingerprint;
+    }
+    return view;
+  }
+
+  async list(escalationId: string, actor: Actor): Promise<DossierView[]> {
+    await this.escalations.load(this.dataSource.manager, escalationId, actor);
+    const rows = await this.dataSource.manager.find(Dossier, {
+      where: { escalationId },
+      order: { versionNo: 'DESC' },
+    });
+    return rows.map(toView);
+  }
+
+  /** The file, decrypted. Downloads of a submission (confidential) edition are audited. */
+  async content(id: string, actor: Actor): Promise<RenderedFile> {
+    const d = await this.loadDossier(this.dataSource.manager, id, actor, true);
+    if (d.state !== 'ready' || !d.contentEnc) throw new NotFoundError('Dossier content', id);
+    // A submission edition carries contacts, confidential notes and the source's identity,
+    // which viewers are never shown.
+    if (d.edition === 'submission' && !seesSensitive(actor)) {
+      throw new ForbiddenError(
+        'Your role cannot download a submission dossier; read a public edition instead.',
+      );
+    }
+    const bytes = Buffer.from(this.cipher.decrypt(d.contentEnc, contentContext(d.id)), 'base64');
+    if (d.edition === 'submission') {
+      await this.audit.record(null, actor, {
+        action: 'dossier.download',
+        entityType: 'dossier',
+        entityId: d.id,
+      });
+    }
+    const { e } = await this.escalations.load(this.dataSource.manager, d.escalationId, actor);
+    const ref = (e.unReference ?? e.id.slice(0, 8)).replace(/[^A-Za-z0-9._-]+/g, '-');
+    return {
+      bytes,
+      contentType: d.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
+      fileName: `${e.kind}-${ref}-v${d.versionNo}-${d.language}-${d.edition}.${d.format}`,
+      sha256: d.sha256 as string,
+    };
+  }
+
+  /**
+   * Render a queued dossier (worker). Re-checks state so a retried or duplicated job does
+   * not make a second version; records the effect and marks the outbox message done in one
+   * transaction.
+   */
+  async render(
+    dossierId: string,
+    pdf: HtmlToPdf,
+    finalAttempt: boolean,
+  ): Promise<'ready' | 'skipped' | 'failed'> {
+    const actor: Actor = { userId: null, role: 'system' };
+    const d = await this.dataSource.transaction(async (tx) => {
+      const row = await tx.findOne(Dossier, {
+        where: { id: dossierId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row || row.state === 'ready' || row.state === 'failed') return null;
+      if (row.state === 'queued') await tx.update(Dossier, { id: row.id }, { state: 'rendering' });
+      return row;
+    });
+    if (!d) {
+      await this.dataSource.transaction((tx) =>
+        this.outbox.markDone(tx, jobIds.dossier(dossierId)),
+      );
+      return 'skipped';
+    }
+    try {
+      const { e, defenderIds } = await this.escalations.load(
+        this.dataSource.manager,
+        d.escalationId,
+        actor,
+        { sensitive: true },
+      );
+      const data = await this.buildData(this.dataSource.manager, e, defenderIds, d);
+      const html = renderDossierHtml(data);
+      const bytes =
+        d.format === 'pdf'
+          ? await pdf.render(html, { title: `${e.kind} ${e.unReference ?? ''}` })
+          : Buffer.from(html, 'utf8');
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      return await this.dataSource.transaction(async (tx) => {
+        const row = await tx.findOne(Dossier, {
+          where: { id: dossierId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!row || row.state === 'ready' || row.state === 'failed') return 'skipped' as const;
+        await tx.update(
+          Dossier,
+          { id: dossierId },
+          {
+            state: 'ready',
+            contentEnc: this.cipher.encrypt(bytes.toString('base64'), contentContext(dossierId)),
+            sha256,
+            sizeBytes: bytes.length,
+            templateVersion: DOSSIER_TEMPLATE_VERSION,
+            recordFingerprint: fingerprint(data),
+            renderedAt: this.clock.now(),
+            failureReason: null,
+          },
+        );
+        await this.outbox.markDone(tx, jobIds.dossier(dossierId));
+        return 'ready' as const;
+      });
+    } catch (err) {
+      if (!finalAttempt) throw err;
+      const reason = err instanceof Error ? err.message.slice(0, 500) : 'rendering failed';
+      await this.dataSource.transaction(async (tx) => {
+        await tx.update(
+          Dossier,
+          { id: dossierId, state: 'rendering' },
+          { state: 'failed', failureReason: reason },
+        );
+        await this.outbox.markDone(tx, jobIds.dossier(dossierId));
+      });
+      return 'failed';
+    }
+  }
+
+  private async loadDossier(
+    m: EntityManager,
+    id: string,
+    actor: Actor,
+    withContent = false,
+  ): Promise<Dossier> {
+    const qb = m.createQueryBuilder(Dossier, 'd').where('d.id = :id', { id });
+    if (withContent) qb.addSelect('d.contentEnc');
+    const d = await qb.getOne();
+    if (!d) throw new NotFoundError('Dossier', id);
+    try {
+      await this.escalations.load(m, d.escalationId, actor);
+    } catch (e) {
+      if (e instanceof NotFoundError) throw new NotFoundError('Dossier', id);
+      throw e;
+    }
+    return d;
+  }
+
+  /**
+   * The data a dossier shows. The public edition is built from an allow-list: no contacts,
+   * confidential notes or source, and a defender whose public-profile consent is not in force
+   * is not named.
+   */
+  async buildData(
+    m: EntityManager,
+    e: Escalation,
+    defenderIds: string[],
+    d: Pick<Dossier, 'language' | 'edition'>,
+  ): Promise<DossierData> {
+    const today = this.clock.today();
+    const submission = d.edition === 'submission';
+    const defenders: DossierDefender[] = [];
+    for (const id of defenderIds) {
+      const row = await m
+        .createQueryBuilder(Defender, 'x')
+        .addSelect(['x.contactsEnc', 'x.confidentialNotesEnc'])
+        .where('x.id = :id', { id })
+        .getOne();
+      if (!row) throw new NotFoundError('Defender', id);
+      const v = toDefenderView(row, today);
+      const events = await m.find(DetentionEvent, {
+        where: { defenderId: id },
+        order: { occurredOn: 'ASC', seq: 'ASC' },
+      });
+      const consents = await loadCurrentConsents(m, id, today);
+      const named = submission || consents.public_profile.granted;
+      const base: DossierDefender = {
+        fullName: named ? v.fullName : '[name withheld]',
+        otherNames: named ? v.otherNames : [],
+        sex: v.sex,
+        birthDate: named ? v.birthDate : null,
+        birthYear: named ? v.birthYear : null,
+        nationality: v.nationality,
+        country: v.country,
+        profession: v.profession,
+        organisation: named ? v.organisation : null,
+        hrdFocus: v.hrdFocus,
+        summary: v.summary,
+        status: v.status,
+        detainedSince: v.detainedSince,
+        daysDetained: v.daysDetained,
+        totalDaysDetained: v.totalDaysDetained,
+        timeline: events
+          .filter((ev) => ev.occurredOn <= today)
+          .map((ev) => ({
+            type: ev.type,
+            occurredOn: ev.occurredOn,
+            description: ev.description,
+            place: ev.place,
+            authority: ev.authority,
+            legalBasis: ev.legalBasis,
+            charges: ev.charges,
+            sentence: ev.sentence,
+          })),
+        consents: Object.fromEntries(
+          Object.entries(consents).map(([k, c]) => [
+            k,
+            { state: c.state, granted: c.granted, since: c.since },
+          ]),
+        ),
+      };
+      if (submission) {
+        const contacts = row.contactsEnc
+          ? this.cipher.decryptJson<Contact[]>(row.contactsEnc, contactsContext(row.id))
+          : [];
+        // Family members are named only with the consent to name them.
+        base.contacts = contacts
+          .filter((c) => c.relation !== 'family' || consents.name_family_members.granted)
+          .map((c) => ({
+            name: c.name,
+            relation: c.relation,
+            phone: c.phone ?? null,
+            email: c.email ?? null,
+          }));
+        base.confidentialNotes = row.confidentialNotesEnc
+          ? this.cipher.decrypt(row.confidentialNotesEnc, notesContext(row.id))
+          : null;
+      }
+      defenders.push(base);
+    }
+    const source =
+      submission && e.sourceIdentityEnc
+        ? this.cipher.decryptJson<SourceIdentity>(e.sourceIdentityEnc, sourceContext(e.id))
+        : null;
+    const c = e.content ?? {};
+    return {
+      kind: templateKindFor(e.kind),
+      language: d.language,
+      edition: d.edition,
+      generatedAt: this.clock.now().toISOString(),
+      reference: e.id,
+      unReference: e.unReference,
+      mechanism: e.mechanism,
+      escalationKind: e.kind,
+      targetRapporteurs: e.targetRapporteurs,
+      hrcSession: e.hrcSession,
+      defenders,
+      identityDocument: c.identityDocument ?? null,
+      arrest: c.arrest ?? null,
+      detention: c.detention ?? null,
+      circumstances: c.circumstances ?? null,
+      categories: c.categories ?? [],
+      domesticRemedies: c.domesticRemedies ?? [],
+      source: source
+        ? {
+            name: source.name,
+            organisation: source.organisation ?? null,
+            contact: source.contact ?? null,
+          }
+        : null,
+      confidentiality: submission ? (c.confidentiality ?? null) : null,
+      annexes: [],
+    };
+  }
+}
+
+/** What the dossier was made from, without the moment it was made. */
+function fingerprint(data: DossierData): string {
+  const { generatedAt: _g, ...rest } = data;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+}

@@ -1,0 +1,189 @@
+/**
+ * Escalation workflows, one per kind, as pure transition tables (no I/O). They follow the
+ * UN mechanisms' real procedures (DOMAIN.md): e.g. for a WGAD regular communication,
+ * submission -> transmission to the government (reply due within 60 days, extendable by up
+ * to a month) -> reply or none -> the source's final comments -> an opinion adopted at a
+ * session -> follow-up six months after -> closed; a case may be filed (e.g. after a
+ * release) or withdrawn on the way.
+ */
+export const MECHANISMS = [
+  'wgad',
+  'special_procedures',
+  'unhrc',
+  'upr',
+  'achpr',
+  'iachr',
+  'other',
+] as const;
+export type Mechanism = (typeof MECHANISMS)[number];
+
+export const ESCALATION_KINDS = [
+  'wgad_regular',
+  'wgad_urgent_action',
+  'sp_urgent_appeal',
+  'sp_allegation_letter',
+  'hrc_statement',
+  'hrc_side_event',
+  'upr_submission',
+  'regional_communication',
+] as const;
+export type EscalationKind = (typeof ESCALATION_KINDS)[number];
+
+/** Which mechanisms a kind can go to. */
+export const KIND_MECHANISMS: Record<EscalationKind, readonly Mechanism[]> = {
+  wgad_regular: ['wgad'],
+  wgad_urgent_action: ['wgad'],
+  sp_urgent_appeal: ['special_procedures'],
+  sp_allegation_letter: ['special_procedures'],
+  hrc_statement: ['unhrc'],
+  hrc_side_event: ['unhrc'],
+  upr_submission: ['upr'],
+  regional_communication: ['achpr', 'iachr', 'other'],
+};
+
+export type EscalationState = string;
+type Role = 'caseworker' | 'coordinator' | 'admin' | 'viewer' | 'system';
+
+/** Who may take a step: caseworkers draft and send to review; deciders do the rest. */
+const DRAFTING = new Set(['draft->in_review', 'in_review->draft']);
+
+const TERMINAL = ['closed', 'withdrawn', 'filed'];
+
+type Table = Record<string, readonly string[]>;
+
+const PREPARATION: Table = {
+  draft: ['in_review', 'withdrawn'],
+  in_review: ['draft', 'approved', 'withdrawn'],
+  approved: ['submitted', 'draft', 'withdrawn'],
+};
+
+export const WORKFLOWS: Record<EscalationKind, Table> = {
+  wgad_regular: {
+    ...PREPARATION,
+    submitted: ['transmitted_to_government', 'filed', 'withdrawn'],
+    transmitted_to_government: [
+      'government_replied',
+      'no_reply',
+      'opinion_adopted',
+      'filed',
+      'withdrawn',
+    ],
+    government_replied: ['source_comments_sent', 'opinion_adopted', 'filed', 'withdrawn'],
+    no_reply: ['opinion_adopted', 'filed', 'withdrawn'],
+    source_comments_sent: ['opinion_adopted', 'filed', 'withdrawn'],
+    opinion_adopted: ['follow_up', 'closed'],
+    follow_up: ['closed'],
+    closed: [],
+    withdrawn: [],
+    filed: [],
+  },
+  wgad_urgent_action: {
+    ...PREPARATION,
+    submitted: ['transmitted_to_government', 'withdrawn'],
+    transmitted_to_government: ['government_replied', 'no_reply', 'closed'],
+    government_replied: ['closed'],
+    no_reply: ['closed'],
+    closed: [],
+    withdrawn: [],
+  },
+  sp_urgent_appeal: {
+    ...PREPARATION,
+    submitted: ['communication_sent', 'withdrawn'],
+    communication_sent: ['government_replied', 'no_reply', 'published'],
+    government_replied: ['published', 'closed'],
+    no_reply: ['published', 'closed'],
+    published: ['closed'],
+    closed: [],
+    withdrawn: [],
+  },
+  sp_allegation_letter: {
+    ...PREPARATION,
+    submitted: ['communication_sent', 'withdrawn'],
+    communication_sent: ['government_replied', 'no_reply', 'published'],
+    government_replied: ['published', 'closed'],
+    no_reply: ['published', 'closed'],
+    published: ['closed'],
+    closed: [],
+    withdrawn: [],
+  },
+  hrc_statement: {
+    ...PREPARATION,
+    submitted: ['delivered', 'withdrawn'],
+    delivered: ['closed'],
+    closed: [],
+    withdrawn: [],
+  },
+  hrc_side_event: {
+    ...PREPARATION,
+    submitted: ['delivered', 'withdrawn'],
+    delivered: ['closed'],
+    closed: [],
+    withdrawn: [],
+  },
+  upr_submission: {
+    ...PREPARATION,
+    submitted: ['reviewed', 'withdrawn'],
+    reviewed: ['closed'],
+    closed: [],
+    withdrawn: [],
+  },
+  regional_communication: {
+    ...PREPARATION,
+    submitted: ['transmitted_to_government', 'withdrawn'],
+    transmitted_to_government: ['government_replied', 'no_reply', 'decision_adopted', 'withdrawn'],
+    government_replied: ['decision_adopted', 'withdrawn'],
+    no_reply: ['decision_adopted', 'withdrawn'],
+    decision_adopted: ['follow_up', 'closed'],
+    follow_up: ['closed'],
+    closed: [],
+    withdrawn: [],
+  },
+};
+
+export function statesOf(kind: EscalationKind): string[] {
+  return Object.keys(WORKFLOWS[kind]);
+}
+
+export function isTerminal(state: string): boolean {
+  return TERMINAL.includes(state);
+}
+
+/** The next states from `state`, whatever the role. */
+export function nextStates(kind: EscalationKind, state: string): readonly string[] {
+  return WORKFLOWS[kind][state] ?? [];
+}
+
+/** May this role take the step? Caseworkers only draft and send to review. */
+export function roleMayTake(role: Role, from: string, to: string): boolean {
+  if (role === 'coordinator' || role === 'admin' || role === 'system') return true;
+  return role === 'caseworker' && DRAFTING.has(`${from}->${to}`);
+}
+
+/** The steps this role may take now (what a UI shows as buttons). */
+export function allowedFor(kind: EscalationKind, state: string, role: Role): string[] {
+  return nextStates(kind, state).filter((to) => roleMayTake(role, state, to));
+}
+
+export type TransitionCheck =
+  | { ok: true }
+  | { ok: false; reason: 'illegal'; allowed: readonly string[] }
+  | { ok: false; reason: 'role'; allowed: string[] };
+
+export function checkTransition(
+  kind: EscalationKind,
+  from: string,
+  to: string,
+  role: Role,
+): TransitionCheck {
+  const next = nextStates(kind, from);
+  if (!next.includes(to)) return { ok: false, reason: 'illegal', allowed: next };
+  if (!roleMayTake(role, from, to))
+    return { ok: false, reason: 'role', allowed: allowedFor(kind, from, role) };
+  return { ok: true };
+}
+
+/** States from which the government's reply is awaited (the clock runs). */
+export const AWAITING_REPLY = ['transmitted_to_government', 'communication_sent'];
+
+/** A WGAD opinion number: `No. N/YYYY`. */
+export const OPINION_NUMBER = /^No\. [1-9]\d{0,3}\/(19|20)\d{2}$/;

@@ -1,0 +1,202 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { Defender } from '../defenders/defender.entity';
+import { sqlIn } from '../shared/vocabulary';
+import { User } from '../users/user.entity';
+import {
+  ESCALATION_KINDS,
+  MECHANISMS,
+  type EscalationKind,
+  type Mechanism,
+} from './escalation-workflow';
+
+/** Structured content the dossier needs beyond the profile (WGAD questionnaire sections). */
+export interface EscalationContent {
+  identityDocument?: {
+    type: string | null;
+    issuedBy: string | null;
+    issuedOn: string | null;
+    number: string | null;
+  } | null;
+  arrest?: {
+    date: string | null;
+    place: string | null;
+    forces: string | null;
+    warrantShown: boolean | null;
+    authority: string | null;
+    reasons: string | null;
+    legalBasis: string | null;
+  } | null;
+  detention?: {
+    date: string | null;
+    duration: string | null;
+    forces: string | null;
+    places: string | null;
+    authority: string | null;
+    reasons: string | null;
+    legalBasis: string | null;
+  } | null;
+  circumstances?: string | null;
+  categories?: { category: 'I' | 'II' | 'III' | 'IV' | 'V'; argument: string }[];
+  domesticRemedies?: { step: string; date: string | null; result: string | null }[];
+  confidentiality?: string | null;
+}
+
+export interface EscalationOutcome {
+  arbitrary: boolean | null;
+  categoriesFound: string[];
+  releaseRequested: boolean | null;
+  compensationRequested: boolean | null;
+}
+
+/** A case taken to a UN (or regional) mechanism, carried through its procedure. */
+@Entity('escalations')
+@Check('escalations_kind_check', `kind IN (${sqlIn(ESCALATION_KINDS)})`)
+@Check('escalations_mechanism_check', `mechanism IN (${sqlIn(MECHANISMS)})`)
+@Index('escalations_state_idx', ['state', 'updatedAt'])
+@Index('escalations_reply_due_idx', ['replyDueOn'])
+export class Escalation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  mechanism: Mechanism;
+
+  @Column({ type: 'varchar', length: 30 })
+  kind: EscalationKind;
+
+  @Column({ type: 'varchar', length: 40, default: 'draft' })
+  state: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  ownerId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'owner_id' })
+  owner?: User;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  unReference: string | null;
+
+  /** WGAD opinion number, `No. N/YYYY`. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  opinionNumber: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  targetRapporteurs: string[];
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  hrcSession: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  content: EscalationContent;
+
+  /** The source's identity (name, organisation, contact): encrypted JSON (FieldCipher). */
+  @Column({ type: 'text', nullable: true, select: false })
+  sourceIdentityEnc: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  submittedOn: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  transmittedOn: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  extensionDays: number;
+
+  /** Derived from transmittedOn + the configured period + extension (never typed). */
+  @Column({ type: 'date', nullable: true })
+  replyDueOn: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  governmentRepliedOn: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  opinionAdoptedOn: string | null;
+
+  /** Derived from opinionAdoptedOn + the configured follow-up period. */
+  @Column({ type: 'date', nullable: true })
+  followUpDueOn: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  outcome: EscalationOutcome | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** The defenders an escalation concerns (one, or a group arrested together). */
+@Entity('escalation_defenders')
+@Index('escalation_defenders_defender_idx', ['defenderId'])
+export class EscalationDefender {
+  @PrimaryColumn({ type: 'uuid' })
+  escalationId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  defenderId: string;
+
+  @ManyToOne(() => Escalation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'escalation_id' })
+  escalation?: Escalation;
+
+  @ManyToOne(() => Defender, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'defender_id' })
+  defender?: Defender;
+}
+
+/** The history of an escalation's steps (dates as the UN gave them). */
+@Entity('escalation_transitions')
+@Index('escalation_transitions_escalation_idx', ['escalationId', 'at'])
+export class EscalationTransition {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  escalationId: string;
+
+  @ManyToOne(() => Escalation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'escalation_id' })
+  escalation?: Escalation;
+
+  @Column({ type: 'varchar', length: 40 })
+  fromState: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  toState: string;
+
+  /** When it happened (e.g. the date the UN transmitted the communication). */
+  @Column({ type: 'date' })
+  occurredOn: string;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at: Date;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DefendersModule } from '../defenders/defenders.module';
+import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
+import { Escalation, EscalationDefender, EscalationTransition } from './escalation.entity';
+import { EscalationsService } from './escalations.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Escalation, EscalationDefender, EscalationTransition]),
+    DefendersModule,
+    MilestoneSyncModule,
+  ],
+  providers: [EscalationsService],
+  exports: [EscalationsService],
+})
+export class EscalationsModule {}

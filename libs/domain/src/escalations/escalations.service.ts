@@ -1,0 +1,552 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import {
+  assertVersion,
+  AuditService,
+  Clock,
+  ConflictError,
+  decodeCursor,
+  diffForAudit,
+  encodeCursor,
+  FieldCipher,
+  ForbiddenError,
+  NotFoundError,
+  ValidationFailedError,
+  type Env,
+  type FieldError,
+  type Page,
+} from '@witness/platform';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { seesAllCases, seesSensitive } from '../access/access-policy';
+import { loadCurrentConsents } from '../consents/consent-rules';
+import { DefendersService } from '../defenders/defenders.service';
+import { MilestoneSync } from '../milestones/milestone-sync.service';
+import type { Actor } from '../shared/actor';
+import { User } from '../users/user.entity';
+import { daysUntil, followUpDueOn, replyDueOn, type ClockPeriods } from './escalation-clock';
+import {
+  Escalation,
+  EscalationDefender,
+  EscalationTransition,
+  type EscalationContent,
+  type EscalationOutcome,
+} from './escalation.entity';
+import {
+  allowedFor,
+  AWAITING_REPLY,
+  checkTransition,
+  KIND_MECHANISMS,
+  OPINION_NUMBER,
+  type EscalationKind,
+  type Mechanism,
+} from './escalation-workflow';
+
+export interface SourceIdentity {
+  name: string;
+  organisation?: string | null;
+  contact?: string | null;
+}
+
+export interface EscalationInput {
+  defenderIds: string[];
+  mechanism: Mechanism;
+  kind: EscalationKind;
+  ownerId?: string | null;
+  unReference?: string | null;
+  targetRapporteurs?: string[];
+  hrcSession?: string | null;
+  notes?: string | null;
+  content?: EscalationContent;
+  sourceIdentity?: SourceIdentity | null;
+}
+
+export type EscalationPatch = Partial<
+  Omit<EscalationInput, 'mechanism' | 'kind' | 'defenderIds'>
+> & {
+  defenderIds?: string[];
+  extensionDays?: number;
+};
+
+export interface TransitionInput {
+  to: string;
+  date?: string;
+  note?: string | null;
+  unReference?: string | null;
+  extensionDays?: number;
+  opinionNumber?: string | null;
+  arbitrary?: boolean | null;
+  categoriesFound?: string[];
+  releaseRequested?: boolean | null;
+  compensationRequested?: boolean | null;
+}
+
+export interface EscalationView {
+  id: string;
+  defenderIds: string[];
+  mechanism: Mechanism;
+  kind: EscalationKind;
+  state: string;
+  allowedTransitions: string[];
+  ownerId: string | null;
+  unReference: string | null;
+  opinionNumber: string | null;
+  targetRapporteurs: string[];
+  hrcSession: string | null;
+  notes: string | null;
+  content: EscalationContent;
+  sourceIdentity?: SourceIdentity | null;
+  submittedOn: string | null;
+  transmittedOn: string | null;
+  extensionDays: number;
+  replyDueOn: string | null;
+  daysUntilReplyDue: number | null;
+  governmentRepliedOn: string | null;
+  opinionAdoptedOn: string | null;
+  followUpDueOn: string | null;
+  outcome: EscalationOutcome | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EscalationQuery {
+  mechanism?: Mechanism;
+  kind?: EscalationKind;
+  state?: string;
+  defenderId?: string;
+  dueBefore?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+const sourceContext = (id: string) => FieldCipher.context('escalations', 'source_identity', id);
+
+/**
+ * Escalations to UN mechanisms. Access follows the defenders': an escalation exists for an
+ * actor only if every defender it concerns does. The clock (reply and follow-up dates) is
+ * derived from the recorded UN dates and configured periods, and drives milestones.
+ */
+@Injectable()
+export class EscalationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly defenders: DefendersService,
+    private readonly milestones: MilestoneSync,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  get periods(): ClockPeriods {
+    return {
+      replyDays: this.config.get('WGAD_REPLY_DAYS', { infer: true }),
+      maxExtensionDays: this.config.get('WGAD_MAX_EXTENSION_DAYS', { infer: true }),
+      followUpMonths: this.config.get('WGAD_FOLLOW_UP_MONTHS', { infer: true }),
+    };
+  }
+
+  async create(input: EscalationInput, actor: Actor): Promise<EscalationView> {
+    if (!KIND_MECHANISMS[input.kind].includes(input.mechanism)) {
+      throw ValidationFailedError.field(
+        'mechanism',
+        `must be one of ${KIND_MECHANISMS[input.kind].join(', ')} for ${input.kind}`,
+      );
+    }
+    const id = await this.dataSource.transaction(async (tx) => {
+      const defenderIds = [...new Set(input.defenderIds)];
+      for (const d of defenderIds) await this.defenders.find(tx, d, { actor, reading: false });
+      await this.checkOwner(tx, input.ownerId);
+      const e = tx.create(Escalation, {
+        mechanism: input.mechanism,
+        kind: input.kind,
+        state: 'draft',
+        ownerId: input.ownerId ?? actor.userId,
+        unReference: input.unReference ?? null,
+        targetRapporteurs: input.targetRapporteurs ?? [],
+        hrcSession: input.hrcSession ?? null,
+        notes: input.notes ?? null,
+        content: input.content ?? {},
+        createdBy: actor.userId,
+      });
+      const saved = await tx.save(e);
+      if (input.sourceIdentity) {
+        await tx.update(
+          Escalation,
+          { id: saved.id },
+          {
+            sourceIdentityEnc: this.cipher.encryptJson(
+              input.sourceIdentity,
+              sourceContext(saved.id),
+            ),
+          },
+        );
+      }
+      await tx.insert(
+        EscalationDefender,
+        defenderIds.map((defenderId) => ({ escalationId: saved.id, defenderId })),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'escalation.create',
+        entityType: 'escalation',
+        entityId: saved.id,
+        subjectId: defenderIds[0],
+        changes: diffForAudit(null, {
+          mechanism: e.mechanism,
+          kind: e.kind,
+          defenderIds,
+          sourceIdentity: input.sourceIdentity ?? null,
+        }),
+      });
+      return saved.id;
+    });
+    return this.get(id, actor);
+  }
+
+  async get(id: string, actor: Actor): Promise<EscalationView> {
+    const { e, defenderIds } = await this.load(this.dataSource.manager, id, actor, {
+      sensitive: true,
+    });
+    return this.view(e, defenderIds, actor);
+  }
+
+  async update(
+    id: string,
+    patch: EscalationPatch,
+    expectedVersion: number,
+    actor: Actor,
+  ): Promise<EscalationView> {
+    await this.dataSource.transaction(async (tx) => {
+      const { e, defenderIds } = await this.load(tx, id, actor, { lock: true });
+      assertVersion('escalation', expectedVersion, e.version);
+      if (patch.ownerId !== undefined) await this.checkOwner(tx, patch.ownerId);
+      const before = { ...e } as Record<string, unknown>;
+      if (patch.defenderIds !== undefined) {
+        if (e.state !== 'draft')
+          throw new ConflictError(
+            'The defenders of an escalation can change only while it is a draft.',
+          );
+        const ids = [...new Set(patch.defenderIds)];
+        for (const d of ids) await this.defenders.find(tx, d, { actor, reading: false });
+        await tx.delete(EscalationDefender, { escalationId: id });
+        await tx.insert(
+          EscalationDefender,
+          ids.map((defenderId) => ({ escalationId: id, defenderId })),
+        );
+      }
+      for (const k of [
+        'ownerId',
+        'unReference',
+        'targetRapporteurs',
+        'hrcSession',
+        'notes',
+        'content',
+      ] as const) {
+        if (patch[k] !== undefined) (e as unknown as Record<string, unknown>)[k] = patch[k];
+      }
+      if (patch.extensionDays !== undefined) {
+        if (patch.extensionDays > this.periods.maxExtensionDays) {
+          throw ValidationFailedError.field(
+            'extensionDays',
+            `must be at most ${this.periods.maxExtensionDays} days`,
+          );
+        }
+        e.extensionDays = patch.extensionDays;
+        e.replyDueOn = replyDueOn(e.transmittedOn, e.extensionDays, this.periods);
+      }
+      if (patch.sourceIdentity !== undefined) {
+        e.sourceIdentityEnc = patch.sourceIdentity
+          ? this.cipher.encryptJson(patch.sourceIdentity, sourceContext(id))
+          : null;
+      }
+      await tx.save(e);
+      await this.syncClock(tx, e, patch.defenderIds ?? defenderIds);
+      await this.audit.record(tx, actor, {
+        action: 'escalation.update',
+        entityType: 'escalation',
+        entityId: id,
+        subjectId: defenderIds[0],
+        changes: {
+          ...diffForAudit(before, { ...e } as Record<string, unknown>, [
+            'version',
+            'updatedAt',
+            'createdAt',
+            'sourceIdentityEnc',
+          ]),
+          ...(patch.sourceIdentity !== undefined
+            ? { sourceIdentity: { from: '[redacted]', to: '[redacted]' } }
+            : {}),
+        },
+      });
+    });
+    return this.get(id, actor);
+  }
+
+  /** Take a step of the workflow; 409 names the allowed ones when it is not legal. */
+  async transition(id: string, input: TransitionInput, actor: Actor): Promise<EscalationView> {
+    await this.dataSource.transaction(async (tx) => {
+      const { e, defenderIds } = await this.load(tx, id, actor, { lock: true });
+      const check = checkTransition(e.kind, e.state, input.to, actor.role);
+      if (!check.ok && check.reason === 'illegal') {
+        throw new ConflictError(
+          `An escalation in state ${e.state} cannot move to ${input.to}. Allowed: ${check.allowed.join(', ') || 'none (it is closed)'}.`,
+          { allowed: check.allowed },
+        );
+      }
+      if (!check.ok) {
+        throw new ForbiddenError(
+          `Your role cannot move an escalation from ${e.state} to ${input.to}; coordinators and admins decide.`,
+        );
+      }
+      const date = input.date ?? this.clock.today();
+      if (date > this.clock.today())
+        throw ValidationFailedError.field('date', 'must not be in the future');
+      if (input.to === 'submitted') await this.consentGate(tx, defenderIds);
+      const from = e.state;
+      e.state = input.to;
+      if (input.unReference !== undefined) e.unReference = input.unReference;
+      if (input.to === 'submitted') e.submittedOn = date;
+      if (AWAITING_REPLY.includes(input.to)) {
+        e.transmittedOn = date;
+        if (input.extensionDays !== undefined)
+          e.extensionDays = Math.min(input.extensionDays, this.periods.maxExtensionDays);
+        e.replyDueOn = replyDueOn(date, e.extensionDays, this.periods);
+      }
+      if (input.to === 'government_replied') e.governmentRepliedOn = date;
+      if (input.to === 'opinion_adopted' || input.to === 'decision_adopted') {
+        if (input.opinionNumber && !OPINION_NUMBER.test(input.opinionNumber)) {
+          throw ValidationFailedError.field(
+            'opinionNumber',
+            'must be written No. N/YYYY, e.g. No. 12/2024',
+          );
+        }
+        e.opinionAdoptedOn = date;
+        e.opinionNumber = input.opinionNumber ?? e.opinionNumber;
+        e.followUpDueOn = followUpDueOn(date, this.periods);
+        e.outcome = {
+          arbitrary: input.arbitrary ?? null,
+          categoriesFound: input.categoriesFound ?? [],
+          releaseRequested: input.releaseRequested ?? null,
+          compensationRequested: input.compensationRequested ?? null,
+        };
+      }
+      await tx.save(e);
+      await tx.insert(EscalationTransition, {
+        escalationId: id,
+        fromState: from,
+        toState: input.to,
+        occurredOn: date,
+        note: input.note ?? null,
+        actorId: actor.userId,
+      });
+      await this.syncClock(tx, e, defenderIds);
+      await this.audit.record(tx, actor, {
+        action: 'escalation.transition',
+        entityType: 'escalation',
+        entityId: id,
+        subjectId: defenderIds[0],
+        changes: { state: { from, to: input.to }, date: { from: null, to: date } },
+      });
+    });
+    return this.get(id, actor);
+  }
+
+  async transitions(id: string, actor: Actor) {
+    await this.load(this.dataSource.manager, id, actor);
+    const rows = await this.dataSource.manager.find(EscalationTransition, {
+      where: { escalationId: id },
+      order: { at: 'ASC' },
+    });
+    return rows.map((t) => ({
+      id: t.id,
+      from: t.fromState,
+      to: t.toState,
+      date: t.occurredOn,
+      note: t.note,
+      actorId: t.actorId,
+      at: t.at.toISOString(),
+    }));
+  }
+
+  async list(query: EscalationQuery, actor: Actor): Promise<Page<EscalationView>> {
+    const limit = query.limit ?? 50;
+    const qb = this.dataSource.getRepository(Escalation).createQueryBuilder('e');
+    if (!seesAllCases(actor)) {
+      qb.andWhere(
+        `NOT EXISTS (SELECT 1 FROM escalation_defenders ed JOIN defenders d ON d.id = ed.defender_id
+                      WHERE ed.escalation_id = e.id AND d.access = 'restricted'${
+                        actor.role !== 'viewer' && actor.userId
+                          ? ` AND NOT EXISTS (SELECT 1 FROM defender_assignees da WHERE da.defender_id = d.id AND da.user_id = :uid)`
+                          : ''
+                      })`,
+        { uid: actor.userId },
+      );
+    }
+    if (query.mechanism) qb.andWhere('e.mechanism = :mechanism', { mechanism: query.mechanism });
+    if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
+    if (query.state) qb.andWhere('e.state = :state', { state: query.state });
+    if (query.defenderId) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM escalation_defenders x WHERE x.escalation_id = e.id AND x.defender_id = :did)',
+        {
+          did: query.defenderId,
+        },
+      );
+    }
+    if (query.dueBefore) {
+      qb.andWhere('(e.reply_due_on <= :due OR e.follow_up_due_on <= :due)', {
+        due: query.dueBefore,
+      });
+    }
+    if (query.cursor) {
+      const c = decodeCursor<{ t: string; i: string }>(query.cursor, { t: 'string', i: 'string' });
+      if (Number.isNaN(Date.parse(c.t)) || !/^[0-9a-f-]{36}$/.test(c.i)) {
+        throw ValidationFailedError.field('cursor', 'is not a cursor this list returned');
+      }
+      qb.andWhere('(e.created_at, e.id) < (:ct, :ci)', { ct: new Date(c.t), ci: c.i });
+    }
+    const rows = await qb
+      .orderBy('e.created_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    const data = rows.slice(0, limit);
+    const links = data.length
+      ? await this.dataSource.manager.find(EscalationDefender, {
+          where: { escalationId: In(data.map((e) => e.id)) },
+        })
+      : [];
+    const last = data[data.length - 1];
+    return {
+      data: data.map((e) =>
+        this.view(
+          e,
+          links.filter((l) => l.escalationId === e.id).map((l) => l.defenderId),
+          actor,
+          false,
+        ),
+      ),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ t: last.createdAt.toISOString(), i: last.id })
+          : null,
+    };
+  }
+
+  async forDefender(defenderId: string, actor: Actor): Promise<Page<EscalationView>> {
+    await this.defenders.find(this.dataSource.manager, defenderId, { actor });
+    return this.list({ defenderId, limit: 200 }, actor);
+  }
+
+  /**
+   * Load an escalation the actor may see (404 otherwise: any defender they cannot see hides
+   * it), with its defenders.
+   */
+  async load(
+    tx: EntityManager,
+    id: string,
+    actor: Actor,
+    options: { lock?: boolean; sensitive?: boolean } = {},
+  ): Promise<{ e: Escalation; defenderIds: string[] }> {
+    const qb = tx.createQueryBuilder(Escalation, 'e').where('e.id = :id', { id });
+    if (options.sensitive) qb.addSelect('e.sourceIdentityEnc');
+    if (options.lock) qb.setLock('pessimistic_write');
+    const e = await qb.getOne();
+    if (!e) throw new NotFoundError('Escalation', id);
+    const links = await tx.find(EscalationDefender, { where: { escalationId: id } });
+    for (const l of links) {
+      try {
+        await this.defenders.find(tx, l.defenderId, {
+          actor,
+          archived: true,
+          reading: !options.lock,
+        });
+      } catch (err) {
+        if (err instanceof NotFoundError) throw new NotFoundError('Escalation', id);
+        throw err;
+      }
+    }
+    return { e, defenderIds: links.map((l) => l.defenderId) };
+  }
+
+  /** Submission needs every defender's current consent to a UN submission. */
+  async consentGate(tx: EntityManager, defenderIds: string[]): Promise<void> {
+    const missing: FieldError[] = [];
+    for (const d of defenderIds) {
+      const c = await loadCurrentConsents(tx, d, this.clock.today());
+      if (!c.un_submission.granted) {
+        missing.push({
+          field: 'consents.un_submission',
+          message: `defender ${d}: consent to a UN submission is ${c.un_submission.state === 'none' ? 'not recorded' : c.un_submission.state}`,
+        });
+      }
+    }
+    if (missing.length) {
+      throw new ConflictError(
+        'A UN submission needs the consent of every defender it concerns (un_submission, given and not expired). Record it first.',
+        { missingConsents: missing },
+      );
+    }
+  }
+
+  view(e: Escalation, defenderIds: string[], actor: Actor, withSensitive = true): EscalationView {
+    const view: EscalationView = {
+      id: e.id,
+      defenderIds,
+      mechanism: e.mechanism,
+      kind: e.kind,
+      state: e.state,
+      allowedTransitions: allowedFor(e.kind, e.state, actor.role),
+      ownerId: e.ownerId,
+      unReference: e.unReference,
+      opinionNumber: e.opinionNumber,
+      targetRapporteurs: e.targetRapporteurs,
+      hrcSession: e.hrcSession,
+      notes: e.notes,
+      content: e.content,
+      submittedOn: e.submittedOn,
+      transmittedOn: e.transmittedOn,
+      extensionDays: e.extensionDays,
+      replyDueOn: e.replyDueOn,
+      daysUntilReplyDue: AWAITING_REPLY.includes(e.state)
+        ? daysUntil(e.replyDueOn, this.clock.today())
+        : null,
+      governmentRepliedOn: e.governmentRepliedOn,
+      opinionAdoptedOn: e.opinionAdoptedOn,
+      followUpDueOn: e.followUpDueOn,
+      outcome: e.outcome,
+      version: e.version,
+      createdAt: e.createdAt.toISOString(),
+      updatedAt: e.updatedAt.toISOString(),
+    };
+    if (withSensitive && seesSensitive(actor)) {
+      view.sourceIdentity = e.sourceIdentityEnc
+        ? this.cipher.decryptJson<SourceIdentity>(e.sourceIdentityEnc, sourceContext(e.id))
+        : null;
+    }
+    return view;
+  }
+
+  private async syncClock(tx: EntityManager, e: Escalation, defenderIds: string[]): Promise<void> {
+    await this.milestones.syncEscalationClock(tx, {
+      id: e.id,
+      defenderId: defenderIds[0] ?? null,
+      ownerId: e.ownerId,
+      replyDueOn: e.replyDueOn,
+      followUpDueOn: e.followUpDueOn,
+      awaitingReply: AWAITING_REPLY.includes(e.state),
+      followingUp:
+        e.state === 'opinion_adopted' || e.state === 'follow_up' || e.state === 'decision_adopted',
+    });
+  }
+
+  private async checkOwner(tx: EntityManager, ownerId: string | null | undefined): Promise<void> {
+    if (!ownerId) return;
+    const u = await tx.findOneBy(User, { id: ownerId, active: true });
+    if (!u || u.role === 'viewer')
+      throw ValidationFailedError.field(
+        'ownerId',
+        'must be an active caseworker, coordinator or admin',
+      );
+  }
+}
