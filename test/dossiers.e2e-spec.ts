@@ -564,6 +564,12 @@ describe('dossiers', () => {
     expect(patched.status).toBe(200);
     expect((await getDossier(d.id)).stale).toBe(true);
     expect((await getDossier(d.id, staff.viewer)).stale).toBe(true);
+    // The escalation view says so too.
+    const esc = await as(staff.coordinator, {
+      method: 'GET',
+      url: `/api/v1/escalations/${d.escalationId}`,
+    });
+    expect(esc.body.latestDossier).toMatchObject({ id: d.id, state: 'ready', stale: true });
     // A new version is made from the changed record and is not stale.
     const next = await requestOk({ language: 'en', format: 'html', edition: 'submission' });
     expect(next.versionNo).toBe(d.versionNo + 1);

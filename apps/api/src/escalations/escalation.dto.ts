@@ -485,6 +485,13 @@ export class EscalationIdParams {
 }
 
 export class EscalationResponse extends CreateEscalationDto {
+  @ApiPropertyOptional({
+    description: 'Latest dossier (single escalation only): { id, versionNo, state, stale, ... }.',
+    nullable: true,
+    type: Object,
+  })
+  latestDossier?: Record<string, unknown> | null;
+
   @ApiProperty({ description: 'Identifier.', format: 'uuid' }) id: string;
   @ApiProperty({ description: 'Workflow state.' }) state: string;
   @ApiProperty({ description: 'The steps you may take now.', type: [String] })

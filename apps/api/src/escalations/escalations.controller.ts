@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { EscalationsService, type AuthenticatedActor } from '@witness/domain';
+import { DossiersService, EscalationsService, type AuthenticatedActor } from '@witness/domain';
 import { etagFor } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
@@ -32,7 +32,10 @@ const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
 @ApiBearerAuth()
 @Controller('api/v1')
 export class EscalationsController {
-  constructor(private readonly escalations: EscalationsService) {}
+  constructor(
+    private readonly escalations: EscalationsService,
+    private readonly dossiers: DossiersService,
+  ) {}
 
   @Post('escalations')
   @Roles(...EDITORS)
@@ -71,7 +74,7 @@ export class EscalationsController {
   @Roles(...STAFF)
   @ApiOperation({
     summary: 'Read an escalation',
-    description: 'With its clock (reply due, days left) and the steps you may take.',
+    description: 'With its clock (reply due, days left), the steps you may take, and its latest dossier (stale when the case changed since).',
   })
   @ApiOkResponse({ type: EscalationResponse })
   @ApiProblems(400, 401, 404)
@@ -82,7 +85,8 @@ export class EscalationsController {
   ) {
     const view = await this.escalations.get(id, actor);
     void reply.header('ETag', etagFor(view.version));
-    return view;
+    // The latest dossier, and whether the case changed since it was made.
+    return { ...view, latestDossier: await this.dossiers.latestFor(id, actor) };
   }
 
   @Patch('escalations/:id')

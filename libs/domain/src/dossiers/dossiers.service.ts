@@ -165,6 +165,15 @@ export class DossiersService {
     return rows.map(toView);
   }
 
+  /** The latest dossier of an escalation (with its stale flag), or null. */
+  async latestFor(escalationId: string, actor: Actor): Promise<DossierView | null> {
+    const latest = await this.dataSource.manager.findOne(Dossier, {
+      where: { escalationId },
+      order: { versionNo: 'DESC' },
+    });
+    return latest ? this.get(latest.id, actor) : null;
+  }
+
   /** The file, decrypted. Downloads of a submission (confidential) edition are audited. */
   async content(id: string, actor: Actor): Promise<RenderedFile> {
     const d = await this.loadDossier(this.dataSource.manager, id, actor, true);
