@@ -441,6 +441,29 @@ describe('escalations', () => {
       expect(follow2[0].status).toBe('cancelled');
     });
 
+    it('a release after the submission is attributed to the escalation (derived)', async () => {
+      const before = await as(staff.coordinator, {
+        method: 'GET',
+        url: `/api/v1/escalations/${id}`,
+      });
+      expect(before.body.releasesAfter).toEqual([]);
+      const today = api.clock.today();
+      const ev = await as(staff.coordinator, {
+        method: 'POST',
+        url: `/api/v1/defenders/${amina.id}/events`,
+        body: { type: 'release', occurredOn: today, description: 'Released after the opinion' },
+      });
+      expect(ev.status).toBe(201);
+      const after = await as(staff.coordinator, {
+        method: 'GET',
+        url: `/api/v1/escalations/${id}`,
+      });
+      expect(after.body.releasesAfter).toEqual([
+        { defenderId: amina.id, releasedOn: today, type: 'release' },
+      ]);
+      expect(after.body.releasesAfter[0].releasedOn >= after.body.submittedOn).toBe(true);
+    });
+
     it('keeps the history and audits every transition', async () => {
       const history = await as(staff.viewer, {
         method: 'GET',

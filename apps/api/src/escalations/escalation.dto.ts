@@ -492,6 +492,13 @@ export class EscalationResponse extends CreateEscalationDto {
   })
   latestDossier?: Record<string, unknown> | null;
 
+  @ApiPropertyOptional({
+    description:
+      'Releases of its defenders on or after submission, derived from the timelines (attributable to the escalation for the indicators).',
+    type: [Object],
+  })
+  releasesAfter?: { defenderId: string; releasedOn: string; type: string }[];
+
   @ApiProperty({ description: 'Identifier.', format: 'uuid' }) id: string;
   @ApiProperty({ description: 'Workflow state.' }) state: string;
   @ApiProperty({ description: 'The steps you may take now.', type: [String] })

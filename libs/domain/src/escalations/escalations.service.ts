@@ -104,6 +104,8 @@ export interface EscalationView {
   opinionAdoptedOn: string | null;
   followUpDueOn: string | null;
   outcome: EscalationOutcome | null;
+  /** Releases of its defenders on or after submission (single escalation only). */
+  releasesAfter?: { defenderId: string; releasedOn: string; type: string }[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -207,7 +209,35 @@ export class EscalationsService {
     const { e, defenderIds } = await this.load(this.dataSource.manager, id, actor, {
       sensitive: true,
     });
-    return this.view(e, defenderIds, actor);
+    const view = this.view(e, defenderIds, actor);
+    view.releasesAfter = await this.releasesAfter(e, defenderIds);
+    return view;
+  }
+
+  /**
+   * Releases that followed the escalation (on or after its submission): what the campaign
+   * counts as releases attributable to it. Derived from the timelines, never typed.
+   */
+  async releasesAfter(
+    e: Pick<Escalation, 'submittedOn'>,
+    defenderIds: string[],
+  ): Promise<{ defenderId: string; releasedOn: string; type: string }[]> {
+    if (!e.submittedOn || defenderIds.length === 0) return [];
+    const rows: { defender_id: string; occurred_on: string; type: string }[] =
+      await this.dataSource.query(
+        `SELECT defender_id, min(occurred_on)::text AS occurred_on,
+                (array_agg(type ORDER BY occurred_on))[1] AS type
+           FROM detention_events
+          WHERE defender_id = ANY($1) AND type IN ('release', 'conditional_release')
+            AND occurred_on >= $2 AND occurred_on <= $3
+          GROUP BY defender_id`,
+        [defenderIds, e.submittedOn, this.clock.today()],
+      );
+    return rows.map((r) => ({
+      defenderId: r.defender_id,
+      releasedOn: r.occurred_on,
+      type: r.type,
+    }));
   }
 
   async update(
