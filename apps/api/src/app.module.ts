@@ -9,6 +9,7 @@ import {
   DetentionModule,
   DossiersModule,
   EscalationsModule,
+  SolidarityModule,
   MilestonesModule,
   NotificationsModule,
   UsersModule,
@@ -34,6 +35,7 @@ import { DefendersController } from './defenders/defenders.controller';
 import { EventsController } from './defenders/events.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { EscalationsController } from './escalations/escalations.controller';
+import { SolidarityController } from './solidarity/solidarity.controller';
 import { HealthController } from './health/health.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -61,6 +63,7 @@ import { UsersController } from './users/users.controller';
     DetentionModule,
     EscalationsModule,
     DossiersModule,
+    SolidarityModule,
     ConsentsModule,
     // DispatchService (in NotificationsModule) injects the Mailer.
     MailModule,
@@ -75,6 +78,7 @@ import { UsersController } from './users/users.controller';
     EventsController,
     EscalationsController,
     DossiersController,
+    SolidarityController,
     CaseAccessController,
     AuditController,
     MilestonesController,

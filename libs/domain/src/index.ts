@@ -50,3 +50,6 @@ export * from './dossiers/dossier-data';
 export * from './dossiers/dossier-renderer';
 export * from './dossiers/dossiers.service';
 export * from './dossiers/dossiers.module';
+export * from './solidarity/solidarity.entity';
+export * from './solidarity/solidarity.service';
+export * from './solidarity/solidarity.module';

@@ -21,6 +21,7 @@ export const ENCRYPTED_COLUMNS = [
   },
   { table: 'escalations', column: 'source_identity_enc', context: 'source_identity', id: 'id' },
   { table: 'dossiers', column: 'content_enc', context: 'content', id: 'id' },
+  { table: 'partners', column: 'contact_person_enc', context: 'contact_person', id: 'id' },
 ] as const;
 
 /**

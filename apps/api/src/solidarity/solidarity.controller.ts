@@ -1,0 +1,167 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { SolidarityService, type AuthenticatedActor } from '@witness/domain';
+import { etagFor } from '@witness/platform';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../auth/policy.decorators';
+import { IF_MATCH_HEADER } from '../defenders/defenders.controller';
+import { CurrentActor } from '../http/actor.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { IfMatchVersion } from '../http/if-match.decorator';
+import {
+  ActionQueryDto,
+  CreateActionDto,
+  CreatePartnerDto,
+  IdParams,
+  UpdateActionDto,
+  UpdatePartnerDto,
+} from './solidarity.dto';
+
+const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
+
+@ApiTags('solidarity')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class SolidarityController {
+  constructor(private readonly solidarity: SolidarityService) {}
+
+  @Post('partners')
+  @Roles('coordinator', 'admin')
+  @ApiOperation({
+    summary: 'Add a partner organisation',
+    description: 'Members and partners of the alliance; the contact person is encrypted.',
+  })
+  @ApiCreatedResponse({ description: 'The partner (with ETag).' })
+  @ApiProblems(400, 401, 403)
+  async createPartner(
+    @Body() body: CreatePartnerDto,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.solidarity.createPartner(body, actor);
+    void reply
+      .header('ETag', etagFor(view.version))
+      .header('Location', `/api/v1/partners/${view.id}`);
+    return view;
+  }
+
+  @Get('partners')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'List partners', description: 'By name; without contact persons.' })
+  @ApiOkResponse({ description: 'Partners.' })
+  @ApiProblems(401)
+  partners(@CurrentActor() actor: AuthenticatedActor) {
+    return this.solidarity.partners(actor);
+  }
+
+  @Get('partners/:id')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'A partner',
+    description: 'With the contact person for roles allowed to see sensitive fields.',
+  })
+  @ApiOkResponse({ description: 'The partner.' })
+  @ApiProblems(400, 401, 404)
+  async partner(
+    @Param() { id }: IdParams,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.solidarity.partner(id, actor);
+    void reply.header('ETag', etagFor(view.version));
+    return view;
+  }
+
+  @Patch('partners/:id')
+  @Roles('coordinator', 'admin')
+  @ApiOperation({ summary: 'Edit a partner', description: 'Needs If-Match.' })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOkResponse({ description: 'The partner.' })
+  @ApiProblems(400, 401, 403, 404, 412, 428)
+  async updatePartner(
+    @Param() { id }: IdParams,
+    @Body() body: UpdatePartnerDto,
+    @IfMatchVersion() version: number,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.solidarity.updatePartner(id, body, version, actor);
+    void reply.header('ETag', etagFor(view.version));
+    return view;
+  }
+
+  @Post('solidarity-actions')
+  @Roles('caseworker', 'coordinator', 'admin')
+  @ApiOperation({
+    summary: 'Record a solidarity action',
+    description: 'Letters, statements, social-media days, trial monitoring, embassy visits...',
+  })
+  @ApiCreatedResponse({ description: 'The action (with ETag).' })
+  @ApiProblems(400, 401, 403, 404)
+  async createAction(
+    @Body() body: CreateActionDto,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.solidarity.createAction(body, actor);
+    void reply
+      .header('ETag', etagFor(view.version))
+      .header('Location', `/api/v1/solidarity-actions/${view.id}`);
+    return view;
+  }
+
+  @Get('solidarity-actions')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'List solidarity actions',
+    description: 'Filter by defender, partner, type, status and dates; newest first.',
+  })
+  @ApiOkResponse({ description: 'A page of actions.' })
+  @ApiProblems(400, 401)
+  actions(@Query() query: ActionQueryDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.solidarity.actions(query, actor);
+  }
+
+  @Get('solidarity-actions/:id')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'A solidarity action' })
+  @ApiOkResponse({ description: 'The action.' })
+  @ApiProblems(400, 401, 404)
+  async action(
+    @Param() { id }: IdParams,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.solidarity.action(id, actor);
+    void reply.header('ETag', etagFor(view.version));
+    return view;
+  }
+
+  @Patch('solidarity-actions/:id')
+  @Roles('caseworker', 'coordinator', 'admin')
+  @ApiOperation({
+    summary: 'Edit a solidarity action',
+    description: 'Needs If-Match; e.g. record its reach and outcome when done.',
+  })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOkResponse({ description: 'The action.' })
+  @ApiProblems(400, 401, 403, 404, 412, 428)
+  async updateAction(
+    @Param() { id }: IdParams,
+    @Body() body: UpdateActionDto,
+    @IfMatchVersion() version: number,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.solidarity.updateAction(id, body, version, actor);
+    void reply.header('ETag', etagFor(view.version));
+    return view;
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DefendersModule } from '../defenders/defenders.module';
+import {
+  Partner,
+  SolidarityAction,
+  SolidarityActionDefender,
+  SolidarityActionPartner,
+} from './solidarity.entity';
+import { SolidarityService } from './solidarity.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Partner,
+      SolidarityAction,
+      SolidarityActionDefender,
+      SolidarityActionPartner,
+    ]),
+    DefendersModule,
+  ],
+  providers: [SolidarityService],
+  exports: [SolidarityService],
+})
+export class SolidarityModule {}
