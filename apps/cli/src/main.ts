@@ -27,6 +27,14 @@ const USAGE = `usage: npm run cli -- <command> [options]
   keys:rotate      re-encrypt every sensitive field under the active key
   audit:verify     check the audit trail's hash chain (exit 1 at the first broken row)`;
 
+/**
+ * What a command prints is its result for the operator (stdout), not a log line: the
+ * logger's JSON would be wrong here, and nothing sensitive is ever printed.
+ */
+function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -48,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   if (!command || command === 'help' || command === '--help') {
-    console.log(USAGE);
+    out(USAGE);
     return command ? 0 : 2;
   }
   const env = loadEnv();
@@ -80,12 +88,12 @@ async function main(argv: string[]): Promise<number> {
           },
           actor,
         );
-        console.log(`created ${u.role} ${u.email} (${u.id})`);
+        out(`created ${u.role} ${u.email} (${u.id})`);
         return 0;
       }
       case 'users:list': {
         for (const u of await users.list()) {
-          console.log(
+          out(
             [
               u.id,
               u.email,
@@ -100,23 +108,23 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'users:deactivate': {
         const u = await users.deactivate((await byEmail()).id, actor);
-        console.log(`deactivated ${u.email}; every session of it has ended`);
+        out(`deactivated ${u.email}; every session of it has ended`);
         return 0;
       }
       case 'users:reset-mfa': {
         const u = await users.resetMfa((await byEmail()).id, actor);
-        console.log(`second factor reset for ${u.email}; they enrol again at next sign-in`);
+        out(`second factor reset for ${u.email}; they enrol again at next sign-in`);
         return 0;
       }
       case 'keys:rotate': {
         const counts = await app.get(KeyRotationService).rotate();
-        for (const [col, n] of Object.entries(counts)) console.log(`${col}: ${n} re-encrypted`);
+        for (const [col, n] of Object.entries(counts)) out(`${col}: ${n} re-encrypted`);
         return 0;
       }
       case 'audit:verify': {
         const res = await app.get(AuditService).verify();
         if (res.ok) {
-          console.log(`audit trail verified: ${res.rows} rows, head ${res.head ?? '(empty)'}`);
+          out(`audit trail verified: ${res.rows} rows, head ${res.head ?? '(empty)'}`);
           return 0;
         }
         console.error(

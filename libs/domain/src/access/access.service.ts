@@ -51,6 +51,28 @@ export class AccessService {
   }
 
   /**
+   * Narrow a query of records linked to cases (escalations, solidarity actions) to those
+   * whose every linked case the actor may see: one hidden case hides the record.
+   */
+  restrictLinked<T extends object>(
+    qb: SelectQueryBuilder<T>,
+    actor: Actor,
+    link: { table: string; column: string; ownerAlias: string },
+  ): SelectQueryBuilder<T> {
+    if (seesAllCases(actor)) return qb;
+    const assigned =
+      actor.role !== 'viewer' && actor.userId
+        ? ` AND NOT EXISTS (SELECT 1 FROM defender_assignees da
+                             WHERE da.defender_id = ld.id AND da.user_id = :linkUserId)`
+        : '';
+    return qb.andWhere(
+      `NOT EXISTS (SELECT 1 FROM ${link.table} lk JOIN defenders ld ON ld.id = lk.defender_id
+                    WHERE lk.${link.column} = ${link.ownerAlias}.id AND ld.access = 'restricted'${assigned})`,
+      { linkUserId: actor.userId },
+    );
+  }
+
+  /**
    * Throw 404 unless the actor may see this case. A read of a restricted case is audited, and
    * so is an attempt on one the actor may not see (recorded as a denial, answered as 404).
    */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '../access/access.module';
 import { DefendersModule } from '../defenders/defenders.module';
 import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
 import { Escalation, EscalationDefender, EscalationTransition } from './escalation.entity';
@@ -8,6 +9,7 @@ import { EscalationsService } from './escalations.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Escalation, EscalationDefender, EscalationTransition]),
+    AccessModule,
     DefendersModule,
     MilestoneSyncModule,
   ],

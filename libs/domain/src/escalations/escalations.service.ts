@@ -5,9 +5,9 @@ import {
   AuditService,
   Clock,
   ConflictError,
-  decodeCursor,
+  decodeKeyCursor,
   diffForAudit,
-  encodeCursor,
+  encodeKeyCursor,
   FieldCipher,
   ForbiddenError,
   NotFoundError,
@@ -17,7 +17,8 @@ import {
   type Page,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { seesAllCases, seesSensitive } from '../access/access-policy';
+import { seesSensitive } from '../access/access-policy';
+import { AccessService } from '../access/access.service';
 import { loadCurrentConsents } from '../consents/consent-rules';
 import { DefendersService } from '../defenders/defenders.service';
 import { MilestoneSync } from '../milestones/milestone-sync.service';
@@ -133,6 +134,7 @@ export class EscalationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly defenders: DefendersService,
+    private readonly access: AccessService,
     private readonly milestones: MilestoneSync,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
@@ -401,17 +403,11 @@ export class EscalationsService {
   async list(query: EscalationQuery, actor: Actor): Promise<Page<EscalationView>> {
     const limit = query.limit ?? 50;
     const qb = this.dataSource.getRepository(Escalation).createQueryBuilder('e');
-    if (!seesAllCases(actor)) {
-      qb.andWhere(
-        `NOT EXISTS (SELECT 1 FROM escalation_defenders ed JOIN defenders d ON d.id = ed.defender_id
-                      WHERE ed.escalation_id = e.id AND d.access = 'restricted'${
-                        actor.role !== 'viewer' && actor.userId
-                          ? ` AND NOT EXISTS (SELECT 1 FROM defender_assignees da WHERE da.defender_id = d.id AND da.user_id = :uid)`
-                          : ''
-                      })`,
-        { uid: actor.userId },
-      );
-    }
+    this.access.restrictLinked(qb, actor, {
+      table: 'escalation_defenders',
+      column: 'escalation_id',
+      ownerAlias: 'e',
+    });
     if (query.mechanism) qb.andWhere('e.mechanism = :mechanism', { mechanism: query.mechanism });
     if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
     if (query.state) qb.andWhere('e.state = :state', { state: query.state });
@@ -429,11 +425,8 @@ export class EscalationsService {
       });
     }
     if (query.cursor) {
-      const c = decodeCursor<{ t: string; i: string }>(query.cursor, { t: 'string', i: 'string' });
-      if (Number.isNaN(Date.parse(c.t)) || !/^[0-9a-f-]{36}$/.test(c.i)) {
-        throw ValidationFailedError.field('cursor', 'is not a cursor this list returned');
-      }
-      qb.andWhere('(e.created_at, e.id) < (:ct, :ci)', { ct: new Date(c.t), ci: c.i });
+      const c = decodeKeyCursor(query.cursor);
+      qb.andWhere('(e.created_at, e.id) < (:ck, :ci)', { ck: new Date(c.key), ci: c.id });
     }
     const rows = await qb
       .orderBy('e.created_at', 'DESC')
@@ -457,9 +450,7 @@ export class EscalationsService {
         ),
       ),
       nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ t: last.createdAt.toISOString(), i: last.id })
-          : null,
+        rows.length > limit && last ? encodeKeyCursor(last.createdAt.toISOString(), last.id) : null,
     };
   }
 

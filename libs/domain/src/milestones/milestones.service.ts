@@ -3,9 +3,9 @@ import {
   assertVersion,
   AuditService,
   ConflictError,
-  decodeCursor,
+  decodeKeyCursor,
   diffForAudit,
-  encodeCursor,
+  encodeKeyCursor,
   NotFoundError,
   ValidationFailedError,
   type FieldError,
@@ -235,11 +235,8 @@ export class MilestonesService {
     if (query.from) qb.andWhere('m.due_at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('m.due_at < :to', { to: new Date(query.to) });
     if (query.cursor) {
-      const c = decodeCursor<{ t: string; i: string }>(query.cursor, { t: 'string', i: 'string' });
-      if (Number.isNaN(Date.parse(c.t)) || !/^[0-9a-f-]{36}$/.test(c.i)) {
-        throw ValidationFailedError.field('cursor', 'is not a cursor this list returned');
-      }
-      qb.andWhere('(m.due_at, m.id) > (:ct, :ci)', { ct: new Date(c.t), ci: c.i });
+      const c = decodeKeyCursor(query.cursor);
+      qb.andWhere('(m.due_at, m.id) > (:ck, :ci)', { ck: new Date(c.key), ci: c.id });
     }
     const rows = await qb
       .orderBy('m.due_at', 'ASC')
@@ -251,9 +248,7 @@ export class MilestonesService {
     return {
       data: data.map(toMilestoneView),
       nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ t: last.dueAt.toISOString(), i: last.id })
-          : null,
+        rows.length > limit && last ? encodeKeyCursor(last.dueAt.toISOString(), last.id) : null,
     };
   }
 

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   Clock,
-  decodeCursor,
-  encodeCursor,
+  decodeKeyCursor,
+  encodeKeyCursor,
   FieldCipher,
   ForbiddenError,
   NotFoundError,
@@ -93,11 +93,8 @@ export class NotificationsService {
       .where('n.user_id = :userId', { userId });
     if (q.unread) qb.andWhere('n.read_at IS NULL');
     if (q.cursor) {
-      const c = decodeCursor<{ t: string; i: string }>(q.cursor, { t: 'string', i: 'string' });
-      if (Number.isNaN(Date.parse(c.t)) || !/^[0-9a-f-]{36}$/.test(c.i)) {
-        throw ValidationFailedError.field('cursor', 'is not a cursor this list returned');
-      }
-      qb.andWhere('(n.created_at, n.id) < (:ct, :ci)', { ct: new Date(c.t), ci: c.i });
+      const c = decodeKeyCursor(q.cursor);
+      qb.andWhere('(n.created_at, n.id) < (:ck, :ci)', { ck: new Date(c.key), ci: c.id });
     }
     const rows = await qb
       .orderBy('n.created_at', 'DESC')
@@ -109,9 +106,7 @@ export class NotificationsService {
     return {
       data: data.map(toView),
       nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ t: last.createdAt.toISOString(), i: last.id })
-          : null,
+        rows.length > limit && last ? encodeKeyCursor(last.createdAt.toISOString(), last.id) : null,
     };
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '../access/access.module';
 import { DefendersModule } from '../defenders/defenders.module';
 import {
   Partner,
@@ -17,6 +18,7 @@ import { SolidarityService } from './solidarity.service';
       SolidarityActionDefender,
       SolidarityActionPartner,
     ]),
+    AccessModule,
     DefendersModule,
   ],
   providers: [SolidarityService],

@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import {
   assertVersion,
   AuditService,
-  decodeCursor,
+  decodeKeyCursor,
   diffForAudit,
-  encodeCursor,
+  encodeKeyCursor,
   FieldCipher,
   NotFoundError,
   ValidationFailedError,
@@ -13,7 +13,8 @@ import {
   type Page,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { seesAllCases, seesSensitive } from '../access/access-policy';
+import { seesSensitive } from '../access/access-policy';
+import { AccessService } from '../access/access.service';
 import { DefendersService } from '../defenders/defenders.service';
 import {
   Partner,
@@ -96,6 +97,7 @@ export class SolidarityService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly defenders: DefendersService,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
   ) {}
@@ -311,17 +313,11 @@ export class SolidarityService {
   async actions(query: ActionQuery, actor: Actor): Promise<Page<ActionView>> {
     const limit = query.limit ?? 50;
     const qb = this.dataSource.getRepository(SolidarityAction).createQueryBuilder('a');
-    if (!seesAllCases(actor)) {
-      qb.andWhere(
-        `NOT EXISTS (SELECT 1 FROM solidarity_action_defenders sd JOIN defenders d ON d.id = sd.defender_id
-                      WHERE sd.action_id = a.id AND d.access = 'restricted'${
-                        actor.role !== 'viewer' && actor.userId
-                          ? ` AND NOT EXISTS (SELECT 1 FROM defender_assignees da WHERE da.defender_id = d.id AND da.user_id = :uid)`
-                          : ''
-                      })`,
-        { uid: actor.userId },
-      );
-    }
+    this.access.restrictLinked(qb, actor, {
+      table: 'solidarity_action_defenders',
+      column: 'action_id',
+      ownerAlias: 'a',
+    });
     if (query.defenderId) {
       qb.andWhere(
         'EXISTS (SELECT 1 FROM solidarity_action_defenders x WHERE x.action_id = a.id AND x.defender_id = :did)',
@@ -343,11 +339,8 @@ export class SolidarityService {
     if (query.from) qb.andWhere('coalesce(a.ends_on, a.starts_on) >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.starts_on <= :to', { to: query.to });
     if (query.cursor) {
-      const c = decodeCursor<{ s: string; i: string }>(query.cursor, { s: 'string', i: 'string' });
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(c.s) || !/^[0-9a-f-]{36}$/.test(c.i)) {
-        throw ValidationFailedError.field('cursor', 'is not a cursor this list returned');
-      }
-      qb.andWhere('(a.starts_on, a.id) < (:cs, :ci)', { cs: c.s, ci: c.i });
+      const c = decodeKeyCursor(query.cursor);
+      qb.andWhere('(a.starts_on, a.id) < (:ck, :ci)', { ck: c.key, ci: c.id });
     }
     const rows = await qb
       .orderBy('a.starts_on', 'DESC')
@@ -375,8 +368,7 @@ export class SolidarityService {
           ps.filter((p) => p.actionId === a.id).map((p) => p.partnerId),
         ),
       ),
-      nextCursor:
-        rows.length > limit && last ? encodeCursor({ s: last.startsOn, i: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeKeyCursor(last.startsOn, last.id) : null,
     };
   }
 

@@ -36,3 +36,19 @@ export interface Page<T> {
   data: T[];
   nextCursor: string | null;
 }
+
+/**
+ * The common keyset cursor: the last row's sort key (an ISO timestamp or date) and its uuid,
+ * as `(key, id)` tuples compare in SQL. A cursor of any other shape is a 400 naming `cursor`.
+ */
+export function encodeKeyCursor(key: string, id: string): string {
+  return encodeCursor({ k: key, i: id });
+}
+
+export function decodeKeyCursor(cursor: string): { key: string; id: string } {
+  const c = decodeCursor<{ k: string; i: string }>(cursor, { k: 'string', i: 'string' });
+  if (Number.isNaN(Date.parse(c.k)) || !/^[0-9a-f-]{36}$/.test(c.i)) {
+    throw ValidationFailedError.field('cursor', 'is not a cursor this list returned');
+  }
+  return { key: c.k, id: c.i };
+}

@@ -98,12 +98,4 @@ export class OutboxService {
       this.clock.now(),
     ]);
   }
-
-  /** Messages not yet done (for metrics and readiness). */
-  async backlog(): Promise<number> {
-    const rows: { n: string }[] = await this.dataSource.query(
-      `SELECT count(*) AS n FROM outbox WHERE done_at IS NULL`,
-    );
-    return Number(rows[0].n);
-  }
 }
