@@ -53,3 +53,4 @@ export * from './dossiers/dossiers.module';
 export * from './solidarity/solidarity.entity';
 export * from './solidarity/solidarity.service';
 export * from './solidarity/solidarity.module';
+export * from './publication/publication.entity';

@@ -12,6 +12,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { Defender } from '../defenders/defender.entity';
+import { Partner } from '../solidarity/solidarity.entity';
 import { sqlIn } from '../shared/vocabulary';
 import { User } from '../users/user.entity';
 import {
@@ -165,6 +166,28 @@ export class EscalationDefender {
   @ManyToOne(() => Defender, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'defender_id' })
   defender?: Defender;
+}
+
+/**
+ * Partner organisations the escalation supported to take part in a UN or regional mechanism
+ * (the "partners supported" indicator counts them).
+ */
+@Entity('escalation_partners')
+@Index('escalation_partners_partner_idx', ['partnerId'])
+export class EscalationPartner {
+  @PrimaryColumn({ type: 'uuid' })
+  escalationId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  partnerId: string;
+
+  @ManyToOne(() => Escalation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'escalation_id' })
+  escalation?: Escalation;
+
+  @ManyToOne(() => Partner, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'partner_id' })
+  partner?: Partner;
 }
 
 /** The history of an escalation's steps (dates as the UN gave them). */

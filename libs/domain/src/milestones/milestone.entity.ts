@@ -39,6 +39,7 @@ export const MILESTONE_SOURCES = [
   'profile_review',
   'consent',
   'escalation',
+  'solidarity',
 ] as const;
 export type MilestoneSource = (typeof MILESTONE_SOURCES)[number];
 

@@ -113,6 +113,10 @@ export class SolidarityAction {
   @Column({ type: 'varchar', length: 10, default: 'planned' })
   status: ActionStatus;
 
+  /** Shown on the public profiles of its featured defenders (title, type, dates, links). */
+  @Column({ type: 'boolean', default: false })
+  isPublic: boolean;
+
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
 
