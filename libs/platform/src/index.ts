@@ -13,6 +13,7 @@ export * from './queue/queue.module';
 export * from './queue/redis-options';
 export * from './http/etag';
 export * from './http/pagination';
+export * from './http/csv';
 export * from './queue/redis.module';
 export * from './audit/actor';
 export * from './audit/audit-event.entity';
