@@ -66,6 +66,14 @@ export class PublicationAndPartners1795896054380 implements MigrationInterface {
         `);
     // TypeORM does not diff CHECK expressions: planned solidarity actions carry derived milestones.
     await queryRunner.query(`
+            ALTER TABLE "milestones" DROP CONSTRAINT "milestones_kind_check"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "milestones" ADD CONSTRAINT "milestones_kind_check" CHECK (
+                kind IN ('hearing', 'trial', 'verdict', 'sentence_end', 'detention_anniversary', 'wgad_reply_due', 'wgad_follow_up_due', 'hrc_session', 'upr_review', 'consent_review', 'profile_review', 'solidarity_action', 'custom')
+            )
+        `);
+    await queryRunner.query(`
             ALTER TABLE "milestones" DROP CONSTRAINT "milestones_source_check"
         `);
     await queryRunner.query(`
@@ -81,7 +89,15 @@ export class PublicationAndPartners1795896054380 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-            DELETE FROM "milestones" WHERE source = 'solidarity'
+            DELETE FROM "milestones" WHERE source = 'solidarity' OR kind = 'solidarity_action'
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "milestones" DROP CONSTRAINT "milestones_kind_check"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "milestones" ADD CONSTRAINT "milestones_kind_check" CHECK (
+                kind IN ('hearing', 'trial', 'verdict', 'sentence_end', 'detention_anniversary', 'wgad_reply_due', 'wgad_follow_up_due', 'hrc_session', 'upr_review', 'consent_review', 'profile_review', 'custom')
+            )
         `);
     await queryRunner.query(`
             ALTER TABLE "milestones" DROP CONSTRAINT "milestones_source_check"

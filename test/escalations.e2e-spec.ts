@@ -11,6 +11,7 @@ import { createStaff, createUser, type TestUser, asUser } from './support/users'
  */
 
 const DAY = 24 * 60 * 60_000;
+const UNKNOWN_PARTNER = '7f1c1b1e-1d2a-4c3b-9a8e-0123456789ab';
 
 type Staff = Record<'admin' | 'coordinator' | 'caseworker' | 'viewer', TestUser>;
 
@@ -652,6 +653,80 @@ describe('escalations', () => {
       });
       expect(cleared.status).toBe(200);
       expect(cleared.body.sourceIdentity).toBeNull();
+    });
+  });
+
+  describe('partners supported', () => {
+    const mkPartner = async (name: string) => {
+      const res = await as(staff.coordinator, {
+        method: 'POST',
+        url: '/api/v1/partners',
+        body: { name, kind: 'partner', country: 'SN' },
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+
+    it('an escalation names the partners it supported; unknown ones are refused by position', async () => {
+      const p1 = await mkPartner('Dakar Defenders Forum');
+      const p2 = await mkPartner('Sahel Lawyers Network');
+      const before = await api.db.query(`SELECT count(*)::int AS n FROM escalations`);
+      const bad = await as(staff.coordinator, {
+        method: 'POST',
+        url: '/api/v1/escalations',
+        body: wgad([amina.id], { partnerIds: [p1, UNKNOWN_PARTNER] }),
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['partnerIds[1]']);
+      const malformed = await as(staff.coordinator, {
+        method: 'POST',
+        url: '/api/v1/escalations',
+        body: wgad([amina.id], { partnerIds: ['nope'] }),
+      });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(['partnerIds']);
+      expect(await api.db.query(`SELECT count(*)::int AS n FROM escalations`)).toEqual(before);
+
+      const e = await create(staff.coordinator, wgad([amina.id], { partnerIds: [p2, p1, p2] }));
+      const url = `/api/v1/escalations/${e.id}`;
+      const read = await as(staff.caseworker, { method: 'GET', url });
+      expect([...read.body.partnerIds].sort()).toEqual([p1, p2].sort());
+      const listed = await as(staff.caseworker, {
+        method: 'GET',
+        url: `/api/v1/escalations?defenderId=${amina.id}`,
+      });
+      const inList = listed.body.data.find((x: { id: string }) => x.id === e.id);
+      expect([...inList.partnerIds].sort()).toEqual([p1, p2].sort());
+
+      // Changing only the partners is a change: the version moves, and it is audited.
+      const patched = await as(staff.coordinator, {
+        method: 'PATCH',
+        url,
+        headers: { 'if-match': `"${read.body.version}"` },
+        body: { partnerIds: [p1] },
+      });
+      expect(patched.status).toBe(200);
+      expect(patched.body.partnerIds).toEqual([p1]);
+      expect(patched.body.version).toBe(read.body.version + 1);
+      const rows = await api.db.query<{ partner_id: string }[]>(
+        `SELECT partner_id FROM escalation_partners WHERE escalation_id = $1`,
+        [e.id],
+      );
+      expect(rows.map((r) => r.partner_id)).toEqual([p1]);
+      const audit = await api.db.query<{ changes: { partnerIds?: unknown } }[]>(
+        `SELECT changes FROM audit_events WHERE entity_id = $1 AND action = 'escalation.update'`,
+        [e.id],
+      );
+      expect(audit.map((a) => a.changes.partnerIds)).toEqual([
+        { from: expect.arrayContaining([p1, p2]), to: [p1] },
+      ]);
+      const stale = await as(staff.coordinator, {
+        method: 'PATCH',
+        url,
+        headers: { 'if-match': `"${read.body.version}"` },
+        body: { partnerIds: [] },
+      });
+      expect(stale.status).toBe(412);
     });
   });
 });

@@ -745,4 +745,178 @@ describe('solidarity', () => {
       expect(forA1).toEqual([{ actor_id: staff.caseworker.id, subject_id: lina }]);
     });
   });
+
+  describe('planned actions carry milestones', () => {
+    interface Row {
+      id: string;
+      kind: string;
+      status: string;
+      due_at: Date;
+      defender_id: string | null;
+      assignee_ids: string[];
+    }
+    const milestoneOf = async (actionId: string): Promise<Row | undefined> =>
+      (
+        await api.db.query<Row[]>(
+          `SELECT id, kind, status, due_at, defender_id, assignee_ids FROM milestones
+            WHERE source = 'solidarity' AND source_key = $1`,
+          [actionId],
+        )
+      )[0];
+    const deliveriesOf = (milestoneId: string) =>
+      api.db.query<{ offset: string; recipient_id: string; state: string; send_at: Date }[]>(
+        `SELECT "offset", recipient_id, state, send_at FROM deliveries
+          WHERE milestone_id = $1 AND channel = 'in_app' ORDER BY "offset"`,
+        [milestoneId],
+      );
+    const edit = async (user: TestUser, a: Action, body: Record<string, unknown>) => {
+      const res = await as(user, {
+        method: 'PATCH',
+        url: `/api/v1/solidarity-actions/${a.id}`,
+        headers: { 'if-match': `"${a.version}"` },
+        body,
+      });
+      expect(res.status).toBe(200);
+      return res.body as Action;
+    };
+
+    it('a planned action starting later is a milestone for its organiser, with reminders', async () => {
+      const a = await mkAction(staff.caseworker, {
+        defenderIds: [amina],
+        type: 'embassy_visit',
+        title: 'Visit the embassy with the family',
+        startsOn: '2026-07-10',
+      });
+      const m = await milestoneOf(a.id);
+      expect(m).toMatchObject({
+        kind: 'solidarity_action',
+        status: 'open',
+        defender_id: amina,
+        assignee_ids: [staff.caseworker.id],
+      });
+      expect(m!.due_at.toISOString()).toBe('2026-07-10T00:00:00.000Z');
+      const planned = await deliveriesOf(m!.id);
+      expect(planned.map((d) => d.offset).sort()).toEqual(['P1D', 'P7D']);
+      expect(planned.every((d) => d.recipient_id === staff.caseworker.id)).toBe(true);
+      expect(planned.every((d) => d.state === 'pending')).toBe(true);
+
+      const listed = await as(staff.caseworker, {
+        method: 'GET',
+        url: `/api/v1/milestones?kind=solidarity_action&assigneeId=${staff.caseworker.id}`,
+      });
+      expect(listed.status).toBe(200);
+      expect(listed.body.data.map((x: { id: string }) => x.id)).toContain(m!.id);
+    });
+
+    it('moves with the action, closes when it is done or cancelled, and reopens', async () => {
+      let a = await mkAction(staff.coordinator, {
+        type: 'public_event',
+        title: 'Vigil on 18 July',
+        startsOn: '2026-07-18',
+      });
+      const id = (await milestoneOf(a.id))!.id;
+      expect((await milestoneOf(a.id))!.defender_id).toBeNull();
+
+      a = await edit(staff.coordinator, a, { startsOn: '2026-07-25' });
+      const moved = await milestoneOf(a.id);
+      expect(moved!.id).toBe(id);
+      expect(moved!.due_at.toISOString()).toBe('2026-07-25T00:00:00.000Z');
+      const sendAts = (await deliveriesOf(id))
+        .filter((d) => d.state === 'pending')
+        .map((d) => d.send_at.getTime());
+      expect(Math.max(...sendAts)).toBeLessThanOrEqual(Date.parse('2026-07-25T00:00:00Z'));
+      expect(Math.min(...sendAts)).toBeGreaterThan(Date.parse('2026-07-18T00:00:00Z') - 86_400_000);
+
+      a = await edit(staff.coordinator, a, { status: 'cancelled' });
+      expect((await milestoneOf(a.id))!.status).toBe('cancelled');
+      expect((await deliveriesOf(id)).every((d) => d.state === 'cancelled')).toBe(true);
+
+      a = await edit(staff.coordinator, a, { status: 'planned' });
+      expect((await milestoneOf(a.id))!.status).toBe('open');
+
+      a = await edit(staff.coordinator, a, { status: 'done', reach: { participants: 80 } });
+      expect((await milestoneOf(a.id))!.status).toBe('cancelled');
+    });
+
+    it('an action already started, or recorded as done, has no open milestone', async () => {
+      const past = await mkAction(staff.caseworker, {
+        type: 'trial_monitoring',
+        title: 'Monitored the first hearing',
+        startsOn: '2026-06-01',
+      });
+      expect(await milestoneOf(past.id)).toBeUndefined();
+      const done = await mkAction(staff.caseworker, {
+        type: 'petition',
+        title: 'Petition handed in',
+        startsOn: '2026-08-01',
+        status: 'done',
+      });
+      expect(await milestoneOf(done.id)).toBeUndefined();
+    });
+
+    it('hangs on the restricted case, so it stays hidden from those who cannot see it', async () => {
+      const a = await mkAction(staff.caseworker, {
+        defenderIds: [amina, restricted],
+        type: 'solidarity_call',
+        title: 'Call with the families',
+        startsOn: '2026-07-02',
+      });
+      const m = await milestoneOf(a.id);
+      expect(m!.defender_id).toBe(restricted);
+      const seen = async (user: TestUser) => {
+        const res = await as(user, { method: 'GET', url: `/api/v1/milestones/${m!.id}` });
+        return res.status;
+      };
+      expect(await seen(staff.caseworker)).toBe(200);
+      expect(await seen(staff.coordinator)).toBe(200);
+      expect(await seen(outsider)).toBe(404);
+      expect(await seen(staff.viewer)).toBe(404);
+    });
+  });
+
+  describe('public actions', () => {
+    it('are private unless marked; the mark is validated, edited with If-Match and audited', async () => {
+      const a = await mkAction(staff.caseworker, {
+        defenderIds: [amina],
+        type: 'joint_statement',
+        title: 'Joint statement for Amina',
+        startsOn: '2026-06-10',
+        status: 'done',
+      });
+      expect((a as unknown as { isPublic: boolean }).isPublic).toBe(false);
+      const bad = await as(staff.caseworker, {
+        method: 'PATCH',
+        url: `/api/v1/solidarity-actions/${a.id}`,
+        headers: { 'if-match': `"${a.version}"` },
+        body: { isPublic: 'yes' },
+      });
+      expect(outcome(bad)).toEqual({ status: 400, fields: ['isPublic'] });
+      const nulled = await as(staff.caseworker, {
+        method: 'PATCH',
+        url: `/api/v1/solidarity-actions/${a.id}`,
+        headers: { 'if-match': `"${a.version}"` },
+        body: { isPublic: null },
+      });
+      expect(outcome(nulled)).toEqual({ status: 400, fields: ['isPublic'] });
+      const res = await as(staff.caseworker, {
+        method: 'PATCH',
+        url: `/api/v1/solidarity-actions/${a.id}`,
+        headers: { 'if-match': `"${a.version}"` },
+        body: { isPublic: true },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ isPublic: true, version: a.version + 1 });
+      const rows = await api.db.query<{ is_public: boolean }[]>(
+        `SELECT is_public FROM solidarity_actions WHERE id = $1`,
+        [a.id],
+      );
+      expect(rows[0].is_public).toBe(true);
+      const audit = await api.db.query<{ changes: Record<string, unknown> }[]>(
+        `SELECT changes FROM audit_events
+          WHERE action = 'solidarity_action.update' AND entity_id = $1`,
+        [a.id],
+      );
+      expect(audit.map((r) => r.changes.isPublic)).toEqual([{ from: false, to: true }]);
+    });
+  });
 });

@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../cases/history.dto';
-import { IsCalendarDate } from '../http/validators';
+import { IsCalendarDate, OptionalIdList } from '../http/validators';
 
 const TEXT = 10000;
 
@@ -345,6 +345,10 @@ export class CreateEscalationDto {
   @ValidateNested()
   @Type(() => EscalationContentDto)
   content?: EscalationContentDto;
+  @OptionalIdList(
+    'Partner organisations this escalation supported to take part in the mechanism (up to 100); counted by the "partners supported" indicator.',
+  )
+  partnerIds?: string[];
   @ApiPropertyOptional({
     description: "The source's identity. Sensitive: encrypted, only in the submission dossier.",
     type: SourceIdentityDto,

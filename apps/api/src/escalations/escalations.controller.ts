@@ -74,7 +74,8 @@ export class EscalationsController {
   @Roles(...STAFF)
   @ApiOperation({
     summary: 'Read an escalation',
-    description: 'With its clock (reply due, days left), the steps you may take, and its latest dossier (stale when the case changed since).',
+    description:
+      'With its clock (reply due, days left), the steps you may take, and its latest dossier (stale when the case changed since).',
   })
   @ApiOkResponse({ type: EscalationResponse })
   @ApiProblems(400, 401, 404)

@@ -1,5 +1,14 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsUUID,
+  registerDecorator,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
 import { isCalendarDate } from '@witness/domain';
 
 /** A real calendar date written `YYYY-MM-DD` (2025-02-30 is refused). */
@@ -61,3 +70,13 @@ export const ToUpper = () =>
 /** Trim free text; an all-blank string is treated as absent. */
 export const Trim = () =>
   Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/** An optional list of up to 100 ids of linked records (defenders, partners...), never null. */
+export const OptionalIdList = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description, type: [String], format: 'uuid' }),
+    IsOptionalNotNull(),
+    IsArray(),
+    ArrayMaxSize(100),
+    IsUUID('all', { each: true, message: 'each must be a uuid' }),
+  );

@@ -11,6 +11,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -25,7 +26,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../cases/history.dto';
-import { IsCalendarDate, IsOptionalNotNull, ToUpper, Trim } from '../http/validators';
+import {
+  IsCalendarDate,
+  IsOptionalNotNull,
+  OptionalIdList,
+  ToUpper,
+  Trim,
+} from '../http/validators';
 
 export class ContactPersonDto {
   @ApiProperty({ description: 'Name of the contact person.', maxLength: 200 })
@@ -114,26 +121,10 @@ export class ReachDto {
 }
 
 export class CreateActionDto {
-  @ApiPropertyOptional({
-    description: 'Defenders the action stands with (up to 100).',
-    type: [String],
-    format: 'uuid',
-  })
-  @IsOptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true, message: 'each must be a uuid' })
+  @OptionalIdList('Defenders the action stands with (up to 100).')
   defenderIds?: string[];
 
-  @ApiPropertyOptional({
-    description: 'Partner organisations that took part (up to 100).',
-    type: [String],
-    format: 'uuid',
-  })
-  @IsOptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true, message: 'each must be a uuid' })
+  @OptionalIdList('Partner organisations that took part (up to 100).')
   partnerIds?: string[];
 
   @ApiProperty({ description: 'Kind of action.', enum: ACTION_TYPES })
@@ -199,6 +190,15 @@ export class CreateActionDto {
   @IsOptionalNotNull()
   @IsIn(ACTION_STATUSES)
   status?: ActionStatus;
+
+  @ApiPropertyOptional({
+    description:
+      'Shown (title, type, dates, links) on the public profiles of its featured defenders.',
+    default: false,
+  })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  isPublic?: boolean;
 }
 
 /** `null` clears only a nullable field: the required ones are validated as given. */

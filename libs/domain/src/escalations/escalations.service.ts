@@ -22,12 +22,14 @@ import { AccessService } from '../access/access.service';
 import { loadCurrentConsents } from '../consents/consent-rules';
 import { DefendersService } from '../defenders/defenders.service';
 import { MilestoneSync } from '../milestones/milestone-sync.service';
+import { knownPartners } from '../solidarity/solidarity.service';
 import type { Actor } from '../shared/actor';
 import { User } from '../users/user.entity';
 import { daysUntil, followUpDueOn, replyDueOn, type ClockPeriods } from './escalation-clock';
 import {
   Escalation,
   EscalationDefender,
+  EscalationPartner,
   EscalationTransition,
   type EscalationContent,
   type EscalationOutcome,
@@ -59,6 +61,8 @@ export interface EscalationInput {
   notes?: string | null;
   content?: EscalationContent;
   sourceIdentity?: SourceIdentity | null;
+  /** Partner organisations it supported to take part in the mechanism. */
+  partnerIds?: string[];
 }
 
 export type EscalationPatch = Partial<
@@ -84,6 +88,7 @@ export interface TransitionInput {
 export interface EscalationView {
   id: string;
   defenderIds: string[];
+  partnerIds: string[];
   mechanism: Mechanism;
   kind: EscalationKind;
   state: string;
@@ -161,6 +166,7 @@ export class EscalationsService {
       const defenderIds = [...new Set(input.defenderIds)];
       for (const d of defenderIds) await this.defenders.find(tx, d, { actor, reading: false });
       await this.checkOwner(tx, input.ownerId);
+      const partnerIds = await knownPartners(tx, input.partnerIds ?? []);
       const e = tx.create(Escalation, {
         mechanism: input.mechanism,
         kind: input.kind,
@@ -190,6 +196,7 @@ export class EscalationsService {
         EscalationDefender,
         defenderIds.map((defenderId) => ({ escalationId: saved.id, defenderId })),
       );
+      await this.linkPartners(tx, saved.id, partnerIds);
       await this.audit.record(tx, actor, {
         action: 'escalation.create',
         entityType: 'escalation',
@@ -199,6 +206,7 @@ export class EscalationsService {
           mechanism: e.mechanism,
           kind: e.kind,
           defenderIds,
+          partnerIds,
           sourceIdentity: input.sourceIdentity ?? null,
         }),
       });
@@ -212,6 +220,7 @@ export class EscalationsService {
       sensitive: true,
     });
     const view = this.view(e, defenderIds, actor);
+    view.partnerIds = (await this.partnerIds(this.dataSource.manager, [id])).get(id) ?? [];
     view.releasesAfter = await this.releasesAfter(e, defenderIds);
     return view;
   }
@@ -253,6 +262,15 @@ export class EscalationsService {
       assertVersion('escalation', expectedVersion, e.version);
       if (patch.ownerId !== undefined) await this.checkOwner(tx, patch.ownerId);
       const before = { ...e } as Record<string, unknown>;
+      const partnersBefore = await this.partnerIds(tx, [id]);
+      const partnerIds =
+        patch.partnerIds !== undefined
+          ? await knownPartners(tx, patch.partnerIds)
+          : (partnersBefore.get(id) ?? []);
+      if (patch.partnerIds !== undefined) {
+        await tx.delete(EscalationPartner, { escalationId: id });
+        await this.linkPartners(tx, id, partnerIds);
+      }
       if (patch.defenderIds !== undefined) {
         if (e.state !== 'draft')
           throw new ConflictError(
@@ -291,6 +309,9 @@ export class EscalationsService {
           ? this.cipher.encryptJson(patch.sourceIdentity, sourceContext(id))
           : null;
       }
+      // A change of links alone must still bump the version (and the ETag).
+      if (patch.partnerIds !== undefined || patch.defenderIds !== undefined)
+        e.updatedAt = new Date();
       await tx.save(e);
       await this.syncClock(tx, e, patch.defenderIds ?? defenderIds);
       await this.audit.record(tx, actor, {
@@ -305,6 +326,7 @@ export class EscalationsService {
             'createdAt',
             'sourceIdentityEnc',
           ]),
+          ...diffForAudit({ partnerIds: partnersBefore.get(id) ?? [] }, { partnerIds }),
           ...(patch.sourceIdentity !== undefined
             ? { sourceIdentity: { from: '[redacted]', to: '[redacted]' } }
             : {}),
@@ -439,16 +461,21 @@ export class EscalationsService {
           where: { escalationId: In(data.map((e) => e.id)) },
         })
       : [];
+    const partners = await this.partnerIds(
+      this.dataSource.manager,
+      data.map((e) => e.id),
+    );
     const last = data[data.length - 1];
     return {
-      data: data.map((e) =>
-        this.view(
+      data: data.map((e) => ({
+        ...this.view(
           e,
           links.filter((l) => l.escalationId === e.id).map((l) => l.defenderId),
           actor,
           false,
         ),
-      ),
+        partnerIds: partners.get(e.id) ?? [],
+      })),
       nextCursor:
         rows.length > limit && last ? encodeKeyCursor(last.createdAt.toISOString(), last.id) : null,
     };
@@ -514,6 +541,7 @@ export class EscalationsService {
     const view: EscalationView = {
       id: e.id,
       defenderIds,
+      partnerIds: [],
       mechanism: e.mechanism,
       kind: e.kind,
       state: e.state,
@@ -559,6 +587,27 @@ export class EscalationsService {
       followingUp:
         e.state === 'opinion_adopted' || e.state === 'follow_up' || e.state === 'decision_adopted',
     });
+  }
+
+  /** Partner ids per escalation, in one query. */
+  private async partnerIds(tx: EntityManager, ids: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (!ids.length) return out;
+    const rows = await tx.find(EscalationPartner, {
+      where: { escalationId: In(ids) },
+      order: { partnerId: 'ASC' },
+    });
+    for (const r of rows)
+      out.set(r.escalationId, [...(out.get(r.escalationId) ?? []), r.partnerId]);
+    return out;
+  }
+
+  private async linkPartners(tx: EntityManager, escalationId: string, partnerIds: string[]) {
+    if (partnerIds.length)
+      await tx.insert(
+        EscalationPartner,
+        partnerIds.map((partnerId) => ({ escalationId, partnerId })),
+      );
   }
 
   private async checkOwner(tx: EntityManager, ownerId: string | null | undefined): Promise<void> {

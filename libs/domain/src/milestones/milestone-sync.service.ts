@@ -17,6 +17,7 @@ export const DEFAULT_REMIND_BEFORE: Record<string, string[]> = {
   consent_review: ['P14D', 'P1D'],
   wgad_reply_due: ['P14D', 'P3D'],
   wgad_follow_up_due: ['P14D'],
+  solidarity_action: ['P7D', 'P1D'],
 };
 
 const EVENT_TITLES: Record<string, string> = {
@@ -179,6 +180,34 @@ export class MilestoneSync {
     } else {
       await this.cancel(tx, follow);
     }
+  }
+
+  /**
+   * A planned solidarity action: its start date is a milestone for the person who organises it
+   * (reminders through the same pipeline); done, cancelled or past actions have none open.
+   */
+  async syncSolidarityAction(
+    tx: EntityManager,
+    a: {
+      id: string;
+      title: string;
+      startsOn: string;
+      status: string;
+      defenderId: string | null;
+      organiserId: string | null;
+    },
+  ): Promise<void> {
+    const key = { source: 'solidarity' as const, sourceKey: a.id };
+    if (a.status !== 'planned' || a.startsOn < this.clock.today()) return this.cancel(tx, key);
+    await this.upsert(tx, {
+      ...key,
+      defenderId: a.defenderId,
+      kind: 'solidarity_action',
+      title: `Solidarity action: ${a.title}`.slice(0, 300),
+      dueAt: dayInstant(a.startsOn),
+      allDay: true,
+      assigneeIds: a.organiserId ? [a.organiserId] : [],
+    });
   }
 
   private async upsert(tx: EntityManager, d: Derived): Promise<void> {

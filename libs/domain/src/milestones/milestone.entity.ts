@@ -25,6 +25,7 @@ export const MILESTONE_KINDS = [
   'upr_review',
   'consent_review',
   'profile_review',
+  'solidarity_action',
   'custom',
 ] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];

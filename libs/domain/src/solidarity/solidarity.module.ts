@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../access/access.module';
 import { DefendersModule } from '../defenders/defenders.module';
+import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
 import {
   Partner,
   SolidarityAction,
@@ -20,6 +21,7 @@ import { SolidarityService } from './solidarity.service';
     ]),
     AccessModule,
     DefendersModule,
+    MilestoneSyncModule,
   ],
   providers: [SolidarityService],
   exports: [SolidarityService],

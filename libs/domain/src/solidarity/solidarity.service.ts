@@ -16,6 +16,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { seesSensitive } from '../access/access-policy';
 import { AccessService } from '../access/access.service';
 import { DefendersService } from '../defenders/defenders.service';
+import { MilestoneSync } from '../milestones/milestone-sync.service';
 import {
   Partner,
   SolidarityAction,
@@ -65,6 +66,8 @@ export interface ActionInput {
   outcome?: string | null;
   links?: string[];
   status?: ActionStatus;
+  /** Shown on the public profiles of its featured defenders. */
+  isPublic?: boolean;
 }
 
 export interface ActionView extends Required<Omit<ActionInput, 'reach'>> {
@@ -100,6 +103,7 @@ export class SolidarityService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
+    private readonly milestones: MilestoneSync,
   ) {}
 
   // ---- partners -------------------------------------------------------------------------
@@ -228,10 +232,12 @@ export class SolidarityService {
           outcome: input.outcome ?? null,
           links: input.links ?? [],
           status: input.status ?? 'planned',
+          isPublic: input.isPublic ?? false,
           createdBy: actor.userId,
         }),
       );
       await this.link(tx, a.id, defenderIds, partnerIds);
+      await this.syncMilestone(tx, a, defenderIds);
       await this.audit.record(tx, actor, {
         action: 'solidarity_action.create',
         entityType: 'solidarity_action',
@@ -279,6 +285,7 @@ export class SolidarityService {
         'outcome',
         'links',
         'status',
+        'isPublic',
       ] as const) {
         if (patch[k] !== undefined) (a as unknown as Record<string, unknown>)[k] = patch[k];
       }
@@ -289,12 +296,15 @@ export class SolidarityService {
       const newPartners = patch.partnerIds
         ? await this.checkPartners(tx, patch.partnerIds)
         : partnerIds;
+      // A change of links alone must still bump the version (and the ETag).
+      if (patch.defenderIds || patch.partnerIds) a.updatedAt = new Date();
       await tx.save(a);
       if (patch.defenderIds || patch.partnerIds) {
         await tx.delete(SolidarityActionDefender, { actionId: id });
         await tx.delete(SolidarityActionPartner, { actionId: id });
         await this.link(tx, id, newDefenders, newPartners);
       }
+      await this.syncMilestone(tx, a, newDefenders);
       await this.audit.record(tx, actor, {
         action: 'solidarity_action.update',
         entityType: 'solidarity_action',
@@ -409,23 +419,58 @@ export class SolidarityService {
       );
   }
 
-  private async checkPartners(tx: EntityManager, ids: string[]): Promise<string[]> {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return [];
-    const found = new Set((await tx.find(Partner, { where: { id: In(unique) } })).map((p) => p.id));
-    // Positions as sent, so the error names the entry the person typed.
-    const errors = ids
-      .map((id, i) => ({ id, i }))
-      .filter(({ id }) => !found.has(id))
-      .map(({ i }) => ({ field: `partnerIds[${i}]`, message: 'is not a known partner' }));
-    if (errors.length) throw new ValidationFailedError(errors);
-    return unique;
+  private checkPartners(tx: EntityManager, ids: string[]): Promise<string[]> {
+    return knownPartners(tx, ids);
+  }
+
+  /**
+   * The milestone of a planned action, for its organiser. It hangs on a restricted defender
+   * when there is one, so it is never shown to someone who may not see the action.
+   */
+  private async syncMilestone(
+    tx: EntityManager,
+    a: SolidarityAction,
+    defenderIds: string[],
+  ): Promise<void> {
+    let defenderId: string | null = null;
+    if (defenderIds.length) {
+      const rows: { id: string }[] = await tx.query(
+        `SELECT id FROM defenders WHERE id = ANY($1)
+          ORDER BY (access = 'restricted') DESC, array_position($1::uuid[], id) LIMIT 1`,
+        [defenderIds],
+      );
+      defenderId = rows[0]?.id ?? null;
+    }
+    await this.milestones.syncSolidarityAction(tx, {
+      id: a.id,
+      title: a.title,
+      startsOn: a.startsOn,
+      status: a.status,
+      defenderId,
+      organiserId: a.createdBy,
+    });
   }
 
   private checkDates(startsOn: string, endsOn: string | null): void {
     if (endsOn && endsOn < startsOn)
       throw ValidationFailedError.field('endsOn', 'must not be before startsOn');
   }
+}
+
+/**
+ * The distinct partner ids, or a 422 naming each unknown entry by its position as sent
+ * (`partnerIds[i]`). Actions and escalations both name partners this way.
+ */
+export async function knownPartners(tx: EntityManager, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const found = new Set((await tx.find(Partner, { where: { id: In(unique) } })).map((p) => p.id));
+  const errors = ids
+    .map((id, i) => ({ id, i }))
+    .filter(({ id }) => !found.has(id))
+    .map(({ i }) => ({ field: `partnerIds[${i}]`, message: 'is not a known partner' }));
+  if (errors.length) throw new ValidationFailedError(errors);
+  return unique;
 }
 
 function toActionView(
@@ -446,6 +491,7 @@ function toActionView(
     outcome: a.outcome,
     links: a.links,
     status: a.status,
+    isPublic: a.isPublic,
     version: a.version,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
