@@ -7,6 +7,7 @@ import {
   FieldCipher,
   ForbiddenError,
   jobIds,
+  hiddenAs,
   NotFoundError,
   OutboxService,
   QueueName,
@@ -291,12 +292,7 @@ export class DossiersService {
     if (withContent) qb.addSelect('d.contentEnc');
     const d = await qb.getOne();
     if (!d) throw new NotFoundError('Dossier', id);
-    try {
-      await this.escalations.load(m, d.escalationId, actor);
-    } catch (e) {
-      if (e instanceof NotFoundError) throw new NotFoundError('Dossier', id);
-      throw e;
-    }
+    await hiddenAs('Dossier', id, () => this.escalations.load(m, d.escalationId, actor));
     return d;
   }
 

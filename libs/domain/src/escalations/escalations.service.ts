@@ -10,6 +10,7 @@ import {
   encodeKeyCursor,
   FieldCipher,
   ForbiddenError,
+  hiddenAs,
   NotFoundError,
   ValidationFailedError,
   type Env,
@@ -503,16 +504,9 @@ export class EscalationsService {
     if (!e) throw new NotFoundError('Escalation', id);
     const links = await tx.find(EscalationDefender, { where: { escalationId: id } });
     for (const l of links) {
-      try {
-        await this.defenders.find(tx, l.defenderId, {
-          actor,
-          archived: true,
-          reading: !options.lock,
-        });
-      } catch (err) {
-        if (err instanceof NotFoundError) throw new NotFoundError('Escalation', id);
-        throw err;
-      }
+      await hiddenAs('Escalation', id, () =>
+        this.defenders.find(tx, l.defenderId, { actor, archived: true, reading: !options.lock }),
+      );
     }
     return { e, defenderIds: links.map((l) => l.defenderId) };
   }

@@ -6,6 +6,7 @@ import {
   decodeKeyCursor,
   diffForAudit,
   encodeKeyCursor,
+  hiddenAs,
   NotFoundError,
   ValidationFailedError,
   type FieldError,
@@ -272,14 +273,11 @@ export class MilestonesService {
       lock: lock ? { mode: 'pessimistic_write' } : undefined,
     });
     if (!m) throw new NotFoundError('Milestone', id);
-    if (m.defenderId) {
-      try {
-        await this.defenders.find(tx, m.defenderId, { actor, reading: !lock });
-      } catch (e) {
-        if (e instanceof NotFoundError) throw new NotFoundError('Milestone', id);
-        throw e;
-      }
-    }
+    const defenderId = m.defenderId;
+    if (defenderId)
+      await hiddenAs('Milestone', id, () =>
+        this.defenders.find(tx, defenderId, { actor, reading: !lock }),
+      );
     return m;
   }
 

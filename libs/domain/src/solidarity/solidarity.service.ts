@@ -7,6 +7,7 @@ import {
   diffForAudit,
   encodeKeyCursor,
   FieldCipher,
+  hiddenAs,
   NotFoundError,
   ValidationFailedError,
   type Actor,
@@ -390,12 +391,9 @@ export class SolidarityService {
     if (!a) throw new NotFoundError('Solidarity action', id);
     const ds = await tx.find(SolidarityActionDefender, { where: { actionId: id } });
     for (const d of ds) {
-      try {
-        await this.defenders.find(tx, d.defenderId, { actor, archived: true, reading: !lock });
-      } catch (e) {
-        if (e instanceof NotFoundError) throw new NotFoundError('Solidarity action', id);
-        throw e;
-      }
+      await hiddenAs('Solidarity action', id, () =>
+        this.defenders.find(tx, d.defenderId, { actor, archived: true, reading: !lock }),
+      );
     }
     const ps = await tx.find(SolidarityActionPartner, { where: { actionId: id } });
     return { a, defenderIds: ds.map((d) => d.defenderId), partnerIds: ps.map((p) => p.partnerId) };

@@ -50,6 +50,20 @@ export class NotFoundError extends AppError {
   }
 }
 
+/**
+ * Run a check on something a record hangs on (its defender, its escalation). When that is
+ * hidden from the actor, the record answers its own 404, so a 404 never tells whether the
+ * record exists behind a case the actor may not see.
+ */
+export async function hiddenAs<T>(entity: string, id: string, check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (e) {
+    if (e instanceof NotFoundError) throw new NotFoundError(entity, id);
+    throw e;
+  }
+}
+
 export class ConflictError extends AppError {
   constructor(message: string, extra: Record<string, unknown> = {}) {
     super('conflict', message, extra);
