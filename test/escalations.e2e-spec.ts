@@ -627,6 +627,12 @@ describe('escalations', () => {
       // Replacing it keeps it encrypted; clearing it leaves nothing.
       const url = `/api/v1/escalations/${open}`;
       const version = (await as(staff.coordinator, { method: 'GET', url })).body.version as number;
+      // Created with its source identity in one insert: version 1 (plus the transitions taken).
+      const steps = await api.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM escalation_transitions WHERE escalation_id = $1`,
+        [open],
+      );
+      expect(version).toBe(1 + steps[0].n);
       const patched = await as(staff.coordinator, {
         method: 'PATCH',
         url,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
@@ -168,7 +169,10 @@ export class EscalationsService {
       for (const d of defenderIds) await this.defenders.find(tx, d, { actor, reading: false });
       await this.checkOwner(tx, input.ownerId);
       const partnerIds = await knownPartners(tx, input.partnerIds ?? []);
+      // The id is taken first so the source identity is encrypted bound to it in one insert.
+      const id = randomUUID();
       const e = tx.create(Escalation, {
+        id,
         mechanism: input.mechanism,
         kind: input.kind,
         state: 'draft',
@@ -178,21 +182,12 @@ export class EscalationsService {
         hrcSession: input.hrcSession ?? null,
         notes: input.notes ?? null,
         content: input.content ?? {},
+        sourceIdentityEnc: input.sourceIdentity
+          ? this.cipher.encryptJson(input.sourceIdentity, sourceContext(id))
+          : null,
         createdBy: actor.userId,
       });
       const saved = await tx.save(e);
-      if (input.sourceIdentity) {
-        await tx.update(
-          Escalation,
-          { id: saved.id },
-          {
-            sourceIdentityEnc: this.cipher.encryptJson(
-              input.sourceIdentity,
-              sourceContext(saved.id),
-            ),
-          },
-        );
-      }
       await tx.insert(
         EscalationDefender,
         defenderIds.map((defenderId) => ({ escalationId: saved.id, defenderId })),
