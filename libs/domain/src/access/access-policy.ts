@@ -32,3 +32,21 @@ export function seesSensitive(actor: Actor): boolean {
 export function assignable(role: string): boolean {
   return role === 'caseworker' || role === 'coordinator';
 }
+
+/**
+ * The SQL condition "the actor may see the case aliased `alias`" (need-to-know), with its
+ * parameters. Every query that narrows cases, or records hanging on one case, uses it.
+ */
+export function caseVisibleSql(
+  actor: Actor,
+  alias = 'd',
+): { where: string; params: Record<string, unknown> } {
+  if (seesAllCases(actor)) return { where: 'TRUE', params: {} };
+  if (actor.role === 'viewer' || !actor.userId)
+    return { where: `${alias}.access = 'standard'`, params: {} };
+  return {
+    where: `(${alias}.access = 'standard' OR EXISTS (SELECT 1 FROM defender_assignees da
+             WHERE da.defender_id = ${alias}.id AND da.user_id = :accessUserId))`,
+    params: { accessUserId: actor.userId },
+  };
+}

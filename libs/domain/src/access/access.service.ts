@@ -10,7 +10,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Defender } from '../defenders/defender.entity';
 import type { Actor } from '../shared/actor';
 import { User } from '../users/user.entity';
-import { assignable, seesAllCases } from './access-policy';
+import { assignable, caseVisibleSql, seesAllCases } from './access-policy';
 import { DefenderAssignee } from './defender-assignee.entity';
 
 export interface AssigneeView {
@@ -41,13 +41,8 @@ export class AccessService {
     alias = 'd',
   ): SelectQueryBuilder<T> {
     if (seesAllCases(actor)) return qb;
-    if (actor.role === 'viewer' || !actor.userId)
-      return qb.andWhere(`${alias}.access = 'standard'`);
-    return qb.andWhere(
-      `(${alias}.access = 'standard' OR EXISTS (SELECT 1 FROM defender_assignees da
-         WHERE da.defender_id = ${alias}.id AND da.user_id = :accessUserId))`,
-      { accessUserId: actor.userId },
-    );
+    const visible = caseVisibleSql(actor, alias);
+    return qb.andWhere(visible.where, visible.params);
   }
 
   /**

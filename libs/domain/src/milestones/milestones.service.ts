@@ -13,7 +13,7 @@ import {
   type Page,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { seesAllCases } from '../access/access-policy';
+import { caseVisibleSql } from '../access/access-policy';
 import { DefendersService } from '../defenders/defenders.service';
 import { RemindersService } from '../notifications/reminders.service';
 import { isValidOffset } from '../notifications/schedule';
@@ -216,19 +216,12 @@ export class MilestonesService {
       .getRepository(Milestone)
       .createQueryBuilder('m')
       .leftJoin('m.defender', 'd');
-    if (!seesAllCases(actor)) {
-      // A general milestone (no case) is open to all staff; a case's follows the case.
-      qb.andWhere(
-        `(m.defender_id IS NULL OR (d.archived_at IS NULL AND (d.access = 'standard'${
-          actor.role !== 'viewer' && actor.userId
-            ? ` OR EXISTS (SELECT 1 FROM defender_assignees da WHERE da.defender_id = d.id AND da.user_id = :uid)`
-            : ''
-        })))`,
-        { uid: actor.userId },
-      );
-    } else {
-      qb.andWhere('(m.defender_id IS NULL OR d.archived_at IS NULL)');
-    }
+    // A general milestone (no case) is open to all staff; a case's follows the case.
+    const visible = caseVisibleSql(actor, 'd');
+    qb.andWhere(
+      `(m.defender_id IS NULL OR (d.archived_at IS NULL AND ${visible.where}))`,
+      visible.params,
+    );
     if (query.defenderId) qb.andWhere('m.defender_id = :did', { did: query.defenderId });
     if (query.kind) qb.andWhere('m.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
