@@ -160,7 +160,15 @@ describe('authorization: deny by default, need-to-know, sensitive data, consent,
     );
 
   describe('deny by default: every route has a declared policy', () => {
-    const PUBLIC = ['GET /health/live', 'GET /health/ready', 'POST /api/v1/auth/login'];
+    const PUBLIC = [
+      'GET /health/live',
+      'GET /health/ready',
+      'POST /api/v1/auth/login',
+      // The public feed (featured profiles only, allow-listed fields; test/public-feed).
+      'GET /public/v1/defenders',
+      'GET /public/v1/defenders.atom',
+      'GET /public/v1/defenders/:slug',
+    ];
 
     it('every controller handler declares a policy, and only health and login are public', () => {
       const discovery = new DiscoveryService(api.app.get(ModulesContainer));
@@ -354,6 +362,19 @@ describe('authorization: deny by default, need-to-know, sensitive data, consent,
         ok: 200,
         mutates: false,
         send: (u, f) => u.request({ method: 'GET', url: `${D}/${f.id}/history` }),
+      },
+      {
+        // A draft (not featured): needs no consent, so only role and need-to-know decide.
+        label: 'PUT /defenders/:id/publication',
+        roles: DECIDERS,
+        ok: 201,
+        mutates: true,
+        send: (u, f) =>
+          u.request({
+            method: 'PUT',
+            url: `${D}/${f.id}/publication`,
+            body: { featured: false, publicSummary: 'Matrix draft' },
+          }),
       },
     ];
 

@@ -7,6 +7,7 @@ import { mountBullBoard } from './admin/bull-board';
 import { AppModule } from './app.module';
 import { mountOpenApi } from './docs/openapi';
 import { strictValidationPipe } from './http/validation';
+import { registerPublicHttp } from './public/public-http';
 
 /**
  * Build the api application (without listening). `main.ts` and the e2e tests both use it,
@@ -51,6 +52,8 @@ export async function createApiApp(
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('X-Request-Id', req.id);
   });
+  // Before the API's CORS: the public feed has its own origins and never credentials.
+  registerPublicHttp(fastify, env.PUBLIC_CORS_ORIGINS);
   await app.register(helmet, {
     // The Swagger UI needs inline styles and scripts from its own bundle.
     contentSecurityPolicy: {

@@ -10,6 +10,7 @@ import {
   DossiersModule,
   EscalationsModule,
   SolidarityModule,
+  PublicationModule,
   MilestonesModule,
   NotificationsModule,
   UsersModule,
@@ -36,6 +37,8 @@ import { EventsController } from './defenders/events.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { EscalationsController } from './escalations/escalations.controller';
 import { SolidarityController } from './solidarity/solidarity.controller';
+import { PublicationController } from './publication/publication.controller';
+import { PublicController } from './public/public.controller';
 import { HealthController } from './health/health.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -64,6 +67,7 @@ import { UsersController } from './users/users.controller';
     EscalationsModule,
     DossiersModule,
     SolidarityModule,
+    PublicationModule,
     ConsentsModule,
     // DispatchService (in NotificationsModule) injects the Mailer.
     MailModule,
@@ -79,6 +83,8 @@ import { UsersController } from './users/users.controller';
     EscalationsController,
     DossiersController,
     SolidarityController,
+    PublicationController,
+    PublicController,
     CaseAccessController,
     AuditController,
     MilestonesController,

@@ -1,15 +1,12 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { REDIS, TooManyRequestsError, type Env } from '@witness/platform';
+import { REDIS, type Env } from '@witness/platform';
 import type { FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
 import { Clock } from '@witness/platform';
+import { spendIpBudget } from '../http/ip-budget';
 
-/**
- * Per-IP request budget over the whole API, counted in Redis so it holds across replicas
- * (fixed one-minute windows). If Redis is down the request is let through: a rate limit
- * must never stop caseworkers from working.
- */
+/** Per-IP request budget over the whole API (RATE_LIMIT_PER_MINUTE; see spendIpBudget). */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   private readonly limit: number;
@@ -26,20 +23,12 @@ export class RateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<FastifyRequest>();
     if (req.url.startsWith('/health/')) return true;
-    const now = this.clock.now().getTime();
-    const window = Math.floor(now / 60_000);
-    const key = `${this.prefix}:ratelimit:${req.ip}:${window}`;
-    let count: number;
-    try {
-      const res = await this.redis.multi().incr(key).expire(key, 61).exec();
-      count = Number(res?.[0]?.[1] ?? 0);
-    } catch {
-      return true;
-    }
-    if (count > this.limit) {
-      const retryAfter = Math.max(1, Math.ceil(((window + 1) * 60_000 - now) / 1000));
-      throw new TooManyRequestsError('Too many requests from your address. Slow down.', retryAfter);
-    }
+    await spendIpBudget(this.redis, this.clock, {
+      scope: `${this.prefix}:ratelimit`,
+      ip: req.ip,
+      limit: this.limit,
+      message: 'Too many requests from your address. Slow down.',
+    });
     return true;
   }
 }

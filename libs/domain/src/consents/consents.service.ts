@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../shared/actor';
 import { DefendersService } from '../defenders/defenders.service';
 import { MilestoneSync } from '../milestones/milestone-sync.service';
+import { PublicationWithdrawal } from '../publication/publication-withdrawal';
 import { loadCurrentConsents, type CurrentConsent } from './consent-rules';
 import {
   Consent,
@@ -58,6 +59,7 @@ export class ConsentsService {
     private readonly audit: AuditService,
     private readonly defenders: DefendersService,
     private readonly milestones: MilestoneSync,
+    private readonly publication: PublicationWithdrawal,
   ) {}
 
   async record(
@@ -99,6 +101,13 @@ export class ConsentsService {
         decision: { from: null, to: input.decision },
       },
     });
+    // Revocation takes effect at once: the public feed stops showing the profile (or photo).
+    if (input.purpose === 'public_profile' && !current.public_profile.granted) {
+      await this.publication.unpublish(tx, defenderId, 'consent_revoked', actor);
+    }
+    if (input.purpose === 'photo' && !current.photo.granted) {
+      await this.publication.removePhoto(tx, defenderId, actor);
+    }
     return saved;
   }
 

@@ -21,6 +21,7 @@ import { AccessService, type AssigneeView } from '../access/access.service';
 import { DefenderAssignee } from '../access/defender-assignee.entity';
 import { loadCurrentConsents } from '../consents/consent-rules';
 import { MilestoneSync } from '../milestones/milestone-sync.service';
+import { PublicationWithdrawal } from '../publication/publication-withdrawal';
 import type { Actor } from '../shared/actor';
 import { Defender } from './defender.entity';
 import { toPrefixTsquery } from './defender-search';
@@ -55,6 +56,7 @@ export class DefendersService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly milestones: MilestoneSync,
+    private readonly publication: PublicationWithdrawal,
   ) {}
 
   async create(input: DefenderInput, actor: Actor): Promise<DefenderView> {
@@ -152,6 +154,8 @@ export class DefendersService {
         subjectId: id,
         changes: { ...diffForAudit(before, auditable({ ...d })), ...sensitiveChanged },
       });
+      // A restricted case has no public profile: unpublished in the same transaction.
+      if (d.access === 'restricted') await this.publication.unpublish(tx, id, 'restricted', actor);
     });
     return this.get(id, actor);
   }
@@ -180,6 +184,7 @@ export class DefendersService {
         subjectId: id,
         changes: { archivedAt: { from: null, to: d.archivedAt.toISOString() } },
       });
+      await this.publication.unpublish(tx, id, 'archived', actor);
     });
   }
 

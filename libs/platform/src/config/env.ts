@@ -210,6 +210,30 @@ export class Env {
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  /**
+   * Origins allowed to read the public feed (/public/v1) from a browser: a comma-separated
+   * list, or `*` for any. Empty: no CORS headers (same-origin only). Never with credentials.
+   */
+  @IsOptional()
+  @Matches(/^(\*|https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*)$/, {
+    message: 'PUBLIC_CORS_ORIGINS must be * or a comma-separated list of http(s) origins',
+  })
+  PUBLIC_CORS_ORIGINS?: string;
+
+  /** Requests per minute per client IP to the public feed (on top of RATE_LIMIT_PER_MINUTE). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 60;
+
+  /** How long browsers and shared caches may keep a public feed answer (Cache-Control max-age). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  PUBLIC_CACHE_MAX_AGE = 60;
+
   /** Worker: how many jobs one worker process runs at once per queue. */
   @Transform(toInt)
   @IsInt()

@@ -1,0 +1,125 @@
+import {
+  Body,
+  Controller,
+  createParamDecorator,
+  Get,
+  Param,
+  Put,
+  Res,
+  type ExecutionContext,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  PublicationService,
+  type AuthenticatedActor,
+  type PutPreconditions,
+} from '@witness/domain';
+import { etagFor, ValidationFailedError, versionFromIfMatch } from '@witness/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Roles } from '../auth/policy.decorators';
+import { DefenderIdParams } from '../defenders/defender.dto';
+import { CurrentActor } from '../http/actor.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { PublicProfileResponse } from '../public/public.dto';
+import { PublicationResponse, PutPublicationDto } from './publication.dto';
+
+const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
+
+/**
+ * `If-Match` (the version read) to change an existing publication; nothing, or
+ * `If-None-Match: *`, to create it.
+ */
+const Preconditions = createParamDecorator((_data: unknown, ctx: ExecutionContext) => {
+  const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+  const out: PutPreconditions = {};
+  if (req.headers['if-match'] !== undefined)
+    out.ifMatch = versionFromIfMatch(req.headers['if-match']);
+  const none = req.headers['if-none-match'];
+  if (none !== undefined) {
+    if (String(none).trim() !== '*') {
+      throw ValidationFailedError.field('If-None-Match', 'may only be * (create, never overwrite)');
+    }
+    out.ifNoneMatchAny = true;
+  }
+  return out;
+});
+
+@ApiTags('publication')
+@ApiBearerAuth()
+@Controller('api/v1/defenders/:id/publication')
+export class PublicationController {
+  constructor(private readonly publication: PublicationService) {}
+
+  @Get()
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: "A defender's publication",
+    description:
+      'The public edition a coordinator approved, whether the public feed shows it now (`live`) and, if not, why (`blockers`). 404 until one is saved.',
+  })
+  @ApiOkResponse({ type: PublicationResponse, description: 'The publication (with ETag).' })
+  @ApiProblems(400, 401, 404)
+  async get(
+    @Param() { id }: DefenderIdParams,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.publication.get(id, actor);
+    void reply.header('ETag', etagFor(view.version));
+    return view;
+  }
+
+  @Get('preview')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'Preview the public profile',
+    description:
+      'The saved publication exactly as the public feed shows it (or would, once featured): built by the same code, with the same allow-list of fields. Save it with featured=false to preview before featuring.',
+  })
+  @ApiOkResponse({ type: PublicProfileResponse })
+  @ApiProblems(400, 401, 404)
+  preview(@Param() { id }: DefenderIdParams, @CurrentActor() actor: AuthenticatedActor) {
+    return this.publication.preview(id, actor);
+  }
+
+  @Put()
+  @Roles('coordinator', 'admin')
+  @ApiOperation({
+    summary: 'Feature, edit or unpublish a profile (coordinators, admins)',
+    description:
+      'Creates the publication (no If-Match, or If-None-Match: *) or changes it (If-Match with its ETag). Fields left out keep their value; null clears publicStory or photo. featured=true needs the current public_profile consent (and photo consent for a photo) and a case with standard access, else 409 with `code` (consent_required with `purpose`, defender_restricted, defender_archived). featured=false unpublishes at once.',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description:
+      'The ETag of the publication you read, to change it. Missing on an existing one: 428; stale: 412.',
+  })
+  @ApiHeader({
+    name: 'If-None-Match',
+    required: false,
+    description: '`*`: create only (412 if the defender already has a publication).',
+  })
+  @ApiOkResponse({ type: PublicationResponse, description: 'Changed (with ETag).' })
+  @ApiCreatedResponse({ type: PublicationResponse, description: 'Created (with ETag).' })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 428)
+  async put(
+    @Param() { id }: DefenderIdParams,
+    @Body() body: PutPublicationDto,
+    @Preconditions() pre: PutPreconditions,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { view, created } = await this.publication.put(id, body, pre, actor);
+    void reply.header('ETag', etagFor(view.version));
+    if (created) void reply.status(201).header('Location', `/api/v1/defenders/${id}/publication`);
+    return view;
+  }
+}
