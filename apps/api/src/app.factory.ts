@@ -5,6 +5,7 @@ import { requestIdFrom, validateEnv } from '@witness/platform';
 import { Logger } from 'nestjs-pino';
 import { mountBullBoard } from './admin/bull-board';
 import { AppModule } from './app.module';
+import { registerCsvBodyParser } from './defenders/imports.controller';
 import { mountOpenApi } from './docs/openapi';
 import { strictValidationPipe } from './http/validation';
 import { registerPublicHttp } from './public/public-http';
@@ -49,6 +50,7 @@ export async function createApiApp(
   app.useGlobalPipes(strictValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerCsvBodyParser(fastify, env.IMPORT_MAX_BYTES);
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('X-Request-Id', req.id);
   });

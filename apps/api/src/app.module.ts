@@ -34,6 +34,8 @@ import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CaseAccessController } from './cases/case-access.controller';
 import { DefendersController } from './defenders/defenders.controller';
 import { EventsController } from './defenders/events.controller';
+import { ExportsController } from './defenders/exports.controller';
+import { ImportsController } from './defenders/imports.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { EscalationsController } from './escalations/escalations.controller';
 import { SolidarityController } from './solidarity/solidarity.controller';
@@ -80,6 +82,8 @@ import { UsersController } from './users/users.controller';
     UsersController,
     DefendersController,
     EventsController,
+    ImportsController,
+    ExportsController,
     EscalationsController,
     DossiersController,
     SolidarityController,

@@ -179,7 +179,7 @@ function fastifyProblem(
     FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is empty but the content type says JSON.',
     FST_ERR_CTP_BODY_TOO_LARGE: 'The body is larger than this server accepts.',
     FST_ERR_CTP_INVALID_MEDIA_TYPE:
-      'This content type is not accepted here; send application/json.',
+      'This content type is not accepted: send application/json (text/csv to the import route).',
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length does not match the body.',
   };
   let detail = known[code];

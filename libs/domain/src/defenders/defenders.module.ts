@@ -4,6 +4,8 @@ import { AccessModule } from '../access/access.module';
 import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
 import { PublicationWithdrawalModule } from '../publication/publication-withdrawal';
 import { Defender } from './defender.entity';
+import { DefenderExportService } from './defender-export.service';
+import { DefenderImportService } from './defender-import.service';
 import { DefendersService } from './defenders.service';
 
 @Module({
@@ -13,7 +15,7 @@ import { DefendersService } from './defenders.service';
     MilestoneSyncModule,
     PublicationWithdrawalModule,
   ],
-  providers: [DefendersService],
-  exports: [DefendersService],
+  providers: [DefendersService, DefenderImportService, DefenderExportService],
+  exports: [DefendersService, DefenderImportService, DefenderExportService],
 })
 export class DefendersModule {}

@@ -15,7 +15,7 @@ import {
   ValidationFailedError,
   type FieldError,
 } from '@witness/platform';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { seesSensitive } from '../access/access-policy';
 import { AccessService, type AssigneeView } from '../access/access.service';
 import { DefenderAssignee } from '../access/defender-assignee.entity';
@@ -220,22 +220,11 @@ export class DefendersService {
 
   async list(query: DefenderListQuery, actor: Actor): Promise<Page<DefenderView>> {
     const limit = query.limit ?? 50;
-    const qb = this.access.restrict(this.repo.createQueryBuilder('d'), actor);
-    if (!query.archived) qb.andWhere('d.archived_at IS NULL');
-    if (query.country) qb.andWhere('d.country = :country', { country: query.country });
-    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
-    if (query.riskLevel) qb.andWhere('d.risk_level = :risk', { risk: query.riskLevel });
-    if (query.hrdFocus)
-      qb.andWhere('d.hrd_focus @> ARRAY[:focus]::text[]', { focus: query.hrdFocus });
-    if (query.tag) qb.andWhere('d.tags @> ARRAY[:tag]::text[]', { tag: query.tag });
+    const qb = this.filtered(query, actor);
 
     if (query.q !== undefined) {
       const rank = `ts_rank(d.search_vector, to_tsquery('simple', witness_unaccent(:tsq)))`;
-      qb.setParameter('tsq', toPrefixTsquery(query.q))
-        .andWhere(`d.search_vector @@ to_tsquery('simple', witness_unaccent(:tsq))`)
-        .addSelect(rank, 'rank')
-        .orderBy(rank, 'DESC')
-        .addOrderBy('d.seq', 'DESC');
+      qb.addSelect(rank, 'rank').orderBy(rank, 'DESC').addOrderBy('d.seq', 'DESC');
       if (query.cursor) {
         const c = decodeCursor<RankCursor>(query.cursor, { r: 'number', s: 'string' });
         assertSeq(c.s);
@@ -262,6 +251,30 @@ export class DefendersService {
     }
     const rows = await qb.limit(limit + 1).getMany();
     return this.page(rows, limit, (d) => encodeCursor({ s: d.seq }));
+  }
+
+  /**
+   * The list's filters on a defenders query (alias `d`): need-to-know, archived, the field
+   * filters and the full-text match (parameter `tsq`). The list and the export share it.
+   */
+  filtered(
+    query: Omit<DefenderListQuery, 'limit' | 'cursor'>,
+    actor: Actor,
+  ): SelectQueryBuilder<Defender> {
+    const qb = this.access.restrict(this.repo.createQueryBuilder('d'), actor);
+    if (!query.archived) qb.andWhere('d.archived_at IS NULL');
+    if (query.country) qb.andWhere('d.country = :country', { country: query.country });
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    if (query.riskLevel) qb.andWhere('d.risk_level = :risk', { risk: query.riskLevel });
+    if (query.hrdFocus)
+      qb.andWhere('d.hrd_focus @> ARRAY[:focus]::text[]', { focus: query.hrdFocus });
+    if (query.tag) qb.andWhere('d.tags @> ARRAY[:tag]::text[]', { tag: query.tag });
+    if (query.q !== undefined) {
+      qb.setParameter('tsq', toPrefixTsquery(query.q)).andWhere(
+        `d.search_vector @@ to_tsquery('simple', witness_unaccent(:tsq))`,
+      );
+    }
+    return qb;
   }
 
   /**
@@ -302,8 +315,8 @@ export class DefendersService {
     };
   }
 
-  /** Rules that span fields (single-field rules live in the request DTOs). */
-  private checkRules(input: Partial<DefenderInput>): void {
+  /** Rules that span fields (single-field rules live in the request DTOs); the import runs them too. */
+  checkRules(input: Partial<DefenderInput>): void {
     const errors: FieldError[] = [];
     const today = this.clock.today();
     for (const required of ['fullName', 'country'] as const) {
@@ -354,3 +367,6 @@ function normalise<T extends Partial<DefenderInput>>(input: T): T {
   }
   return out as T;
 }
+
+/** The create path's canonical form and audited fields, for the bulk import to share. */
+export { normalise as normaliseDefenderInput, auditable as auditableDefender };

@@ -97,6 +97,43 @@ export class AuditService {
     );
   }
 
+  /**
+   * Many events in few statements (bulk import, export), in the caller's transaction, with
+   * the same fields as `record`. The hash-chain trigger runs per row, so the chain holds.
+   */
+  async recordMany(
+    manager: EntityManager,
+    actor: Actor,
+    entries: readonly AuditEntry[],
+    at: Date = this.clock.now(),
+  ): Promise<void> {
+    const CHUNK = 1000;
+    for (let start = 0; start < entries.length; start += CHUNK) {
+      const rows = entries.slice(start, start + CHUNK).map((entry) => ({
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId ?? null,
+        subject_id: entry.subjectId ?? null,
+        changes: entry.changes ?? null,
+      }));
+      await manager.query(
+        `INSERT INTO audit_events (at, actor_id, actor_role, action, entity_type, entity_id,
+                                   subject_id, changes, request_id, ip)
+         SELECT $2, $3, $4, r.action, r.entity_type, r.entity_id, r.subject_id, r.changes, $5, $6
+           FROM jsonb_to_recordset($1::jsonb)
+             AS r(action text, entity_type text, entity_id text, subject_id uuid, changes jsonb)`,
+        [
+          JSON.stringify(rows),
+          at,
+          actor.userId,
+          actor.role,
+          actor.requestId ?? null,
+          actor.ip ?? null,
+        ],
+      );
+    }
+  }
+
   /** Audit events, newest first, keyset-paginated by id. */
   async list(filter: AuditFilter): Promise<Page<AuditView>> {
     const limit = filter.limit ?? 50;

@@ -72,6 +72,21 @@ export class Env {
   @Max(100 * 1024 * 1024)
   HTTP_BODY_LIMIT = 1024 * 1024;
 
+  /** Largest CSV file accepted by the defenders import, in bytes (413 beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(500 * 1024 * 1024)
+  IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** Most data rows in one import file (more: split the file). Sized so an import stays well
+   *  inside HTTP_REQUEST_TIMEOUT_MS (10,000 rows take a few seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  IMPORT_MAX_ROWS = 20000;
+
   /** A request that takes longer is answered 503 and its work abandoned. */
   @Transform(toInt)
   @IsInt()
