@@ -10,6 +10,7 @@ import {
   DossiersModule,
   EscalationsModule,
   SolidarityModule,
+  ReportsModule,
   PublicationModule,
   MilestonesModule,
   NotificationsModule,
@@ -39,6 +40,7 @@ import { ImportsController } from './defenders/imports.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { EscalationsController } from './escalations/escalations.controller';
 import { SolidarityController } from './solidarity/solidarity.controller';
+import { ReportsController } from './reports/reports.controller';
 import { PublicationController } from './publication/publication.controller';
 import { PublicController } from './public/public.controller';
 import { HealthController } from './health/health.controller';
@@ -69,6 +71,7 @@ import { UsersController } from './users/users.controller';
     EscalationsModule,
     DossiersModule,
     SolidarityModule,
+    ReportsModule,
     PublicationModule,
     ConsentsModule,
     // DispatchService (in NotificationsModule) injects the Mailer.
@@ -87,6 +90,7 @@ import { UsersController } from './users/users.controller';
     EscalationsController,
     DossiersController,
     SolidarityController,
+    ReportsController,
     PublicationController,
     PublicController,
     CaseAccessController,

@@ -63,3 +63,8 @@ export * from './publication/public-profile';
 export * from './publication/publication-withdrawal';
 export * from './publication/publication.service';
 export * from './publication/publication.module';
+export * from './reports/report-period';
+export * from './reports/indicators';
+export * from './reports/report-csv';
+export * from './reports/reports.service';
+export * from './reports/reports.module';

@@ -37,6 +37,8 @@ import {
 @Index('defenders_list_idx', ['seq'], { unique: true })
 @Index('defenders_country_idx', ['country', 'seq'])
 @Index('defenders_status_idx', ['status', 'seq'])
+// New profiles in a period (indicators report).
+@Index('defenders_created_idx', ['createdAt'])
 export class Defender {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -19,6 +19,8 @@ import { EVENT_TYPES, type EventType } from './detention-status';
 @Check('detention_events_type_check', `type IN (${sqlIn(EVENT_TYPES)})`)
 @Check('detention_events_verification_check', `verification IN (${sqlIn(VERIFICATION_LEVELS)})`)
 @Index('detention_events_defender_idx', ['defenderId', 'occurredOn', 'seq'])
+// Releases in a period and events after a period's end (indicators report), covering.
+@Index('detention_events_occurred_idx', ['occurredOn', 'type', 'defenderId'])
 export class DetentionEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { ReportsService } from './reports.service';
+
+@Module({
+  imports: [AccessModule],
+  providers: [ReportsService],
+  exports: [ReportsService],
+})
+export class ReportsModule {}
