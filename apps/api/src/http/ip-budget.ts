@@ -1,4 +1,7 @@
-import { TooManyRequestsError, type Clock } from '@witness/platform';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Clock, REDIS, TooManyRequestsError, type Env } from '@witness/platform';
+import type { FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
 
 /**
@@ -24,5 +27,39 @@ export async function spendIpBudget(
   if (count > budget.limit) {
     const retryAfter = Math.max(1, Math.ceil(((window + 1) * 60_000 - now) / 1000));
     throw new TooManyRequestsError(budget.message, retryAfter);
+  }
+}
+
+/** A guard spending one per-IP budget (the API-wide one, the public feed's own). */
+@Injectable()
+export abstract class IpBudgetGuard implements CanActivate {
+  private readonly prefix: string;
+  protected abstract readonly limitVariable: keyof Env;
+  protected abstract readonly scope: string;
+  protected abstract readonly message: string;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: ConfigService<Env, true>,
+    private readonly clock: Clock,
+  ) {
+    this.prefix = config.get('QUEUE_PREFIX', { infer: true });
+  }
+
+  /** Requests that do not spend this budget. */
+  protected exempt(_req: FastifyRequest): boolean {
+    return false;
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
+    if (this.exempt(req)) return true;
+    await spendIpBudget(this.redis, this.clock, {
+      scope: `${this.prefix}:${this.scope}`,
+      ip: req.ip,
+      limit: Number(this.config.get(this.limitVariable, { infer: true })),
+      message: this.message,
+    });
+    return true;
   }
 }
