@@ -53,7 +53,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['scripts/**/*.js'],
+    files: ['scripts/**/*.js', 'bench/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: {
