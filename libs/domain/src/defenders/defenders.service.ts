@@ -220,7 +220,8 @@ export class DefendersService {
 
   async list(query: DefenderListQuery, actor: Actor): Promise<Page<DefenderView>> {
     const limit = query.limit ?? 50;
-    const qb = this.filtered(query, actor);
+    // The list view shows no story (up to 50,000 characters each): not read at all.
+    const qb = this.filtered(query, actor).select(listColumns(this.repo));
 
     if (query.q !== undefined) {
       const rank = `ts_rank(d.search_vector, to_tsquery('simple', witness_unaccent(:tsq)))`;
@@ -366,6 +367,13 @@ function normalise<T extends Partial<DefenderInput>>(input: T): T {
     out.birthYear = Number(input.birthDate.slice(0, 4));
   }
   return out as T;
+}
+
+/** The columns a list page reads: every selectable one but the story. */
+function listColumns(repo: Repository<Defender>): string[] {
+  return repo.metadata.columns
+    .filter((c) => c.isSelect && c.propertyName !== 'story')
+    .map((c) => `d.${c.propertyName}`);
 }
 
 /** The create path's canonical form and audited fields, for the bulk import to share. */

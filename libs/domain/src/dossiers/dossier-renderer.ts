@@ -707,6 +707,40 @@ const RISK_EVENT_TYPES = new Set([
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/;
 
 /**
+ * Intl formatters are costly to build and a dossier formats hundreds of values: one of each
+ * per language, built on first use.
+ */
+function perLanguage<T>(build: (language: DossierLanguage) => T): (language: DossierLanguage) => T {
+  const cache = new Map<DossierLanguage, T>();
+  return (language) => {
+    let value = cache.get(language);
+    if (value === undefined) cache.set(language, (value = build(language)));
+    return value;
+  };
+}
+
+const dateFormat = perLanguage(
+  (language) =>
+    new Intl.DateTimeFormat(INTL_LOCALE[language], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+);
+const daysFormat = perLanguage(
+  (language) =>
+    new Intl.NumberFormat(INTL_LOCALE[language], {
+      useGrouping: 'always',
+      maximumFractionDigits: 0,
+    }),
+);
+const pluralRules = perLanguage((language) => new Intl.PluralRules(INTL_LOCALE[language]));
+const regionNames = perLanguage(
+  (language) => new Intl.DisplayNames([language], { type: 'region' }),
+);
+
+/**
  * '2024-03-18' (or an ISO date-time, whose calendar date in UTC is used) as "18 March 2024",
  * "18 mars 2024", "18 de marzo de 2024". Empty for null; anything unparseable comes back as is.
  */
@@ -721,12 +755,7 @@ export function formatDossierDate(value: unknown, language: DossierLanguage): st
     date = new Date(text);
   }
   if (!m || Number.isNaN(date.getTime())) return text;
-  return new Intl.DateTimeFormat(INTL_LOCALE[language], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  return dateFormat(language).format(date);
 }
 
 /** 1234 as "1,234 days", "1 234 jours" (narrow no-break space), "1.234 días". */
@@ -734,11 +763,8 @@ export function formatDossierDays(value: unknown, language: DossierLanguage): st
   if (value === null || value === undefined || value === '') return '';
   const n = Number(value);
   if (!Number.isFinite(n)) return '';
-  const number = new Intl.NumberFormat(INTL_LOCALE[language], {
-    useGrouping: 'always',
-    maximumFractionDigits: 0,
-  }).format(n);
-  const plural = new Intl.PluralRules(INTL_LOCALE[language]).select(n);
+  const number = daysFormat(language).format(n);
+  const plural = pluralRules(language).select(n);
   const word = plural === 'one' ? DAY_WORDS[language].one : DAY_WORDS[language].other;
   return `${number} ${word}`;
 }
@@ -848,7 +874,11 @@ function environment(language: DossierLanguage): typeof Handlebars {
   const partialsDir = join(dossierTemplatesDir(), 'partials');
   for (const file of readdirSync(partialsDir).sort()) {
     if (!file.endsWith('.hbs')) continue;
-    hbs.registerPartial(basename(file, '.hbs'), readFileSync(join(partialsDir, file), 'utf8'));
+    // Compiled once here: a partial registered as source is recompiled at every render.
+    hbs.registerPartial(
+      basename(file, '.hbs'),
+      hbs.compile(readFileSync(join(partialsDir, file), 'utf8'), { strict: false }),
+    );
   }
   environments.set(language, hbs);
   return hbs;
@@ -878,7 +908,7 @@ const byDate = (a: TimelineEvent, b: TimelineEvent) =>
 export function countryName(code: string | null, language: DossierLanguage): string | null {
   if (!code) return null;
   try {
-    const name = new Intl.DisplayNames([language], { type: 'region' }).of(code);
+    const name = regionNames(language).of(code);
     return name && name !== code ? `${name} (${code})` : code;
   } catch {
     return code;

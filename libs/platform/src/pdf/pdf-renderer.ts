@@ -1,7 +1,7 @@
 import { constants as fsConstants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { chromium, type Browser, type BrowserContext, type Route } from 'playwright-core';
+import type { Browser, BrowserContext, Route } from 'playwright-core';
 import { UnavailableError } from '../errors';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -212,6 +212,8 @@ export class PdfRenderer implements OnApplicationShutdown {
     }
     let browser: Browser;
     try {
+      // Loaded on first use: the api, which never renders a PDF, does not carry it (~70 MB).
+      const { chromium } = await import('playwright-core');
       browser = await chromium.launch({
         executablePath: path,
         headless: true,
