@@ -2,6 +2,7 @@
 # Build one target per process:
 #   docker build --target api    -t witness-api .
 #   docker build --target worker -t witness-worker .
+#   docker build --target backup -t witness-backup .   (the CLI with pg_dump/pg_restore)
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -66,3 +67,18 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 USER node
 CMD ["node", "dist/apps/worker/src/main.js"]
+
+# ---- backup: the CLI with PostgreSQL 15's pg_dump/pg_restore (the server's major version) ----
+# docker compose --profile backup run --rm backup            (writes into the backups volume)
+# docker compose --profile backup run --rm backup restore /var/lib/witness/backups/<file>.dump \
+#   --database-url postgres://...                            (into an EMPTY database)
+FROM runtime-base AS backup
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client-15 \
+ && rm -rf /var/lib/apt/lists/* \
+ && mkdir -p /var/lib/witness/backups \
+ && chown node:node /var/lib/witness/backups
+ENV BACKUP_DIR=/var/lib/witness/backups
+USER node
+ENTRYPOINT ["/usr/bin/tini", "--", "node", "dist/apps/cli/src/main.js"]
+CMD ["backup"]

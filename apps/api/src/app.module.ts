@@ -23,6 +23,7 @@ import {
   DatabaseModule,
   LoggingModule,
   MailModule,
+  MetricsModule,
   PlatformConfigModule,
   OutboxModule,
   QueueModule,
@@ -44,6 +45,7 @@ import { ReportsController } from './reports/reports.controller';
 import { PublicationController } from './publication/publication.controller';
 import { PublicController } from './public/public.controller';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ProblemFilter } from './http/problem.filter';
@@ -78,6 +80,7 @@ import { UsersController } from './users/users.controller';
     MailModule,
     MilestonesModule,
     NotificationsModule,
+    MetricsModule.forRoot({ app: 'api' }),
   ],
   controllers: [
     HealthController,
@@ -97,6 +100,7 @@ import { UsersController } from './users/users.controller';
     AuditController,
     MilestonesController,
     NotificationsController,
+    MetricsController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemFilter },

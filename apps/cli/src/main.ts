@@ -10,6 +10,7 @@ import {
   SYSTEM_ACTOR,
   type Actor,
 } from '@witness/platform';
+import { BACKUP_USAGE, runBackupCommand } from './backup.command';
 import { CliModule } from './cli.module';
 
 /**
@@ -25,7 +26,8 @@ const USAGE = `usage: npm run cli -- <command> [options]
   users:deactivate --email E
   users:reset-mfa --email E
   keys:rotate      re-encrypt every sensitive field under the active key
-  audit:verify     check the audit trail's hash chain (exit 1 at the first broken row)`;
+  audit:verify     check the audit trail's hash chain (exit 1 at the first broken row)
+${BACKUP_USAGE}`;
 
 /**
  * What a command prints is its result for the operator (stdout), not a log line: the
@@ -45,6 +47,7 @@ async function readStdin(): Promise<string> {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'backup' || command === 'restore') return runBackupCommand(command, rest);
   const { values } = parseArgs({
     args: rest,
     options: {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { DossiersModule, MilestoneSyncModule, NotificationsModule } from '@witness/domain';
 import {
   ClockModule,
@@ -6,6 +7,7 @@ import {
   DatabaseModule,
   LoggingModule,
   MailModule,
+  MetricsModule,
   AuditModule,
   OutboxModule,
   PdfModule,
@@ -17,6 +19,7 @@ import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { OutboxRelay } from './processors/outbox-relay.service';
 import { RemindersProcessor } from './processors/reminders.processor';
 import { RedisPolicyCheck } from './redis-policy.check';
+import { WorkerMetrics } from './metrics/worker-metrics';
 
 /** The worker: BullMQ processors and schedulers, no HTTP server. */
 @Module({
@@ -34,6 +37,8 @@ import { RedisPolicyCheck } from './redis-policy.check';
     MilestoneSyncModule,
     NotificationsModule,
     DossiersModule,
+    DiscoveryModule,
+    MetricsModule.forRoot({ app: 'worker' }),
   ],
   providers: [
     MaintenanceProcessor,
@@ -41,6 +46,7 @@ import { RedisPolicyCheck } from './redis-policy.check';
     DossiersProcessor,
     OutboxRelay,
     RedisPolicyCheck,
+    WorkerMetrics,
   ],
 })
 export class WorkerModule {}

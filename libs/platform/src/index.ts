@@ -29,3 +29,7 @@ export * from './outbox/outbox.service';
 export * from './outbox/outbox.module';
 export * from './pdf/pdf-renderer';
 export * from './pdf/pdf.module';
+export * from './metrics/metrics';
+export * from './metrics/metrics-server';
+export * from './metrics/metrics.module';
+export * from './database/backup';

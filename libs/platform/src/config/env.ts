@@ -157,6 +157,13 @@ export class Env {
   @Max(3600)
   OUTBOX_RELAY_SECONDS = 5;
 
+  /** An outbox message enqueued this long ago and still not done (job lost) is enqueued again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  OUTBOX_REQUEUE_SECONDS = 300;
+
   /** Scheduler tick: how often due reminders are claimed and dispatched. */
   @Transform(toInt)
   @IsInt()
@@ -255,6 +262,26 @@ export class Env {
   @Min(1)
   @Max(100)
   WORKER_CONCURRENCY = 5;
+
+  /**
+   * Serve Prometheus metrics at /metrics on this port, without authentication (keep it on the
+   * private network). Unset: the api serves /metrics to admins on its main port and the
+   * worker serves none. Give the api and the worker different ports on one host.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Address the metrics port listens on. */
+  @IsString()
+  METRICS_HOST = '0.0.0.0';
+
+  /** Where `npm run backup` writes its dumps and manifests. */
+  @IsString()
+  BACKUP_DIR = './backups';
 }
 
 /**
