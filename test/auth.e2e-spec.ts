@@ -123,6 +123,23 @@ describe('auth: sign-in, sessions, MFA, users admin', () => {
       expect(res.status).toBe(400);
     });
 
+    it('refuses an email holding a lone surrogate with 400 naming it (was a 500)', async () => {
+      // JSON may carry "\ud800"; the email check (validator.js) threw a URIError on it.
+      const failures = async () =>
+        (await api.db.query(`SELECT count(*)::int AS n FROM login_failures`))[0].n as number;
+      const before = await failures();
+      const res = await api.request({
+        method: 'POST',
+        url: LOGIN,
+        rawBody: '{"email":"\\ud800@example.org","password":"correct horse battery staple"}',
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([
+        { field: 'email', message: 'must be valid Unicode text (a lone surrogate was sent)' },
+      ]);
+      expect(await failures()).toBe(before);
+    });
+
     it('throttles an account after 5 failures (429 + Retry-After, even with the right password) until the window passes', async () => {
       const user = await createUser(api, 'caseworker');
       for (let i = 0; i < 5; i++) {
@@ -510,6 +527,23 @@ describe('auth: sign-in, sessions, MFA, users admin', () => {
         `SELECT count(*)::int AS n FROM users WHERE name = 'Refused Person'`,
       );
       expect(count[0].n).toBe(0);
+    });
+
+    it('refuses null for a name, role or time zone with 400 naming it, changing nothing (was a 500)', async () => {
+      const admin = await mfaUser('admin');
+      const created = await admin.request({ method: 'POST', url: USERS, body: newUser() });
+      expect(created.status).toBe(201);
+      for (const field of ['name', 'role', 'timeZone']) {
+        const res = await admin.request({
+          method: 'PATCH',
+          url: `${USERS}/${created.body.id}`,
+          body: { [field]: null },
+        });
+        expect({ field, status: res.status }).toEqual({ field, status: 400 });
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      }
+      const after = await admin.request({ method: 'GET', url: `${USERS}/${created.body.id}` });
+      expect(after.body).toMatchObject({ name: 'New Person', role: 'caseworker', timeZone: 'UTC' });
     });
 
     it('refuses an email that exists in another case with 409', async () => {

@@ -341,6 +341,15 @@ describe('listing and search: GET /api/v1/defenders', () => {
       expect(await search('Qui Mam')).toEqual([s.jose]);
     });
 
+    it('takes letters and digits that fold to punctuation or quotes (was a 500)', async () => {
+      // witness_unaccent folds ⑴ to "(1)" and ŉ to "'n", which broke the tsquery syntax.
+      const circled = await create({ fullName: 'Cell ⑴ Detainee', country: 'EG', tags: ['srch'] });
+      // `list` expects 200.
+      for (const q of ['⑴', 'ŉ', 'ʼ', 'jose ʼ', 'a\\b']) await list(`q=${encodeURIComponent(q)}`);
+      expect(await search('⑴ detainee')).toEqual([circled]);
+      expect(await search('(1) cell')).toEqual([circled]);
+    });
+
     it('needs every word to match', async () => {
       expect(await search('jose alvarez')).toEqual([]);
       expect(await search('maria alvarez')).toEqual([s.alvarez]);

@@ -46,6 +46,30 @@ describe('platform: health, request ids, problem details, OpenAPI', () => {
     expect(typeof res.body.type).toBe('string');
   });
 
+  it('answers a URL the router cannot take with problem+json too (bad encoding, overlong id)', async () => {
+    const bad = await api.request({
+      method: 'GET',
+      url: '/api/v1/defenders/%ZZ',
+      headers: { 'x-request-id': 'rid-bad-url' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(bad.headers['x-request-id']).toBe('rid-bad-url');
+    expect(bad.body).toMatchObject({
+      status: 400,
+      title: 'Bad Request',
+      detail: 'The URL is not validly percent-encoded.',
+      requestId: 'rid-bad-url',
+    });
+    const long = await api.request({ method: 'GET', url: `/api/v1/defenders/${'a'.repeat(201)}` });
+    expect(long.status).toBe(414);
+    expect(long.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(long.body).toMatchObject({
+      status: 414,
+      detail: 'A path segment is longer than this server accepts.',
+    });
+  });
+
   it('serves the OpenAPI document with a description on every operation and property', async () => {
     const res = await api.request({ method: 'GET', url: '/docs-json' });
     expect(res.status).toBe(200);

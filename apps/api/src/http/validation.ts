@@ -26,10 +26,22 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 /** Deeper than any DTO goes; deeper input would only exhaust the stack further on. */
 const MAX_DEPTH = 16;
 
+/** Half of a surrogate pair without its other half: not Unicode text at all. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What is wrong with a string (value or key) no DTO rule checks, if anything. */
+function badText(s: string): string | undefined {
+  if (s.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
+  // JSON can carry "\ud800"; validator.js's isEmail/isURL throw a URIError on it, and
+  // PostgreSQL would silently store U+FFFD instead.
+  if (LONE_SURROGATE.test(s)) return 'must be valid Unicode text (a lone surrogate was sent)';
+  return undefined;
+}
+
 /**
  * Problems no DTO rule can see: a string (value or key) holding U+0000, which PostgreSQL
- * text cannot store, and nesting deep enough to overflow the stack of class-transformer.
- * Walked with an explicit stack, so it cannot overflow itself.
+ * text cannot store, or a lone surrogate; and nesting deep enough to overflow the stack of
+ * class-transformer. Walked with an explicit stack, so it cannot overflow itself.
  */
 export function inspectInput(input: unknown): FieldError[] {
   const errors: FieldError[] = [];
@@ -39,9 +51,8 @@ export function inspectInput(input: unknown): FieldError[] {
   while (stack.length && errors.length < 20) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) {
-        errors.push({ field: path, message: 'must not contain the NUL character (U+0000)' });
-      }
+      const message = badText(value);
+      if (message) errors.push({ field: path, message });
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -54,8 +65,9 @@ export function inspectInput(input: unknown): FieldError[] {
       : Object.entries(value).map(([k, v]) => [k, v] as const);
     for (const [k, v] of entries) {
       const p = k.startsWith('[') ? `${path}${k}` : path ? `${path}.${k}` : k;
-      if (k.includes('\u0000')) {
-        errors.push({ field: p, message: 'must not contain the NUL character (U+0000)' });
+      const message = badText(k);
+      if (message) {
+        errors.push({ field: p, message });
       } else {
         stack.push({ value: v, path: p, depth: depth + 1 });
       }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@witness/domain';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { Trim } from '../http/validators';
+import { IsOptionalNotNull, Trim } from '../http/validators';
 
 export class CreateUserDto {
   @ApiProperty({ description: 'Email, unique regardless of case.', maxLength: 254 })
@@ -41,9 +41,10 @@ export class CreateUserDto {
   password: string;
 }
 
+// Each may be left out but not nulled: the columns have no null (a null was a 500).
 export class UpdateUserDto {
   @ApiPropertyOptional({ description: 'Display name.', maxLength: 200 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Trim()
   @IsString()
   @Length(1, 200)
@@ -53,12 +54,12 @@ export class UpdateUserDto {
     description: "New role (takes effect at once: the user's sessions end).",
     enum: ROLES,
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ description: 'IANA time zone.', maxLength: 64 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(64)
   timeZone?: string;

@@ -17,3 +17,14 @@ export function toPrefixTsquery(q: string): string {
   }
   return words.map((w) => `${w}:*`).join(' & ');
 }
+
+/**
+ * The SQL tsquery for a `:tsq` parameter made by toPrefixTsquery. Accents are folded word by
+ * word and each folded word is quoted as a lexeme: `witness_unaccent` can turn a letter or
+ * digit into punctuation or a quote (⑴ -> "(1)", ŉ -> "'n"), which unquoted broke the tsquery
+ * syntax (a 500). A word that folds to no lexeme at all is dropped by to_tsquery.
+ */
+export const SEARCH_TSQUERY_SQL =
+  `to_tsquery('simple', (SELECT string_agg('''' || ` +
+  `replace(replace(witness_unaccent(left(t, -2)), '\\', '\\\\'), '''', '''''') || ''':*', ' & ') ` +
+  `FROM unnest(string_to_array(:tsq, ' & ')) AS t))`;

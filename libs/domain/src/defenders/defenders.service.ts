@@ -24,7 +24,7 @@ import { MilestoneSync } from '../milestones/milestone-sync.service';
 import { PublicationWithdrawal } from '../publication/publication-withdrawal';
 import type { Actor } from '../shared/actor';
 import { Defender } from './defender.entity';
-import { toPrefixTsquery } from './defender-search';
+import { SEARCH_TSQUERY_SQL, toPrefixTsquery } from './defender-search';
 import type {
   Contact,
   DefenderInput,
@@ -224,7 +224,7 @@ export class DefendersService {
     const qb = this.filtered(query, actor).select(listColumns(this.repo));
 
     if (query.q !== undefined) {
-      const rank = `ts_rank(d.search_vector, to_tsquery('simple', witness_unaccent(:tsq)))`;
+      const rank = `ts_rank(d.search_vector, ${SEARCH_TSQUERY_SQL})`;
       qb.addSelect(rank, 'rank').orderBy(rank, 'DESC').addOrderBy('d.seq', 'DESC');
       if (query.cursor) {
         const c = decodeCursor<RankCursor>(query.cursor, { r: 'number', s: 'string' });
@@ -272,7 +272,7 @@ export class DefendersService {
     if (query.tag) qb.andWhere('d.tags @> ARRAY[:tag]::text[]', { tag: query.tag });
     if (query.q !== undefined) {
       qb.setParameter('tsq', toPrefixTsquery(query.q)).andWhere(
-        `d.search_vector @@ to_tsquery('simple', witness_unaccent(:tsq))`,
+        `d.search_vector @@ ${SEARCH_TSQUERY_SQL}`,
       );
     }
     return qb;

@@ -47,8 +47,22 @@ export function encodeKeyCursor(key: string, id: string): string {
 
 export function decodeKeyCursor(cursor: string): { key: string; id: string } {
   const c = decodeCursor<{ k: string; i: string }>(cursor, { k: 'string', i: 'string' });
-  if (Number.isNaN(Date.parse(c.k)) || !/^[0-9a-f-]{36}$/.test(c.i)) {
+  if (!isSortKey(c.k) || !UUID.test(c.i)) {
     throw ValidationFailedError.field('cursor', 'is not a cursor this list returned');
   }
   return { key: c.k, id: c.i };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Exactly what the lists encode: a date (YYYY-MM-DD) or Date#toISOString(). Anything looser
+ * (Date.parse takes "1" or 2024-02-30) reached PostgreSQL and failed there as a 400 that
+ * named no field.
+ */
+function isSortKey(k: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/.test(k) || k.startsWith('0000'))
+    return false;
+  const d = new Date(k.length === 10 ? `${k}T00:00:00.000Z` : k);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, k.length) === k;
 }
