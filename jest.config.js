@@ -1,4 +1,5 @@
-// One config, two projects: unit tests beside the code, e2e tests under test/.
+// One config: unit tests beside the code, e2e tests under test/, and the fault suite
+// (test/faults) that only `npm run test:faults` selects: it is not part of `npm test`.
 // @swc/jest transforms TypeScript (type-checking is `npm run typecheck`), and the
 // ignore pattern lets it also transform the few ESM-only packages deep in the tree.
 const esmOnly = [
@@ -30,6 +31,13 @@ const shared = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
+// The fault suite is listed only when asked for (`--selectProjects faults`), so a plain
+// `jest` never runs it.
+const faultsSelected = process.argv.some(
+  (a, i, all) =>
+    /^--selectProjects=(.*,)?faults(,|$)/.test(a) ||
+    (a === 'faults' && all.slice(0, i).includes('--selectProjects')),
+);
 module.exports = {
   // e2e files boot the api and run child processes; unit tests finish far sooner.
   testTimeout: 60000,
@@ -52,5 +60,18 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    ...(faultsSelected
+      ? [
+          {
+            ...shared,
+            displayName: 'faults',
+            rootDir: __dirname,
+            // Real processes, real outages: scenarios run one at a time (--runInBand).
+            testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+            globalSetup: '<rootDir>/test/faults/support/global-setup.ts',
+            testTimeout: 300000,
+          },
+        ]
+      : []),
   ],
 };

@@ -1,12 +1,19 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
-import { requestIdFrom, validateEnv } from '@witness/platform';
+import { Metrics, requestIdFrom, validateEnv } from '@witness/platform';
 import { Logger } from 'nestjs-pino';
 import { mountBullBoard } from './admin/bull-board';
 import { AppModule } from './app.module';
 import { registerCsvBodyParser } from './defenders/imports.controller';
 import { mountOpenApi } from './docs/openapi';
+import { registerHttpMetrics } from './metrics/http-metrics';
+import {
+  clientErrorHandler,
+  connectionsCheckingInterval,
+  registerRequestLimits,
+} from './http/limits';
+import { sendFrameworkError } from './http/problem.filter';
 import { strictValidationPipe } from './http/validation';
 import { registerPublicHttp } from './public/public-http';
 
@@ -28,7 +35,12 @@ export async function createApiApp(
     // Guard against slow clients holding sockets open.
     requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
     connectionTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
+    // Node enforces requestTimeout on an interval (30 s by default): check often enough.
+    http: { connectionsCheckingInterval: connectionsCheckingInterval(env.HTTP_REQUEST_TIMEOUT_MS) },
+    clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // A URL that does not decode, or a path parameter past maxParamLength: problem+json too.
+    frameworkErrors: sendFrameworkError,
     trustProxy: 'loopback,uniquelocal',
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -54,6 +66,16 @@ export async function createApiApp(
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('X-Request-Id', req.id);
   });
+  // Shutdown (SIGTERM): requests in flight finish; then their keep-alive connections close as
+  // soon as they go idle, instead of holding the process for the keep-alive timeout (72 s).
+  fastify.addHook('preClose', (done) => {
+    const timer = setInterval(() => fastify.server.closeIdleConnections(), 200).unref();
+    fastify.server.once('close', () => clearInterval(timer));
+    done();
+  });
+  registerHttpMetrics(fastify, app.get(Metrics), env.METRICS_PORT !== undefined);
+  // A too-long URL, a flood of query parameters, a body trickled in: refused (limits.ts).
+  registerRequestLimits(fastify, { requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS });
   // Before the API's CORS: the public feed has its own origins and never credentials.
   registerPublicHttp(fastify, env.PUBLIC_CORS_ORIGINS);
   await app.register(helmet, {

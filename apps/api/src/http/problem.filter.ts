@@ -14,7 +14,7 @@ import {
   type ErrorCode,
 } from '@witness/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { Problem, PROBLEM_CONTENT_TYPE, problemType, statusTitle } from './problem';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -168,6 +168,25 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
+/**
+ * Fastify's router answers some malformed requests before Nest sees them (a path that does
+ * not percent-decode, a path parameter longer than maxParamLength). Given to Fastify as
+ * `frameworkErrors`, so these too are problem+json with the request id.
+ */
+export function sendFrameworkError(
+  error: { statusCode?: number; code?: string; message?: string },
+  req: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status = error.statusCode ?? 400;
+  const base = { instance: req.url.split('?')[0], requestId: String(req.id) };
+  void reply
+    .status(status)
+    .header('X-Request-Id', String(req.id))
+    .header('Content-Type', PROBLEM_CONTENT_TYPE)
+    .send(fastifyProblem(status, error.code ?? '', error.message ?? '', base));
+}
+
 function fastifyProblem(
   status: number,
   code: string,
@@ -181,6 +200,8 @@ function fastifyProblem(
     FST_ERR_CTP_INVALID_MEDIA_TYPE:
       'This content type is not accepted: send application/json (text/csv to the import route).',
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length does not match the body.',
+    FST_ERR_BAD_URL: 'The URL is not validly percent-encoded.',
+    FST_ERR_MAX_PARAM_LENGTH: 'A path segment is longer than this server accepts.',
   };
   let detail = known[code];
   if (!detail && status === 400 && /JSON|Unexpected|token/i.test(message)) {
@@ -209,8 +230,11 @@ function isUnavailable(e: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
   const code = err.driverError?.code ?? err.code ?? '';
   if (PG_UNAVAILABLE.test(code) || NET_UNAVAILABLE.has(code)) return true;
+  // The connection died mid-transaction: TypeORM released its query runner, and the next
+  // statement of that (rolled back) transaction says so.
+  if (e instanceof QueryRunnerAlreadyReleasedError) return true;
   const msg = err.message ?? '';
-  return /Connection terminated|timeout exceeded when trying to connect|Connection is closed|the database system is (starting up|shutting down)/i.test(
+  return /Connection terminated|timeout exceeded when trying to connect|Connection is closed|is not queryable|the database system is (starting up|shutting down)/i.test(
     msg,
   );
 }

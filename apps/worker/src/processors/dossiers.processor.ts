@@ -5,7 +5,15 @@ import { DossierJob, PdfRenderer, QueueName, type JobPayloads } from '@witness/p
 import type { Job } from 'bullmq';
 
 /** Renders requested dossiers; the work (and the exactly-once effect) is in DossiersService. */
-@Processor(QueueName.Dossiers, { concurrency: 2, lockDuration: 60_000 })
+// The lock is renewed while a render runs, so a short one only shortens how long the job of a
+// killed worker waits before another takes it (as for reminders). A job may stall several
+// times (a worker killed again and again) before BullMQ gives up on it.
+@Processor(QueueName.Dossiers, {
+  concurrency: 2,
+  lockDuration: 15_000,
+  stalledInterval: 10_000,
+  maxStalledCount: 5,
+})
 export class DossiersProcessor extends WorkerHost {
   private readonly logger = new Logger(DossiersProcessor.name);
 

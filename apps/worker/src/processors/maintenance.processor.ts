@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectQueue } from '@nestjs/bullmq';
 import {
@@ -12,13 +12,18 @@ import {
 } from '@witness/platform';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { JobSchedulers } from './job-schedulers';
 import { OutboxRelay } from './outbox-relay.service';
 import type { Job } from 'bullmq';
 
 /** Housekeeping jobs. `ping` proves a worker is consuming (used by tests and operators). */
 @Processor(QueueName.Maintenance)
-export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MaintenanceProcessor
+  extends WorkerHost
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger(MaintenanceProcessor.name);
+  private schedulers?: JobSchedulers;
 
   constructor(
     private readonly config: ConfigService<Env, true>,
@@ -32,18 +37,32 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
 
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.get('WORKER_CONCURRENCY', { infer: true });
-    await this.queue.upsertJobScheduler(
-      'outbox-relay',
-      { every: this.config.get('OUTBOX_RELAY_SECONDS', { infer: true }) * 1000 },
-      { name: OutboxJob.Relay, data: {} },
+    this.schedulers = new JobSchedulers(
+      this.queue,
+      [
+        {
+          id: 'outbox-relay',
+          repeat: { every: this.config.get('OUTBOX_RELAY_SECONDS', { infer: true }) * 1000 },
+          template: { name: OutboxJob.Relay, data: {} },
+        },
+      ],
+      this.logger,
     );
+    await this.schedulers.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.schedulers?.stop();
   }
 
   async process(job: Job<JobPayloads[MaintenanceJob.Ping]>): Promise<{ pong: string }> {
     const started = Date.now();
     switch (job.name) {
       case OutboxJob.Relay: {
-        const enqueued = await this.relay.relay();
+        const enqueued = await this.relay.relay(
+          500,
+          this.config.get('OUTBOX_REQUEUE_SECONDS', { infer: true }) * 1000,
+        );
         if (enqueued)
           this.logger.log({ jobId: job.id, enqueued, ms: Date.now() - started }, 'outbox relayed');
         return { pong: String(enqueued) };

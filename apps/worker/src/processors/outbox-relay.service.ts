@@ -7,7 +7,9 @@ import type { Queue } from 'bullmq';
 /**
  * Moves committed outbox messages into BullMQ under their deterministic job id. A message
  * whose enqueue fails goes back to due at once; one enqueued but never done is enqueued
- * again after a while (BullMQ ignores the add while the job still exists).
+ * again after a while (BullMQ ignores the add while the job still waits or runs; a job that
+ * BullMQ failed without doing the work, e.g. stalled again and again by killed workers, is
+ * cleared first, as the reminders tick does).
  */
 @Injectable()
 export class OutboxRelay {
@@ -28,6 +30,14 @@ export class OutboxRelay {
       for (const [name, group] of byQueue) {
         try {
           const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+          await Promise.all(
+            group
+              .filter((m) => m.requeued)
+              .map(async (m) => {
+                const job = await queue.getJob(m.jobId);
+                if (job && (await job.getState()) === 'failed') await job.remove();
+              }),
+          );
           await queue.addBulk(
             group.map((m) => ({ name: m.name, data: m.payload, opts: { jobId: m.jobId } })),
           );

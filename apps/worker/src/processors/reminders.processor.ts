@@ -1,5 +1,5 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DispatchService, MilestoneSync } from '@witness/domain';
 import {
@@ -12,6 +12,8 @@ import {
 } from '@witness/platform';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { JobSchedulers } from './job-schedulers';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 
 /**
  * Reminders: a recurring tick claims due deliveries and enqueues one `deliver` job each
@@ -24,8 +26,12 @@ import { DataSource } from 'typeorm';
   stalledInterval: 10_000,
   maxStalledCount: 5,
 })
-export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class RemindersProcessor
+  extends WorkerHost
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger(RemindersProcessor.name);
+  private schedulers?: JobSchedulers;
 
   constructor(
     private readonly dispatch: DispatchService,
@@ -34,6 +40,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     private readonly config: ConfigService<Env, true>,
     private readonly clock: Clock,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
+    private readonly metrics: WorkerMetrics,
   ) {
     super();
   }
@@ -41,16 +48,27 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.get('WORKER_CONCURRENCY', { infer: true });
     // Job schedulers are idempotent: every worker replica may upsert the same ones.
-    await this.queue.upsertJobScheduler(
-      'reminder-tick',
-      { every: this.config.get('REMINDER_TICK_SECONDS', { infer: true }) * 1000 },
-      { name: ReminderJob.Tick, data: {} },
+    this.schedulers = new JobSchedulers(
+      this.queue,
+      [
+        {
+          id: 'reminder-tick',
+          repeat: { every: this.config.get('REMINDER_TICK_SECONDS', { infer: true }) * 1000 },
+          template: { name: ReminderJob.Tick, data: {} },
+        },
+        {
+          id: 'reminder-daily',
+          repeat: { pattern: '15 0 * * *', tz: 'UTC' },
+          template: { name: ReminderJob.Daily, data: {} },
+        },
+      ],
+      this.logger,
     );
-    await this.queue.upsertJobScheduler(
-      'reminder-daily',
-      { pattern: '15 0 * * *', tz: 'UTC' },
-      { name: ReminderJob.Daily, data: {} },
-    );
+    await this.schedulers.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.schedulers?.stop();
   }
 
   async process(job: Job): Promise<unknown> {
@@ -69,6 +87,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
         const { deliveryId } = job.data as JobPayloads[ReminderJob.Deliver];
         const attempts = job.opts.attempts ?? 1;
         const outcome = await this.dispatch.deliver(deliveryId, job.attemptsMade + 1 >= attempts);
+        await this.metrics.delivered(deliveryId, outcome);
         this.logger.log(
           { jobId: job.id, deliveryId, outcome, ms: Date.now() - started },
           'reminder delivery',
@@ -83,6 +102,7 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
           moment,
           job.attemptsMade + 1 >= attempts,
         );
+        this.metrics.digested(outcome);
         this.logger.log({ jobId: job.id, outcome, ms: Date.now() - started }, 'digest delivery');
         return { outcome };
       }

@@ -17,6 +17,8 @@ export interface ClaimedMessage {
   name: JobName;
   jobId: string;
   payload: Record<string, unknown>;
+  /** Enqueued before: its job was lost, or ended without doing the work. */
+  requeued: boolean;
 }
 
 /**
@@ -59,8 +61,9 @@ export class OutboxService {
         name: JobName;
         job_id: string;
         payload: Record<string, unknown>;
+        enqueue_count: number;
       }[] = await tx.query(
-        `SELECT id::text, queue, name, job_id, payload FROM outbox
+        `SELECT id::text, queue, name, job_id, payload, enqueue_count FROM outbox
             WHERE done_at IS NULL AND available_at <= $1
               AND (enqueued_at IS NULL OR enqueued_at < $2)
             ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
@@ -78,6 +81,7 @@ export class OutboxService {
         name: r.name,
         jobId: r.job_id,
         payload: r.payload,
+        requeued: r.enqueue_count > 0,
       }));
     });
   }
