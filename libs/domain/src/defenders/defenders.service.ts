@@ -131,6 +131,7 @@ export class DefendersService {
       const { contacts, confidentialNotes, ...changes } = normalise(patch);
       this.checkRules({ ...d, ...changes } as DefenderInput);
       const before = auditable({ ...d });
+      const becomesRestricted = d.access !== 'restricted' && changes.access === 'restricted';
       tx.merge(Defender, d, changes);
       const sensitiveChanged: Record<string, { from: string | null; to: string | null }> = {};
       if (contacts !== undefined) {
@@ -154,8 +155,9 @@ export class DefendersService {
         subjectId: id,
         changes: { ...diffForAudit(before, auditable({ ...d })), ...sensitiveChanged },
       });
-      // A restricted case has no public profile: unpublished in the same transaction.
-      if (d.access === 'restricted') await this.publication.unpublish(tx, id, 'restricted', actor);
+      // A restricted case has no public profile (nor can it be featured while restricted):
+      // unpublished in the same transaction as the change of access.
+      if (becomesRestricted) await this.publication.unpublish(tx, id, 'restricted', actor);
     });
     return this.get(id, actor);
   }

@@ -258,14 +258,14 @@ export class EscalationsService {
       assertVersion('escalation', expectedVersion, e.version);
       if (patch.ownerId !== undefined) await this.checkOwner(tx, patch.ownerId);
       const before = { ...e } as Record<string, unknown>;
-      const partnersBefore = await this.partnerIds(tx, [id]);
-      const partnerIds =
-        patch.partnerIds !== undefined
-          ? await knownPartners(tx, patch.partnerIds)
-          : (partnersBefore.get(id) ?? []);
+      // The partners are read (for the audit diff) and rewritten only when the patch names them.
+      let partnersChanged: Record<string, unknown> = {};
       if (patch.partnerIds !== undefined) {
+        const partnersBefore = (await this.partnerIds(tx, [id])).get(id) ?? [];
+        const partnerIds = await knownPartners(tx, patch.partnerIds);
         await tx.delete(EscalationPartner, { escalationId: id });
         await this.linkPartners(tx, id, partnerIds);
+        partnersChanged = diffForAudit({ partnerIds: partnersBefore }, { partnerIds });
       }
       if (patch.defenderIds !== undefined) {
         if (e.state !== 'draft')
@@ -322,7 +322,7 @@ export class EscalationsService {
             'createdAt',
             'sourceIdentityEnc',
           ]),
-          ...diffForAudit({ partnerIds: partnersBefore.get(id) ?? [] }, { partnerIds }),
+          ...partnersChanged,
           ...(patch.sourceIdentity !== undefined
             ? { sourceIdentity: { from: '[redacted]', to: '[redacted]' } }
             : {}),
