@@ -14,7 +14,11 @@ import {
   type ErrorCode,
 } from '@witness/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { Problem, PROBLEM_CONTENT_TYPE, problemType, statusTitle } from './problem';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -233,6 +237,8 @@ function isUnavailable(e: unknown): boolean {
   // The connection died mid-transaction: TypeORM released its query runner, and the next
   // statement of that (rolled back) transaction says so.
   if (e instanceof QueryRunnerAlreadyReleasedError) return true;
+  // The same, seen through the transaction's EntityManager (e.g. a raw query inside it).
+  if (e instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const msg = err.message ?? '';
   return /Connection terminated|timeout exceeded when trying to connect|Connection is closed|is not queryable|the database system is (starting up|shutting down)/i.test(
     msg,
