@@ -33,3 +33,4 @@ export * from './metrics/metrics';
 export * from './metrics/metrics-server';
 export * from './metrics/metrics.module';
 export * from './database/backup';
+export * from './templates/templates-dir';

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
+import { templatesDir as templatesRoot } from '@witness/platform';
 import type {
   DossierData,
   DossierDefender,
@@ -846,20 +847,10 @@ function registerHelpers(hbs: typeof Handlebars, language: DossierLanguage): voi
   });
 }
 
-/** The repository (or image) root: the nearest folder above this file with a package.json. */
-function findRoot(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) {
-      throw new Error(`No package.json found above ${start}; cannot locate templates/dossiers`);
-    }
-  }
-}
-
 let templatesDir: string | undefined;
 
 export function dossierTemplatesDir(): string {
-  templatesDir ??= join(findRoot(__dirname), 'templates', 'dossiers');
+  templatesDir ??= templatesRoot('dossiers');
   return templatesDir;
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { templatesDir as templatesRoot } from '../templates/templates-dir';
 
 export interface RenderedEmail {
   subject: string;
@@ -20,18 +21,8 @@ const NAME_RE = /^[a-z0-9][a-z0-9-]*$/;
 const cache = new Map<string, Compiled>();
 let templatesDir: string | undefined;
 
-/** The repository (or image) root: the nearest folder above this file with a package.json. */
-function findRoot(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) {
-      throw new Error(`No package.json found above ${start}; cannot locate templates/emails`);
-    }
-  }
-}
-
 export function emailTemplatesDir(): string {
-  templatesDir ??= join(findRoot(__dirname), 'templates', 'emails');
+  templatesDir ??= templatesRoot('emails');
   return templatesDir;
 }
 
