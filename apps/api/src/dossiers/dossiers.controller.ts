@@ -136,13 +136,20 @@ export class DossiersController {
     @CurrentActor() actor: AuthenticatedActor,
     @Res() reply: FastifyReply,
   ) {
-    const file = await this.dossiers.content(id, actor);
-    await reply
-      .header('Content-Type', file.contentType)
-      .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-      .header('X-Content-SHA256', file.sha256)
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Cache-Control', 'no-store')
-      .send(file.bytes);
+    await sendDossierFile(reply, await this.dossiers.content(id, actor));
   }
+}
+
+/** A dossier file as a download (the API and the web app send it the same way). */
+export async function sendDossierFile(
+  reply: FastifyReply,
+  file: { contentType: string; fileName: string; sha256: string; bytes: Buffer },
+): Promise<void> {
+  await reply
+    .header('Content-Type', file.contentType)
+    .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+    .header('X-Content-SHA256', file.sha256)
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', 'no-store')
+    .send(file.bytes);
 }

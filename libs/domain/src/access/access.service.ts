@@ -28,6 +28,11 @@ export interface AssigneeView {
 @Injectable()
 export class AccessService {
   private readonly logger = new Logger('access');
+  /**
+   * Restricted reads already recorded, by request and case: a page that shows one case
+   * through several services (the web profile) is one read in the trail, not six.
+   */
+  private readonly recordedReads = new Set<string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -94,6 +99,12 @@ export class AccessService {
     // under concurrent writes that starves the pool. An allowed access is recorded in the
     // transaction; a denial (which rolls the transaction back) once its connection is free.
     const inTransaction = manager.queryRunner?.isTransactionActive === true;
+    if (allowed && reading && actor.requestId) {
+      const key = `${actor.requestId}:${d.id}`;
+      if (this.recordedReads.has(key)) return;
+      if (this.recordedReads.size >= 10_000) this.recordedReads.clear();
+      this.recordedReads.add(key);
+    }
     if (allowed || !inTransaction) {
       await this.audit.record(inTransaction ? manager : null, actor, entry);
     } else {

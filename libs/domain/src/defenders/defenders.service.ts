@@ -256,6 +256,34 @@ export class DefendersService {
     return this.page(rows, limit, (d) => encodeCursor({ s: d.seq }));
   }
 
+  /** The cases the actor may see that changed last (the web app's home page). */
+  async recentlyChanged(actor: Actor, limit = 10): Promise<DefenderView[]> {
+    const rows = await this.filtered({}, actor)
+      .select(listColumns(this.repo))
+      .orderBy('d.updated_at', 'DESC')
+      .addOrderBy('d.seq', 'DESC')
+      .limit(limit)
+      .getMany();
+    const today = this.clock.today();
+    return rows.map((d) => toDefenderView(d, today, { withStory: false }));
+  }
+
+  /**
+   * Names of the cases among `ids` the actor may see, in one query: for pages that list
+   * records linked to cases (escalations, milestones). Like the list, it reads no sensitive
+   * field; a case the actor may not see is simply absent.
+   */
+  async names(ids: readonly string[], actor: Actor): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.access
+      .restrict(this.repo.createQueryBuilder('d'), actor)
+      .select(['d.id', 'd.fullName'])
+      .andWhere('d.id IN (:...ids)', { ids: unique })
+      .getMany();
+    return new Map(rows.map((d) => [d.id, d.fullName]));
+  }
+
   /**
    * The list's filters on a defenders query (alias `d`): need-to-know, archived, the field
    * filters and the full-text match (parameter `tsq`). The list and the export share it.

@@ -82,6 +82,15 @@ export class NotificationsService {
     private readonly reminders: RemindersService,
   ) {}
 
+  /** How many of the user's in-app notifications are unread. */
+  async unreadCount(userId: string): Promise<number> {
+    return this.dataSource
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId AND n.read_at IS NULL', { userId })
+      .getCount();
+  }
+
   async inbox(
     userId: string,
     q: { unread?: boolean; limit?: number; cursor?: string },

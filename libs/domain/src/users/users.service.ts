@@ -9,7 +9,7 @@ import {
   ValidationFailedError,
 } from '@witness/platform';
 import * as argon2 from 'argon2';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Session } from '../auth/session.entity';
 import type { Actor } from '../shared/actor';
 import { passwordProblem } from './password-policy';
@@ -122,6 +122,17 @@ export class UsersService {
   async list(): Promise<UserView[]> {
     const users = await this.repo.find({ order: { email: 'ASC' } });
     return users.map(toUserView);
+  }
+
+  /** Display names of these accounts, in one query (for pages that name owners and authors). */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const users = await this.repo.find({
+      select: { id: true, name: true },
+      where: { id: In(unique) },
+    });
+    return new Map(users.map((u) => [u.id, u.name]));
   }
 
   async get(id: string): Promise<UserView> {
