@@ -168,6 +168,10 @@ describe('authorization: deny by default, need-to-know, sensitive data, consent,
       'GET /public/v1/defenders',
       'GET /public/v1/defenders.atom',
       'GET /public/v1/defenders/:slug',
+      // The web app's sign-in page and its static assets (test/web/web-auth).
+      'GET /app/login',
+      'POST /app/login',
+      'GET /app/assets/:file',
     ];
 
     it('every controller handler declares a policy, and only health and login are public', () => {
@@ -222,8 +226,15 @@ describe('authorization: deny by default, need-to-know, sensitive data, consent,
       // Every API route is documented, and every documented operation is a route (Bull
       // Board's own pages and API under /admin/queues are an admin UI, not Witness's API;
       // they are still checked for 401 below).
+      // The web app's pages (/app) are not API operations either; they are checked below,
+      // where a request without a session must go to the sign-in page.
       const registered = routes
-        .filter((r) => r.method !== 'HEAD' && !r.path.startsWith('/admin/queues'))
+        .filter(
+          (r) =>
+            r.method !== 'HEAD' &&
+            !r.path.startsWith('/admin/queues') &&
+            !r.path.startsWith('/app'),
+        )
         .map((r) => `${r.method} ${r.path}`);
       expect([...new Set(registered)].sort()).toEqual([...new Set(documented)].sort());
 
@@ -236,6 +247,14 @@ describe('authorization: deny by default, need-to-know, sensitive data, consent,
         const url = path.replace(/:\w+/g, MISSING);
         const res = await api.request({ method: method as RequestOptions['method'], url });
         const isPublic = PUBLIC.includes(`${method === 'HEAD' ? 'GET' : method} ${path}`);
+        if (path === '/app' || path.startsWith('/app/')) {
+          const toSignIn =
+            res.status === 303 && String(res.headers.location).startsWith('/app/login?next=');
+          if (isPublic ? toSignIn || res.status === 401 : !toSignIn) {
+            wrong.push(`${method} ${path} -> ${res.status} ${res.headers.location ?? ''}`);
+          }
+          continue;
+        }
         if (isPublic ? res.status === 401 : res.status !== 401) {
           wrong.push(`${method} ${path} -> ${res.status}`);
         }

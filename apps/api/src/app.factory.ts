@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { Metrics, requestIdFrom, validateEnv } from '@witness/platform';
 import { Logger } from 'nestjs-pino';
@@ -62,6 +63,8 @@ export async function createApiApp(
   app.useGlobalPipes(strictValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  // The web app's session cookie (HttpOnly, SameSite=Strict; see web/web-session.ts).
+  await app.register(fastifyCookie);
   registerCsvBodyParser(fastify, env.IMPORT_MAX_BYTES);
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('X-Request-Id', req.id);

@@ -51,6 +51,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { ProblemFilter } from './http/problem.filter';
 import { TimeoutInterceptor } from './http/timeout.interceptor';
 import { UsersController } from './users/users.controller';
+import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web/web';
 
 @Module({
   imports: [
@@ -101,8 +102,10 @@ import { UsersController } from './users/users.controller';
     MilestonesController,
     NotificationsController,
     MetricsController,
+    ...WEB_CONTROLLERS,
   ],
   providers: [
+    ...WEB_PROVIDERS,
     { provide: APP_FILTER, useClass: ProblemFilter },
     // Order matters: the per-IP budget is spent before authentication is attempted.
     { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -3,12 +3,22 @@ import { Reflector } from '@nestjs/core';
 import { AuthService, type AuthenticatedActor } from '@witness/domain';
 import { AuditService, ForbiddenError, UnauthenticatedError } from '@witness/platform';
 import type { FastifyRequest } from 'fastify';
+import {
+  crossOrigin,
+  csrfFor,
+  isSafeMethod,
+  isWebRequest,
+  presentedCsrf,
+  sameToken,
+  SESSION_COOKIE,
+} from '../web/web-session';
 import { MFA_PENDING_OK_KEY, POLICY_KEY, type Policy } from './policy.decorators';
 
 export type AuthedRequest = FastifyRequest & { actor?: AuthenticatedActor };
 
 /**
- * Global guard: authenticates the bearer token and enforces the route's declared policy.
+ * Global guard: authenticates the bearer token (API) or the session cookie (web app, with a
+ * CSRF check on every state-changing request) and enforces the route's declared policy.
  * Routes without a policy are refused. Denials are audited.
  */
 @Injectable()
@@ -25,11 +35,20 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     if (policy && 'public' in policy) return true;
 
-    const header = req.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthenticatedError('Sign in: send Authorization: Bearer <token>.');
-    const actor = await this.auth.authenticate(match[1], { ip: req.ip, requestId: String(req.id) });
+    const web = isWebRequest(req);
+    const token = web ? this.cookieToken(req) : this.bearerToken(req);
+    const actor = await this.auth.authenticate(token, { ip: req.ip, requestId: String(req.id) });
     req.actor = actor;
+    // The web app authenticates by cookie, which a browser sends on any request: every
+    // state-changing one must also prove it came from our own page.
+    if (web && !isSafeMethod(req.method)) {
+      if (crossOrigin(req) || !sameToken(presentedCsrf(req), csrfFor(token))) {
+        await this.deny(actor, req, 'csrf token missing or wrong');
+        throw new ForbiddenError(
+          'This form has expired or came from another site. Reload the page and try again.',
+        );
+      }
+    }
 
     if (!policy) {
       await this.deny(actor, req, 'route has no access policy');
@@ -46,6 +65,20 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenError();
     }
     return true;
+  }
+
+  private bearerToken(req: FastifyRequest): string {
+    const header = req.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) throw new UnauthenticatedError('Sign in: send Authorization: Bearer <token>.');
+    return match[1];
+  }
+
+  /** Web-app routes take the session from the cookie only, never from a bearer header. */
+  private cookieToken(req: FastifyRequest): string {
+    const token = (req.cookies ?? {})[SESSION_COOKIE];
+    if (!token) throw new UnauthenticatedError('Sign in to continue.');
+    return token;
   }
 
   private async deny(

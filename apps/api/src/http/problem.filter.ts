@@ -5,6 +5,7 @@ import {
   HttpException,
   HttpStatus,
   Logger,
+  Optional,
 } from '@nestjs/common';
 import {
   AppError,
@@ -20,6 +21,8 @@ import {
   QueryRunnerProviderAlreadyReleasedError,
 } from 'typeorm';
 import { Problem, PROBLEM_CONTENT_TYPE, problemType, statusTitle } from './problem';
+import { WebErrorPages } from '../web/web-errors';
+import { isWebRequest } from '../web/web-session';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -58,7 +61,10 @@ const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPI
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  /** Absent where the filter is used outside the app module (bull-board, metrics). */
+  constructor(@Optional() private readonly webPages?: WebErrorPages) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
@@ -78,6 +84,14 @@ export class ProblemFilter implements ExceptionFilter {
             : undefined;
     if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
     if (reply.sent) return;
+    if (this.webPages && isWebRequest(req)) {
+      try {
+        if (await this.webPages.send(req, reply, problem)) return;
+      } catch (err) {
+        this.logger.error({ err, reqId: req.id }, 'error page failed');
+        if (reply.sent) return;
+      }
+    }
     void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 

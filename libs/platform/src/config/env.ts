@@ -94,6 +94,14 @@ export class Env {
   @Max(600000)
   HTTP_REQUEST_TIMEOUT_MS = 30000;
 
+  /**
+   * The web app's session cookie carries `Secure`: `auto` when the request came over TLS
+   * (directly or through a trusted proxy's X-Forwarded-Proto), `always`, or `never` (only for
+   * local development over plain HTTP).
+   */
+  @IsIn(['auto', 'always', 'never'])
+  WEB_COOKIE_SECURE: 'auto' | 'always' | 'never' = 'auto';
+
   /** Comma-separated origins allowed by CORS; empty means same-origin only. */
   @IsOptional()
   @Matches(/^(https?:\/\/[^\s,]+)(,https?:\/\/[^\s,]+)*$/, {

@@ -1,0 +1,283 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { UsersService, type AuthenticatedActor } from '@witness/domain';
+import { templatesDir } from '@witness/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import Handlebars from 'handlebars';
+import { Translator } from './i18n';
+import { csrfFor, SESSION_COOKIE } from './web-session';
+
+export type WebRequest = FastifyRequest & { actor?: AuthenticatedActor };
+
+/** Everything the layout needs besides the page's own data. */
+export interface PageMeta {
+  lang: string;
+  /** Translation key of the page title (or plain text when no such key exists). */
+  title: string;
+  titleParams?: Record<string, unknown>;
+  /** Which navigation entry is current. */
+  section?: string;
+  me?: { id: string; name: string; role: string };
+  csrf?: string;
+  notice?: string;
+  requestId: string;
+  assets: { css: string; js: string; icon: string; styles: string[] };
+}
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** The web app's Content-Security-Policy: no inline script or style, nothing from elsewhere. */
+export const WEB_CSP = CSP;
+
+const ROLE_RANK: Record<string, number> = { viewer: 0, caseworker: 1, coordinator: 2, admin: 3 };
+
+/**
+ * Server-rendered pages: `templates/web/pages/<area>/<name>.hbs` inside
+ * `templates/web/layout.hbs`, partials from `templates/web/partials/`, strings from the
+ * Translator. One isolated Handlebars environment; templates compiled once per process.
+ * Handlebars escapes every `{{value}}`; pages never use triple-stash for data.
+ */
+@Injectable()
+export class Views {
+  readonly translator = new Translator();
+  private readonly hbs = Handlebars.create();
+  private readonly pages = new Map<string, Handlebars.TemplateDelegate>();
+  private readonly layout: Handlebars.TemplateDelegate;
+  /** Static assets by file name, with a content hash for cache-busting URLs. */
+  readonly assets = new Map<string, { body: Buffer; type: string; hash: string }>();
+
+  constructor(private readonly users: UsersService) {
+    const root = templatesDir('web');
+    this.registerHelpers();
+    for (const file of readdirSync(join(root, 'partials')).filter((f) => f.endsWith('.hbs'))) {
+      this.hbs.registerPartial(
+        file.slice(0, -4),
+        readFileSync(join(root, 'partials', file), 'utf8'),
+      );
+    }
+    this.layout = this.hbs.compile(readFileSync(join(root, 'layout.hbs'), 'utf8'), {
+      strict: false,
+    });
+    for (const file of walk(join(root, 'pages')).filter((f) => f.endsWith('.hbs'))) {
+      const name = relative(join(root, 'pages'), file).slice(0, -4).split('\\').join('/');
+      this.pages.set(name, this.hbs.compile(readFileSync(file, 'utf8'), { strict: false }));
+    }
+    const types: Record<string, string> = {
+      css: 'text/css; charset=utf-8',
+      js: 'text/javascript; charset=utf-8',
+      svg: 'image/svg+xml',
+      png: 'image/png',
+      ico: 'image/x-icon',
+    };
+    for (const file of readdirSync(join(root, 'assets'))) {
+      const ext = file.split('.').pop() ?? '';
+      if (!types[ext]) continue;
+      const body = readFileSync(join(root, 'assets', file));
+      const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+      this.assets.set(file, { body, type: types[ext], hash });
+    }
+  }
+
+  has(page: string): boolean {
+    return this.pages.has(page);
+  }
+
+  /** Render a page (in the layout unless `bare`) to an HTML string. */
+  render(page: string, data: Record<string, unknown>, meta: PageMeta, bare = false): string {
+    const template = this.pages.get(page);
+    if (!template) throw new Error(`No web page template ${page}`);
+    const context = { ...data, ...meta, page };
+    const body = template(context);
+    if (bare) return body;
+    return this.layout({ ...context, body: new Handlebars.SafeString(body) });
+  }
+
+  /** The layout's data for a request: language, the signed-in user, the CSRF token. */
+  async meta(req: WebRequest, title: string, extra: Partial<PageMeta> = {}): Promise<PageMeta> {
+    const lang = this.translator.negotiate(req.headers['accept-language']);
+    const token = (req.cookies ?? {})[SESSION_COOKIE];
+    let me: PageMeta['me'];
+    if (req.actor && !req.actor.mfaPending) {
+      const user = await this.users.get(req.actor.userId);
+      me = { id: user.id, name: user.name, role: user.role };
+    }
+    const notice = (req.query as Record<string, unknown> | undefined)?.notice;
+    return {
+      lang,
+      title,
+      me,
+      csrf: req.actor && token ? csrfFor(token) : undefined,
+      notice: this.noticeKey(notice),
+      requestId: String(req.id),
+      assets: {
+        css: this.assetUrl('app.css'),
+        js: this.assetUrl('app.js'),
+        icon: this.assetUrl('favicon.svg'),
+        // Each area may add its own stylesheet (templates/web/assets/<area>.css).
+        styles: [...this.assets.keys()]
+          .filter((f) => f.endsWith('.css') && f !== 'app.css')
+          .sort()
+          .map((f) => this.assetUrl(f)),
+      },
+      ...extra,
+    };
+  }
+
+  /**
+   * A `?notice=` after a redirect names a message: `saved` (from notices.json) or an area's
+   * own, e.g. `defenders.notices.archived`. Only keys of a `notices` group are shown.
+   */
+  private noticeKey(notice: unknown): string | undefined {
+    if (typeof notice !== 'string' || notice.length > 100) return undefined;
+    const key = notice.includes('.') ? notice : `notices.${notice}`;
+    return /(^|\.)notices\./.test(key) && this.translator.has(key) ? key : undefined;
+  }
+
+  assetUrl(file: string): string {
+    return `/app/assets/${file}?v=${this.assets.get(file)?.hash ?? '0'}`;
+  }
+
+  /** Render and send a page with the web app's security headers. */
+  async send(
+    req: WebRequest,
+    reply: FastifyReply,
+    page: string,
+    data: Record<string, unknown>,
+    options: {
+      title: string;
+      titleParams?: Record<string, unknown>;
+      section?: string;
+      status?: number;
+      csrf?: string;
+    } = {
+      title: '',
+    },
+  ): Promise<FastifyReply> {
+    const meta = await this.meta(req, options.title, {
+      section: options.section,
+      titleParams: options.titleParams,
+      ...(options.csrf ? { csrf: options.csrf } : {}),
+    });
+    return sendHtml(reply, this.render(page, data, meta), options.status ?? 200);
+  }
+
+  /** A fragment (no layout) for progressive enhancement, e.g. a status that updates itself. */
+  async fragment(
+    req: WebRequest,
+    reply: FastifyReply,
+    page: string,
+    data: Record<string, unknown>,
+  ): Promise<FastifyReply> {
+    const meta = await this.meta(req, '');
+    return sendHtml(reply, this.render(page, data, meta, true), 200);
+  }
+
+  private registerHelpers(): void {
+    const hbs = this.hbs;
+    const tr = this.translator;
+    type Opts = Handlebars.HelperOptions;
+    const rootLang = (o: Opts): string =>
+      ((o.data as { root?: { lang?: string } })?.root?.lang as string) ?? 'en';
+    /** {{t "key" name=value}}: a translated, escaped string. */
+    hbs.registerHelper('t', (key: unknown, o: Opts) => tr.t(rootLang(o), String(key), o.hash));
+    /** {{term "defenderStatuses" value}}: the translated name of a vocabulary value. */
+    hbs.registerHelper('term', (vocab: unknown, value: unknown, o: Opts) =>
+      value === null || value === undefined || value === ''
+        ? ''
+        : tr.t(rootLang(o), `vocab.${String(vocab)}.${String(value)}`),
+    );
+    /** The page <title>: a key with parameters, or plain text. */
+    hbs.registerHelper('pageTitle', function (this: PageMeta, o: Opts) {
+      const title = this.title;
+      return tr.has(title) ? tr.t(rootLang(o), title, this.titleParams) : title;
+    });
+    hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    hbs.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+    hbs.registerHelper('not', (a: unknown) => !a);
+    hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+    hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+    hbs.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
+    hbs.registerHelper('lt', (a: unknown, b: unknown) => Number(a) < Number(b));
+    hbs.registerHelper(
+      'includes',
+      (list: unknown, x: unknown) => Array.isArray(list) && list.includes(x),
+    );
+    /** {{#if (can "coordinator")}}: the signed-in role is at least this one. */
+    hbs.registerHelper('can', (role: unknown, o: Opts) => {
+      const me = (o.data as { root?: PageMeta }).root?.me;
+      return !!me && ROLE_RANK[me.role] >= ROLE_RANK[String(role)];
+    });
+    hbs.registerHelper('date', (v: unknown) => isoDate(v));
+    hbs.registerHelper('datetime', (v: unknown) => {
+      const d = toDate(v);
+      return d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
+    });
+    /** {{fieldError errors "fullName"}}: the first message for a field (or its sub-fields). */
+    hbs.registerHelper('fieldError', (errors: unknown, field: unknown) =>
+      fieldMessage(errors, String(field)),
+    );
+    hbs.registerHelper('json', (v: unknown) => JSON.stringify(v ?? null));
+    hbs.registerHelper('join', (list: unknown, sep: unknown) =>
+      Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
+    );
+    hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+  }
+}
+
+export function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply {
+  return reply
+    .status(status)
+    .header('Content-Type', 'text/html; charset=utf-8')
+    .header('Content-Security-Policy', WEB_CSP)
+    .header('Cache-Control', 'no-store')
+    .header('Referrer-Policy', 'same-origin')
+    .send(html);
+}
+
+/** Field errors as `{ field: message }`, first message per field. */
+export type FieldErrorMap = Record<string, string>;
+
+function fieldMessage(errors: unknown, field: string): string {
+  if (!errors || typeof errors !== 'object') return '';
+  const map = errors as FieldErrorMap;
+  if (map[field]) return map[field];
+  const nested = Object.keys(map).find(
+    (k) => k.startsWith(`${field}.`) || k.startsWith(`${field}[`),
+  );
+  return nested ? map[nested] : '';
+}
+
+function toDate(v: unknown): Date | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
+  if (typeof v === 'string' && v) {
+    const d = new Date(v);
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  return null;
+}
+
+function isoDate(v: unknown): string {
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  const d = toDate(v);
+  return d ? d.toISOString().slice(0, 10) : '';
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}

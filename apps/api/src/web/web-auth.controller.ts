@@ -1,0 +1,212 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { AuthService, UsersService, type AuthenticatedActor } from '@witness/domain';
+import { AppError, NotFoundError, ValidationFailedError, type Env } from '@witness/platform';
+import type { FastifyReply } from 'fastify';
+import { LoginDto, TotpDto } from '../auth/auth.dto';
+import { AllowMfaPending, Public, Roles } from '../auth/policy.decorators';
+import { CurrentActor } from '../http/actor.decorator';
+import { Views, type WebRequest } from './views';
+import { errorMap, refill, text, validateAs, type FormBody } from './web-form';
+import {
+  clearSessionCookie,
+  crossOrigin,
+  LOGIN_CSRF_COOKIE,
+  newLoginCsrf,
+  safeNext,
+  sameToken,
+  setLoginCsrfCookie,
+  setSessionCookie,
+  WEB_PREFIX,
+} from './web-session';
+
+export const ANY_ROLE = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
+
+/** Sign-in (password and TOTP), sign-out, second-factor enrolment, and the static assets. */
+@ApiExcludeController()
+@Controller('app')
+export class WebAuthController {
+  constructor(
+    private readonly views: Views,
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  private get cookieMode(): Env['WEB_COOKIE_SECURE'] {
+    return this.config.get('WEB_COOKIE_SECURE', { infer: true });
+  }
+
+  @Get('login')
+  @Public()
+  async loginPage(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @Query('next') next?: string,
+  ) {
+    return this.renderLogin(req, reply, { next: safeNext(next) });
+  }
+
+  @Post('login')
+  @Public()
+  async login(@Req() req: WebRequest, @Res() reply: FastifyReply, @Body() body: FormBody) {
+    const next = safeNext(text(body, 'next'));
+    const form = { email: text(body, 'email') ?? '', next };
+    const cookie = (req.cookies ?? {})[LOGIN_CSRF_COOKIE];
+    if (crossOrigin(req) || !cookie || !sameToken(text(body, '_csrf'), cookie)) {
+      return this.renderLogin(req, reply, { ...form, error: 'auth.formExpired' }, 403);
+    }
+    try {
+      const input = await validateAs(LoginDto, {
+        email: text(body, 'email') ?? '',
+        password: typeof body.password === 'string' ? body.password : '',
+        ...(text(body, 'totp') ? { totp: text(body, 'totp') } : {}),
+      });
+      const result = await this.auth.login(input, { ip: req.ip, requestId: String(req.id) });
+      setSessionCookie(reply, req, result.token, this.cookieMode);
+      void reply.clearCookie(LOGIN_CSRF_COOKIE, { path: `${WEB_PREFIX}/login` });
+      return reply.redirect(result.mfaEnrolmentRequired ? `${WEB_PREFIX}/mfa` : next, 303);
+    } catch (err) {
+      if (err instanceof ValidationFailedError) {
+        return this.renderLogin(req, reply, { ...form, errors: errorMap(err.errors) }, 400);
+      }
+      if (
+        err instanceof AppError &&
+        (err.code === 'unauthenticated' || err.code === 'too_many_requests')
+      ) {
+        const needsCode = /code/i.test(err.message) && !text(body, 'totp');
+        return this.renderLogin(
+          req,
+          reply,
+          { ...form, message: err.message, needsCode },
+          err.code === 'too_many_requests' ? 429 : 401,
+        );
+      }
+      throw err;
+    }
+  }
+
+  private async renderLogin(
+    req: WebRequest,
+    reply: FastifyReply,
+    data: Record<string, unknown>,
+    status = 200,
+  ) {
+    const csrf = newLoginCsrf();
+    setLoginCsrfCookie(reply, req, csrf, this.cookieMode);
+    return this.views.send(
+      req,
+      reply,
+      'auth/login',
+      { ...data, loginCsrf: csrf },
+      {
+        title: 'auth.signIn',
+        status,
+      },
+    );
+  }
+
+  @Post('logout')
+  @Roles(...ANY_ROLE)
+  @AllowMfaPending()
+  async logout(@CurrentActor() actor: AuthenticatedActor, @Res() reply: FastifyReply) {
+    await this.auth.logout(actor);
+    clearSessionCookie(reply);
+    return reply.redirect(`${WEB_PREFIX}/login?notice=signed_out`, 303);
+  }
+
+  @Get('mfa')
+  @Roles(...ANY_ROLE)
+  @AllowMfaPending()
+  async mfaPage(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
+    const user = await this.users.get(actor.userId);
+    return this.views.send(
+      req,
+      reply,
+      'auth/mfa',
+      { enabled: user.mfaEnabled, pending: actor.mfaPending },
+      {
+        title: 'auth.mfaTitle',
+        section: 'account',
+      },
+    );
+  }
+
+  @Post('mfa/enrol')
+  @Roles(...ANY_ROLE)
+  @AllowMfaPending()
+  async mfaEnrol(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
+    const { secret, otpauthUri } = await this.auth.enrolMfa(actor);
+    return this.views.send(
+      req,
+      reply,
+      'auth/mfa',
+      { enrolling: true, secret, otpauthUri, pending: actor.mfaPending },
+      {
+        title: 'auth.mfaTitle',
+        section: 'account',
+      },
+    );
+  }
+
+  @Post('mfa/confirm')
+  @Roles(...ANY_ROLE)
+  @AllowMfaPending()
+  async mfaConfirm(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Body() body: FormBody,
+  ) {
+    try {
+      const { totp } = await validateAs(TotpDto, { totp: text(body, 'totp') ?? '' });
+      const { recoveryCodes } = await this.auth.confirmMfa(actor, totp);
+      return this.views.send(
+        req,
+        reply,
+        'auth/mfa',
+        { recoveryCodes },
+        {
+          title: 'auth.mfaTitle',
+          section: 'account',
+        },
+      );
+    } catch (err) {
+      if (!(err instanceof ValidationFailedError)) throw err;
+      return this.views.send(
+        req,
+        reply,
+        'auth/mfa',
+        {
+          enrolling: true,
+          ...refill(body),
+          errors: errorMap(err.errors),
+          pending: actor.mfaPending,
+        },
+        { title: 'auth.mfaTitle', section: 'account', status: 400 },
+      );
+    }
+  }
+
+  /** Static assets (CSS, the progressive-enhancement script), cached by their content hash. */
+  @Get('assets/:file')
+  @Public()
+  asset(@Param('file') file: string, @Res() reply: FastifyReply) {
+    const asset = this.views.assets.get(file);
+    if (!asset) throw new NotFoundError('No such asset.');
+    return reply
+      .header('Content-Type', asset.type)
+      .header('Cache-Control', 'public, max-age=31536000, immutable')
+      .header('X-Content-Type-Options', 'nosniff')
+      .send(asset.body);
+  }
+}

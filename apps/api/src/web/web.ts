@@ -1,0 +1,13 @@
+import { HomeWebController } from './home.controller';
+import { Views } from './views';
+import { WebAuthController } from './web-auth.controller';
+import { WebErrorPages } from './web-errors';
+
+/**
+ * The web app: server-rendered pages under /app, beside the JSON API in the same process.
+ * Its controllers call the same domain services with the same actor and the same @Roles
+ * policies as the API's; there is no second path around them.
+ */
+export const WEB_CONTROLLERS = [WebAuthController, HomeWebController];
+
+export const WEB_PROVIDERS = [Views, WebErrorPages];

@@ -1,0 +1,118 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApi, type TestApi } from './api';
+import type { TestUser } from './users';
+
+export const ARTIFACTS_DIR = join(__dirname, '..', 'artifacts');
+
+export interface WebApp extends TestApi {
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
+}
+
+/**
+ * The real api (same factory as production, real PostgreSQL and Redis, manual clock)
+ * listening on a free loopback port, for a real browser to talk to.
+ */
+export async function startWebApp(options: Parameters<typeof startApi>[0] = {}): Promise<WebApp> {
+  const api = await startApi(options);
+  await api.app.listen(0, '127.0.0.1');
+  const address = api.app.getHttpServer().address() as { port: number };
+  return { ...api, baseUrl: `http://127.0.0.1:${address.port}` };
+}
+
+/**
+ * Debian's chromium driven by playwright-core (no browser download). Flags: no sandbox (root
+ * in CI), no GPU, and no background networking (this machine has no internet).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A fresh browser context (its own cookies) with a page, on a laptop or a phone screen. */
+export async function newPage(
+  browser: Browser,
+  app: WebApp,
+  viewport: 'laptop' | 'phone' = 'laptop',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: app.baseUrl,
+    viewport: viewport === 'phone' ? { width: 375, height: 740 } : { width: 1280, height: 860 },
+    locale: 'en-GB',
+  });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Sign in through the sign-in page, as a person would. */
+export async function signIn(
+  page: Page,
+  user: Pick<TestUser, 'email' | 'password'>,
+): Promise<void> {
+  await page.goto('/app/login');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/app/login'));
+}
+
+let axeSource: string | undefined;
+
+/**
+ * Run axe-core (WCAG 2.0/2.1, levels A and AA) on the page as it is now, and fail with the
+ * list of violations if there is any. The script is evaluated through the DevTools protocol,
+ * so the page's strict CSP stays in force for everything else.
+ */
+export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  // A string, so this file needs no DOM types: it runs in the page, where `axe` is global.
+  const violations = (await page.evaluate(`(async () => {
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) =>
+      v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')');
+  })()`)) as string[];
+  if (violations.length) {
+    throw new Error(`Accessibility violations on ${label}:\n- ${violations.join('\n- ')}`);
+  }
+}
+
+/** A full-page screenshot in test/artifacts/ (ignored by git), for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Errors the page's scripts threw and CSP violations it reported ("Refused to ..."),
+ * collected as they happen.
+ */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    // A page answered 4xx on purpose (a form with errors) is not a problem of the page.
+    if (
+      msg.type() === 'error' &&
+      !/^Failed to load resource: .* status of 4\d\d/.test(msg.text())
+    ) {
+      problems.push(`console: ${msg.text()}`);
+    }
+  });
+  return problems;
+}
