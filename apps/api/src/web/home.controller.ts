@@ -1,19 +1,135 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import {
+  DefendersService,
+  EscalationsService,
+  MilestonesService,
+  NotificationsService,
+  UsersService,
+  type AuthenticatedActor,
+  type EscalationView,
+  type MilestoneView,
+} from '@witness/domain';
+import { Clock } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
+import { CurrentActor } from '../http/actor.decorator';
 import { Views, type WebRequest } from './views';
 import { ANY_ROLE } from './web-auth.controller';
+import {
+  addDays,
+  DEADLINE_STATES,
+  dueLabel,
+  escalationDeadlines,
+  knownZone,
+} from './work-web.util';
 
-/** The home page: what needs the signed-in user's attention now. */
+/** Milestones due within this many days count as "due soon". */
+export const DUE_SOON_DAYS = 14;
+/** UN deadlines shown this far ahead. */
+export const DEADLINE_HORIZON_DAYS = 90;
+/** How many recently changed cases the home page lists. */
+const RECENT_CASES = 8;
+
+/**
+ * The home page: what needs the signed-in user's attention now. Everything comes from the
+ * same services as the API, with the user's own access: a milestone, an escalation or a case
+ * the user may not see is simply not there.
+ */
 @ApiExcludeController()
 @Controller('app')
 export class HomeWebController {
-  constructor(private readonly views: Views) {}
+  constructor(
+    private readonly views: Views,
+    private readonly milestones: MilestonesService,
+    private readonly escalations: EscalationsService,
+    private readonly defenders: DefendersService,
+    private readonly notifications: NotificationsService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @Roles(...ANY_ROLE)
-  async home(@Req() req: WebRequest, @Res() reply: FastifyReply) {
-    return this.views.send(req, reply, 'home/index', {}, { title: 'home.title', section: 'home' });
+  async home(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
+    const now = this.clock.now();
+    const today = this.clock.today();
+    const me = await this.users.get(actor.userId);
+    const tz = knownZone(me.timeZone);
+    const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000).toISOString();
+
+    const [overdue, dueSoon, deadlinePages, cases, unread] = await Promise.all([
+      this.milestones.list(
+        { status: 'open', assigneeId: actor.userId, to: now.toISOString(), limit: 50 },
+        actor,
+      ),
+      this.milestones.list(
+        { status: 'open', assigneeId: actor.userId, from: now.toISOString(), to: soon, limit: 50 },
+        actor,
+      ),
+      Promise.all(
+        DEADLINE_STATES.map((state) =>
+          this.escalations.list(
+            { state, dueBefore: addDays(today, DEADLINE_HORIZON_DAYS), limit: 100 },
+            actor,
+          ),
+        ),
+      ),
+      this.defenders.recentlyChanged(actor, RECENT_CASES),
+      this.notifications.unreadCount(actor.userId),
+    ]);
+
+    const found = escalationDeadlines(
+      deadlinePages.flatMap((p) => p.data as EscalationView[]),
+      today,
+      addDays(today, DEADLINE_HORIZON_DAYS),
+    );
+    // Names of the cases mentioned, through the service: one the user may not see is absent.
+    const names = await this.defenders.names(
+      [
+        ...[...overdue.data, ...dueSoon.data].map((m) => m.defenderId),
+        ...found.flatMap((d) => d.defenderIds),
+      ].filter((id): id is string => !!id),
+      actor,
+    );
+    const deadlines = found.map((d) => ({
+      ...d,
+      overdue: d.daysLeft < 0,
+      daysOverdue: -d.daysLeft,
+      defenderNames: d.defenderIds
+        .map((id) => names.get(id))
+        .filter((n): n is string => !!n)
+        .join(', '),
+    }));
+    const reminder = (m: MilestoneView, isOverdue: boolean) => ({
+      ...m,
+      due: dueLabel(m, tz),
+      overdue: isOverdue,
+      defender: m.defenderId ? { id: m.defenderId, fullName: names.get(m.defenderId) } : null,
+    });
+    const recent = cases;
+
+    return this.views.send(
+      req,
+      reply,
+      'home/index',
+      {
+        overdue: overdue.data.map((m) => reminder(m, true)),
+        dueSoon: dueSoon.data.map((m) => reminder(m, false)),
+        moreOverdue: overdue.nextCursor !== null,
+        dueSoonDays: DUE_SOON_DAYS,
+        deadlines,
+        horizonDays: DEADLINE_HORIZON_DAYS,
+        recent,
+        unreadCount: unread,
+        timeZone: tz,
+        today,
+      },
+      { title: 'home.title', section: 'home' },
+    );
   }
 }

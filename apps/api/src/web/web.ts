@@ -1,13 +1,26 @@
+import { AdminWebController } from './admin-web.controller';
+import { DefendersWebController } from './defenders-web.controller';
+import { EscalationsWebController } from './escalations-web.controller';
 import { HomeWebController } from './home.controller';
+import { ReportsWebController } from './reports-web.controller';
 import { Views } from './views';
 import { WebAuthController } from './web-auth.controller';
 import { WebErrorPages } from './web-errors';
+import { WorkWebController } from './work-web.controller';
 
 /**
  * The web app: server-rendered pages under /app, beside the JSON API in the same process.
  * Its controllers call the same domain services with the same actor and the same @Roles
  * policies as the API's; there is no second path around them.
  */
-export const WEB_CONTROLLERS = [WebAuthController, HomeWebController];
+export const WEB_CONTROLLERS = [
+  WebAuthController,
+  HomeWebController,
+  DefendersWebController,
+  EscalationsWebController,
+  WorkWebController,
+  ReportsWebController,
+  AdminWebController,
+];
 
 export const WEB_PROVIDERS = [Views, WebErrorPages];

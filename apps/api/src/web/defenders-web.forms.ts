@@ -1,0 +1,485 @@
+import type { Contact, DefenderView, DetentionEventView } from '@witness/domain';
+import type { FieldErrorMap } from './views';
+import { many, text, type FormBody } from './web-form';
+
+/**
+ * Pure helpers of the defenders pages: the case-record and timeline forms as the page shows
+ * them (strings, as typed), what the API's DTOs receive from them, and which fields a person
+ * actually changed, so an edit sends only those (PATCH semantics) and a conflict can re-apply
+ * them over the latest version.
+ */
+
+export interface ContactRow {
+  name: string;
+  relation: string;
+  phone: string;
+  email: string;
+  notes: string;
+}
+
+export interface DefenderForm {
+  fullName: string;
+  otherNames: string;
+  sex: string;
+  birthDate: string;
+  birthYear: string;
+  nationality: string;
+  country: string;
+  profession: string;
+  organisation: string;
+  hrdFocus: string[];
+  summary: string;
+  story: string;
+  riskLevel: string;
+  access: string;
+  tags: string;
+  contacts: ContactRow[];
+  confidentialNotes: string;
+}
+
+export type DefenderField = keyof DefenderForm;
+
+/** Form fields in page order. */
+export const DEFENDER_FIELDS: readonly DefenderField[] = [
+  'fullName',
+  'otherNames',
+  'sex',
+  'birthDate',
+  'birthYear',
+  'nationality',
+  'country',
+  'profession',
+  'organisation',
+  'hrdFocus',
+  'riskLevel',
+  'access',
+  'tags',
+  'summary',
+  'story',
+  'contacts',
+  'confidentialNotes',
+];
+
+/** Always sent on create, so validation names them when left empty. */
+const REQUIRED: readonly DefenderField[] = ['fullName', 'country'];
+const LISTS_BY_LINE: readonly DefenderField[] = ['otherNames'];
+const LISTS_BY_COMMA: readonly DefenderField[] = ['tags'];
+
+export const CONTACT_FIELDS = ['name', 'relation', 'phone', 'email', 'notes'] as const;
+/** Blank contact rows offered after the existing ones. */
+export const BLANK_CONTACT_ROWS = 1;
+
+export function emptyDefenderForm(): DefenderForm {
+  return {
+    fullName: '',
+    otherNames: '',
+    sex: '',
+    birthDate: '',
+    birthYear: '',
+    nationality: '',
+    country: '',
+    profession: '',
+    organisation: '',
+    hrdFocus: [],
+    summary: '',
+    story: '',
+    riskLevel: '',
+    access: 'standard',
+    tags: '',
+    contacts: [],
+    confidentialNotes: '',
+  };
+}
+
+/** A saved case record as the edit form shows it. */
+export function defenderFormFromView(v: DefenderView): DefenderForm {
+  return {
+    fullName: shown(v.fullName),
+    otherNames: (v.otherNames ?? []).join('\n'),
+    sex: shown(v.sex),
+    birthDate: shown(v.birthDate),
+    birthYear: v.birthYear === null || v.birthYear === undefined ? '' : String(v.birthYear),
+    nationality: shown(v.nationality),
+    country: shown(v.country),
+    profession: shown(v.profession),
+    organisation: shown(v.organisation),
+    hrdFocus: [...(v.hrdFocus ?? [])],
+    summary: shown(v.summary),
+    story: shown(v.story),
+    riskLevel: shown(v.riskLevel),
+    access: v.access ?? 'standard',
+    tags: (v.tags ?? []).join(', '),
+    contacts: (v.contacts ?? []).map(contactRow),
+    confidentialNotes: shown(v.confidentialNotes),
+  };
+}
+
+function contactRow(c: Contact): ContactRow {
+  return {
+    name: shown(c.name),
+    relation: c.relation ?? '',
+    phone: shown(c.phone),
+    email: shown(c.email),
+    notes: shown(c.notes),
+  };
+}
+
+/** The form as posted. Contact rows come as parallel repeated fields `contact_<field>`. */
+export function defenderFormFromBody(body: FormBody): DefenderForm {
+  const str = (name: string) => lines(text(body, name) ?? '');
+  const columns = Object.fromEntries(
+    CONTACT_FIELDS.map((f) => [f, positional(body, `contact_${f}`)]),
+  ) as Record<(typeof CONTACT_FIELDS)[number], string[]>;
+  const rows = Math.max(...CONTACT_FIELDS.map((f) => columns[f].length), 0);
+  const contacts: ContactRow[] = [];
+  for (let i = 0; i < rows; i++) {
+    contacts.push({
+      name: (columns.name[i] ?? '').trim(),
+      relation: (columns.relation[i] ?? '').trim(),
+      phone: (columns.phone[i] ?? '').trim(),
+      email: (columns.email[i] ?? '').trim(),
+      notes: (columns.notes[i] ?? '').trim(),
+    });
+  }
+  return {
+    fullName: str('fullName'),
+    otherNames: str('otherNames'),
+    sex: str('sex'),
+    birthDate: str('birthDate'),
+    birthYear: str('birthYear'),
+    nationality: str('nationality'),
+    country: str('country'),
+    profession: str('profession'),
+    organisation: str('organisation'),
+    hrdFocus: many(body, 'hrdFocus'),
+    summary: str('summary'),
+    story: str('story'),
+    riskLevel: str('riskLevel'),
+    access: str('access') || 'standard',
+    tags: str('tags'),
+    contacts: contacts.filter((c) => !isBlankContact(c)),
+    confidentialNotes: str('confidentialNotes'),
+  };
+}
+
+/** Browsers send a textarea's line breaks as CRLF: compared and saved as LF. */
+function lines(s: string): string {
+  return s.replace(/\r\n?/g, '\n');
+}
+
+/** Saved text as the form shows it (trimmed, LF), so an untouched field compares equal. */
+function shown(s: string | null | undefined): string {
+  return lines(s ?? '').trim();
+}
+
+/** A repeated field with its empty entries kept, so parallel columns stay aligned. */
+function positional(body: FormBody, name: string): string[] {
+  const v = body[name];
+  if (v === undefined) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+function isBlankContact(c: ContactRow): boolean {
+  return CONTACT_FIELDS.every((f) => c[f] === '');
+}
+
+function splitList(s: string, by: RegExp): string[] {
+  return s
+    .split(by)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}
+
+/** One field of the form as the API's DTO receives it (`null` clears a nullable field). */
+function fieldInput(form: DefenderForm, field: DefenderField): unknown {
+  switch (field) {
+    case 'fullName':
+    case 'country':
+      return form[field];
+    case 'access':
+      return form.access;
+    case 'hrdFocus':
+      return [...form.hrdFocus];
+    case 'birthYear':
+      return form.birthYear === ''
+        ? null
+        : /^-?\d+$/.test(form.birthYear)
+          ? Number(form.birthYear)
+          : form.birthYear;
+    case 'contacts':
+      return form.contacts.length
+        ? form.contacts.map((c) => ({
+            name: c.name,
+            relation: c.relation,
+            phone: c.phone || null,
+            email: c.email || null,
+            notes: c.notes || null,
+          }))
+        : null;
+    default: {
+      if (LISTS_BY_LINE.includes(field)) return splitList(form[field] as string, /\n/);
+      if (LISTS_BY_COMMA.includes(field)) return splitList(form[field] as string, /[,\n]/);
+      const s = form[field] as string;
+      return s === '' ? null : s;
+    }
+  }
+}
+
+/** The create request: every field given, empty ones left out (except the required). */
+export function createInput(form: DefenderForm): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of DEFENDER_FIELDS) {
+    const v = fieldInput(form, f);
+    if (REQUIRED.includes(f)) out[f] = v;
+    else if (v !== null && !(Array.isArray(v) && v.length === 0)) out[f] = v;
+  }
+  return out;
+}
+
+/** The update request: only the given fields. */
+export function patchInput(
+  form: DefenderForm,
+  fields: readonly DefenderField[],
+): Record<string, unknown> {
+  return Object.fromEntries(fields.map((f) => [f, fieldInput(form, f)]));
+}
+
+/** A field's value in a form that compares equal when the API would store the same thing. */
+function comparable(form: DefenderForm, field: DefenderField): string {
+  const v = fieldInput(form, field);
+  if (field === 'hrdFocus') return JSON.stringify([...(v as string[])].sort());
+  if (field === 'country' || field === 'nationality')
+    return JSON.stringify(typeof v === 'string' ? v.toUpperCase() : v);
+  return JSON.stringify(v);
+}
+
+/** The fields whose value differs between two forms. */
+export function changedFields(
+  form: DefenderForm,
+  base: DefenderForm,
+  fields: readonly DefenderField[] = DEFENDER_FIELDS,
+): DefenderField[] {
+  return fields.filter((f) => comparable(form, f) !== comparable(base, f));
+}
+
+/** `base` with the given fields taken from `mine`. */
+export function overlay(
+  base: DefenderForm,
+  mine: DefenderForm,
+  fields: readonly DefenderField[],
+): DefenderForm {
+  const out: DefenderForm = { ...base, contacts: base.contacts.map((c) => ({ ...c })) };
+  for (const f of fields) (out as unknown as Record<string, unknown>)[f] = mine[f];
+  return out;
+}
+
+/**
+ * The values the form was loaded with travel in a hidden field, so a save can tell what the
+ * person changed (not what someone else changed in between) and send only that.
+ */
+export function encodeSnapshot(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+export function decodeDefenderSnapshot(raw: string | undefined): DefenderForm | null {
+  if (!raw || raw.length > 400_000) return null;
+  try {
+    const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+    const out = emptyDefenderForm();
+    for (const f of DEFENDER_FIELDS) {
+      const x = v[f];
+      if (f === 'hrdFocus') {
+        if (!Array.isArray(x) || !x.every((s) => typeof s === 'string')) return null;
+        out.hrdFocus = x;
+      } else if (f === 'contacts') {
+        if (!Array.isArray(x)) return null;
+        out.contacts = x.map((c: Record<string, unknown>) => ({
+          name: String(c?.name ?? ''),
+          relation: String(c?.relation ?? ''),
+          phone: String(c?.phone ?? ''),
+          email: String(c?.email ?? ''),
+          notes: String(c?.notes ?? ''),
+        }));
+      } else {
+        if (typeof x !== 'string') return null;
+        (out as unknown as Record<string, unknown>)[f] = x;
+      }
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Errors of contact rows (`contacts[2].email`) per row, keyed by the row's field name as the
+ * form names it, and the other errors as they are.
+ */
+export function splitContactErrors(errors: FieldErrorMap): {
+  errors: FieldErrorMap;
+  rows: Record<number, FieldErrorMap>;
+} {
+  const rows: Record<number, FieldErrorMap> = {};
+  const rest: FieldErrorMap = {};
+  for (const [key, message] of Object.entries(errors)) {
+    const m = /^contacts\[(\d+)\](?:\.(\w+))?/.exec(key);
+    if (m) {
+      const row = Number(m[1]);
+      rows[row] ??= {};
+      rows[row][`contact_${m[2] ?? 'name'}`] ??= message;
+      rest.contacts ??= message;
+    } else {
+      rest[key] = message;
+    }
+  }
+  return { errors: rest, rows };
+}
+
+/* ---------------------------------------------------------------- timeline events */
+
+export interface EventForm {
+  type: string;
+  occurredOn: string;
+  place: string;
+  authority: string;
+  description: string;
+  legalBasis: string;
+  charges: string;
+  sentence: string;
+  source: string;
+  verification: string;
+  sourceIdentity: string;
+}
+
+export type EventField = keyof EventForm;
+
+/** Fields of a correction: the source identity is shown on a single event only, not here. */
+export const EVENT_CORRECTION_FIELDS: readonly EventField[] = [
+  'type',
+  'occurredOn',
+  'place',
+  'authority',
+  'description',
+  'legalBasis',
+  'charges',
+  'sentence',
+  'source',
+  'verification',
+];
+
+export function emptyEventForm(): EventForm {
+  return {
+    type: '',
+    occurredOn: '',
+    place: '',
+    authority: '',
+    description: '',
+    legalBasis: '',
+    charges: '',
+    sentence: '',
+    source: '',
+    verification: 'unverified',
+    sourceIdentity: '',
+  };
+}
+
+export function eventFormFromView(e: DetentionEventView): EventForm {
+  return {
+    type: e.type,
+    occurredOn: e.occurredOn,
+    place: shown(e.place),
+    authority: shown(e.authority),
+    description: shown(e.description),
+    legalBasis: shown(e.legalBasis),
+    charges: (e.charges ?? []).join('\n'),
+    sentence: shown(e.sentence),
+    source: shown(e.source),
+    verification: e.verification ?? 'unverified',
+    sourceIdentity: '',
+  };
+}
+
+export function eventFormFromBody(body: FormBody): EventForm {
+  const str = (name: string) => lines(text(body, name) ?? '');
+  return {
+    type: str('type'),
+    occurredOn: str('occurredOn'),
+    place: str('place'),
+    authority: str('authority'),
+    description: str('description'),
+    legalBasis: str('legalBasis'),
+    charges: str('charges'),
+    sentence: str('sentence'),
+    source: str('source'),
+    verification: str('verification') || 'unverified',
+    sourceIdentity: str('sourceIdentity'),
+  };
+}
+
+function eventFieldInput(form: EventForm, field: EventField): unknown {
+  switch (field) {
+    case 'type':
+    case 'occurredOn':
+    case 'verification':
+      return form[field];
+    case 'charges':
+      return splitList(form.charges, /\n/);
+    default:
+      return form[field] === '' ? null : form[field];
+  }
+}
+
+/** A new event: empty fields left out. */
+export function eventCreateInput(form: EventForm): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    type: form.type,
+    occurredOn: form.occurredOn,
+  };
+  for (const f of Object.keys(form) as EventField[]) {
+    if (f === 'type' || f === 'occurredOn') continue;
+    const v = eventFieldInput(form, f);
+    if (v !== null && !(Array.isArray(v) && v.length === 0)) out[f] = v;
+  }
+  return out;
+}
+
+export function eventChangedFields(form: EventForm, base: EventForm): EventField[] {
+  return EVENT_CORRECTION_FIELDS.filter(
+    (f) => JSON.stringify(eventFieldInput(form, f)) !== JSON.stringify(eventFieldInput(base, f)),
+  );
+}
+
+export function eventPatchInput(
+  form: EventForm,
+  fields: readonly EventField[],
+): Record<string, unknown> {
+  return Object.fromEntries(fields.map((f) => [f, eventFieldInput(form, f)]));
+}
+
+export function overlayEvent(base: EventForm, mine: EventForm, fields: readonly EventField[]) {
+  const out = { ...base };
+  for (const f of fields) out[f] = mine[f];
+  return out;
+}
+
+export function decodeEventSnapshot(raw: string | undefined): EventForm | null {
+  if (!raw || raw.length > 100_000) return null;
+  try {
+    const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+    const out = emptyEventForm();
+    for (const f of EVENT_CORRECTION_FIELDS) {
+      if (typeof v[f] !== 'string') return null;
+      out[f] = v[f];
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** The version a form carries in its hidden `version` field (as an If-Match would). */
+export function formVersion(body: FormBody): string | undefined {
+  return text(body, 'version');
+}

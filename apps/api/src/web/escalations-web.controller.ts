@@ -1,0 +1,819 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import {
+  DefendersService,
+  DetentionService,
+  DossiersService,
+  ESCALATION_KINDS,
+  EscalationsService,
+  KIND_MECHANISMS,
+  MECHANISMS,
+  PUBLIC_CHARGE_EVENT_TYPES,
+  PublicationService,
+  seesSensitive,
+  SolidarityService,
+  UsersService,
+  type AuthenticatedActor,
+  type DossierView,
+  type EscalationKind,
+  type EscalationView,
+  type PublicationView,
+  type PublicProfile,
+} from '@witness/domain';
+import {
+  AppError,
+  Clock,
+  NotFoundError,
+  PreconditionRequiredError,
+  ValidationFailedError,
+} from '@witness/platform';
+import type { FastifyReply } from 'fastify';
+import Handlebars from 'handlebars';
+import { sendDossierFile } from '../dossiers/dossiers.controller';
+import { Roles } from '../auth/policy.decorators';
+import { DefenderIdParams } from '../defenders/defender.dto';
+import { DossierIdParams, DossierRequestDto } from '../dossiers/dossiers.controller';
+import {
+  CreateEscalationDto,
+  EscalationIdParams,
+  EscalationQueryDto,
+  TransitionDto,
+  UpdateEscalationDto,
+} from '../escalations/escalation.dto';
+import { CurrentActor } from '../http/actor.decorator';
+import { PutPublicationDto } from '../publication/publication.dto';
+import {
+  ALL_STATES,
+  clockLines,
+  queryString,
+  renameErrors,
+  stepForms,
+} from './escalations-web.view';
+import { Views, type FieldErrorMap, type WebRequest } from './views';
+import {
+  defined,
+  formErrors,
+  integer,
+  list,
+  many,
+  nullableText,
+  refill,
+  text,
+  validateAs,
+  type FormBody,
+} from './web-form';
+
+const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
+const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
+const DECIDERS = ['coordinator', 'admin'] as const;
+
+const DOSSIER_LANGUAGES = ['en', 'fr', 'es'] as const;
+const DOSSIER_FORMATS = ['pdf', 'html'] as const;
+const DOSSIER_EDITIONS = ['submission', 'public'] as const;
+const CATEGORIES = ['I', 'II', 'III', 'IV', 'V'] as const;
+
+/** Filters of the list, as the API's list offers them. */
+const LIST_FILTERS = ['state', 'mechanism', 'kind', 'defenderId', 'dueBefore'] as const;
+
+type QueryParams = Record<string, string | string[] | undefined>;
+
+/** After a refused step, update or request: what the escalation page shows again. */
+interface EscalationPageState {
+  failedStep?: { to: string; values: Record<string, unknown>; errors: FieldErrorMap };
+  workflowError?: string;
+  edit?: { values: FormBody; errors?: FieldErrorMap; conflict?: string };
+  dossier?: { values: FormBody; errors?: FieldErrorMap; refusal?: string };
+}
+
+/** A stale version (412) or a missing one (428): someone else saved first. */
+function isVersionConflict(err: unknown): err is AppError {
+  return (
+    err instanceof AppError &&
+    (err.code === 'precondition_failed' || err.code === 'precondition_required')
+  );
+}
+
+function isConflict(err: unknown): err is AppError {
+  return err instanceof AppError && err.code === 'conflict';
+}
+
+/** A yes / no / not-recorded select as a boolean (anything else is left for validation). */
+function yesNo(body: FormBody, name: string): boolean | string | undefined {
+  const v = text(body, name);
+  return v === 'yes' ? true : v === 'no' ? false : v;
+}
+
+/** A version from a hidden field, or a 428 when the form carried none. */
+function versionOf(body: FormBody): number {
+  const v = integer(body, 'version');
+  if (typeof v !== 'number') throw new PreconditionRequiredError();
+  return v;
+}
+
+const first = (v: string | string[] | undefined): string | undefined => {
+  const s = Array.isArray(v) ? v[0] : v;
+  return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
+};
+
+/** Escalations, dossiers and the publication preview. */
+@ApiExcludeController()
+@Controller('app')
+export class EscalationsWebController {
+  constructor(
+    private readonly views: Views,
+    private readonly escalations: EscalationsService,
+    private readonly dossiers: DossiersService,
+    private readonly publication: PublicationService,
+    private readonly defenders: DefendersService,
+    private readonly detention: DetentionService,
+    private readonly solidarity: SolidarityService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- the list -------------------------------------------------------------------------
+
+  @Get('escalations')
+  @Roles(...STAFF)
+  async list(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Query() query: QueryParams,
+  ) {
+    const filters: Record<string, string | undefined> = {};
+    for (const k of LIST_FILTERS) filters[k] = first(query[k]);
+    const cursor = first(query.cursor);
+    let errors: FieldErrorMap | undefined;
+    let page: { data: EscalationView[]; nextCursor: string | null } = {
+      data: [],
+      nextCursor: null,
+    };
+    try {
+      const q = await validateAs(EscalationQueryDto, defined({ ...filters, cursor, limit: 25 }));
+      page = await this.escalations.list(q, actor);
+    } catch (err) {
+      const fields = formErrors(err);
+      if (!fields) throw err;
+      errors = fields;
+    }
+    const names = await this.defenderNames(
+      page.data.flatMap((e) => e.defenderIds),
+      actor,
+    );
+    const today = this.clock.today();
+    const rows = page.data.map((e) => ({
+      ...e,
+      clock: clockLines(e, today)[0],
+      defenderNames: e.defenderIds.map((id) => names.get(id) ?? '').join(', '),
+    }));
+    const forDefender =
+      filters.defenderId && !errors
+        ? (names.get(filters.defenderId) ??
+          (await this.defenderNames([filters.defenderId], actor)).get(filters.defenderId))
+        : undefined;
+    return this.views.send(
+      req,
+      reply,
+      'escalations/list',
+      {
+        rows,
+        filters,
+        errors,
+        forDefender,
+        states: ALL_STATES,
+        mechanisms: MECHANISMS,
+        kinds: ESCALATION_KINDS,
+        nextHref: page.nextCursor
+          ? `/app/escalations${queryString({ ...filters, cursor: page.nextCursor })}`
+          : undefined,
+        firstHref: cursor ? `/app/escalations${queryString(filters)}` : undefined,
+        filtered: Object.values(filters).some((v) => v !== undefined),
+      },
+      { title: 'escalations.list.title', section: 'escalations', status: errors ? 400 : 200 },
+    );
+  }
+
+  // ---- start one from a profile ------------------------------------------------------------
+
+  @Get('defenders/:id/escalations/new')
+  @Roles(...EDITORS)
+  async newForm(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: DefenderIdParams,
+  ) {
+    return this.renderNew(req, reply, actor, id, { ownerId: actor.userId });
+  }
+
+  @Post('defenders/:id/escalations/new')
+  @Roles(...EDITORS)
+  async create(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: DefenderIdParams,
+    @Body() body: FormBody,
+  ) {
+    const kind = text(body, 'kind');
+    const mechanisms = (ESCALATION_KINDS as readonly string[]).includes(kind ?? '')
+      ? KIND_MECHANISMS[kind as EscalationKind]
+      : [];
+    const circumstances = text(body, 'circumstances');
+    const partnerIds = many(body, 'partnerIds');
+    try {
+      const input = await validateAs(
+        CreateEscalationDto,
+        defined({
+          defenderIds: [id],
+          kind,
+          // A kind that goes to one mechanism only needs no choice.
+          mechanism:
+            text(body, 'mechanism') ?? (mechanisms.length === 1 ? mechanisms[0] : undefined),
+          ownerId: text(body, 'ownerId'),
+          unReference: text(body, 'unReference'),
+          targetRapporteurs: list(body, 'targetRapporteurs'),
+          hrcSession: text(body, 'hrcSession'),
+          notes: text(body, 'notes'),
+          content: circumstances ? { circumstances } : undefined,
+          partnerIds: partnerIds.length ? partnerIds : undefined,
+        }),
+      );
+      const view = await this.escalations.create(input, actor);
+      return reply.redirect(`/app/escalations/${view.id}?notice=escalations.notices.created`, 303);
+    } catch (err) {
+      const fields = formErrors(err);
+      if (!fields) throw err;
+      const errors = renameErrors(fields, {
+        'content.circumstances': 'circumstances',
+        defenderIds: '_',
+      });
+      return this.renderNew(req, reply, actor, id, refill(body), errors, 400);
+    }
+  }
+
+  private async renderNew(
+    req: WebRequest,
+    reply: FastifyReply,
+    actor: AuthenticatedActor,
+    defenderId: string,
+    values: FormBody,
+    errors?: FieldErrorMap,
+    status = 200,
+  ) {
+    const defender = await this.defenders.get(defenderId, actor);
+    const partners = await this.solidarity.partners(actor);
+    const chosen = new Set(many(values, 'partnerIds'));
+    return this.views.send(
+      req,
+      reply,
+      'escalations/new',
+      {
+        defender: { id: defender.id, fullName: defender.fullName },
+        values,
+        errors,
+        kinds: ESCALATION_KINDS,
+        mechanisms: MECHANISMS,
+        owners: await this.ownerOptions(String(values.ownerId ?? actor.userId)),
+        partners: partners.map((p) => ({ id: p.id, name: p.name, checked: chosen.has(p.id) })),
+      },
+      {
+        title: 'escalations.new.title',
+        titleParams: { name: defender.fullName },
+        section: 'escalations',
+        status,
+      },
+    );
+  }
+
+  // ---- one escalation --------------------------------------------------------------------
+
+  @Get('escalations/:id')
+  @Roles(...STAFF)
+  async show(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: EscalationIdParams,
+  ) {
+    return this.renderEscalation(req, reply, actor, id);
+  }
+
+  @Post('escalations/:id/transition')
+  @Roles(...EDITORS)
+  async transition(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: EscalationIdParams,
+    @Body() body: FormBody,
+  ) {
+    const to = text(body, 'to') ?? '';
+    const categories = many(body, 'categoriesFound');
+    const plain = defined({
+      to,
+      date: text(body, 'date'),
+      note: text(body, 'note'),
+      unReference: text(body, 'unReference'),
+      extensionDays: integer(body, 'extensionDays'),
+      opinionNumber: text(body, 'opinionNumber'),
+      arbitrary: yesNo(body, 'arbitrary'),
+      categoriesFound: categories.length ? categories : undefined,
+      releaseRequested: yesNo(body, 'releaseRequested'),
+      compensationRequested: yesNo(body, 'compensationRequested'),
+    });
+    try {
+      const input = await validateAs(TransitionDto, plain);
+      await this.escalations.transition(id, input, actor);
+      return reply.redirect(`/app/escalations/${id}?notice=escalations.notices.moved`, 303);
+    } catch (err) {
+      if (err instanceof ValidationFailedError) {
+        const errors = renameErrors(formErrors(err) ?? {}, {});
+        return this.renderEscalation(
+          req,
+          reply,
+          actor,
+          id,
+          { failedStep: { to, values: refill(body), errors } },
+          400,
+        );
+      }
+      // An illegal step (someone moved it first) or a missing consent: said on the page.
+      if (isConflict(err)) {
+        return this.renderEscalation(req, reply, actor, id, { workflowError: err.message }, 409);
+      }
+      throw err;
+    }
+  }
+
+  @Post('escalations/:id/edit')
+  @Roles(...EDITORS)
+  async update(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: EscalationIdParams,
+    @Body() body: FormBody,
+  ) {
+    // The summary is one part of the dossier's content: the rest is kept as it is (the
+    // version guards against a change made in between).
+    const content =
+      'circumstances' in body
+        ? {
+            ...(await this.escalations.get(id, actor)).content,
+            circumstances: nullableText(body, 'circumstances') ?? null,
+          }
+        : undefined;
+    const plain = defined({
+      content,
+      unReference: nullableText(body, 'unReference'),
+      extensionDays: 'extensionDays' in body ? (integer(body, 'extensionDays') ?? 0) : undefined,
+      hrcSession: nullableText(body, 'hrcSession'),
+      notes: nullableText(body, 'notes'),
+      targetRapporteurs: list(body, 'targetRapporteurs'),
+      ownerId: text(body, 'ownerId'),
+      partnerIds: 'partnersShown' in body ? many(body, 'partnerIds') : undefined,
+    });
+    try {
+      const patch = await validateAs(UpdateEscalationDto, plain);
+      await this.escalations.update(id, patch, versionOf(body), actor);
+      return reply.redirect(`/app/escalations/${id}?notice=escalations.notices.saved`, 303);
+    } catch (err) {
+      if (isVersionConflict(err)) {
+        return this.renderEscalation(
+          req,
+          reply,
+          actor,
+          id,
+          { edit: { values: refill(body), conflict: err.message } },
+          412,
+        );
+      }
+      const fields = formErrors(err);
+      if (!fields) throw err;
+      return this.renderEscalation(
+        req,
+        reply,
+        actor,
+        id,
+        {
+          edit: {
+            values: refill(body),
+            errors: renameErrors(fields, { 'content.circumstances': 'circumstances' }),
+          },
+        },
+        400,
+      );
+    }
+  }
+
+  @Post('escalations/:id/dossiers')
+  @Roles(...EDITORS)
+  async requestDossier(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: EscalationIdParams,
+    @Body() body: FormBody,
+  ) {
+    try {
+      const input = await validateAs(
+        DossierRequestDto,
+        defined({
+          language: text(body, 'language'),
+          format: text(body, 'format'),
+          edition: text(body, 'edition'),
+        }),
+      );
+      await this.dossiers.request(id, input, actor);
+      return reply.redirect(
+        `/app/escalations/${id}?notice=escalations.notices.dossierRequested#dossiers`,
+        303,
+      );
+    } catch (err) {
+      if (err instanceof ValidationFailedError) {
+        return this.renderEscalation(
+          req,
+          reply,
+          actor,
+          id,
+          { dossier: { values: refill(body), errors: formErrors(err) ?? {} } },
+          400,
+        );
+      }
+      if (isConflict(err)) {
+        return this.renderEscalation(
+          req,
+          reply,
+          actor,
+          id,
+          { dossier: { values: refill(body), refusal: err.message } },
+          409,
+        );
+      }
+      throw err;
+    }
+  }
+
+  private async renderEscalation(
+    req: WebRequest,
+    reply: FastifyReply,
+    actor: AuthenticatedActor,
+    id: string,
+    state: EscalationPageState = {},
+    status = 200,
+  ) {
+    const e = await this.escalations.get(id, actor);
+    const [history, dossiers, latest, partners] = await Promise.all([
+      this.escalations.transitions(id, actor),
+      this.dossiers.list(id, actor),
+      this.dossiers.latestFor(id, actor),
+      this.solidarity.partners(actor),
+    ]);
+    const names = await this.defenderNames(e.defenderIds, actor);
+    const people = await this.userNames([
+      ...(e.ownerId ? [e.ownerId] : []),
+      ...history.flatMap((h) => (h.actorId ? [h.actorId] : [])),
+    ]);
+    const meta = await this.views.meta(req, '');
+    const lang = meta.lang;
+    const tr = this.views.translator;
+    const kindLabel = tr.t(lang, `vocab.escalationKinds.${e.kind}`);
+    const defenderNames = e.defenderIds.map((d) => names.get(d) ?? '').join(', ');
+    const editor = (EDITORS as readonly string[]).includes(actor.role);
+
+    // The form of details: what was sent after a refusal, else what is saved.
+    const chosenPartners = new Set(
+      state.edit ? many(state.edit.values, 'partnerIds') : e.partnerIds,
+    );
+    const editValues: FormBody = state.edit?.values ?? {
+      unReference: e.unReference ?? '',
+      extensionDays: String(e.extensionDays),
+      hrcSession: e.hrcSession ?? '',
+      notes: e.notes ?? '',
+      targetRapporteurs: e.targetRapporteurs.join(', '),
+      circumstances: e.content?.circumstances ?? '',
+      ownerId: e.ownerId ?? '',
+    };
+    const dossierValues: FormBody = state.dossier?.values ?? {
+      language: 'en',
+      format: 'pdf',
+      edition: 'submission',
+    };
+    const outcome = e.outcome as {
+      arbitrary?: boolean | null;
+      categoriesFound?: string[];
+      releaseRequested?: boolean | null;
+      compensationRequested?: boolean | null;
+    } | null;
+
+    return this.views.send(
+      req,
+      reply,
+      'escalations/show',
+      {
+        e,
+        kindLabel,
+        defenders: e.defenderIds.map((d) => ({ id: d, name: names.get(d) ?? '' })),
+        defenderNames,
+        ownerName: e.ownerId ? (people.get(e.ownerId) ?? '') : '',
+        partners: partners.filter((p) => e.partnerIds.includes(p.id)),
+        editor,
+        steps: stepForms(e, state.failedStep).map((s) => ({
+          ...s,
+          values: s.values ?? { date: this.clock.today() },
+        })),
+        yesNoOptions: [
+          { value: 'yes', label: tr.t(lang, 'app.yes') },
+          { value: 'no', label: tr.t(lang, 'app.no') },
+        ],
+        workflowError: state.workflowError,
+        today: this.clock.today(),
+        clock: clockLines(e, this.clock.today()),
+        outcome,
+        categories: CATEGORIES,
+        releases: (e.releasesAfter ?? []).map((r) => ({
+          ...r,
+          name: names.get(r.defenderId) ?? '',
+        })),
+        history: history.map((h) => ({
+          ...h,
+          actorName: h.actorId ? (people.get(h.actorId) ?? '') : '',
+        })),
+        edit: {
+          values: editValues,
+          errors: state.edit?.errors,
+          conflict: state.edit?.conflict,
+          // After a conflict the form carries the new version: saving again applies the
+          // changes over what the other person saved, having seen it above.
+          version: e.version,
+        },
+        owners: editor ? await this.ownerOptions(e.ownerId ?? actor.userId) : [],
+        partnerChoices: partners.map((p) => ({
+          id: p.id,
+          name: p.name,
+          checked: chosenPartners.has(p.id),
+        })),
+        dossiers: dossiers.map((d) => ({
+          ...d,
+          stale: latest && latest.id === d.id ? latest.stale : undefined,
+          status: new Handlebars.SafeString(
+            this.views.render(
+              'escalations/dossier-status',
+              this.dossierStatus(d, actor),
+              meta,
+              true,
+            ),
+          ),
+        })),
+        latest,
+        dossierForm: {
+          values: dossierValues,
+          errors: state.dossier?.errors,
+          refusal: state.dossier?.refusal,
+        },
+        languages: DOSSIER_LANGUAGES,
+        formatOptions: DOSSIER_FORMATS.map((f) => ({
+          value: f,
+          label: tr.t(lang, `escalations.dossiers.formats.${f}`),
+        })),
+        editionOptions: DOSSIER_EDITIONS.map((ed) => ({
+          value: ed,
+          label: tr.t(lang, `escalations.dossiers.editionOptions.${ed}`),
+        })),
+      },
+      {
+        title: 'escalations.show.title',
+        titleParams: { kind: kindLabel, names: defenderNames },
+        section: 'escalations',
+        status,
+      },
+    );
+  }
+
+  // ---- dossiers ----------------------------------------------------------------------------
+
+  /** The dossier's status, as the escalation page shows it; polled while it renders. */
+  @Get('dossiers/:id/status')
+  @Roles(...STAFF)
+  async dossierStatusFragment(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: DossierIdParams,
+  ) {
+    const d = await this.dossiers.get(id, actor);
+    return this.views.fragment(
+      req,
+      reply,
+      'escalations/dossier-status',
+      this.dossierStatus(d, actor),
+    );
+  }
+
+  /** The file, as the API's download route sends it (same service, same headers). */
+  @Get('dossiers/:id/download')
+  @Roles(...STAFF)
+  async download(
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: DossierIdParams,
+    @Query() query: QueryParams,
+  ) {
+    const format = first(query.format);
+    if (format !== undefined && !(DOSSIER_FORMATS as readonly string[]).includes(format)) {
+      throw ValidationFailedError.field('format', 'must be one of pdf, html');
+    }
+    const file = await this.dossiers.content(id, actor);
+    if (format !== undefined && !file.fileName.endsWith(`.${format}`)) {
+      throw new NotFoundError(`Dossier as ${format}`, id);
+    }
+    await sendDossierFile(reply, file);
+  }
+
+  private dossierStatus(d: DossierView, actor: AuthenticatedActor) {
+    return {
+      dossier: d,
+      polling: d.state === 'queued' || d.state === 'rendering',
+      ready: d.state === 'ready',
+      failed: d.state === 'failed',
+      // Viewers may download public editions only (the service refuses the rest).
+      downloadable: d.state === 'ready' && (d.edition === 'public' || seesSensitive(actor)),
+    };
+  }
+
+  // ---- publication preview -------------------------------------------------------------------
+
+  @Get('defenders/:id/publication')
+  @Roles(...STAFF)
+  async publicationPage(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: DefenderIdParams,
+  ) {
+    return this.renderPublication(req, reply, actor, id);
+  }
+
+  @Post('defenders/:id/publication')
+  @Roles(...DECIDERS)
+  async publish(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: DefenderIdParams,
+    @Body() body: FormBody,
+  ) {
+    const featured = text(body, 'featured');
+    const photoUrl = text(body, 'photoUrl');
+    const photoAlt = text(body, 'photoAlt');
+    const version = integer(body, 'version');
+    try {
+      const input = await validateAs(
+        PutPublicationDto,
+        defined({
+          featured: featured === 'true' ? true : featured === 'false' ? false : featured,
+          displayName: text(body, 'displayName'),
+          publicSummary: text(body, 'publicSummary'),
+          publicStory: nullableText(body, 'publicStory'),
+          photo:
+            'photoUrl' in body
+              ? photoUrl || photoAlt
+                ? defined({ url: photoUrl ?? '', alt: photoAlt ?? '' })
+                : null
+              : undefined,
+          publicChargeEventIds:
+            'chargesShown' in body ? many(body, 'publicChargeEventIds') : undefined,
+        }),
+      );
+      // With the version read: change it; without: create it, never overwrite.
+      const pre = typeof version === 'number' ? { ifMatch: version } : { ifNoneMatchAny: true };
+      const { view } = await this.publication.put(id, input, pre, actor);
+      const notice = view.featured ? (view.live ? 'featured' : 'featuredNotLive') : 'notFeatured';
+      return reply.redirect(
+        `/app/defenders/${id}/publication?notice=publication.notices.${notice}`,
+        303,
+      );
+    } catch (err) {
+      if (isVersionConflict(err)) {
+        return this.renderPublication(
+          req,
+          reply,
+          actor,
+          id,
+          { values: refill(body), conflict: err.message },
+          412,
+        );
+      }
+      // Featuring refused (no consent, a restricted or archived case): said plainly.
+      if (isConflict(err)) {
+        return this.renderPublication(
+          req,
+          reply,
+          actor,
+          id,
+          { values: refill(body), refusal: err.message },
+          409,
+        );
+      }
+      const fields = formErrors(err);
+      if (!fields) throw err;
+      const errors = renameErrors(fields, {
+        'photo.url': 'photoUrl',
+        'photo.alt': 'photoAlt',
+        photo: 'photoUrl',
+      });
+      return this.renderPublication(req, reply, actor, id, { values: refill(body), errors }, 400);
+    }
+  }
+
+  private async renderPublication(
+    req: WebRequest,
+    reply: FastifyReply,
+    actor: AuthenticatedActor,
+    id: string,
+    state: { values?: FormBody; errors?: FieldErrorMap; refusal?: string; conflict?: string } = {},
+    status = 200,
+  ) {
+    const defender = await this.defenders.get(id, actor, { archived: true });
+    let pub: PublicationView | null = null;
+    let preview: PublicProfile | null = null;
+    try {
+      pub = await this.publication.get(id, actor);
+      preview = await this.publication.preview(id, actor);
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+    }
+    const decider = (DECIDERS as readonly string[]).includes(actor.role);
+    const events = decider ? await this.detention.list(id, actor) : [];
+    const cleared = new Set(
+      state.values ? many(state.values, 'publicChargeEventIds') : (pub?.publicChargeEventIds ?? []),
+    );
+    const values: FormBody = state.values ?? {
+      displayName: pub?.displayName ?? defender.fullName,
+      publicSummary: pub?.publicSummary ?? '',
+      publicStory: pub?.publicStory ?? '',
+      photoUrl: pub?.photo?.url ?? '',
+      photoAlt: pub?.photo?.alt ?? '',
+    };
+    const consents = defender.consents;
+    return this.views.send(
+      req,
+      reply,
+      'publication/preview',
+      {
+        defender: { id: defender.id, fullName: defender.fullName, access: defender.access },
+        pub,
+        preview,
+        consents: consents
+          ? (['public_profile', 'photo'] as const).map((purpose) => ({
+              purpose,
+              ...consents[purpose],
+            }))
+          : [],
+        decider,
+        values,
+        errors: state.errors,
+        refusal: state.refusal,
+        conflict: state.conflict,
+        charges: events
+          .filter((ev) => (PUBLIC_CHARGE_EVENT_TYPES as readonly string[]).includes(ev.type))
+          .map((ev) => ({
+            id: ev.id,
+            type: ev.type,
+            occurredOn: ev.occurredOn,
+            charges: ev.charges,
+            legalBasis: ev.legalBasis,
+            checked: cleared.has(ev.id),
+          })),
+      },
+      {
+        title: 'publication.title',
+        titleParams: { name: defender.fullName },
+        section: 'defenders',
+        status,
+      },
+    );
+  }
+
+  // ---- names -------------------------------------------------------------------------------
+
+  /** Defenders' names the actor may see: one query, need-to-know applied by the service. */
+  private defenderNames(ids: string[], actor: AuthenticatedActor): Promise<Map<string, string>> {
+    return this.defenders.names(ids, actor);
+  }
+
+  private userNames(ids: string[]): Promise<Map<string, string>> {
+    return this.users.names(ids);
+  }
+
+  /** Who may own an escalation: active caseworkers, coordinators and admins. */
+  private async ownerOptions(current: string): Promise<{ value: string; label: string }[]> {
+    const users = await this.users.list();
+    return users
+      .filter((u) => (u.active && u.role !== 'viewer') || u.id === current)
+      .map((u) => ({ value: u.id, label: u.name }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+  }
+}

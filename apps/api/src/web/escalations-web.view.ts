@@ -1,0 +1,131 @@
+import {
+  AWAITING_REPLY,
+  daysUntil,
+  ESCALATION_KINDS,
+  statesOf,
+  type EscalationView,
+} from '@witness/domain';
+import type { FieldErrorMap } from './views';
+
+/**
+ * Pure helpers of the escalation pages: what the clock says, which form each allowed step
+ * gets, and query strings. The workflow itself (which steps a role may take) is the domain's
+ * (`allowedFor`, returned by the service as `allowedTransitions`); nothing here repeats it.
+ */
+
+/** Every workflow state of every kind, in a stable order (the list's state filter). */
+export const ALL_STATES: string[] = [
+  ...new Set(ESCALATION_KINDS.flatMap((kind) => statesOf(kind))),
+];
+
+/** Steps of preparation: a button, nothing to record. */
+const PREPARATION_STEPS = new Set(['draft', 'in_review', 'approved']);
+/** Steps where the UN gives (or we record) its reference. */
+const REFERENCE_STEPS = new Set(['submitted', 'transmitted_to_government', 'communication_sent']);
+/** Steps that record an opinion or decision and its outcome. */
+const OPINION_STEPS = new Set(['opinion_adopted', 'decision_adopted']);
+/** Steps that end the escalation early: asked to confirm. */
+const ENDING_STEPS = new Set(['withdrawn', 'filed']);
+
+export interface StepForm {
+  to: string;
+  /** Only a button: nothing else to record. */
+  simple: boolean;
+  withReference: boolean;
+  withExtension: boolean;
+  withOpinion: boolean;
+  confirm: boolean;
+  /** The values and field errors after a refused attempt at this step. */
+  values?: Record<string, unknown>;
+  errors?: FieldErrorMap;
+}
+
+/** One form per step the actor may take now (`allowedTransitions`, from the domain). */
+export function stepForms(
+  view: Pick<EscalationView, 'allowedTransitions'>,
+  failed?: { to: string; values: Record<string, unknown>; errors: FieldErrorMap },
+): StepForm[] {
+  return view.allowedTransitions.map((to) => ({
+    to,
+    simple: PREPARATION_STEPS.has(to),
+    withReference: REFERENCE_STEPS.has(to),
+    withExtension: AWAITING_REPLY.includes(to),
+    withOpinion: OPINION_STEPS.has(to),
+    confirm: ENDING_STEPS.has(to),
+    ...(failed && failed.to === to ? { values: failed.values, errors: failed.errors } : {}),
+  }));
+}
+
+export interface ClockLine {
+  /** Translation key under escalations.clock. */
+  key: string;
+  params: Record<string, unknown>;
+  tone: 'ok' | 'warning' | 'overdue' | 'neutral';
+}
+
+/**
+ * What the reply and follow-up clock says, from the service's view (reply due date and days
+ * left while a reply is awaited) and the domain's `daysUntil` for the follow-up.
+ */
+export function clockLines(view: EscalationView, today: string): ClockLine[] {
+  const out: ClockLine[] = [];
+  const days = view.daysUntilReplyDue;
+  if (days !== null && view.replyDueOn) {
+    if (days > 0) {
+      out.push({
+        key: days === 1 ? 'replyDueOneDay' : 'replyDueDays',
+        params: { date: view.replyDueOn, days },
+        tone: days <= 14 ? 'warning' : 'ok',
+      });
+    } else if (days === 0) {
+      out.push({ key: 'replyDueToday', params: { date: view.replyDueOn }, tone: 'warning' });
+    } else {
+      out.push({
+        key: days === -1 ? 'replyOverdueOneDay' : 'replyOverdueDays',
+        params: { date: view.replyDueOn, days: -days },
+        tone: 'overdue',
+      });
+    }
+  } else if (view.governmentRepliedOn) {
+    out.push({ key: 'replied', params: { date: view.governmentRepliedOn }, tone: 'neutral' });
+  } else if (view.transmittedOn && view.replyDueOn) {
+    out.push({ key: 'replyWasDue', params: { date: view.replyDueOn }, tone: 'neutral' });
+  }
+  const followingUp = ['opinion_adopted', 'decision_adopted', 'follow_up'].includes(view.state);
+  if (followingUp && view.followUpDueOn) {
+    const left = daysUntil(view.followUpDueOn, today) ?? 0;
+    out.push(
+      left >= 0
+        ? {
+            key: 'followUpDue',
+            params: { date: view.followUpDueOn, days: left },
+            tone: left <= 14 ? 'warning' : 'ok',
+          }
+        : {
+            key: 'followUpOverdue',
+            params: { date: view.followUpDueOn, days: -left },
+            tone: 'overdue',
+          },
+    );
+  }
+  if (!out.length) out.push({ key: 'notRunning', params: {}, tone: 'neutral' });
+  return out;
+}
+
+/** A query string from the values that are set (`?a=1&b=2`, or '' when none is). */
+export function queryString(params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Field errors keyed by the form's field names instead of the DTO's paths. */
+export function renameErrors(errors: FieldErrorMap, names: Record<string, string>): FieldErrorMap {
+  const out: FieldErrorMap = {};
+  for (const [field, message] of Object.entries(errors)) {
+    const prefix = Object.keys(names).find((p) => field === p || field.startsWith(`${p}.`));
+    out[prefix ? names[prefix] : field.replace(/\[\d+\]$/, '')] ??= message;
+  }
+  return out;
+}
