@@ -448,6 +448,48 @@ describe('milestones and reminders', () => {
     });
   });
 
+  describe('whom a milestone reminds', () => {
+    it('assigneeId lists the milestones a user is reminded of: named, or via the case when none is', async () => {
+      // Named by no one: it reminds the case's assigned caseworker (staff.caseworker).
+      const viaCase = await createMilestone(staff.coordinator, {
+        defenderId: restrictedCase.id,
+        kind: 'custom',
+        title: 'Call the family',
+        dueAt: '2026-11-20T08:00:00Z',
+        remindBefore: ['P1D'],
+        assigneeIds: [],
+      });
+      // Named: it reminds the coordinator only, not the case's caseworker.
+      const named = await createMilestone(staff.coordinator, {
+        defenderId: restrictedCase.id,
+        kind: 'custom',
+        title: 'Brief the rapporteur',
+        dueAt: '2026-11-21T08:00:00Z',
+        remindBefore: ['P1D'],
+        assigneeIds: [staff.coordinator.id],
+      });
+      const recipients = async (id: string) =>
+        [...new Set((await deliveriesOf(id)).map((d) => d.recipient_id))].sort();
+      expect(await recipients(viaCase.id)).toEqual([staff.caseworker.id]);
+      expect(await recipients(named.id)).toEqual([staff.coordinator.id]);
+
+      const mine = async (user: TestUser) => {
+        const res = await as(user, {
+          method: 'GET',
+          url: `/api/v1/milestones?assigneeId=${user.id}&kind=custom&limit=200`,
+        });
+        expect(res.status).toBe(200);
+        return (res.body.data as { id: string }[]).map((m) => m.id);
+      };
+      const cw = await mine(staff.caseworker);
+      expect(cw).toContain(viaCase.id);
+      expect(cw).not.toContain(named.id);
+      const coord = await mine(staff.coordinator);
+      expect(coord).toContain(named.id);
+      expect(coord).not.toContain(viaCase.id);
+    });
+  });
+
   describe('access follows the defender', () => {
     it('hides a restricted case’s milestones from viewers and unassigned caseworkers', async () => {
       const m = await createMilestone(staff.coordinator, {

@@ -225,7 +225,15 @@ export class MilestonesService {
     if (query.defenderId) qb.andWhere('m.defender_id = :did', { did: query.defenderId });
     if (query.kind) qb.andWhere('m.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
-    if (query.assigneeId) qb.andWhere(':aid = ANY(m.assignee_ids)', { aid: query.assigneeId });
+    if (query.assigneeId) {
+      // Whom it reminds (RemindersService): its assignees, or, when it names no one, the
+      // case's assigned caseworkers.
+      qb.andWhere(
+        `(:aid = ANY(m.assignee_ids) OR (cardinality(m.assignee_ids) = 0 AND EXISTS
+           (SELECT 1 FROM defender_assignees ra WHERE ra.defender_id = m.defender_id AND ra.user_id = :aid)))`,
+        { aid: query.assigneeId },
+      );
+    }
     if (query.from) qb.andWhere('m.due_at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('m.due_at < :to', { to: new Date(query.to) });
     if (query.cursor) {
