@@ -220,7 +220,7 @@ export class MilestoneSync {
           status: 'open',
         }),
       );
-      await this.reminders.plan(tx, m.id);
+      await this.reminders.plan(tx, m);
       return;
     }
     const moved = existing.dueAt.getTime() !== d.dueAt.getTime();
@@ -236,7 +236,7 @@ export class MilestoneSync {
     // A moved or revived milestone is open again; one marked done stays done if unchanged.
     if (moved || existing.status === 'cancelled') existing.status = 'open';
     await tx.save(existing);
-    await this.reminders.plan(tx, existing.id);
+    await this.reminders.plan(tx, existing);
   }
 
   private async cancel(
@@ -247,6 +247,6 @@ export class MilestoneSync {
     if (!existing || existing.status !== 'open') return;
     existing.status = 'cancelled';
     await tx.save(existing);
-    await this.reminders.plan(tx, existing.id);
+    await this.reminders.plan(tx, existing);
   }
 }

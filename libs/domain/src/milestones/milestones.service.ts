@@ -123,7 +123,7 @@ export class MilestonesService {
           createdBy: actor.userId,
         }),
       );
-      await this.reminders.plan(tx, m.id);
+      await this.reminders.plan(tx, m);
       await this.audit.record(tx, actor, {
         action: 'milestone.create',
         entityType: 'milestone',
@@ -177,7 +177,7 @@ export class MilestonesService {
       if (patch.status !== undefined) m.status = patch.status;
       if (patch.defenderId !== undefined) m.defenderId = patch.defenderId;
       await tx.save(m);
-      await this.reminders.plan(tx, m.id);
+      await this.reminders.plan(tx, m);
       await this.audit.record(tx, actor, {
         action: 'milestone.update',
         entityType: 'milestone',
@@ -200,7 +200,7 @@ export class MilestonesService {
       if (m.status === 'cancelled') return;
       m.status = 'cancelled';
       await tx.save(m);
-      await this.reminders.plan(tx, m.id);
+      await this.reminders.plan(tx, m);
       await this.audit.record(tx, actor, {
         action: 'milestone.cancel',
         entityType: 'milestone',

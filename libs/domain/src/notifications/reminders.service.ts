@@ -30,9 +30,17 @@ export class RemindersService {
     private readonly config: ConfigService<Env, true>,
   ) {}
 
-  async plan(tx: EntityManager, milestoneId: string): Promise<void> {
-    const m = await tx.findOneBy(Milestone, { id: milestoneId });
+  /**
+   * Plan a milestone's deliveries. Callers that have just saved the milestone pass the
+   * entity itself (as saved in this transaction), which spares reading it again.
+   */
+  async plan(tx: EntityManager, milestone: Milestone | string): Promise<void> {
+    const m =
+      typeof milestone === 'string'
+        ? await tx.findOneBy(Milestone, { id: milestone })
+        : milestone;
     if (!m) return;
+    const milestoneId = m.id;
     const existing = await tx.find(Delivery, { where: { milestoneId } });
     const wanted = m.status === 'open' ? await this.wanted(tx, m) : [];
     const byKey = new Map(wanted.map((w) => [key(w), w]));
