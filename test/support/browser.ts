@@ -69,6 +69,38 @@ export async function signIn(
   await page.waitForURL((url) => !url.pathname.startsWith('/app/login'));
 }
 
+/**
+ * Sign in over HTTP as the browser would (the sign-in page, its double-submit token, the
+ * form), without a browser: the session cookie (`witness_session=...`) and the CSRF token
+ * the pages carry, for requests sent by hand with `app.app.inject`.
+ */
+export async function webSession(
+  app: WebApp,
+  user: Pick<TestUser, 'email' | 'password'>,
+): Promise<{ cookie: string; csrf: string }> {
+  const login = await app.app.inject({ method: 'GET', url: '/app/login' });
+  const loginCsrf = /name="_csrf" value="([^"]+)"/.exec(login.body)![1];
+  const res = await app.app.inject({
+    method: 'POST',
+    url: '/app/login',
+    headers: {
+      cookie: `witness_login_csrf=${loginCsrf}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    payload: new URLSearchParams({
+      _csrf: loginCsrf,
+      email: user.email,
+      password: user.password,
+      next: '/app',
+    }).toString(),
+  });
+  if (res.statusCode !== 303) throw new Error(`web sign-in failed: ${res.statusCode}`);
+  const cookie = String(res.headers['set-cookie']).match(/witness_session=([^;]+)/)![0];
+  const page = await app.app.inject({ method: 'GET', url: '/app/mfa', headers: { cookie } });
+  const csrf = /name="csrf-token" content="([^"]+)"/.exec(page.body)![1];
+  return { cookie, csrf };
+}
+
 let axeSource: string | undefined;
 
 /**

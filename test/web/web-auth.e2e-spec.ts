@@ -8,6 +8,7 @@ import {
   signIn,
   startWebApp,
   watchConsole,
+  webSession as signInOverHttp,
   type WebApp,
 } from '../support/browser';
 import { createUser, TEST_PASSWORD, type TestUser } from '../support/users';
@@ -33,25 +34,7 @@ afterAll(async () => {
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
-/** Sign in over HTTP as the browser would; returns the session cookie and the page's CSRF token. */
-async function webSession(user: TestUser): Promise<{ cookie: string; csrf: string }> {
-  const page = await app.app.inject({ method: 'GET', url: '/app/login' });
-  const loginCsrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
-  const res = await app.app.inject({
-    method: 'POST',
-    url: '/app/login',
-    headers: {
-      cookie: `witness_login_csrf=${loginCsrf}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    payload: form({ _csrf: loginCsrf, email: user.email, password: user.password, next: '/app' }),
-  });
-  expect(res.statusCode).toBe(303);
-  const cookie = String(res.headers['set-cookie']).match(/witness_session=([^;]+)/)![0];
-  const home = await app.app.inject({ method: 'GET', url: '/app/mfa', headers: { cookie } });
-  const csrf = /name="csrf-token" content="([^"]+)"/.exec(home.body)![1];
-  return { cookie, csrf };
-}
+const webSession = (user: TestUser) => signInOverHttp(app, user);
 
 describe('signing in and out', () => {
   it('a coordinator enrols a second factor on first sign-in, then signs in with a code', async () => {
