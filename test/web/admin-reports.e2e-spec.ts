@@ -10,6 +10,7 @@ import {
   signIn,
   startWebApp,
   watchConsole,
+  webSession as signInOverHttp,
   type WebApp,
 } from '../support/browser';
 import { createUser, TEST_PASSWORD, type TestUser } from '../support/users';
@@ -41,25 +42,7 @@ afterAll(async () => {
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const MISSING_UUID = '00000000-0000-4000-8000-000000000000';
 
-/** Sign in over HTTP as the browser would; returns the session cookie and a page's CSRF token. */
-async function webSession(user: TestUser): Promise<{ cookie: string; csrf: string }> {
-  const login = await app.app.inject({ method: 'GET', url: '/app/login' });
-  const loginCsrf = /name="_csrf" value="([^"]+)"/.exec(login.body)![1];
-  const res = await app.app.inject({
-    method: 'POST',
-    url: '/app/login',
-    headers: {
-      cookie: `witness_login_csrf=${loginCsrf}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    payload: form({ _csrf: loginCsrf, email: user.email, password: user.password, next: '/app' }),
-  });
-  expect(res.statusCode).toBe(303);
-  const cookie = String(res.headers['set-cookie']).match(/witness_session=([^;]+)/)![0];
-  const home = await app.app.inject({ method: 'GET', url: '/app', headers: { cookie } });
-  const csrf = /name="csrf-token" content="([^"]+)"/.exec(home.body)![1];
-  return { cookie, csrf };
-}
+const webSession = (user: TestUser) => signInOverHttp(app, user);
 
 /** Accept the page's "are you sure?" (form[data-confirm]) once, as a person clicking OK. */
 function acceptNextConfirm(page: Page): void {
@@ -609,5 +592,49 @@ describe('the indicators report', () => {
     // Nothing sticks out of the screen: wide tables scroll inside their own box.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await context.close();
+  });
+});
+
+describe('admin: reactivation', () => {
+  it('an admin reactivates a deactivated account; the person signs in again', async () => {
+    const back = await createUser(app, 'caseworker', 'Kofi Returning');
+    const off = await admin.request({
+      method: 'POST',
+      url: `/api/v1/users/${back.id}/deactivate`,
+    });
+    expect(off.status).toBe(200);
+    await expect(webSession(back)).rejects.toThrow('web sign-in failed: 401');
+
+    const { context, page } = await newPage(browser, app);
+    await signIn(page, admin);
+    await page.goto(`/app/admin/users/${back.id}`);
+    expect((await facts(page)).Status).toBe('Deactivated');
+    await page.getByRole('button', { name: 'Reactivate this account' }).click();
+    await page.waitForURL(/notice=admin\.notices\.reactivated/);
+    expect((await facts(page)).Status).toBe('Active');
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'The account is active again',
+    );
+    await expectAccessible(page, 'user page after reactivation');
+    await context.close();
+
+    // The person signs in afresh; the audit trail names who reactivated the account.
+    const { cookie } = await webSession(back);
+    expect(cookie).toMatch(/^witness_session=/);
+    const audit = await admin.request({
+      method: 'GET',
+      url: `/api/v1/audit?entityType=user&entityId=${back.id}`,
+    });
+    expect(audit.status).toBe(200);
+    const entry = (audit.body.data as { action: string; actorId: string }[]).find(
+      (e) => e.action === 'user.reactivate',
+    );
+    expect(entry?.actorId).toBe(admin.id);
+    // Not for a coordinator, whatever the route.
+    const denied = await coordinator.request({
+      method: 'POST',
+      url: `/api/v1/users/${back.id}/reactivate`,
+    });
+    expect(denied.status).toBe(403);
   });
 });

@@ -73,6 +73,19 @@ export class UsersController {
     return this.users.deactivate(id, actor);
   }
 
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reactivate a user (admin)',
+    description:
+      'A deactivated account may sign in again (no old session comes back). Reactivating an active account changes nothing.',
+  })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(400, 401, 403, 404)
+  reactivate(@Param() { id }: UserIdParams, @CurrentActor() actor: AuthenticatedActor) {
+    return this.users.reactivate(id, actor);
+  }
+
   @Post(':id/reset-mfa')
   @HttpCode(200)
   @ApiOperation({

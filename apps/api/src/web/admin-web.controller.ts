@@ -210,6 +210,16 @@ export class AdminWebController {
     return reply.redirect(`${USERS}/${id}?notice=admin.notices.deactivated`, 303);
   }
 
+  @Post('admin/users/:id/reactivate')
+  async reactivate(
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: UserIdParams,
+  ) {
+    await this.users.reactivate(id, actor);
+    return reply.redirect(`${USERS}/${id}?notice=admin.notices.reactivated`, 303);
+  }
+
   @Post('admin/users/:id/reset-mfa')
   async resetMfa(
     @Res() reply: FastifyReply,

@@ -194,6 +194,27 @@ export class UsersService {
     return this.get(id);
   }
 
+  /**
+   * Reactivate: the account may sign in again (with its password, and its second factor if
+   * it has one). No session comes back; the person signs in afresh.
+   */
+  async reactivate(id: string, actor: Actor): Promise<UserView> {
+    this.mustAdmin(actor);
+    await this.dataSource.transaction(async (tx) => {
+      const u = await this.lock(tx, id);
+      if (u.active) return;
+      u.active = true;
+      await tx.save(u);
+      await this.audit.record(tx, actor, {
+        action: 'user.reactivate',
+        entityType: 'user',
+        entityId: id,
+        changes: { active: { from: false, to: true } },
+      });
+    });
+    return this.get(id);
+  }
+
   /** Remove the second factor (lost phone); the user enrols again at next sign-in. */
   async resetMfa(id: string, actor: Actor): Promise<UserView> {
     this.mustAdmin(actor);
