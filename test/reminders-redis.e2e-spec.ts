@@ -1,7 +1,9 @@
 import { QueueName, redisOptions } from '@witness/platform';
 import { Queue } from 'bullmq';
 import type { TestApi, TestResponse } from './support/api';
+import { asUser, createUser } from './support/users';
 import { startApi } from './support/api';
+import { header, startSmtp, type Mail } from './support/smtp';
 import { deleteKeys, startWorker, type TestWorker } from './support/worker';
 
 /**
@@ -23,15 +25,28 @@ describe('Redis flushed between ticks', () => {
   let api: TestApi;
   let worker: TestWorker;
   let queue: Queue;
+  let smtp: { port: number; close(): Promise<void> };
+  const mails: Mail[] = [];
 
   beforeAll(async () => {
-    // No SMTP_URL: in-app is the only channel, so one milestone x one offset = one delivery.
-    api = await startApi({ as: 'caseworker', now: '2026-06-15T10:00:00Z' });
+    // Emails go through a job each (in-app reminders are delivered by the claim itself, with
+    // no job to lose): the caseworker is reminded by email only, so one milestone x one
+    // offset = one delivery, one job.
+    smtp = await startSmtp(mails);
+    const env = { SMTP_URL: `smtp://127.0.0.1:${smtp.port}` };
+    api = await startApi({ as: 'caseworker', now: '2026-06-15T10:00:00Z', env });
     worker = await startWorker({
       dbUrl: api.dbUrl,
       queuePrefix: api.queuePrefix,
       clock: api.clock,
+      env,
     });
+    const prefs = await api.request({
+      method: 'PUT',
+      url: '/api/v1/me/notification-preferences',
+      body: { channels: ['email'] },
+    });
+    expect(prefs.status).toBe(200);
     queue = new Queue(QueueName.Reminders, {
       prefix: api.queuePrefix,
       connection: redisOptions(REDIS_URL),
@@ -42,6 +57,7 @@ describe('Redis flushed between ticks', () => {
     await queue?.close();
     await worker?.close();
     await api?.close();
+    await smtp?.close();
   });
 
   it('a reminder claimed before the flush is enqueued again and delivered exactly once', async () => {
@@ -75,13 +91,9 @@ describe('Redis flushed between ticks', () => {
         [milestoneId],
       );
     const notifications = async () =>
-      (
-        await api.db.query<{ n: number }[]>(
-          `SELECT count(*)::int AS n FROM notifications WHERE milestone_id = $1`,
-          [milestoneId],
-        )
-      )[0].n;
-    expect((await deliveries()).map((d) => [d.channel, d.state])).toEqual([['in_app', 'pending']]);
+      mails.filter((m) => header(m.raw, 'Subject')?.includes('Call the lawyer before the flush'))
+        .length;
+    expect((await deliveries()).map((d) => [d.channel, d.state])).toEqual([['email', 'pending']]);
 
     // The worker is held: the queue is paused for every worker.
     await queue.pause();
@@ -108,17 +120,65 @@ describe('Redis flushed between ticks', () => {
     await worker.drain();
     expect(await notifications()).toBe(1);
     expect((await deliveries()).map((d) => d.state)).toEqual(['sent']);
-    const inbox = await api.request({ method: 'GET', url: '/api/v1/notifications?unread=true' });
-    expect(inbox.status).toBe(200);
-    expect(
-      (inbox.body.data as { milestoneId: string }[]).filter((n) => n.milestoneId === milestoneId),
-    ).toHaveLength(1);
 
     // Later ticks change nothing.
     api.clock.set(new Date(api.clock.now().getTime() + REQUEUE_MS + MIN));
     expect(await worker.tick()).toBe(0);
     await worker.drain();
     expect(await notifications()).toBe(1);
+  });
+
+  it('an in-app reminder needs no job: the claim delivers it, whatever Redis holds', async () => {
+    const user = await createUser(api, 'caseworker', 'In-app Only');
+    const prefs = await user.request({
+      method: 'PUT',
+      url: '/api/v1/me/notification-preferences',
+      body: { channels: ['in_app'] },
+    });
+    expect(prefs.status).toBe(200);
+    const due = api.clock.now().getTime() + DAY;
+    const created = await api.request({
+      method: 'POST',
+      url: '/api/v1/milestones',
+      body: {
+        kind: 'custom',
+        title: 'In-app without a job',
+        dueAt: iso(due),
+        remindBefore: ['PT2H'],
+        assigneeIds: [user.id],
+      },
+    });
+    expect(created.status).toBe(201);
+    const milestoneId = created.body.id as string;
+
+    // The workers are held (queue paused): a job could not run, yet the reminder arrives.
+    await queue.pause();
+    try {
+      api.clock.set(new Date(due - 2 * HOUR + MIN));
+      expect(await worker.tick()).toBe(1);
+      const rows = await api.db.query<{ state: string; attempts: number }[]>(
+        `SELECT state, attempts FROM deliveries WHERE milestone_id = $1`,
+        [milestoneId],
+      );
+      expect(rows).toEqual([{ state: 'sent', attempts: 1 }]);
+      expect(await queue.getJobCounts('waiting', 'active', 'delayed')).toEqual({
+        waiting: 0,
+        active: 0,
+        delayed: 0,
+      });
+      // The clock moved on by days: asUser signs in again as a person would.
+      const inbox = await asUser(api, user, { method: 'GET', url: '/api/v1/notifications' });
+      expect(inbox.status).toBe(200);
+      expect(
+        (inbox.body.data as { milestoneId: string; title: string }[]).filter(
+          (n) => n.milestoneId === milestoneId,
+        ),
+      ).toEqual([expect.objectContaining({ title: 'Reminder: In-app without a job' })]);
+      // A second tick finds nothing to do: delivered once.
+      expect(await worker.tick()).toBe(0);
+    } finally {
+      await queue.resume();
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { Metrics } from '@witness/platform';
+import type { InAppOutcome } from '@witness/domain';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
@@ -63,6 +64,15 @@ export class WorkerMetrics implements OnApplicationBootstrap {
     } catch (e) {
       // Metrics never fail a delivery that already happened.
       this.logger.warn({ deliveryId, err: (e as Error).message }, 'delivery metrics not recorded');
+    }
+  }
+
+  /** In-app reminders delivered (or skipped) by a claim, with how late each went out. */
+  deliveredInApp(outcomes: InAppOutcome[]): void {
+    for (const o of outcomes) {
+      this.metrics.reminderDeliveries.inc({ channel: 'in_app', outcome: o.outcome });
+      if (o.outcome === 'sent' && o.lagSeconds !== null)
+        this.metrics.reminderLag.observe({ channel: 'in_app' }, Math.max(0, o.lagSeconds));
     }
   }
 

@@ -16,8 +16,9 @@ import { JobSchedulers } from './job-schedulers';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 
 /**
- * Reminders: a recurring tick claims due deliveries and enqueues one `deliver` job each
- * (deterministic job id); `deliver` reloads, re-checks and records the effect; a daily job
+ * Reminders: a recurring tick claims due deliveries, delivers the in-app ones in batches
+ * inside the claim, and enqueues one `deliver` job per email or webhook (deterministic job
+ * id); `deliver` reloads, re-checks and records the effect; a daily job
  * rolls anniversaries forward. Thin: the work is in DispatchService and MilestoneSync.
  */
 // Short locks: a job held by a killed worker is recovered within seconds, not minutes.
@@ -118,14 +119,18 @@ export class RemindersProcessor
   }
 
   /**
-   * Claim due deliveries and enqueue them; returns how many. A delivery queued long ago whose
+   * Claim due deliveries: in-app ones are delivered in the claim, the others enqueued;
+   * returns how many were delivered or enqueued. A delivery queued long ago whose
    * job is gone (Redis flushed) or ended (failed after stalling with a killed worker) is
    * enqueued again under its id; one whose job is still waiting or running is left to it.
    */
   async tick(): Promise<number> {
     let total = 0;
     for (;;) {
-      const { fresh, stale } = await this.dispatch.claimDue(500);
+      // In-app reminders are delivered by the claim itself (one batch, one transaction).
+      const { fresh, stale, inApp } = await this.dispatch.claimDue(500);
+      this.metrics.deliveredInApp(inApp);
+      total += inApp.length;
       // A fresh claim can meet a finished job of the same id too: a delivery whose job ran
       // and skipped (milestone closed meanwhile), then re-planned (reopened, moved). BullMQ
       // ignores an add under the id of a job it still keeps, so a finished one goes first.
@@ -152,7 +157,7 @@ export class RemindersProcessor
         );
       }
       total += ids.length;
-      if (fresh.length + stale.length < 500) break;
+      if (fresh.length + stale.length + inApp.length < 500) break;
     }
     const digests = await this.dispatch.claimDigests();
     for (const d of digests) {

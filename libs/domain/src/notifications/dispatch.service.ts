@@ -49,18 +49,23 @@ export class DispatchService {
   ) {}
 
   /**
-   * Mark due pending deliveries `queued` and return their ids (to enqueue), plus queued ones
+   * Claim due deliveries. In-app ones are delivered here, in the claim's transaction, in one
+   * statement per batch: they need nothing outside PostgreSQL, so a job each would only add
+   * Redis round trips (and Redis being down would delay them for nothing). Email and webhook
+   * deliveries are marked `queued` and returned (to enqueue, one job each), plus queued ones
    * whose job seems lost (queued too long ago) to enqueue again under the same job id.
    */
-  async claimDue(limit = 1000): Promise<{ fresh: string[]; stale: string[] }> {
+  async claimDue(
+    limit = 1000,
+  ): Promise<{ fresh: string[]; stale: string[]; inApp: InAppOutcome[] }> {
     const now = this.clock.now();
     const graceMs = this.config.get('REMINDER_LATE_GRACE_SECONDS', { infer: true }) * 1000;
     const requeueBefore = new Date(
       now.getTime() - this.config.get('REMINDER_REQUEUE_SECONDS', { infer: true }) * 1000,
     );
     return this.dataSource.transaction(async (tx) => {
-      const due: { id: string; send_at: Date; state: string }[] = await tx.query(
-        `SELECT id, send_at, state FROM deliveries
+      const due: { id: string; send_at: Date; state: string; channel: string }[] = await tx.query(
+        `SELECT id, send_at, state, channel FROM deliveries
           WHERE ((state = 'pending' AND send_at <= $1) OR (state = 'queued' AND queued_at < $2))
             -- Emails of people who chose a daily digest wait for it (claimDigests).
             AND NOT (channel = 'email' AND recipient_id IN
@@ -68,7 +73,7 @@ export class DispatchService {
           ORDER BY send_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
         [now, requeueBefore, limit],
       );
-      if (due.length === 0) return { fresh: [], stale: [] };
+      if (due.length === 0) return { fresh: [], stale: [], inApp: [] };
       const late = due.filter((d) => isLate(d.send_at, now, graceMs)).map((d) => d.id);
       await tx.query(
         `UPDATE deliveries SET state = 'queued', queued_at = $2, updated_at = now() WHERE id = ANY($1)`,
@@ -76,11 +81,112 @@ export class DispatchService {
       );
       if (late.length)
         await tx.query(`UPDATE deliveries SET late = true WHERE id = ANY($1)`, [late]);
+      const inAppIds = due.filter((d) => d.channel === 'in_app').map((d) => d.id);
+      const inApp = inAppIds.length ? await this.deliverInApp(tx, inAppIds, now) : [];
+      const jobs = due.filter((d) => d.channel !== 'in_app');
       return {
-        fresh: due.filter((d) => d.state === 'pending').map((d) => d.id),
-        stale: due.filter((d) => d.state === 'queued').map((d) => d.id),
+        fresh: jobs.filter((d) => d.state === 'pending').map((d) => d.id),
+        stale: jobs.filter((d) => d.state === 'queued').map((d) => d.id),
+        inApp,
       };
     });
+  }
+
+  /**
+   * Deliver claimed in-app reminders together: one read of what they say, one insert of the
+   * notifications (`ON CONFLICT (delivery_id) DO NOTHING`, so a delivery that a job of an
+   * earlier version already recorded is not doubled), one update per outcome. The rows are
+   * locked by the claim; all of it commits or rolls back with the claim.
+   */
+  private async deliverInApp(tx: EntityManager, ids: string[], now: Date): Promise<InAppOutcome[]> {
+    const rows: {
+      id: string;
+      recipient_id: string;
+      late: boolean;
+      send_at: Date;
+      milestone_id: string;
+      kind: string;
+      title: string;
+      due_at: Date;
+      all_day: boolean;
+      status: string;
+      defender_id: string | null;
+      active: boolean;
+      full_name: string | null;
+      access: string | null;
+    }[] = await tx.query(
+      `SELECT d.id, d.recipient_id, d.late, d.send_at, m.id AS milestone_id, m.kind, m.title,
+              m.due_at, m.all_day, m.status, m.defender_id, u.active, def.full_name, def.access
+         FROM deliveries d
+         JOIN milestones m ON m.id = d.milestone_id
+         JOIN users u ON u.id = d.recipient_id
+         LEFT JOIN defenders def ON def.id = m.defender_id
+        WHERE d.id = ANY($1)`,
+      [ids],
+    );
+    const baseUrl = this.baseUrl();
+    const send = rows.filter((r) => r.status === 'open' && r.active);
+    const sendIds = new Set(send.map((r) => r.id));
+    const skipped = ids.filter((id) => !sendIds.has(id));
+    if (send.length) {
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(Notification)
+        .values(
+          send.map((r) => {
+            const content = reminderContent(
+              {
+                id: r.milestone_id,
+                kind: r.kind as Milestone['kind'],
+                title: r.title,
+                dueAt: r.due_at,
+                allDay: r.all_day,
+                defenderId: r.defender_id,
+              },
+              { id: r.id, late: r.late },
+              r.full_name === null ? null : { fullName: r.full_name, access: r.access ?? '' },
+              baseUrl,
+            );
+            return {
+              userId: r.recipient_id,
+              deliveryId: r.id,
+              milestoneId: r.milestone_id,
+              defenderId: r.defender_id,
+              title: content.inAppTitle.slice(0, 300),
+              body: content.text.slice(0, 2000),
+              link: content.path,
+              late: r.late,
+            };
+          }),
+        )
+        .orIgnore()
+        .execute();
+      await tx.query(
+        `UPDATE deliveries SET state = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL
+          WHERE id = ANY($1)`,
+        [[...sendIds], now],
+      );
+    }
+    if (skipped.length) {
+      await tx.query(
+        `UPDATE deliveries SET state = 'cancelled', last_error = 'milestone closed or recipient inactive'
+          WHERE id = ANY($1)`,
+        [skipped],
+      );
+    }
+    return [
+      ...send.map((r) => ({
+        id: r.id,
+        outcome: 'sent' as const,
+        lagSeconds: (now.getTime() - r.send_at.getTime()) / 1000,
+      })),
+      ...skipped.map((id) => ({ id, outcome: 'skipped' as const, lagSeconds: null })),
+    ];
+  }
+
+  private baseUrl(): string {
+    return this.config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/$/, '');
   }
 
   /**
@@ -282,62 +388,80 @@ export class DispatchService {
     }
   }
 
-  /**
-   * What a reminder says. Never a sensitive field; for a restricted case not even the name,
-   * only a link into Witness.
-   */
+  /** What a reminder says (see `reminderContent`), with the case read in the transaction. */
   private async context(tx: EntityManager, m: Milestone, d: Delivery) {
-    let defenderName: string | undefined;
-    let restricted = false;
+    let defender: { fullName: string; access: string } | null = null;
     if (m.defenderId) {
       const rows: { full_name: string; access: string }[] = await tx.query(
         `SELECT full_name, access FROM defenders WHERE id = $1`,
         [m.defenderId],
       );
-      restricted = rows[0]?.access === 'restricted';
-      if (rows[0] && !restricted) defenderName = rows[0].full_name;
+      if (rows[0]) defender = { fullName: rows[0].full_name, access: rows[0].access };
     }
-    const baseUrl = this.config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/$/, '');
-    const path = m.defenderId ? `/defenders/${m.defenderId}` : `/milestones/${m.id}`;
-    const kindLabel = KIND_LABELS[m.kind] ?? 'Reminder';
-    const dueAtText = m.allDay
-      ? m.dueAt.toISOString().slice(0, 10)
-      : m.dueAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-    // A typed title can name the person: for a restricted case, outside Witness (email,
-    // webhook) only the kind is said.
-    const title = restricted ? kindLabel : m.title;
-    const subject = `${kindLabel}: ${title}${defenderName ? ` (${defenderName})` : ''}`;
-    const who = defenderName ?? (m.defenderId ? 'a restricted case' : 'the campaign');
-    const text = `${title}, due ${dueAtText}, for ${who}.${d.late ? ' (Sent late.)' : ''}`;
-    return {
-      subject,
-      inAppTitle: `${kindLabel}: ${m.title}`,
-      text,
-      path,
-      template: {
-        title,
-        kindLabel,
-        general: !m.defenderId,
-        dueAtText,
-        late: d.late,
-        link: `${baseUrl}${path}`,
-        defenderName,
-        baseUrl,
-      },
-      webhook: {
-        type: 'reminder',
-        deliveryId: d.id,
-        milestoneId: m.id,
-        kind: m.kind,
-        title,
-        dueAt: m.dueAt.toISOString(),
-        allDay: m.allDay,
-        late: d.late,
-        defenderName: defenderName ?? null,
-        link: `${baseUrl}${path}`,
-      },
-    };
+    return reminderContent(m, d, defender, this.baseUrl());
   }
+}
+
+/** A claimed in-app reminder delivered (or skipped) by the claim itself. */
+export interface InAppOutcome {
+  id: string;
+  outcome: 'sent' | 'skipped';
+  /** Seconds from the moment it was due to go out until it did (null when skipped). */
+  lagSeconds: number | null;
+}
+
+/**
+ * What a reminder says, for every channel. Never a sensitive field; for a restricted case
+ * not even the name, only a link into Witness. Pure: the job path and the batched in-app
+ * path say exactly the same.
+ */
+export function reminderContent(
+  m: Pick<Milestone, 'id' | 'kind' | 'title' | 'dueAt' | 'allDay' | 'defenderId'>,
+  d: Pick<Delivery, 'id' | 'late'>,
+  defender: { fullName: string; access: string } | null,
+  baseUrl: string,
+) {
+  const restricted = defender?.access === 'restricted';
+  const defenderName = defender && !restricted ? defender.fullName : undefined;
+  const path = m.defenderId ? `/defenders/${m.defenderId}` : `/milestones/${m.id}`;
+  const kindLabel = KIND_LABELS[m.kind] ?? 'Reminder';
+  const dueAtText = m.allDay
+    ? m.dueAt.toISOString().slice(0, 10)
+    : m.dueAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  // A typed title can name the person: for a restricted case, outside Witness (email,
+  // webhook) only the kind is said.
+  const title = restricted ? kindLabel : m.title;
+  const subject = `${kindLabel}: ${title}${defenderName ? ` (${defenderName})` : ''}`;
+  const who = defenderName ?? (m.defenderId ? 'a restricted case' : 'the campaign');
+  const text = `${title}, due ${dueAtText}, for ${who}.${d.late ? ' (Sent late.)' : ''}`;
+  return {
+    subject,
+    inAppTitle: `${kindLabel}: ${m.title}`,
+    text,
+    path,
+    template: {
+      title,
+      kindLabel,
+      general: !m.defenderId,
+      dueAtText,
+      late: d.late,
+      link: `${baseUrl}${path}`,
+      defenderName,
+      baseUrl,
+    },
+    webhook: {
+      type: 'reminder',
+      deliveryId: d.id,
+      milestoneId: m.id,
+      kind: m.kind,
+      title,
+      dueAt: m.dueAt.toISOString(),
+      allDay: m.allDay,
+      late: d.late,
+      defenderName: defenderName ?? null,
+      link: `${baseUrl}${path}`,
+    },
+  };
 }
 
 /** The most recent digest moment (hour:00 local) at or before `now`. */
