@@ -39,6 +39,8 @@ import {
 @Index('defenders_status_idx', ['status', 'seq'])
 // New profiles in a period (indicators report).
 @Index('defenders_created_idx', ['createdAt'])
+// Recently changed cases (the web app's home page).
+@Index('defenders_updated_idx', ['updatedAt', 'seq'])
 export class Defender {
   @PrimaryGeneratedColumn('uuid')
   id: string;
