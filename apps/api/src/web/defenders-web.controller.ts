@@ -436,16 +436,10 @@ export class DefendersWebController {
         303,
       );
     } catch (err) {
-      const errors = formErrors(err);
-      if (!errors) throw err;
-      return this.renderProfile(
-        req,
-        reply,
-        actor,
-        id,
-        { eventForm: form, eventErrors: errors },
-        400,
-      );
+      return this.profileFormFailed(err, req, reply, actor, id, (errors) => ({
+        eventForm: form,
+        eventErrors: errors,
+      }));
     }
   }
 
@@ -494,24 +488,9 @@ export class DefendersWebController {
           412,
         );
       }
-      const errors = formErrors(err);
-      if (!errors) throw err;
-      return this.renderProfile(
-        req,
-        reply,
-        actor,
-        id,
-        {
-          correction: {
-            eventId,
-            form: mine,
-            errors,
-            version,
-            base: rawBase ?? encodeSnapshot(base),
-          },
-        },
-        400,
-      );
+      return this.profileFormFailed(err, req, reply, actor, id, (errors) => ({
+        correction: { eventId, form: mine, errors, version, base: rawBase ?? encodeSnapshot(base) },
+      }));
     }
   }
 
@@ -540,16 +519,10 @@ export class DefendersWebController {
         303,
       );
     } catch (err) {
-      const errors = formErrors(err);
-      if (!errors) throw err;
-      return this.renderProfile(
-        req,
-        reply,
-        actor,
-        id,
-        { consentForm: form, consentErrors: errors },
-        400,
-      );
+      return this.profileFormFailed(err, req, reply, actor, id, (errors) => ({
+        consentForm: form,
+        consentErrors: errors,
+      }));
     }
   }
 
@@ -572,9 +545,9 @@ export class DefendersWebController {
         303,
       );
     } catch (err) {
-      const errors = formErrors(err);
-      if (!errors) throw err;
-      return this.renderProfile(req, reply, actor, id, { assignErrors: errors }, 400);
+      return this.profileFormFailed(err, req, reply, actor, id, (errors) => ({
+        assignErrors: errors,
+      }));
     }
   }
 
@@ -644,6 +617,23 @@ export class DefendersWebController {
   }
 
   /* --------------------------------------------------------- profile page */
+
+  /**
+   * A form on the profile failed: its field errors are shown on the profile, beside that
+   * form (400); an error that is not about the input goes on to the error page.
+   */
+  private profileFormFailed(
+    err: unknown,
+    req: WebRequest,
+    reply: FastifyReply,
+    actor: AuthenticatedActor,
+    id: string,
+    state: (errors: FieldErrorMap) => ProfileState,
+  ) {
+    const errors = formErrors(err);
+    if (!errors) throw err;
+    return this.renderProfile(req, reply, actor, id, state(errors), 400);
+  }
 
   private async renderProfile(
     req: WebRequest,
