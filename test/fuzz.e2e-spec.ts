@@ -45,6 +45,8 @@ const NEVER_2XX: Record<string, string> = {
   'POST /api/v1/auth/mfa/confirm': 'needs the current TOTP code',
   'GET /api/v1/dossiers/{id}/content': 'the worker (not running here) renders dossiers',
   'POST /api/v1/notifications/{id}/read': 'the worker (not running here) makes notifications',
+  'GET /api/v1/calendar-feeds/{secret}.ics':
+    'needs the secret of a feed URL, which is shown only once',
 };
 
 const ORDER: Record<string, number> = { GET: 0, POST: 1, PUT: 2, PATCH: 3, DELETE: 4 };

@@ -308,6 +308,40 @@ describe('web: home, milestones, inbox and solidarity', () => {
     expect(prefs.body).toMatchObject({ channels: ['in_app', 'email'], digestHour: 7 });
   });
 
+  it('creates a calendar feed address on the preferences page, shows it once, and revokes it', async () => {
+    const user = await createUser(app, 'caseworker', 'Feed Subscriber');
+    const { page } = await pageFor(user);
+    await page.goto('/app/notifications/preferences');
+    expect(await shown(page.locator('[data-section="calendar-feed-status"]'))).toContain(
+      'You have no calendar feed.',
+    );
+    await page.getByRole('button', { name: 'Create my feed address' }).click();
+    const url = await page.getByLabel('Feed address').inputValue();
+    expect(url).toMatch(/\/api\/v1\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(await shown(page.locator('[data-section="calendar-feed-url"]'))).toContain(
+      'Thunderbird',
+    );
+    await expectAccessible(page, 'calendar feed address shown');
+    const path = new URL(url).pathname;
+    expect((await app.request({ method: 'GET', url: path, anonymous: true })).status).toBe(200);
+
+    // Shown once: the page, opened again, says the feed is active and was fetched, not its address.
+    await page.goto('/app/notifications/preferences');
+    const status = await shown(page.locator('[data-section="calendar-feed-status"]'));
+    expect(status).toContain('Active');
+    expect(status).not.toContain('Not yet');
+    expect(await page.content()).not.toContain(path.slice(-20));
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Revoke the address' }).click();
+    await shown(page.getByRole('status').filter({ hasText: 'Calendar feed address revoked' }));
+    expect(await shown(page.locator('[data-section="calendar-feed-status"]'))).toContain(
+      'You have no calendar feed.',
+    );
+    await expectAccessible(page, 'calendar feed revoked');
+    expect((await app.request({ method: 'GET', url: path, anonymous: true })).status).toBe(404);
+  });
+
   it("shows an escalation's government reply deadline under upcoming UN deadlines", async () => {
     const leila = await mkDefender({ fullName: 'Leila Nasser', country: 'EG' });
     const consent = await as(staff.coordinator, {

@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import {
   AccessModule,
   AuthModule,
+  CalendarFeedsModule,
   ConsentsModule,
   DefendersModule,
   DetentionModule,
@@ -15,6 +16,7 @@ import {
   MilestonesModule,
   NotificationsModule,
   UsersModule,
+  UnCalendarModule,
 } from '@witness/domain';
 import {
   AuditModule,
@@ -33,6 +35,10 @@ import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { RateLimitGuard } from './auth/rate-limit.guard';
+import {
+  CalendarFeedController,
+  MyCalendarFeedController,
+} from './calendar-feeds/calendar-feeds.controller';
 import { CaseAccessController } from './cases/case-access.controller';
 import { DefendersController } from './defenders/defenders.controller';
 import { EventsController } from './defenders/events.controller';
@@ -51,6 +57,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { ProblemFilter } from './http/problem.filter';
 import { TimeoutInterceptor } from './http/timeout.interceptor';
 import { UsersController } from './users/users.controller';
+import { UnCalendarController } from './un-calendar/un-calendar.controller';
 import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web/web';
 
 @Module({
@@ -77,16 +84,19 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web/web';
     ReportsModule,
     PublicationModule,
     ConsentsModule,
+    UnCalendarModule,
     // DispatchService (in NotificationsModule) injects the Mailer.
     MailModule,
     MilestonesModule,
     NotificationsModule,
+    CalendarFeedsModule,
     MetricsModule.forRoot({ app: 'api' }),
   ],
   controllers: [
     HealthController,
     AuthController,
     UsersController,
+    UnCalendarController,
     DefendersController,
     EventsController,
     ImportsController,
@@ -101,6 +111,8 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web/web';
     AuditController,
     MilestonesController,
     NotificationsController,
+    MyCalendarFeedController,
+    CalendarFeedController,
     MetricsController,
     ...WEB_CONTROLLERS,
   ],

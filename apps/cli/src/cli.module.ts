@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { KeyRotationService, UsersModule } from '@witness/domain';
+import { KeyRotationService, UnCalendarModule, UsersModule } from '@witness/domain';
 import {
   AuditModule,
   ClockModule,
   CryptoModule,
   DatabaseModule,
   LoggingModule,
+  OutboxModule,
   PlatformConfigModule,
 } from '@witness/platform';
 
@@ -17,7 +18,9 @@ import {
     DatabaseModule,
     CryptoModule,
     AuditModule,
+    OutboxModule,
     UsersModule,
+    UnCalendarModule,
   ],
   providers: [KeyRotationService],
 })

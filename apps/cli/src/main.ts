@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
-import { KeyRotationService, ROLES, UsersService, type Role } from '@witness/domain';
+import {
+  KeyRotationService,
+  ROLES,
+  UnCalendarService,
+  UsersService,
+  type Role,
+} from '@witness/domain';
 import {
   AppError,
   AuditService,
@@ -11,6 +17,12 @@ import {
   type Actor,
 } from '@witness/platform';
 import { BACKUP_USAGE, runBackupCommand } from './backup.command';
+import {
+  CALENDAR_USAGE,
+  planCalendarImport,
+  runCalendarImport,
+  type CalendarImportPlan,
+} from './calendar.command';
 import { CliModule } from './cli.module';
 
 /**
@@ -18,6 +30,7 @@ import { CliModule } from './cli.module';
  *   users:create --email E --name N --role R [--time-zone TZ]   (password on standard input)
  *   users:list | users:deactivate --email E | users:reset-mfa --email E
  *   keys:rotate | audit:verify
+ *   calendar:import FILE [--format csv|ics] [--dry-run]
  */
 const USAGE = `usage: npm run cli -- <command> [options]
   users:create --email E --name N --role admin|coordinator|caseworker|viewer [--time-zone TZ]
@@ -27,6 +40,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   users:reset-mfa --email E
   keys:rotate      re-encrypt every sensitive field under the active key
   audit:verify     check the audit trail's hash chain (exit 1 at the first broken row)
+${CALENDAR_USAGE}
 ${BACKUP_USAGE}`;
 
 /**
@@ -48,8 +62,15 @@ async function readStdin(): Promise<string> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'backup' || command === 'restore') return runBackupCommand(command, rest);
+  // calendar:import reads and parses its file before anything boots (it has its own options).
+  let calendarPlan: CalendarImportPlan | undefined;
+  if (command === 'calendar:import') {
+    const plan = await planCalendarImport(rest);
+    if (typeof plan === 'number') return plan;
+    calendarPlan = plan;
+  }
   const { values } = parseArgs({
-    args: rest,
+    args: calendarPlan ? [] : rest,
     options: {
       email: { type: 'string' },
       name: { type: 'string' },
@@ -134,6 +155,10 @@ async function main(argv: string[]): Promise<number> {
           `audit trail BROKEN at chain position ${res.chainSeq} (row id ${res.id}): ${res.reason}`,
         );
         return 1;
+      }
+      case 'calendar:import': {
+        if (!calendarPlan) throw new Error('calendar:import: no file was read');
+        return await runCalendarImport(app.get(UnCalendarService), calendarPlan, actor);
       }
       default:
         console.error(`unknown command ${command}\n${USAGE}`);

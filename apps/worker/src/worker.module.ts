@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { DossiersModule, MilestoneSyncModule, NotificationsModule } from '@witness/domain';
+import {
+  DossiersModule,
+  MilestoneSyncModule,
+  NotificationsModule,
+  UnCalendarModule,
+} from '@witness/domain';
 import {
   ClockModule,
   CryptoModule,
@@ -37,6 +42,7 @@ import { WorkerMetrics } from './metrics/worker-metrics';
     MilestoneSyncModule,
     NotificationsModule,
     DossiersModule,
+    UnCalendarModule,
     DiscoveryModule,
     MetricsModule.forRoot({ app: 'worker' }),
   ],

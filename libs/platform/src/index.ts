@@ -34,3 +34,4 @@ export * from './metrics/metrics-server';
 export * from './metrics/metrics.module';
 export * from './database/backup';
 export * from './templates/templates-dir';
+export * from './ical/ical-writer';

@@ -1,4 +1,5 @@
 import { AdminWebController } from './admin-web.controller';
+import { CalendarWebController } from './calendar-web.controller';
 import { DefendersWebController } from './defenders-web.controller';
 import { EscalationsWebController } from './escalations-web.controller';
 import { HomeWebController } from './home.controller';
@@ -19,6 +20,7 @@ export const WEB_CONTROLLERS = [
   DefendersWebController,
   EscalationsWebController,
   WorkWebController,
+  CalendarWebController,
   ReportsWebController,
   AdminWebController,
 ];

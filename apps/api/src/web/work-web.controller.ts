@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import {
   ACTION_STATUSES,
   ACTION_TYPES,
+  CalendarFeedsService,
   CHANNELS,
   DefendersService,
   MILESTONE_KINDS,
@@ -14,6 +15,7 @@ import {
   UsersService,
   type ActionView,
   type AuthenticatedActor,
+  type IssuedCalendarFeed,
   type MilestoneView,
   type NotificationView,
   type PartnerView,
@@ -96,6 +98,7 @@ export class WorkWebController {
     private readonly defenders: DefendersService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly calendarFeeds: CalendarFeedsService,
   ) {}
 
   // ---- milestones -------------------------------------------------------------------------
@@ -456,6 +459,40 @@ export class WorkWebController {
     }
   }
 
+  /** Create the calendar feed, or replace its address: the page shows it once, no redirect. */
+  @Post('notifications/calendar-feed')
+  @Roles(...STAFF)
+  async calendarFeedIssue(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Body() body: FormBody,
+  ) {
+    const issued = await this.calendarFeeds.issue(actor, {
+      includeNames: checkbox(body, 'includeNames'),
+    });
+    const prefs = await this.notifications.preferences(actor.userId);
+    return this.renderPreferences(req, reply, {
+      values: {
+        channels: prefs.channels,
+        webhookUrl: prefs.webhookUrl ?? '',
+        digestHour: prefs.digestHour === null ? '' : String(prefs.digestHour),
+      },
+      hasWebhook: !!prefs.webhookUrl,
+      issuedFeed: issued,
+    });
+  }
+
+  @Post('notifications/calendar-feed/revoke')
+  @Roles(...STAFF)
+  async calendarFeedRevoke(@Res() reply: FastifyReply, @CurrentActor() actor: AuthenticatedActor) {
+    await this.calendarFeeds.revoke(actor);
+    return reply.redirect(
+      '/app/notifications/preferences?notice=work.notices.calendarFeedRevoked#calendar-feed',
+      303,
+    );
+  }
+
   // ---- solidarity -------------------------------------------------------------------------
 
   @Get('solidarity')
@@ -805,7 +842,7 @@ export class WorkWebController {
     );
   }
 
-  private renderPreferences(
+  private async renderPreferences(
     req: WebRequest,
     reply: FastifyReply,
     data: {
@@ -813,15 +850,20 @@ export class WorkWebController {
       errors?: FieldErrorMap;
       hasWebhook: boolean;
       secret?: string;
+      /** A calendar feed address just issued: shown on this answer only. */
+      issuedFeed?: IssuedCalendarFeed;
     },
     status = 200,
   ) {
+    // The page's calendar feed panel; every route here is signed in (the guard set actor).
+    const feed = data.issuedFeed ?? (await this.calendarFeeds.status(req.actor!.userId));
     return this.views.send(
       req,
       reply,
       'notifications/preferences',
       {
         ...data,
+        feed,
         channelOptions: CHANNELS.map((c) => ({
           value: c,
           checked: data.values.channels.includes(c),

@@ -1,10 +1,11 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DispatchService, MilestoneSync } from '@witness/domain';
+import { DispatchService, MilestoneSync, UnCalendarSync } from '@witness/domain';
 import {
   Clock,
   jobIds,
+  OutboxService,
   QueueName,
   ReminderJob,
   type Env,
@@ -37,6 +38,8 @@ export class RemindersProcessor
   constructor(
     private readonly dispatch: DispatchService,
     private readonly sync: MilestoneSync,
+    private readonly calendar: UnCalendarSync,
+    private readonly outbox: OutboxService,
     private readonly dataSource: DataSource,
     private readonly config: ConfigService<Env, true>,
     private readonly clock: Clock,
@@ -109,8 +112,24 @@ export class RemindersProcessor
       }
       case ReminderJob.Daily: {
         const rolled = await this.rollAnniversaries();
-        this.logger.log({ jobId: job.id, rolled, ms: Date.now() - started }, 'daily reminders');
-        return { rolled };
+        // UN deadlines coming into range, and cases that started or stopped fitting a session.
+        const calendar = await this.calendar.syncUpcoming();
+        this.logger.log(
+          { jobId: job.id, rolled, calendar, ms: Date.now() - started },
+          'daily reminders',
+        );
+        return { rolled, calendar };
+      }
+      case ReminderJob.CalendarSync: {
+        const { entryId } = job.data as JobPayloads[ReminderJob.CalendarSync];
+        const result = await this.calendar.syncEntry(entryId);
+        // Idempotent: a second run finds every milestone in step and changes nothing.
+        await this.outbox.markDone(this.dataSource.manager, String(job.id));
+        this.logger.log(
+          { jobId: job.id, entryId, ...result, ms: Date.now() - started },
+          'calendar milestones synced',
+        );
+        return result;
       }
       default:
         this.logger.warn({ jobId: job.id, name: job.name }, 'unknown job skipped');

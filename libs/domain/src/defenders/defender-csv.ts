@@ -2,6 +2,7 @@ import { csvRow, CSV_BOM } from '@witness/platform';
 import { parse, type CsvError as ParserError } from 'csv-parse/sync';
 import { ACCESS_LEVELS, HRD_FOCUSES, RISK_LEVELS, SEXES } from '../shared/vocabulary';
 import type { DefenderInput, DefenderView } from './defender.types';
+import { isParserError, LineCounter, parserErrorMessage } from '../shared/csv-lines';
 
 /**
  * The CSV format of case records. One catalogue of columns drives the importer's parser, the
@@ -390,39 +391,5 @@ function invalidUtf8Lines(input: Buffer): CsvProblem[] {
       line += 1;
     }
     return problems;
-  }
-}
-
-/** Physical line numbers of byte offsets, counting CRLF, LF and a lone CR as one line end. */
-class LineCounter {
-  private offset = 0;
-  private line = 1;
-  constructor(private readonly bytes: Buffer) {}
-
-  /** The line on which the byte at `offset` sits (offsets must not go backwards). */
-  lineAt(offset: number): number {
-    const b = this.bytes;
-    for (; this.offset < offset && this.offset < b.length; this.offset++) {
-      const c = b[this.offset];
-      if (c === 0x0a || (c === 0x0d && b[this.offset + 1] !== 0x0a)) this.line += 1;
-    }
-    return this.line;
-  }
-}
-
-function isParserError(err: unknown): err is ParserError {
-  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string';
-}
-
-function parserErrorMessage(err: ParserError): string {
-  switch (err.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted cell is never closed (a " is missing): nothing after it could be read';
-    case 'INVALID_OPENING_QUOTE':
-      return 'a " appears inside a cell that does not start with one: quote the whole cell and double the inner "';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a quoted cell has text after its closing ": double a " inside a quoted cell';
-    default:
-      return `cannot be read as CSV (${err.code})`;
   }
 }

@@ -47,7 +47,8 @@ type Role = 'caseworker' | 'coordinator' | 'admin' | 'viewer' | 'system';
 /** Who may take a step: caseworkers draft and send to review; deciders do the rest. */
 const DRAFTING = new Set(['draft->in_review', 'in_review->draft']);
 
-const TERMINAL = ['closed', 'withdrawn', 'filed'];
+/** States an escalation never leaves. */
+export const TERMINAL = ['closed', 'withdrawn', 'filed'];
 
 type Table = Record<string, readonly string[]>;
 

@@ -18,6 +18,10 @@ export const DEFAULT_REMIND_BEFORE: Record<string, string[]> = {
   wgad_reply_due: ['P14D', 'P3D'],
   wgad_follow_up_due: ['P14D'],
   solidarity_action: ['P7D', 'P1D'],
+  hrc_session: ['P14D', 'P3D'],
+  wgad_session: ['P14D', 'P3D'],
+  upr_review: ['P30D', 'P7D'],
+  regional_session: ['P14D', 'P3D'],
 };
 
 const EVENT_TITLES: Record<string, string> = {
@@ -207,6 +211,34 @@ export class MilestoneSync {
       dueAt: dayInstant(a.startsOn),
       allDay: true,
       assigneeIds: a.organiserId ? [a.organiserId] : [],
+    });
+  }
+
+  /**
+   * A UN calendar deadline that fits a case (see UnCalendarSync): one milestone per deadline
+   * and defender, for the owners of the escalations concerned, or (none) the case's assignees.
+   */
+  async syncCalendarDeadline(
+    tx: EntityManager,
+    c: {
+      deadlineId: string;
+      defenderId: string;
+      kind: MilestoneKind;
+      title: string;
+      dueOn: string | null;
+      assigneeIds: string[];
+    },
+  ): Promise<void> {
+    const key = { source: 'un_calendar' as const, sourceKey: `${c.deadlineId}:${c.defenderId}` };
+    if (!c.dueOn) return this.cancel(tx, key);
+    await this.upsert(tx, {
+      ...key,
+      defenderId: c.defenderId,
+      kind: c.kind,
+      title: c.title,
+      dueAt: dayInstant(c.dueOn),
+      allDay: true,
+      assigneeIds: c.assigneeIds,
     });
   }
 

@@ -23,6 +23,8 @@ export const MILESTONE_KINDS = [
   'wgad_follow_up_due',
   'hrc_session',
   'upr_review',
+  'wgad_session',
+  'regional_session',
   'consent_review',
   'profile_review',
   'solidarity_action',
@@ -41,6 +43,7 @@ export const MILESTONE_SOURCES = [
   'consent',
   'escalation',
   'solidarity',
+  'un_calendar',
 ] as const;
 export type MilestoneSource = (typeof MILESTONE_SOURCES)[number];
 

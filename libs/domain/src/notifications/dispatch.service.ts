@@ -21,10 +21,15 @@ const KIND_LABELS: Record<string, string> = {
   wgad_follow_up_due: 'WGAD: follow-up due',
   hrc_session: 'Human Rights Council session',
   upr_review: 'Universal Periodic Review',
+  wgad_session: 'WGAD session',
+  regional_session: 'Regional human rights body session',
   consent_review: 'Consent review',
   profile_review: 'Profile review',
   custom: 'Reminder',
 };
+
+/** Milestone kinds in words, as reminders say them (the calendar feeds say the same). */
+export const MILESTONE_KIND_LABELS: Readonly<Record<string, string>> = KIND_LABELS;
 
 export const webhookSecretContext = (userId: string) =>
   FieldCipher.context('notification_preferences', 'webhook_secret', userId);

@@ -184,11 +184,22 @@ export class UsersService {
         await tx.save(u);
       }
       const revoked = await this.revokeSessions(tx, id);
+      // Calendar feed URLs end with the account, as sessions do: reactivation brings none back.
+      const [feeds]: { n: number }[] = await tx.query(
+        `WITH r AS (UPDATE calendar_feeds SET secret_hash = NULL, revoked_at = now()
+                     WHERE user_id = $1 AND revoked_at IS NULL RETURNING id)
+         SELECT count(*)::int AS n FROM r`,
+        [id],
+      );
       await this.audit.record(tx, actor, {
         action: 'user.deactivate',
         entityType: 'user',
         entityId: id,
-        changes: { active: { from: true, to: false }, sessionsRevoked: revoked },
+        changes: {
+          active: { from: true, to: false },
+          sessionsRevoked: revoked,
+          calendarFeedRevoked: feeds.n > 0,
+        },
       });
     });
     return this.get(id);

@@ -207,6 +207,16 @@ export class Env {
   @Max(3650)
   PROFILE_REVIEW_DAYS = 90;
 
+  /**
+   * UN calendar deadlines this many days ahead (or nearer) become milestones for the cases
+   * they fit; further ones wait for the daily sweep to come into range.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  UN_CALENDAR_HORIZON_DAYS = 120;
+
   /** Days a government has to reply to a WGAD communication after transmission. */
   @Transform(toInt)
   @IsInt()

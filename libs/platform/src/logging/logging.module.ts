@@ -4,7 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { Env } from '../config/env';
-import { REDACT_PATHS } from './redaction';
+import { loggableUrl, REDACT_PATHS } from './redaction';
 
 /** A client-supplied request id is kept only if it is short and harmless. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -42,7 +42,7 @@ export class LoggingModule {
                   id: req.id,
                   method: req.method,
                   // Query strings can hold search terms about people: log the path only.
-                  url: req.url?.split('?')[0],
+                  url: loggableUrl(req.url),
                 }),
               },
             },

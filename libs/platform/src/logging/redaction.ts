@@ -26,3 +26,14 @@ export const REDACT_PATHS: string[] = [
   'res.headers["set-cookie"]',
   ...SENSITIVE_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
 ];
+
+/** Path segments that are themselves credentials: a calendar feed's secret (`/calendar-feeds/<secret>.ics`). */
+const SECRET_IN_PATH = /(\/calendar-feeds\/)[^/?#]+/g;
+
+/**
+ * A request URL as it may be logged: the path only (query strings can hold search terms
+ * about people) with secrets in the path censored.
+ */
+export function loggableUrl(url: string | undefined): string | undefined {
+  return url?.split('?')[0].replace(SECRET_IN_PATH, '$1[redacted]');
+}

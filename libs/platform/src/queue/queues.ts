@@ -23,6 +23,8 @@ export enum ReminderJob {
   Daily = 'daily',
   /** One person's daily digest email. */
   Digest = 'digest',
+  /** Keep one UN calendar entry's milestones in step with it (after an edit or import). */
+  CalendarSync = 'calendar-sync',
 }
 
 export enum DossierJob {
@@ -41,6 +43,7 @@ export interface JobPayloads {
   [ReminderJob.Deliver]: { deliveryId: string };
   [ReminderJob.Daily]: Record<string, never>;
   [ReminderJob.Digest]: { userId: string; moment: string };
+  [ReminderJob.CalendarSync]: { entryId: string };
   [OutboxJob.Relay]: Record<string, never>;
   [DossierJob.Render]: { dossierId: string };
 }
@@ -50,6 +53,9 @@ export const jobIds = {
   delivery: (id: string) => `delivery-${id}`,
   dossier: (id: string) => `dossier-${id}`,
   digest: (userId: string, moment: string) => `digest-${userId}-${Date.parse(moment)}`,
+  /** Per change: every edit of an entry (a new version, or its removal) syncs again. */
+  calendarSync: (entryId: string, version: number | 'removed') =>
+    `calendar-sync-${entryId}-${version}`,
 };
 
 export type JobName = keyof JobPayloads;

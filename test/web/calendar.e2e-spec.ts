@@ -1,0 +1,202 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import {
+  expectAccessible,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+  startWebApp,
+  watchConsole,
+  webSession,
+  type WebApp,
+} from '../support/browser';
+import type { RequestOptions, TestResponse } from '../support/api';
+import { asUser, createStaff, createUser, type TestUser } from '../support/users';
+
+/**
+ * The calendar pages in a real browser against the real api: the month view (UN sessions,
+ * their deadlines and the user's milestones on the right days, in the user's zone), the
+ * session page with its windows for action as far as the user may see, phones, and bad input.
+ */
+describe('web: calendar', () => {
+  let app: WebApp;
+  let browser: Browser;
+  let staff: Record<'admin' | 'coordinator' | 'caseworker' | 'viewer', TestUser>;
+  let outsider: TestUser;
+  const contexts: BrowserContext[] = [];
+  const ids: Record<string, string> = {};
+
+  const as = (user: TestUser, o: RequestOptions): Promise<TestResponse> => asUser(app, user, o);
+  const ok = async (user: TestUser, o: RequestOptions, status = 201) => {
+    const res = await as(user, o);
+    if (res.status !== status) throw new Error(`${o.url}: ${res.status} ${res.text}`);
+    return res.body;
+  };
+
+  const pageFor = async (user: TestUser, viewport: 'laptop' | 'phone' = 'laptop') => {
+    const { context, page } = await newPage(browser, app, viewport);
+    contexts.push(context);
+    await signIn(page, user);
+    return page;
+  };
+
+  beforeAll(async () => {
+    app = await startWebApp({ now: '2026-06-15T10:00:00Z' });
+    staff = await createStaff(app);
+    outsider = await createUser(app, 'caseworker', 'Outside Caseworker');
+    browser = await launchBrowser();
+    const defender = async (fullName: string, extra: object = {}) => {
+      const d = await ok(staff.coordinator, {
+        method: 'POST',
+        url: '/api/v1/defenders',
+        body: { fullName, country: 'BD', ...extra },
+      });
+      await ok(staff.coordinator, {
+        method: 'POST',
+        url: `/api/v1/defenders/${d.id}/events`,
+        body: { type: 'arrest', occurredOn: '2025-03-01' },
+      });
+      return d.id as string;
+    };
+    ids.rahim = await defender('Rahim Uddin');
+    ids.hidden = await defender('Nusrat Jahan', { access: 'restricted' });
+    await ok(staff.coordinator, {
+      method: 'POST',
+      url: `/api/v1/defenders/${ids.hidden}/assignees`,
+      body: { userId: staff.caseworker.id },
+    });
+    ids.upr = (
+      await ok(staff.coordinator, {
+        method: 'POST',
+        url: '/api/v1/un-calendar',
+        body: {
+          kind: 'upr_session',
+          number: 50,
+          title: 'UPR Working Group, 50th session',
+          startsOn: '2026-07-06',
+          endsOn: '2026-07-17',
+          countries: ['BD'],
+          deadlines: [{ kind: 'stakeholder_submission', dueOn: '2026-06-22', country: 'BD' }],
+          sample: true,
+        },
+      })
+    ).id;
+    // A timed milestone late on 30 June UTC falls on 1 July for a user in Dhaka (UTC+6).
+    await ok(
+      staff.admin,
+      {
+        method: 'PATCH',
+        url: `/api/v1/users/${staff.caseworker.id}`,
+        body: { timeZone: 'Asia/Dhaka' },
+      },
+      200,
+    );
+    await ok(staff.caseworker, {
+      method: 'POST',
+      url: '/api/v1/milestones',
+      body: {
+        defenderId: ids.hidden,
+        kind: 'hearing',
+        title: 'Bail hearing',
+        dueAt: '2026-06-30T20:00:00Z',
+      },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('the month shows sessions, deadlines and my milestones on their days, in my zone', async () => {
+    const page = await pageFor(staff.caseworker);
+    const errors = watchConsole(page);
+    await page.goto(`/app/calendar?month=2026-07`);
+    await expectAccessible(page, 'calendar month');
+    const day = (date: string) => page.locator(`td:has(time[datetime="${date}"])`);
+    await expect(day('2026-07-01').innerText()).resolves.toContain('Bail hearing');
+    await expect(day('2026-07-01').innerText()).resolves.toContain('02:00');
+    await expect(day('2026-06-30').innerText()).resolves.not.toContain('Bail hearing');
+    await expect(day('2026-07-06').innerText()).resolves.toContain('UPR 50');
+    await expect(day('2026-07-17').innerText()).resolves.toContain('UPR 50');
+    await expect(day('2026-07-18').innerText()).resolves.not.toContain('UPR 50');
+    await page.goto(`/app/calendar?month=2026-06`);
+    await expect(day('2026-06-22').innerText()).resolves.toContain(
+      'UPR 50: stakeholder submission due (BD)',
+    );
+    // Today (in Dhaka) is marked.
+    await expect(
+      page.locator('td[aria-current="date"] time').getAttribute('datetime'),
+    ).resolves.toBe('2026-06-15');
+    await screenshot(page, 'calendar-month');
+    expect(errors).toEqual([]);
+  });
+
+  it('a session page lists the cases it fits, as far as the user may see', async () => {
+    const page = await pageFor(staff.caseworker);
+    await page.goto(`/app/calendar?month=2026-07`);
+    await page.getByRole('link', { name: 'UPR Working Group, 50th session' }).click();
+    await page.waitForURL(`**/app/calendar/entries/${ids.upr}`);
+    await expectAccessible(page, 'calendar entry');
+    const rows = page.locator('tr[data-defender]');
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(page.locator('body').innerText()).resolves.toContain('Sample data');
+    await screenshot(page, 'calendar-entry');
+
+    const other = await pageFor(outsider);
+    await other.goto(`/app/calendar/entries/${ids.upr}`);
+    const names = await other.locator('tr[data-defender]').allInnerTexts();
+    expect(names.join(' ')).toContain('Rahim Uddin');
+    expect(names.join(' ')).not.toContain('Nusrat Jahan');
+    // The outsider's month shows the restricted case's milestone nowhere, even for "every case".
+    await other.goto(`/app/calendar?month=2026-07&scope=all`);
+    await expect(other.locator('table.calendar').innerText()).resolves.not.toContain(
+      'Bail hearing',
+    );
+  });
+
+  it('phones get the days that hold something, as a list', async () => {
+    const page = await pageFor(staff.caseworker, 'phone');
+    await page.goto(`/app/calendar?month=2026-07`);
+    await expectAccessible(page, 'calendar month (phone)');
+    await expect(page.locator('td:has(time[datetime="2026-07-01"])').isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(page.locator('td:has(time[datetime="2026-07-02"])').isVisible()).resolves.toBe(
+      false,
+    );
+    const width = await page.evaluate('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
+    await screenshot(page, 'calendar-month-phone');
+  });
+
+  it('bad months and ids answer clearly, never a 500', async () => {
+    const session = await webSession(app, staff.viewer);
+    const month = await app.request({
+      method: 'GET',
+      url: '/app/calendar?month=2026-13',
+      anonymous: true,
+      headers: { cookie: session.cookie },
+    });
+    expect(month.status).toBe(400);
+    expect(month.text).toContain('Choose a month written YYYY-MM.');
+    for (const [url, status] of [
+      ['/app/calendar/entries/nope', 404],
+      ['/app/calendar/entries/7f1c1b1e-1d2a-4c3b-9a8e-0123456789ab', 404],
+      [`/app/calendar/entries/${ids.upr}?country=XX`, 400],
+      [`/app/calendar/entries/${ids.upr}?cursor=%%%`, 400],
+    ] as const) {
+      const res = await app.request({
+        method: 'GET',
+        url,
+        anonymous: true,
+        headers: { cookie: session.cookie },
+      });
+      expect([url, res.status]).toEqual([url, status]);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+    }
+    const anonymous = await app.request({ method: 'GET', url: '/app/calendar', anonymous: true });
+    expect(anonymous.status).toBe(303);
+  });
+});
