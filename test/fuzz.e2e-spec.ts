@@ -45,6 +45,10 @@ const NEVER_2XX: Record<string, string> = {
   'POST /api/v1/auth/mfa/confirm': 'needs the current TOTP code',
   'GET /api/v1/dossiers/{id}/content': 'the worker (not running here) renders dossiers',
   'POST /api/v1/notifications/{id}/read': 'the worker (not running here) makes notifications',
+  'POST /api/v1/defenders/{id}/documents':
+    'multipart: the fuzzer builds JSON bodies (test/documents*.e2e-spec.ts send hostile uploads)',
+  'POST /api/v1/documents/{id}/versions':
+    'multipart: the fuzzer builds JSON bodies (test/documents*.e2e-spec.ts send hostile uploads)',
   'GET /api/v1/calendar-feeds/{secret}.ics':
     'needs the secret of a feed URL, which is shown only once',
 };

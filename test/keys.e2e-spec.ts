@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
@@ -12,6 +15,7 @@ import {
 } from '@witness/platform';
 import { startApi, type TestApi } from './support/api';
 import { runCli } from './support/cli';
+import { multipart, pdf, postMultipart } from './support/files';
 import { createUser, type TestUser } from './support/users';
 
 const D = '/api/v1/defenders';
@@ -28,9 +32,15 @@ describe('encryption keys: rotation and production refusal', () => {
   const defenders: { id: string; contacts: unknown[]; notes: string; version: number }[] = [];
   let eventId: string;
   let mfaSecret: string;
+  let documentId: string;
 
   beforeAll(async () => {
-    api = await startApi({ env: { WITNESS_ENCRYPTION_KEYS: `a:${KEY_A}` } });
+    api = await startApi({
+      env: {
+        WITNESS_ENCRYPTION_KEYS: `a:${KEY_A}`,
+        STORAGE_DIR: mkdtempSync(join(tmpdir(), 'witness-keys-')),
+      },
+    });
     caseworker = await createUser(api, 'caseworker');
     for (let i = 0; i < 3; i++) {
       const contacts = [
@@ -64,6 +74,18 @@ describe('encryption keys: rotation and production refusal', () => {
     const enrol = await caseworker.request({ method: 'POST', url: '/api/v1/auth/mfa/enrol' });
     expect(enrol.status).toBe(200);
     mfaSecret = enrol.body.secret;
+    // A document: its source identity and its file's data key are wrapped by the keyring.
+    const doc = await postMultipart(
+      api,
+      `${D}/${defenders[0].id}/documents`,
+      caseworker.token,
+      multipart(
+        { title: 'Arrest warrant', kind: 'warrant', sourceIdentity: 'A clerk at the court' },
+        [{ name: 'warrant.pdf', content: pdf() }],
+      ),
+    );
+    expect(doc.status).toBe(201);
+    documentId = doc.body.id;
   });
   afterAll(() => api.close());
 
@@ -91,7 +113,7 @@ describe('encryption keys: rotation and production refusal', () => {
   it('keys:rotate re-encrypts everything under the new active key, readable with it alone', async () => {
     const before = await encryptedValues();
     const all = Object.values(before).flat();
-    expect(all.length).toBe(3 + 3 + 1 + 1);
+    expect(all.length).toBe(3 + 3 + 1 + 1 + 2);
     for (const v of all) expect(v).toMatch(/^v1\.a\./);
 
     const env = { DATABASE_URL: api.dbUrl, WITNESS_ENCRYPTION_KEYS: `b:${KEY_B},a:${KEY_A}` };
@@ -136,6 +158,18 @@ describe('encryption keys: rotation and production refusal', () => {
       caseworker.id,
     ]);
     expect(onlyB.decrypt(user.mfa_secret_enc, `users.mfa_secret:${caseworker.id}`)).toBe(mfaSecret);
+    const [document] = await api.db.query(
+      `SELECT d.source_identity_enc, v.id AS version_id, v.data_key_enc
+         FROM documents d JOIN document_versions v ON v.document_id = d.id WHERE d.id = $1`,
+      [documentId],
+    );
+    expect(
+      onlyB.decrypt(document.source_identity_enc, `documents.source_identity:${documentId}`),
+    ).toBe('A clerk at the court');
+    // The file's data key unwraps with b alone (the file itself needs no rewriting).
+    expect(() =>
+      onlyB.decrypt(document.data_key_enc, `document_versions.data_key:${document.version_id}`),
+    ).not.toThrow();
 
     // Recorded in the (still intact) audit trail.
     const [audit] = await api.db.query(

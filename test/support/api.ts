@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Clock, ManualClock } from '@witness/platform';
 import { DataSource } from 'typeorm';
@@ -57,6 +60,9 @@ export async function startApi(
   process.env.RATE_LIMIT_PER_MINUTE = '100000';
   process.env.AUTH_IDLE_TIMEOUT_MINUTES = '30';
   process.env.AUTH_SESSION_MAX_HOURS = '12';
+  // Documents go to a directory of this api's own (a test may name another).
+  const storageDir = mkdtempSync(join(tmpdir(), 'witness-documents-'));
+  process.env.STORAGE_DIR = storageDir;
   Object.assign(process.env, options.env ?? {});
   const clock = new ManualClock(new Date(options.now ?? '2026-06-15T10:00:00Z'));
   // Imported only now: Nest's ConfigModule reads process.env when the module is loaded.
@@ -123,6 +129,7 @@ export async function startApi(
     close: async () => {
       await app.close();
       await database.drop();
+      rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { mountBullBoard } from './admin/bull-board';
 import { AppModule } from './app.module';
 import { registerCsvBodyParser } from './defenders/imports.controller';
+import { registerMultipart } from './documents/multipart';
 import { mountOpenApi } from './docs/openapi';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import {
@@ -66,6 +67,8 @@ export async function createApiApp(
   // The web app's session cookie (HttpOnly, SameSite=Strict; see web/web-session.ts).
   await app.register(fastifyCookie);
   registerCsvBodyParser(fastify, env.IMPORT_MAX_BYTES);
+  // Document uploads (multipart/form-data, UPLOAD_MAX_BYTES per file) on their routes only.
+  await registerMultipart(app, env.UPLOAD_MAX_BYTES);
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('X-Request-Id', req.id);
   });

@@ -9,6 +9,7 @@ import {
   DefendersModule,
   DetentionModule,
   DossiersModule,
+  DocumentsModule,
   EscalationsModule,
   SolidarityModule,
   ReportsModule,
@@ -30,6 +31,8 @@ import {
   OutboxModule,
   QueueModule,
   RedisModule,
+  ScanModule,
+  StorageModule,
 } from '@witness/platform';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -44,6 +47,7 @@ import { DefendersController } from './defenders/defenders.controller';
 import { EventsController } from './defenders/events.controller';
 import { ExportsController } from './defenders/exports.controller';
 import { ImportsController } from './defenders/imports.controller';
+import { DocumentsController } from './documents/documents.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { EscalationsController } from './escalations/escalations.controller';
 import { SolidarityController } from './solidarity/solidarity.controller';
@@ -80,6 +84,10 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web/web';
     DetentionModule,
     EscalationsModule,
     DossiersModule,
+    // Documents: the encrypted blob store and the virus scanner they need.
+    StorageModule,
+    ScanModule,
+    DocumentsModule,
     SolidarityModule,
     ReportsModule,
     PublicationModule,
@@ -103,6 +111,7 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web/web';
     ExportsController,
     EscalationsController,
     DossiersController,
+    DocumentsController,
     SolidarityController,
     ReportsController,
     PublicationController,

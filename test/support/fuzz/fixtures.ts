@@ -1,11 +1,13 @@
 import type { TestApi } from '../api';
+import { multipart, pdf, photoWithGps, postMultipart } from '../files';
 import { createUser, type TestUser } from '../users';
 import type { IdPools } from './pools';
 
 /**
  * A small world for the fuzzer to aim at, made through the real api: defenders (some
  * restricted) with timelines, consents, an assignee and a publication; partners, escalations
- * with a dossier request, solidarity actions, milestones; spare users (never the ones the
+ * with a dossier request, solidarity actions, milestones, documents (a PDF and a photo), UN
+ * calendar entries; spare users (never the ones the
  * fuzzer acts as). Every id lands in the pools through the answers' harvest.
  */
 export async function makeFixtures(
@@ -116,6 +118,37 @@ export async function makeFixtures(
       defenderIds: defenders.slice(0, 3),
       partnerIds: partners.slice(0, 1),
     });
+  }
+
+  for (const [i, kind] of (['upr_session', 'hrc_session'] as const).entries()) {
+    await call('POST', '/api/v1/un-calendar', [], {
+      kind,
+      number: 50 + i,
+      title: `Session ${i}`,
+      startsOn: today,
+      endsOn: today,
+      countries: kind === 'upr_session' ? ['EG', 'KE'] : [],
+    });
+  }
+
+  // Documents are multipart (which the fuzzer does not build): a PDF and a photo per case.
+  for (const d of defenders.slice(0, 2)) {
+    for (const file of [
+      { name: 'warrant.pdf', content: pdf() },
+      { name: 'photo.jpg', content: await photoWithGps() },
+    ]) {
+      const template = '/api/v1/defenders/{id}/documents';
+      const res = await postMultipart(
+        api,
+        template.replace('{id}', d),
+        admin.token,
+        multipart({ title: file.name, kind: file.name.endsWith('.jpg') ? 'photo' : 'warrant' }, [
+          file,
+        ]),
+      );
+      if (res.status !== 201) throw new Error(`fixture document: ${res.status} ${res.text}`);
+      pools.harvest(template, d, res.body);
+    }
   }
 
   for (const [i, kind] of (['hearing', 'custom'] as const).entries()) {

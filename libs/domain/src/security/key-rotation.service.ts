@@ -22,6 +22,9 @@ export const ENCRYPTED_COLUMNS = [
   { table: 'escalations', column: 'source_identity_enc', context: 'source_identity', id: 'id' },
   { table: 'dossiers', column: 'content_enc', context: 'content', id: 'id' },
   { table: 'partners', column: 'contact_person_enc', context: 'contact_person', id: 'id' },
+  { table: 'documents', column: 'source_identity_enc', context: 'source_identity', id: 'id' },
+  // Each file's data key (the files themselves stay as they are: only the wrapping changes).
+  { table: 'document_versions', column: 'data_key_enc', context: 'data_key', id: 'id' },
 ] as const;
 
 /**

@@ -300,6 +300,76 @@ export class Env {
   /** Where `npm run backup` writes its dumps and manifests. */
   @IsString()
   BACKUP_DIR = './backups';
+
+  /**
+   * Where uploaded documents are kept: `fs` (a local directory, STORAGE_DIR) or `s3` (an
+   * S3-compatible object store: AWS, MinIO, Ceph). Either way the content is encrypted first.
+   */
+  @IsIn(['fs', 's3'])
+  STORAGE_DRIVER: 'fs' | 's3' = 'fs';
+
+  /** The documents directory of the `fs` driver (created 0700 if missing). */
+  @IsString()
+  STORAGE_DIR = './var/documents';
+
+  /** The S3 endpoint, e.g. https://minio.internal:9000; unset = AWS's for S3_REGION. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** The bucket documents go in (required with STORAGE_DRIVER=s3; it must exist). */
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'S3_BUCKET must be a bucket name (3-63 lower-case letters, digits, dots, hyphens)',
+  })
+  S3_BUCKET?: string;
+
+  /** Credentials; unset = the SDK's default chain (environment, instance role...). */
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Address buckets as endpoint/bucket/key (MinIO, most self-hosted stores) instead of bucket.endpoint. */
+  @Transform(toBool)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = false;
+
+  /** Largest document accepted, in bytes (413 beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  UPLOAD_MAX_BYTES = 25 * 1024 * 1024;
+
+  /** clamd's address (TCP) for scanning uploads; unset (and no CLAMAV_SOCKET) = no scanning. */
+  @IsOptional()
+  @IsString()
+  CLAMAV_HOST?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  CLAMAV_PORT = 3310;
+
+  /** clamd's Unix socket (instead of CLAMAV_HOST), e.g. /run/clamav/clamd.ctl. */
+  @IsOptional()
+  @IsString()
+  CLAMAV_SOCKET?: string;
+
+  /** How long a scan may take before the upload is refused (503). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  CLAMAV_TIMEOUT_MS = 30000;
 }
 
 /**
@@ -317,6 +387,15 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   );
   if (env.NODE_ENV === 'production' && !env.WITNESS_ENCRYPTION_KEYS) {
     lines.push('  - WITNESS_ENCRYPTION_KEYS: is required in production (id:base64key,...)');
+  }
+  if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) {
+    lines.push('  - S3_BUCKET: is required with STORAGE_DRIVER=s3');
+  }
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    lines.push('  - S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither');
+  }
+  if (env.CLAMAV_HOST && env.CLAMAV_SOCKET) {
+    lines.push('  - CLAMAV_HOST, CLAMAV_SOCKET: set one or the other, not both');
   }
   if (lines.length > 0) {
     throw new Error(`Invalid configuration (${lines.length} variable(s)):\n${lines.join('\n')}`);

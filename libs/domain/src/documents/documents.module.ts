@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '../access/access.module';
+import { DefendersModule } from '../defenders/defenders.module';
+import { DocumentIntake } from './document-intake';
+import { Document, DocumentVersion } from './document.entity';
+import { DocumentsService } from './documents.service';
+
+/** Documents and photos of cases. Needs the global StorageModule and ScanModule (platform). */
+@Module({
+  imports: [TypeOrmModule.forFeature([Document, DocumentVersion]), DefendersModule, AccessModule],
+  providers: [DocumentsService, DocumentIntake],
+  exports: [DocumentsService, DocumentIntake],
+})
+export class DocumentsModule {}

@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import { UnavailableError } from '../errors';
+import { ClamdClient, ClamdError, type ClamdTarget, type ScanVerdict } from './clamd-client';
+
+/**
+ * Scanning is configured but could not be done (clamd down, too slow, or refusing): the
+ * upload is refused (fail closed), answered 503.
+ */
+export class ScannerUnavailableError extends UnavailableError {
+  constructor(detail: string) {
+    super(
+      `The virus scanner could not check this file (${detail}), so it was refused and nothing was stored. Try again later; if it persists, tell an administrator.`,
+      30,
+    );
+    this.name = 'ScannerUnavailableError';
+  }
+}
+
+/** Scans uploaded content for malware; `enabled` is false when no scanner is configured. */
+export abstract class VirusScanner {
+  abstract readonly enabled: boolean;
+  /** Throws ScannerUnavailableError when scanning is on but could not be done. */
+  abstract scan(content: Buffer): Promise<ScanVerdict>;
+}
+
+export class ClamdVirusScanner extends VirusScanner {
+  readonly enabled = true;
+  private readonly logger = new Logger('clamav');
+  private readonly client: ClamdClient;
+
+  constructor(target: ClamdTarget, timeoutMs: number) {
+    super();
+    this.client = new ClamdClient(target, timeoutMs);
+  }
+
+  async scan(content: Buffer): Promise<ScanVerdict> {
+    try {
+      return await this.client.scan(content);
+    } catch (err) {
+      if (!(err instanceof ClamdError)) throw err;
+      this.logger.error({ reason: err.reason, detail: err.message }, 'virus scan failed');
+      const detail =
+        err.reason === 'unreachable'
+          ? 'clamd is unreachable'
+          : err.reason === 'timeout'
+            ? 'clamd did not answer in time'
+            : /size limit/i.test(err.message)
+              ? "the file is larger than clamd's StreamMaxLength"
+              : 'clamd answered with an error';
+      throw new ScannerUnavailableError(detail);
+    }
+  }
+}
+
+/** No scanner configured (CLAMAV_HOST and CLAMAV_SOCKET unset). */
+export class DisabledVirusScanner extends VirusScanner {
+  readonly enabled = false;
+
+  scan(): Promise<ScanVerdict> {
+    return Promise.reject(new Error('virus scanning is not configured'));
+  }
+}
