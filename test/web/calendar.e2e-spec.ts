@@ -133,8 +133,15 @@ describe('web: calendar', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a session page lists the cases it fits, as far as the user may see', async () => {
+  it('the home page lists the sessions ahead, and a session page the cases it fits, as far as the user may see', async () => {
     const page = await pageFor(staff.caseworker);
+    await page.goto(`/app`);
+    const sessions = page.locator('[data-section="sessions"]');
+    await expect(sessions.innerText()).resolves.toContain(
+      'UPR 50: stakeholder submission due (BD)',
+    );
+    await sessions.getByRole('link', { name: 'UPR Working Group, 50th session' }).click();
+    await page.waitForURL(`**/app/calendar/entries/${ids.upr}`);
     await page.goto(`/app/calendar?month=2026-07`);
     await page.getByRole('link', { name: 'UPR Working Group, 50th session' }).click();
     await page.waitForURL(`**/app/calendar/entries/${ids.upr}`);

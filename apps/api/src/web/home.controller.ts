@@ -5,7 +5,10 @@ import {
   EscalationsService,
   MilestonesService,
   NotificationsService,
+  UnCalendarService,
   UsersService,
+  deadlineTitle,
+  shortName,
   type AuthenticatedActor,
   type EscalationView,
   type MilestoneView,
@@ -28,6 +31,8 @@ import {
 export const DUE_SOON_DAYS = 14;
 /** UN deadlines shown this far ahead. */
 export const DEADLINE_HORIZON_DAYS = 90;
+/** UN calendar sessions (and their deadlines) shown this far ahead. */
+const SESSION_HORIZON_DAYS = 60;
 /** How many recently changed cases the home page lists. */
 const RECENT_CASES = 8;
 
@@ -45,6 +50,7 @@ export class HomeWebController {
     private readonly escalations: EscalationsService,
     private readonly defenders: DefendersService,
     private readonly notifications: NotificationsService,
+    private readonly calendar: UnCalendarService,
     private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
@@ -62,7 +68,7 @@ export class HomeWebController {
     const tz = knownZone(me.timeZone);
     const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000).toISOString();
 
-    const [overdue, dueSoon, deadlinePages, cases, unread] = await Promise.all([
+    const [overdue, dueSoon, deadlinePages, cases, unread, sessions] = await Promise.all([
       this.milestones.list(
         { status: 'open', assigneeId: actor.userId, to: now.toISOString(), limit: 50 },
         actor,
@@ -81,6 +87,7 @@ export class HomeWebController {
       ),
       this.defenders.recentlyChanged(actor, RECENT_CASES),
       this.notifications.unreadCount(actor.userId),
+      this.calendar.list({ from: today, to: addDays(today, SESSION_HORIZON_DAYS) }, actor),
     ]);
 
     const found = escalationDeadlines(
@@ -126,6 +133,20 @@ export class HomeWebController {
         horizonDays: DEADLINE_HORIZON_DAYS,
         recent,
         unreadCount: unread,
+        // The next UN sessions, each with its deadlines still to come.
+        sessions: sessions.slice(0, 6).map((e) => ({
+          id: e.id,
+          name: shortName(e),
+          title: e.title,
+          startsOn: e.startsOn,
+          endsOn: e.endsOn,
+          sample: e.sample,
+          deadlines: e.deadlines
+            .filter((d) => d.dueOn >= today)
+            .slice(0, 4)
+            .map((d) => ({ dueOn: d.dueOn, title: deadlineTitle(e, d) })),
+        })),
+        sessionDays: SESSION_HORIZON_DAYS,
         timeZone: tz,
         today,
       },
