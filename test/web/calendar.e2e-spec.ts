@@ -178,6 +178,97 @@ describe('web: calendar', () => {
     await screenshot(page, 'calendar-month-phone');
   });
 
+  it('coordinators add, edit and remove sessions with the form; mistakes are shown, nothing half-written', async () => {
+    const count = async () =>
+      (await app.db.query(`SELECT count(*)::int AS n FROM un_calendar_entries`))[0].n as number;
+    const before = await count();
+    const page = await pageFor(staff.coordinator);
+    await page.goto('/app/calendar?month=2026-09');
+    await page.getByRole('link', { name: 'Add a session' }).click();
+    await page.waitForURL('**/app/calendar/entries/new');
+    await expectAccessible(page, 'calendar entry form');
+    await page.getByLabel('Kind').selectOption('hrc_session');
+    await page.getByLabel('Session number').fill('64');
+    await page.getByRole('textbox', { name: 'Title' }).fill('Human Rights Council, 64th session');
+    await page.getByLabel('First day').fill('2026-09-14');
+    await page.getByLabel('Last day').fill('2026-09-01');
+    await page.locator('#f-deadlineKind-0').selectOption('written_statement');
+    await page.locator('#f-deadlineDueOn-0').fill('2026-08-24');
+    await page.getByRole('button', { name: 'Add to the calendar' }).click();
+    // The last day before the first: said next to the field, and nothing written.
+    await expect(page.locator('#f-endsOn-error').innerText()).resolves.toMatch(/on or after/);
+    expect(await count()).toBe(before);
+    await expect(page.locator('#f-deadlineDueOn-0').inputValue()).resolves.toBe('2026-08-24');
+    await page.getByLabel('Last day').fill('2026-10-09');
+    await page.getByRole('button', { name: 'Add to the calendar' }).click();
+    await page.waitForURL(/\/app\/calendar\/entries\/[0-9a-f-]{36}\?notice=/);
+    expect(await count()).toBe(before + 1);
+    await expect(page.locator('body').innerText()).resolves.toContain(
+      'HRC 64: written statements due',
+    );
+    const id = /entries\/([0-9a-f-]{36})/.exec(page.url())![1];
+
+    // Edit: move the deadline. A second tab saving first makes this one stale (409, kept).
+    const stale = await pageFor(staff.coordinator);
+    await stale.goto(`/app/calendar/entries/${id}/edit`);
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.locator('#f-deadlineDueOn-0').fill('2026-08-26');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(`**/app/calendar/entries/${id}?notice=*`);
+    await expect(page.locator('body').innerText()).resolves.toContain('2026-08-26');
+    await stale.getByLabel('Where').fill('Geneva');
+    await stale.getByRole('button', { name: 'Save' }).click();
+    await expect(stale.locator('.error-summary').innerText()).resolves.toContain(
+      'Someone saved this session',
+    );
+    const [row] = await app.db.query(`SELECT location FROM un_calendar_entries WHERE id = $1`, [
+      id,
+    ]);
+    expect(row.location).toBeNull();
+
+    // Remove (confirmed in the page).
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Remove from the calendar' }).click();
+    await page.waitForURL('**/app/calendar?notice=*');
+    expect(await count()).toBe(before);
+  });
+
+  it('only coordinators and admins reach the forms, and never without the CSRF token', async () => {
+    const count = async () =>
+      (await app.db.query(`SELECT count(*)::int AS n FROM un_calendar_entries`))[0].n as number;
+    const before = await count();
+    const form = {
+      kind: 'wgad_session',
+      title: 'WGAD 107',
+      startsOn: '2026-08-24',
+      endsOn: '2026-09-02',
+    };
+    const post = (cookie: string, body: Record<string, string>) =>
+      app.app.inject({
+        method: 'POST',
+        url: '/app/calendar/entries/new',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(body).toString(),
+      });
+    const caseworker = await webSession(app, staff.caseworker);
+    const get = await app.app.inject({
+      method: 'GET',
+      url: '/app/calendar/entries/new',
+      headers: { cookie: caseworker.cookie },
+    });
+    expect(get.statusCode).toBe(403);
+    expect((await post(caseworker.cookie, { ...form, _csrf: caseworker.csrf })).statusCode).toBe(
+      403,
+    );
+    const coordinator = await webSession(app, staff.coordinator);
+    expect((await post(coordinator.cookie, form)).statusCode).toBe(403);
+    expect((await post(coordinator.cookie, { ...form, _csrf: 'forged' })).statusCode).toBe(403);
+    expect(await count()).toBe(before);
+    const made = await post(coordinator.cookie, { ...form, _csrf: coordinator.csrf });
+    expect(made.statusCode).toBe(303);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('bad months and ids answer clearly, never a 500', async () => {
     const session = await webSession(app, staff.viewer);
     const month = await app.request({

@@ -1,27 +1,53 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   DefendersService,
   MilestonesService,
   UnCalendarService,
   UsersService,
+  CALENDAR_ENTRY_KINDS,
+  DEADLINE_KINDS,
+  REGIONAL_BODIES,
   deadlineTitle,
   shortName,
   type AuthenticatedActor,
   type CalendarEntryView,
   type MilestoneView,
 } from '@witness/domain';
-import { Clock, NotFoundError, ValidationFailedError } from '@witness/platform';
+import {
+  AppError,
+  Clock,
+  NotFoundError,
+  PreconditionRequiredError,
+  ValidationFailedError,
+} from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { CurrentActor } from '../http/actor.decorator';
-import { OpportunityQueryDto } from '../un-calendar/un-calendar.dto';
+import {
+  CreateCalendarEntryDto,
+  OpportunityQueryDto,
+  UpdateCalendarEntryDto,
+} from '../un-calendar/un-calendar.dto';
 import { isMonth, monthGrid, shiftMonth } from './calendar-web.util';
 import { Views, type FieldErrorMap, type WebRequest } from './views';
 import { ANY_ROLE } from './web-auth.controller';
-import { errorMap, text, validateAs, type FormBody } from './web-form';
-import { dueLabel, knownZone, queryWith } from './work-web.util';
+import {
+  checkbox,
+  errorMap,
+  formErrors,
+  integer,
+  list,
+  refill,
+  text,
+  validateAs,
+  type FormBody,
+} from './web-form';
+import { dueLabel, knownZone, queryWith, withNotice } from './work-web.util';
 
+const DECIDERS = ['coordinator', 'admin'] as const;
+/** Empty deadline rows a form offers beyond those the entry has. */
+const SPARE_DEADLINE_ROWS = 3;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Milestones a month view shows at most (then it points to the list). */
 const MONTH_CAP = 400;
@@ -218,6 +244,137 @@ export class CalendarWebController {
     );
   }
 
+  @Get('entries/new')
+  @Roles(...DECIDERS)
+  async newEntry(@Req() req: WebRequest, @Res() reply: FastifyReply) {
+    return this.entryForm(req, reply, null, {}, undefined, 200);
+  }
+
+  @Post('entries/new')
+  @Roles(...DECIDERS)
+  async createEntry(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Body() body: FormBody,
+  ) {
+    try {
+      const dto = await validateAs(CreateCalendarEntryDto, entryInput(body));
+      const view = await this.calendar.create(dto, actor);
+      return reply.redirect(
+        withNotice(`/app/calendar/entries/${view.id}`, 'calendar.notices.created'),
+        303,
+      );
+    } catch (err) {
+      const errors = formErrors(err);
+      if (!errors) throw err;
+      return this.entryForm(req, reply, null, refill(body), errors, 400);
+    }
+  }
+
+  @Get('entries/:id/edit')
+  @Roles(...DECIDERS)
+  async editEntry(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id') id: string,
+  ) {
+    if (!UUID.test(id)) throw new NotFoundError('calendar entry', id);
+    const entry = await this.calendar.get(id, actor);
+    return this.entryForm(req, reply, entry, formOf(entry), undefined, 200);
+  }
+
+  @Post('entries/:id/edit')
+  @Roles(...DECIDERS)
+  async updateEntry(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id') id: string,
+    @Body() body: FormBody,
+  ) {
+    if (!UUID.test(id)) throw new NotFoundError('calendar entry', id);
+    const current = await this.calendar.get(id, actor);
+    const version = integer(body, 'version');
+    try {
+      if (typeof version !== 'number') throw new PreconditionRequiredError();
+      const dto = await validateAs(UpdateCalendarEntryDto, entryInput(body));
+      await this.calendar.update(id, dto, version, actor);
+      return reply.redirect(
+        withNotice(`/app/calendar/entries/${id}`, 'calendar.notices.saved'),
+        303,
+      );
+    } catch (err) {
+      // Someone saved the entry meanwhile: show their version's number, keep what was typed.
+      if (err instanceof AppError && /precondition/.test(err.code)) {
+        return this.entryForm(
+          req,
+          reply,
+          current,
+          { ...refill(body), version: String(current.version) },
+          { _: this.tr(req, 'calendar.form.stale') },
+          409,
+        );
+      }
+      const errors = formErrors(err);
+      if (!errors) throw err;
+      return this.entryForm(req, reply, current, refill(body), errors, 400);
+    }
+  }
+
+  @Post('entries/:id/delete')
+  @Roles(...DECIDERS)
+  async deleteEntry(
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('id') id: string,
+  ) {
+    if (!UUID.test(id)) throw new NotFoundError('calendar entry', id);
+    await this.calendar.remove(id, actor);
+    return reply.redirect('/app/calendar?notice=calendar.notices.removed', 303);
+  }
+
+  private entryForm(
+    req: WebRequest,
+    reply: FastifyReply,
+    entry: CalendarEntryView | null,
+    values: FormBody,
+    errors: Record<string, string> | undefined,
+    status: number,
+  ) {
+    const rows = deadlineRows(values);
+    return this.views.send(
+      req,
+      reply,
+      'calendar/form',
+      {
+        entry,
+        values,
+        errors,
+        kinds: CALENDAR_ENTRY_KINDS,
+        bodies: REGIONAL_BODIES,
+        deadlineKinds: DEADLINE_KINDS,
+        rows: [
+          ...rows,
+          ...Array.from({ length: SPARE_DEADLINE_ROWS }, () => ({
+            kind: '',
+            dueOn: '',
+            country: '',
+            label: '',
+          })),
+        ].map((r, i) => ({ ...r, i, n: i + 1 })),
+        action: entry ? `/app/calendar/entries/${entry.id}/edit` : '/app/calendar/entries/new',
+      },
+      {
+        title: entry ? 'calendar.form.editTitle' : 'calendar.form.newTitle',
+        titleParams: entry ? { name: shortName(entry) } : {},
+        section: 'calendar',
+        status,
+      },
+    );
+  }
+
   /** The month's milestones (not cancelled), up to MONTH_CAP, page by page. */
   private async monthMilestones(
     actor: AuthenticatedActor,
@@ -254,4 +411,81 @@ export class CalendarWebController {
   private tr(req: WebRequest, key: string, params: Record<string, unknown> = {}): string {
     return this.views.translator.t(this.lang(req), key, params);
   }
+}
+
+interface DeadlineRow {
+  kind: string;
+  dueOn: string;
+  country: string;
+  label: string;
+}
+
+/** The deadline rows a form posted (repeated fields, in order), blank rows left out. */
+function deadlineRows(body: FormBody): DeadlineRow[] {
+  const col = (name: string) => {
+    const v = body[name];
+    return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  };
+  const kinds = col('deadlineKind');
+  const due = col('deadlineDueOn');
+  const countries = col('deadlineCountry');
+  const labels = col('deadlineLabel');
+  const n = Math.max(kinds.length, due.length, countries.length, labels.length);
+  const rows: DeadlineRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = {
+      kind: (kinds[i] ?? '').trim(),
+      dueOn: (due[i] ?? '').trim(),
+      country: (countries[i] ?? '').trim(),
+      label: (labels[i] ?? '').trim(),
+    };
+    if (row.kind || row.dueOn || row.country || row.label) rows.push(row);
+  }
+  return rows;
+}
+
+/** What the entry form posted, in the API's shape (its DTO then checks it). */
+function entryInput(body: FormBody): Record<string, unknown> {
+  const body_ = text(body, 'body');
+  return {
+    kind: text(body, 'kind') ?? '',
+    number: integer(body, 'number') ?? null,
+    body: body_ ?? null,
+    title: text(body, 'title') ?? '',
+    startsOn: text(body, 'startsOn') ?? '',
+    endsOn: text(body, 'endsOn') ?? '',
+    location: text(body, 'location') ?? null,
+    countries: list(body, 'countries') ?? [],
+    deadlines: deadlineRows(body).map((r) => ({
+      kind: r.kind,
+      dueOn: r.dueOn,
+      ...(r.country ? { country: r.country } : {}),
+      ...(r.label ? { label: r.label } : {}),
+    })),
+    notes: text(body, 'notes') ?? null,
+    sourceUrl: text(body, 'sourceUrl') ?? null,
+    sample: checkbox(body, 'sample'),
+  };
+}
+
+/** An entry as the form shows it. */
+function formOf(e: CalendarEntryView): FormBody {
+  return {
+    kind: e.kind,
+    number: e.number === null ? '' : String(e.number),
+    body: e.body ?? '',
+    title: e.title,
+    startsOn: e.startsOn,
+    endsOn: e.endsOn,
+    location: e.location ?? '',
+    countries: e.countries.join(', '),
+    deadlineKind: e.deadlines.map((d) => d.kind),
+    deadlineDueOn: e.deadlines.map((d) => d.dueOn),
+    deadlineCountry: e.deadlines.map((d) => d.country ?? ''),
+    deadlineLabel: e.deadlines.map((d) => d.label ?? ''),
+    notes: e.notes ?? '',
+    sourceUrl: e.sourceUrl ?? '',
+    ...(e.sample ? { sample: '1' } : {}),
+    version: String(e.version),
+  };
 }
