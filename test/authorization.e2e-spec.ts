@@ -168,6 +168,8 @@ describe('authorization: deny by default, need-to-know, sensitive data, consent,
       'GET /public/v1/defenders',
       'GET /public/v1/defenders.atom',
       'GET /public/v1/defenders/:slug',
+      // Its photo from the documents, under the same rules (test/public-photo).
+      'GET /public/v1/defenders/:slug/photo',
       // Calendar feeds: the URL's secret is the credential (test/calendar-feeds).
       'GET /api/v1/calendar-feeds/:secret.ics',
       // The web app's sign-in page and its static assets (test/web/web-auth).

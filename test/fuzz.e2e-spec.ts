@@ -44,6 +44,7 @@ const NOT_IN_LOOP: Record<string, string> = {
 const NEVER_2XX: Record<string, string> = {
   'POST /api/v1/auth/mfa/confirm': 'needs the current TOTP code',
   'GET /api/v1/dossiers/{id}/content': 'the worker (not running here) renders dossiers',
+  'GET /api/v1/dossiers/{id}/bundle': 'the worker (not running here) renders dossiers',
   'POST /api/v1/notifications/{id}/read': 'the worker (not running here) makes notifications',
   'POST /api/v1/defenders/{id}/documents':
     'multipart: the fuzzer builds JSON bodies (test/documents*.e2e-spec.ts send hostile uploads)',
@@ -102,6 +103,24 @@ describe('hostile input: every operation of the OpenAPI document, fuzzed', () =>
     pools.protect(admin.id);
     pools.protect(viewer.id);
     await makeFixtures(api, admin, pools, TODAY);
+    // The featured fixtures take their photo document as public photo, so the photo routes
+    // (public and preview) have something to serve.
+    const photos: { defender_id: string; version: number; document_id: string }[] =
+      await api.db.query(
+        `SELECT p.defender_id, p.version, min(d.id::text) AS document_id
+           FROM publications p JOIN documents d ON d.defender_id = p.defender_id AND d.kind = 'photo'
+          GROUP BY p.defender_id, p.version`,
+      );
+    expect(photos.length).toBeGreaterThan(0);
+    for (const p of photos) {
+      const res = await admin.request({
+        method: 'PUT',
+        url: `/api/v1/defenders/${p.defender_id}/publication`,
+        body: { featured: true, photoDocumentId: p.document_id },
+        headers: { 'if-match': `"${p.version}"` },
+      });
+      expect(res.status).toBe(200);
+    }
     const template = await admin.request({
       method: 'GET',
       url: '/api/v1/imports/defenders/template.csv',

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import {
   AccessModule,
+  AnnexesModule,
   AuthModule,
   CalendarFeedsModule,
   ConsentsModule,
@@ -49,6 +50,7 @@ import { ExportsController } from './defenders/exports.controller';
 import { ImportsController } from './defenders/imports.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
+import { AnnexesController } from './escalations/annexes.controller';
 import { EscalationsController } from './escalations/escalations.controller';
 import { SolidarityController } from './solidarity/solidarity.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -88,6 +90,8 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web/web';
     StorageModule,
     ScanModule,
     DocumentsModule,
+    // Dossier annexes and bundles (documents chosen by escalations).
+    AnnexesModule,
     SolidarityModule,
     ReportsModule,
     PublicationModule,
@@ -110,6 +114,7 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web/web';
     ImportsController,
     ExportsController,
     EscalationsController,
+    AnnexesController,
     DossiersController,
     DocumentsController,
     SolidarityController,

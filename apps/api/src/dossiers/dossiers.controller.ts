@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Param, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -7,7 +7,13 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { DossiersService, type AuthenticatedActor } from '@witness/domain';
+import {
+  AnnexesService,
+  attachmentDisposition,
+  DossiersService,
+  type AuthenticatedActor,
+  type DossierBundle,
+} from '@witness/domain';
 import { IsIn, IsUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
@@ -78,7 +84,12 @@ const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 @ApiBearerAuth()
 @Controller('api/v1')
 export class DossiersController {
-  constructor(private readonly dossiers: DossiersService) {}
+  private readonly logger = new Logger('dossiers');
+
+  constructor(
+    private readonly dossiers: DossiersService,
+    private readonly annexes: AnnexesService,
+  ) {}
 
   @Post('escalations/:id/dossiers')
   @Roles('caseworker', 'coordinator', 'admin')
@@ -138,6 +149,49 @@ export class DossiersController {
   ) {
     await sendDossierFile(reply, await this.dossiers.content(id, actor));
   }
+
+  @Get('dossiers/:id/bundle')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'Download a dossier with its annexes (ZIP)',
+    description:
+      "A ZIP, streamed: `00-<the dossier's file name>` and each annex the dossier lists as `NN-<its title>.<ext>` (NN its annex number), decrypted, in the version pinned when the dossier was requested. Who may download the dossier may download its bundle (viewers: public editions only, 403 otherwise); a bundle holding a confidential document needs the right to see it (403). A public edition never holds a confidential document. An annex deleted (or, for a public edition, made confidential) since the dossier was made is left out and named in withdrawn-annexes.txt. Audited as a dossier download (part: bundle), and each confidential annex as a document download.",
+  })
+  @ApiOkResponse({
+    description: 'The ZIP.',
+    content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems(400, 401, 403, 404)
+  async bundle(
+    @Param() { id }: DossierIdParams,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res() reply: FastifyReply,
+  ) {
+    sendDossierBundle(reply, await this.annexes.bundle(id, actor), this.logger);
+  }
+}
+
+/** A dossier's bundle as a download (the API and the web app send it the same way). */
+export function sendDossierBundle(
+  reply: FastifyReply,
+  bundle: DossierBundle,
+  logger: Logger,
+): void {
+  bundle.stream.on('error', (err: Error) =>
+    // Headers are out: the connection is cut (the client sees a broken download), and the
+    // log says why (a blob missing or tampered with, the store down).
+    logger.error({ err: { name: err.name, message: err.message } }, 'bundle download broke off'),
+  );
+  // Not awaited: a reply is "done" only when its last byte is out, and a bundle of many
+  // annexes to a slow client may stream longer than HTTP_REQUEST_TIMEOUT_MS, which bounds the
+  // handler (every check and audit is behind us), not the download.
+  void reply
+    .header('Content-Type', 'application/zip')
+    .header('Content-Disposition', attachmentDisposition(bundle.fileName))
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Security-Policy', "default-src 'none'; sandbox")
+    .header('Cache-Control', 'private, no-store')
+    .send(bundle.stream);
 }
 
 /** A dossier file as a download (the API and the web app send it the same way). */

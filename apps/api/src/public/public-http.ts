@@ -108,3 +108,27 @@ export function registerPublicHttp(fastify: FastifyInstance, origins: string | u
     return payload;
   });
 }
+
+/**
+ * Send an image (a profile's photo) with its ETag, `nosniff`, a CSP that runs nothing even
+ * if opened as a page, and the given Cache-Control; 304 when the client already has it.
+ * Used by the feed (public, short max-age) and by the staff preview (private, no-store).
+ */
+export function sendImage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  image: { body: Buffer; contentType: string; etag: string },
+  cacheControl: string,
+): FastifyReply {
+  void reply
+    .header('ETag', image.etag)
+    .header('Cache-Control', cacheControl)
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Security-Policy', "default-src 'none'; sandbox");
+  if (ifNoneMatchHits(req.headers['if-none-match'], image.etag)) return reply.status(304).send();
+  return reply
+    .status(200)
+    .header('Content-Type', image.contentType)
+    .header('Content-Length', String(image.body.length))
+    .send(image.body);
+}

@@ -8,7 +8,13 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ATOM_CONTENT_TYPE, PublicationService } from '@witness/domain';
+import {
+  ATOM_CONTENT_TYPE,
+  PUBLIC_PHOTO_CONTENT_TYPE,
+  PUBLIC_PHOTO_MAX_SIDE,
+  PublicationService,
+  PublicPhotoService,
+} from '@witness/domain';
 import type { Env } from '@witness/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/policy.decorators';
@@ -17,11 +23,12 @@ import { ProblemDto } from '../http/problem.dto';
 import {
   PublicListQueryDto,
   PublicPageResponse,
+  PublicPhotoQueryDto,
   PublicProfileResponse,
   PublicSlugParams,
 } from './public.dto';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
-import { sendCacheable } from './public-http';
+import { sendCacheable, sendImage } from './public-http';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -39,7 +46,8 @@ const TOO_MANY = {
 
 /**
  * The public feed: no sign-in, only featured profiles, only the allow-listed fields
- * (`public-profile.ts`). Every answer carries a strong ETag over its bytes and
+ * (`public-profile.ts`). Every answer carries a strong ETag (over its bytes; for a photo, its
+ * version token) and
  * `Cache-Control: public, max-age=PUBLIC_CACHE_MAX_AGE`; CORS and error caching are handled
  * for the whole /public prefix in `public-http.ts`.
  */
@@ -53,6 +61,7 @@ export class PublicController {
 
   constructor(
     private readonly publication: PublicationService,
+    private readonly photos: PublicPhotoService,
     config: ConfigService<Env, true>,
   ) {
     this.maxAge = config.get('PUBLIC_CACHE_MAX_AGE', { infer: true });
@@ -109,5 +118,28 @@ export class PublicController {
   ) {
     const profile = await this.publication.publicProfile(slug);
     return sendCacheable(req, reply, JSON.stringify(profile), JSON_TYPE, this.maxAge);
+  }
+
+  @Get('defenders/:slug/photo')
+  @ApiProduces(PUBLIC_PHOTO_CONTENT_TYPE)
+  @ApiOperation({
+    summary: "A featured defender's photo",
+    description: `The photo chosen from the case's documents, as the profile's photo.url names it: a copy at most ${PUBLIC_PHOTO_MAX_SIDE} pixels on its longest side, encoded again as WebP with no metadata at all (no EXIF, GPS, XMP or ICC profile). Served only while the profile is featured, the photo consent is in force and the document is a live, non-confidential photo; otherwise, and for a \`v\` that is not the current token, the same 404. Strong ETag, the feed's Cache-Control, X-Content-Type-Options: nosniff.`,
+  })
+  @ApiOkResponse({
+    description: 'The image.',
+    content: { [PUBLIC_PHOTO_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse(NOT_MODIFIED)
+  @ApiResponse(TOO_MANY)
+  @ApiProblems(400, 404)
+  async photo(
+    @Param() { slug }: PublicSlugParams,
+    @Query() { v }: PublicPhotoQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const image = await this.photos.publicImage(slug, v);
+    return sendImage(req, reply, image, `public, max-age=${this.maxAge}`);
   }
 }

@@ -4,6 +4,8 @@ import {
   DEFENDER_STATUSES,
   EVENT_TYPES,
   HRD_FOCUSES,
+  PUBLIC_PHOTO_MAX_SIDE,
+  PUBLIC_PHOTO_TOKEN_PATTERN,
   SLUG_PATTERN,
   type ActionType,
   type DefenderStatus,
@@ -22,7 +24,6 @@ import {
   Min,
 } from 'class-validator';
 import { ToInt, ToUpper } from '../http/validators';
-import { PublicPhotoDto } from '../publication/publication.dto';
 
 export const PUBLIC_PAGE_MAX = 50;
 
@@ -68,6 +69,39 @@ export class PublicSlugParams {
   slug: string;
 }
 
+export class PublicPhotoQueryDto {
+  @ApiPropertyOptional({
+    description:
+      "The version token from the profile's photo.url. A token that is not the current one gets 404 (the photo changed); without it, the current photo.",
+    maxLength: 22,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(22)
+  @Matches(PUBLIC_PHOTO_TOKEN_PATTERN, {
+    message: 'must be the token of a photo URL (22 letters, digits, - or _)',
+  })
+  v?: string;
+}
+
+export class PublicPhotoResponse {
+  @ApiProperty({
+    description:
+      "Address of the photo. A photo from the case's documents is served by the feed (/public/v1/defenders/{slug}/photo?v=…, a WebP copy without metadata); otherwise the address given.",
+  })
+  url: string;
+  @ApiPropertyOptional({
+    description: `Width of the feed's copy in pixels (at most ${PUBLIC_PHOTO_MAX_SIDE}); only for a photo the feed serves.`,
+  })
+  width?: number;
+  @ApiPropertyOptional({
+    description: `Height of the feed's copy in pixels (at most ${PUBLIC_PHOTO_MAX_SIDE}); only for a photo the feed serves.`,
+  })
+  height?: number;
+  @ApiProperty({ description: 'Text alternative describing the photo.' })
+  alt: string;
+}
+
 export class PublicChargeResponse {
   @ApiProperty({ description: 'Date of the event.', format: 'date' })
   date: string;
@@ -106,9 +140,9 @@ export class PublicProfileSummaryResponse {
   @ApiProperty({
     description: 'Photo (with photo consent only).',
     nullable: true,
-    type: PublicPhotoDto,
+    type: PublicPhotoResponse,
   })
-  photo: PublicPhotoDto | null;
+  photo: PublicPhotoResponse | null;
   @ApiProperty({
     description: 'Current status, derived from the timeline.',
     enum: DEFENDER_STATUSES,

@@ -5,6 +5,7 @@ import {
   Get,
   Param,
   Put,
+  Req,
   Res,
   type ExecutionContext,
 } from '@nestjs/common';
@@ -14,10 +15,13 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  PUBLIC_PHOTO_CONTENT_TYPE,
   PublicationService,
+  PublicPhotoService,
   type AuthenticatedActor,
   type PutPreconditions,
 } from '@witness/domain';
@@ -28,6 +32,7 @@ import { DefenderIdParams } from '../defenders/defender.dto';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { PublicProfileResponse } from '../public/public.dto';
+import { sendImage } from '../public/public-http';
 import { PublicationResponse, PutPublicationDto } from './publication.dto';
 
 const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
@@ -55,7 +60,10 @@ const Preconditions = createParamDecorator((_data: unknown, ctx: ExecutionContex
 @ApiBearerAuth()
 @Controller('api/v1/defenders/:id/publication')
 export class PublicationController {
-  constructor(private readonly publication: PublicationService) {}
+  constructor(
+    private readonly publication: PublicationService,
+    private readonly photos: PublicPhotoService,
+  ) {}
 
   @Get()
   @Roles(...STAFF)
@@ -87,6 +95,29 @@ export class PublicationController {
   @ApiProblems(400, 401, 404)
   preview(@Param() { id }: DefenderIdParams, @CurrentActor() actor: AuthenticatedActor) {
     return this.publication.preview(id, actor);
+  }
+
+  @Get('preview/photo')
+  @Roles(...STAFF)
+  @ApiProduces(PUBLIC_PHOTO_CONTENT_TYPE)
+  @ApiOperation({
+    summary: "The preview's photo",
+    description:
+      'The copy of the chosen photo document the public feed serves (or would, once the profile is featured): the same resized WebP without metadata. 404 when the preview shows no photo from the documents (none chosen, no photo consent in force, or the document deleted, confidential or no longer a photo). Not cached (Cache-Control: private, no-store).',
+  })
+  @ApiOkResponse({
+    description: 'The image.',
+    content: { [PUBLIC_PHOTO_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems(400, 401, 404)
+  async previewPhoto(
+    @Param() { id }: DefenderIdParams,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const image = await this.photos.previewImage(id, actor);
+    return sendImage(req, reply, image, 'private, no-store');
   }
 
   @Put()

@@ -82,7 +82,8 @@ export class PutPublicationDto {
   publicStory?: string | null;
 
   @ApiPropertyOptional({
-    description: 'A photo cleared for publication (needs photo consent); null removes it.',
+    description:
+      'A photo cleared for publication, by address (needs photo consent); null removes it. Setting it removes a photo document chosen before.',
     type: PublicPhotoDto,
     nullable: true,
   })
@@ -90,6 +91,30 @@ export class PutPublicationDto {
   @ValidateNested()
   @Type(() => PublicPhotoDto)
   photo?: PublicPhotoDto | null;
+
+  @ApiPropertyOptional({
+    description:
+      'A document of this defender as the public photo: of kind photo, an image (JPEG, PNG, WebP), not confidential, not deleted; else 400 naming this field. Needs the current photo consent (409 consent_required, purpose photo), even before featuring. The feed serves a resized copy without metadata at /public/v1/defenders/{slug}/photo, only while all of this still holds. Replaces a photo given by address; null removes it. Not together with photo.',
+    nullable: true,
+    type: String,
+    format: 'uuid',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a uuid' })
+  photoDocumentId?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Text alternative of the photo document (1-300 characters; null: "Photo of <display name>"). Shown publicly: never put in it what the profile does not say.',
+    nullable: true,
+    maxLength: 300,
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 300)
+  @MaxChars(300)
+  photoAlt?: string | null;
 
   @ApiPropertyOptional({
     description:
@@ -110,6 +135,7 @@ export class PublicationBlockerResponse {
     enum: [
       'consent_required',
       'photo_consent_required',
+      'photo_unavailable',
       'defender_restricted',
       'defender_archived',
     ],
@@ -146,6 +172,20 @@ export class PublicationResponse {
     type: PublicPhotoDto,
   })
   photo: PublicPhotoDto | null;
+  @ApiProperty({
+    description:
+      'The document chosen as the public photo (shown only with photo consent, while it is a live, non-confidential photo: see blockers).',
+    nullable: true,
+    type: String,
+    format: 'uuid',
+  })
+  photoDocumentId: string | null;
+  @ApiProperty({
+    description: 'Text alternative of the photo document (null: the default).',
+    nullable: true,
+    type: String,
+  })
+  photoAlt: string | null;
   @ApiProperty({ description: 'Charge events cleared for publication.', type: [String] })
   publicChargeEventIds: string[];
   @ApiProperty({ description: 'When it was first featured.', nullable: true, type: String })

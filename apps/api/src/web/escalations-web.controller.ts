@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
+  AnnexesService,
   DefendersService,
   DetentionService,
   DossiersService,
@@ -10,6 +11,7 @@ import {
   MECHANISMS,
   PUBLIC_CHARGE_EVENT_TYPES,
   PublicationService,
+  PublicPhotoService,
   seesSensitive,
   SolidarityService,
   UsersService,
@@ -29,7 +31,8 @@ import {
 } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import Handlebars from 'handlebars';
-import { sendDossierFile } from '../dossiers/dossiers.controller';
+import { sendDossierBundle, sendDossierFile } from '../dossiers/dossiers.controller';
+import { PutAnnexesDto } from '../escalations/annex.dto';
 import { Roles } from '../auth/policy.decorators';
 import { DefenderIdParams } from '../defenders/defender.dto';
 import { DossierIdParams, DossierRequestDto } from '../dossiers/dossiers.controller';
@@ -41,6 +44,7 @@ import {
   UpdateEscalationDto,
 } from '../escalations/escalation.dto';
 import { CurrentActor } from '../http/actor.decorator';
+import { sendImage } from '../public/public-http';
 import { PutPublicationDto } from '../publication/publication.dto';
 import {
   ALL_STATES,
@@ -83,6 +87,39 @@ interface EscalationPageState {
   workflowError?: string;
   edit?: { values: FormBody; errors?: FieldErrorMap; conflict?: string };
   dossier?: { values: FormBody; errors?: FieldErrorMap; refusal?: string };
+  annexes?: { values: FormBody; errors?: FieldErrorMap; conflict?: string };
+}
+
+/**
+ * The picker's choice in order: the ticked documents by the position typed next to each
+ * (blank: after the numbered ones, in the order shown). A position that is not a whole number
+ * from 1 is an error naming the document's field.
+ */
+function annexOrder(body: FormBody): { documentIds: string[]; errors?: FieldErrorMap } {
+  const shown = many(body, 'shownIds');
+  const ticked = new Set(many(body, 'documentIds'));
+  const errors: FieldErrorMap = {};
+  const keyed = [...ticked].map((id) => {
+    const raw = text(body, `position-${id}`);
+    const index = shown.indexOf(id);
+    if (raw === undefined) return { id, key: Number.MAX_SAFE_INTEGER, index };
+    if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1) {
+      errors[`position-${id}`] = 'must be a whole number from 1';
+    }
+    return { id, key: Number(raw), index };
+  });
+  keyed.sort((a, b) => a.key - b.key || a.index - b.index);
+  return {
+    documentIds: keyed.map((k) => k.id),
+    errors: Object.keys(errors).length ? errors : undefined,
+  };
+}
+
+/** Picker positions that are not whole numbers: shown like validation errors. */
+class AnnexFormError extends Error {
+  constructor(readonly fields: FieldErrorMap) {
+    super('annex positions');
+  }
 }
 
 /** A stale version (412) or a missing one (428): someone else saved first. */
@@ -119,6 +156,8 @@ const first = (v: string | string[] | undefined): string | undefined => {
 @ApiExcludeController()
 @Controller('app')
 export class EscalationsWebController {
+  private readonly logger = new Logger('escalations-web');
+
   constructor(
     private readonly views: Views,
     private readonly escalations: EscalationsService,
@@ -129,6 +168,8 @@ export class EscalationsWebController {
     private readonly solidarity: SolidarityService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly annexes: AnnexesService,
+    private readonly photos: PublicPhotoService,
   ) {}
 
   // ---- the list -------------------------------------------------------------------------
@@ -408,6 +449,62 @@ export class EscalationsWebController {
     }
   }
 
+  /** The annex picker: the ticked documents, in the order given, with the page's version. */
+  @Post('escalations/:id/annexes')
+  @Roles(...EDITORS)
+  async saveAnnexes(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: EscalationIdParams,
+    @Body() body: FormBody,
+  ) {
+    const order = annexOrder(body);
+    try {
+      if (order.errors) throw new AnnexFormError(order.errors);
+      const input = await validateAs(
+        PutAnnexesDto,
+        defined({
+          documentIds: order.documentIds,
+          refreshVersions: text(body, 'refreshVersions') === 'true' ? true : undefined,
+        }),
+      );
+      await this.annexes.set(id, input, versionOf(body), actor);
+      return reply.redirect(
+        `/app/escalations/${id}?notice=escalations.notices.annexesSaved#annexes`,
+        303,
+      );
+    } catch (err) {
+      if (isVersionConflict(err)) {
+        return this.renderEscalation(
+          req,
+          reply,
+          actor,
+          id,
+          { annexes: { values: refill(body), conflict: err.message } },
+          412,
+        );
+      }
+      const fields = err instanceof AnnexFormError ? err.fields : formErrors(err);
+      if (!fields) throw err;
+      // documentIds[2] is the third ticked document: name it by its own field.
+      const errors: FieldErrorMap = {};
+      for (const [k, v] of Object.entries(fields)) {
+        const m = /^documentIds\[(\d+)\]$/.exec(k);
+        const docId = m ? order.documentIds[Number(m[1])] : undefined;
+        errors[docId ? `annex-${docId}` : k === 'documentIds' ? '_' : k] = v;
+      }
+      return this.renderEscalation(
+        req,
+        reply,
+        actor,
+        id,
+        { annexes: { values: refill(body), errors } },
+        400,
+      );
+    }
+  }
+
   @Post('escalations/:id/dossiers')
   @Roles(...EDITORS)
   async requestDossier(
@@ -465,11 +562,14 @@ export class EscalationsWebController {
     status = 200,
   ) {
     const e = await this.escalations.get(id, actor);
-    const [history, dossiers, latest, partners] = await Promise.all([
+    const editorRole = (EDITORS as readonly string[]).includes(actor.role);
+    const [history, dossiers, latest, partners, annexSet, candidates] = await Promise.all([
       this.escalations.transitions(id, actor),
       this.dossiers.list(id, actor),
       this.dossiers.latestFor(id, actor),
       this.solidarity.partners(actor),
+      this.annexes.get(id, actor),
+      editorRole ? this.annexes.candidates(id, actor) : Promise.resolve([]),
     ]);
     const names = await this.defenderNames(e.defenderIds, actor);
     const people = await this.userNames([
@@ -496,6 +596,24 @@ export class EscalationsWebController {
       circumstances: e.content?.circumstances ?? '',
       ownerId: e.ownerId ?? '',
     };
+    // The picker: after a refusal, what was ticked and typed; else what is saved.
+    const annexValues = state.annexes?.values;
+    const ticked = new Set(
+      annexValues ? many(annexValues, 'documentIds') : annexSet.annexes.map((a) => a.documentId),
+    );
+    const annexPicker = candidates.map((c) => ({
+      ...c,
+      checked: ticked.has(c.documentId),
+      position: annexValues
+        ? (text(annexValues, `position-${c.documentId}`) ?? '')
+        : c.chosen !== null
+          ? String(c.chosen)
+          : '',
+      newer: c.pinnedVersionNo !== null && c.latestVersionNo > c.pinnedVersionNo,
+      error:
+        state.annexes?.errors?.[`annex-${c.documentId}`] ??
+        state.annexes?.errors?.[`position-${c.documentId}`],
+    }));
     const dossierValues: FormBody = state.dossier?.values ?? {
       language: 'en',
       format: 'pdf',
@@ -568,6 +686,16 @@ export class EscalationsWebController {
           ),
         })),
         latest,
+        annexes: {
+          list: annexSet.annexes.map((a) => ({
+            ...a,
+            newer: a.latestVersionNo > a.versionNo,
+          })),
+          picker: annexPicker,
+          errors: state.annexes?.errors,
+          conflict: state.annexes?.conflict,
+          refreshVersions: annexValues ? text(annexValues, 'refreshVersions') === 'true' : false,
+        },
         dossierForm: {
           values: dossierValues,
           errors: state.dossier?.errors,
@@ -632,6 +760,17 @@ export class EscalationsWebController {
     await sendDossierFile(reply, file);
   }
 
+  /** The dossier with its annexes as a ZIP, as the API sends it (same service, same headers). */
+  @Get('dossiers/:id/bundle')
+  @Roles(...STAFF)
+  async bundle(
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: DossierIdParams,
+  ) {
+    sendDossierBundle(reply, await this.annexes.bundle(id, actor), this.logger);
+  }
+
   private dossierStatus(d: DossierView, actor: AuthenticatedActor) {
     return {
       dossier: d,
@@ -656,6 +795,19 @@ export class EscalationsWebController {
     return this.renderPublication(req, reply, actor, id);
   }
 
+  /** The preview's photo: the copy the public feed serves (or would), for staff. */
+  @Get('defenders/:id/publication/photo')
+  @Roles(...STAFF)
+  async publicationPhoto(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id }: DefenderIdParams,
+  ) {
+    const image = await this.photos.previewImage(id, actor);
+    return sendImage(req, reply, image, 'private, no-store');
+  }
+
   @Post('defenders/:id/publication')
   @Roles(...DECIDERS)
   async publish(
@@ -668,6 +820,9 @@ export class EscalationsWebController {
     const featured = text(body, 'featured');
     const photoUrl = text(body, 'photoUrl');
     const photoAlt = text(body, 'photoAlt');
+    // One photo: a document chosen in the list, or an address; the description goes with it.
+    const photoDocumentId =
+      'photoDocumentId' in body ? (text(body, 'photoDocumentId') ?? null) : undefined;
     const version = integer(body, 'version');
     try {
       const input = await validateAs(
@@ -679,10 +834,14 @@ export class EscalationsWebController {
           publicStory: nullableText(body, 'publicStory'),
           photo:
             'photoUrl' in body
-              ? photoUrl || photoAlt
+              ? photoUrl || (photoAlt && !photoDocumentId)
                 ? defined({ url: photoUrl ?? '', alt: photoAlt ?? '' })
-                : null
+                : photoDocumentId
+                  ? undefined
+                  : null
               : undefined,
+          photoDocumentId,
+          photoAlt: photoDocumentId ? (photoAlt ?? null) : undefined,
           publicChargeEventIds:
             'chargesShown' in body ? many(body, 'publicChargeEventIds') : undefined,
         }),
@@ -747,6 +906,11 @@ export class EscalationsWebController {
     }
     const decider = (DECIDERS as readonly string[]).includes(actor.role);
     const events = decider ? await this.detention.list(id, actor) : [];
+    const photoChoices =
+      decider && !defender.archivedAt ? await this.publication.photoChoices(id, actor) : [];
+    const chosenPhoto = state.values
+      ? (text(state.values, 'photoDocumentId') ?? '')
+      : (pub?.photoDocumentId ?? '');
     const cleared = new Set(
       state.values ? many(state.values, 'publicChargeEventIds') : (pub?.publicChargeEventIds ?? []),
     );
@@ -755,7 +919,7 @@ export class EscalationsWebController {
       publicSummary: pub?.publicSummary ?? '',
       publicStory: pub?.publicStory ?? '',
       photoUrl: pub?.photo?.url ?? '',
-      photoAlt: pub?.photo?.alt ?? '',
+      photoAlt: pub?.photoAlt ?? pub?.photo?.alt ?? '',
     };
     const consents = defender.consents;
     return this.views.send(
@@ -766,6 +930,8 @@ export class EscalationsWebController {
         defender: { id: defender.id, fullName: defender.fullName, access: defender.access },
         pub,
         preview,
+        previewImage: previewImage(id, preview),
+        photoChoices: photoChoices.map((c) => ({ ...c, selected: c.documentId === chosenPhoto })),
         consents: consents
           ? (['public_profile', 'photo'] as const).map((purpose) => ({
               purpose,
@@ -816,4 +982,23 @@ export class EscalationsWebController {
       .map((u) => ({ value: u.id, label: u.name }))
       .sort((a, b) => a.label.localeCompare(b.label));
   }
+}
+
+/**
+ * The preview's photo from the documents, as the staff route serves it (the public copy's
+ * token busts the browser's cache when the photo changes), shown at most 240 pixels wide.
+ */
+function previewImage(
+  defenderId: string,
+  preview: PublicProfile | null,
+): { src: string; width: number; height: number } | null {
+  const photo = preview?.photo;
+  if (!photo?.width || !photo.height) return null;
+  const token = /[?&]v=([A-Za-z0-9_-]+)/.exec(photo.url)?.[1] ?? '';
+  const scale = Math.min(1, 240 / photo.width);
+  return {
+    src: `/app/defenders/${defenderId}/publication/photo?v=${token}`,
+    width: Math.round(photo.width * scale),
+    height: Math.max(1, Math.round(photo.height * scale)),
+  };
 }

@@ -39,6 +39,7 @@ import type {
   UploadedFile,
 } from './document.types';
 import type { FileType } from './file-types';
+import { releasePhotoDocument } from '../publication/publication-withdrawal';
 
 const sourceContext = (id: string) => FieldCipher.context('documents', 'source_identity', id);
 const dataKeyContext = (versionId: string) =>
@@ -332,6 +333,11 @@ export class DocumentsService {
         extra.sourceIdentity = { from: '[redacted]', to: '[redacted]' };
       }
       await tx.save(doc);
+      // A chosen public photo that became confidential or stopped being a photo is let go.
+      if (doc.confidential && !before.confidential)
+        await releasePhotoDocument(tx, this.audit, id, actor, 'confidential', this.clock.now());
+      else if (doc.kind !== 'photo' && before.kind === 'photo')
+        await releasePhotoDocument(tx, this.audit, id, actor, 'not_a_photo', this.clock.now());
       await this.audit.record(tx, actor, {
         action: 'document.update',
         entityType: 'document',
@@ -353,6 +359,7 @@ export class DocumentsService {
       doc.deletedAt = this.clock.now();
       doc.deletedBy = actor.userId;
       await tx.save(doc);
+      await releasePhotoDocument(tx, this.audit, id, actor, 'deleted', doc.deletedAt);
       await this.audit.record(tx, actor, {
         action: 'document.delete',
         entityType: 'document',

@@ -86,5 +86,17 @@ export interface DossierData {
   /** Sensitive; only in the submission edition. */
   source: { name: string; organisation: string | null; contact: string | null } | null;
   confidentiality: string | null;
-  annexes: { title: string; date: string | null; kind: string }[];
+  /**
+   * The documents that go with the dossier, in order. `number` is the annex number the dossier
+   * shows ("Annex 2"; the position in the list when left out); `language` a BCP 47 tag;
+   * `versionNo` the pinned version (not shown: it makes a re-pinned annex a change).
+   */
+  annexes: {
+    number?: number;
+    title: string;
+    date: string | null;
+    kind: string;
+    language?: string | null;
+    versionNo?: number;
+  }[];
 }

@@ -11,6 +11,7 @@ import {
   dossierLabel,
   formatDossierDate,
   formatDossierDays,
+  languageName,
   renderDossierHtml,
   templateKindFor,
   wgadCategoryText,
@@ -676,7 +677,7 @@ describe('renderDossierHtml: templates', () => {
     const html = renderDossierHtml(data);
     expect(renderDossierHtml(data)).toBe(html);
     expect(html).toContain(`template version ${DOSSIER_TEMPLATE_VERSION}`);
-    expect(DOSSIER_TEMPLATE_VERSION).toBe('1');
+    expect(DOSSIER_TEMPLATE_VERSION).toBe('2');
   });
 
   it('compiles each template once and keeps its helpers out of the global Handlebars', () => {
@@ -743,6 +744,58 @@ describe('renderDossierHtml: templates', () => {
     expect(() => renderDossierHtml({ ...fixture(), edition: 'draft' as DossierEdition })).toThrow(
       /edition/,
     );
+  });
+});
+
+describe('renderDossierHtml: annexes', () => {
+  const annexes: DossierData['annexes'] = [
+    { number: 1, title: 'Arrest warrant', date: '2024-03-18', kind: 'warrant', language: 'ar' },
+    { number: 2, title: 'Medical report', date: null, kind: 'medical', language: 'fr' },
+  ];
+
+  it.each(KINDS.flatMap((kind) => LANGUAGES.map((language) => [kind, language] as const)))(
+    '%s/%s: numbers them and names their date, kind and language',
+    (kind, language) => {
+      const text = visibleText(renderDossierHtml({ ...fixture(kind, language), annexes }));
+      const expected = {
+        en: [
+          'Annex 1 Arrest warrant 18 March 2024 Warrant Arabic',
+          'Annex 2 Medical report Medical report French',
+        ],
+        fr: [
+          'Annexe 1 Arrest warrant 18 mars 2024 Mandat arabe',
+          'Annexe 2 Medical report Rapport médical français',
+        ],
+        es: [
+          'Anexo 1 Arrest warrant 18 de marzo de 2024 Orden judicial árabe',
+          'Anexo 2 Medical report Informe médico francés',
+        ],
+      }[language];
+      for (const row of expected) expect(text).toContain(row);
+    },
+  );
+
+  it('keeps the numbers it is given (a public edition numbers only what it lists)', () => {
+    const text = visibleText(
+      renderDossierHtml({
+        ...fixture('wgad_regular', 'en', 'public'),
+        annexes: [{ number: 3, title: 'Court decision', date: null, kind: 'court_decision' }],
+      }),
+    );
+    expect(text).toContain('Annex 3 Court decision');
+    expect(text).not.toContain('Annex 1');
+  });
+
+  it('leaves the section out when there is no annex', () => {
+    const html = renderDossierHtml({ ...fixture('sp_communication', 'fr'), annexes: [] });
+    expect(html).not.toContain('class="annexes"');
+  });
+
+  it("names languages in the reader's language, and leaves an unknown tag as it is", () => {
+    expect(languageName('ar', 'en')).toBe('Arabic');
+    expect(languageName('pt-BR', 'fr')).toMatch(/portugais/);
+    expect(languageName('not a tag!', 'en')).toBe('not a tag!');
+    expect(languageName(null, 'en')).toBe('');
   });
 });
 
@@ -821,6 +874,8 @@ describe('locale helpers', () => {
     expect(dossierLabel('event', 'conditional_release', 'fr')).toBe('Libération conditionnelle');
     expect(dossierLabel('status', 'disappeared', 'en')).toBe('Disappeared');
     expect(dossierLabel('annexKind', 'court_document', 'en')).toBe('Court document');
+    expect(dossierLabel('annexKind', 'court_decision', 'fr')).toBe('Décision de justice');
+    expect(dossierLabel('annexKind', 'charge_sheet', 'es')).toBe('Escrito de acusación');
     expect(dossierLabel('sex', null, 'en')).toBe('');
     expect(() => dossierLabel('nope', 'x', 'en')).toThrow(/label group/);
   });

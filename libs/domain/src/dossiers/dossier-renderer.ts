@@ -30,7 +30,7 @@ import type {
  * Bump DOSSIER_TEMPLATE_VERSION whenever a template, a partial or a helper changes the output:
  * each generated dossier records the version it was made with.
  */
-export const DOSSIER_TEMPLATE_VERSION = '1';
+export const DOSSIER_TEMPLATE_VERSION = '2';
 
 export const DOSSIER_TEMPLATE_KINDS: readonly DossierTemplateKind[] = [
   'wgad_regular',
@@ -162,6 +162,10 @@ const EN = {
   annexTitle: 'Document',
   annexDate: 'Date',
   annexKind: 'Type',
+  annex: 'Annex',
+  annexNumber: 'No.',
+  annexLanguage: 'Language',
+  annexesIntro: 'The following documents are annexed to this communication.',
   notKnown: 'Not known',
   yes: 'Yes',
   no: 'No',
@@ -269,6 +273,10 @@ const FR: Dictionary = {
   annexTitle: 'Document',
   annexDate: 'Date',
   annexKind: 'Type',
+  annex: 'Annexe',
+  annexNumber: 'No',
+  annexLanguage: 'Langue',
+  annexesIntro: 'Les documents suivants sont joints à la présente communication.',
   notKnown: 'Inconnu',
   yes: 'Oui',
   no: 'Non',
@@ -373,6 +381,10 @@ const ES: Dictionary = {
   annexTitle: 'Documento',
   annexDate: 'Fecha',
   annexKind: 'Tipo',
+  annex: 'Anexo',
+  annexNumber: 'N.º',
+  annexLanguage: 'Idioma',
+  annexesIntro: 'Se adjuntan a la presente comunicación los documentos siguientes.',
   notKnown: 'Se desconoce',
   yes: 'Sí',
   no: 'No',
@@ -510,7 +522,16 @@ const LABELS: Record<DossierLanguage, Labels> = {
       upr_submission: 'Universal Periodic Review stakeholder submission',
       regional_communication: 'Communication to a regional mechanism',
     },
-    annexKind: {},
+    annexKind: {
+      warrant: 'Warrant',
+      charge_sheet: 'Charge sheet',
+      court_decision: 'Court decision',
+      medical: 'Medical report',
+      correspondence: 'Correspondence',
+      photo: 'Photograph',
+      evidence: 'Evidence',
+      other: 'Other document',
+    },
   },
   fr: {
     sex: {
@@ -595,7 +616,16 @@ const LABELS: Record<DossierLanguage, Labels> = {
       upr_submission: 'Contribution des parties prenantes à l’Examen périodique universel',
       regional_communication: 'Communication à un mécanisme régional',
     },
-    annexKind: {},
+    annexKind: {
+      warrant: 'Mandat',
+      charge_sheet: 'Acte d’accusation',
+      court_decision: 'Décision de justice',
+      medical: 'Rapport médical',
+      correspondence: 'Correspondance',
+      photo: 'Photographie',
+      evidence: 'Élément de preuve',
+      other: 'Autre document',
+    },
   },
   es: {
     sex: {
@@ -680,7 +710,16 @@ const LABELS: Record<DossierLanguage, Labels> = {
       upr_submission: 'Contribución de las partes interesadas al Examen Periódico Universal',
       regional_communication: 'Comunicación a un mecanismo regional',
     },
-    annexKind: {},
+    annexKind: {
+      warrant: 'Orden judicial',
+      charge_sheet: 'Escrito de acusación',
+      court_decision: 'Resolución judicial',
+      medical: 'Informe médico',
+      correspondence: 'Correspondencia',
+      photo: 'Fotografía',
+      evidence: 'Prueba',
+      other: 'Otro documento',
+    },
   },
 };
 
@@ -737,6 +776,9 @@ const daysFormat = perLanguage(
     }),
 );
 const pluralRules = perLanguage((language) => new Intl.PluralRules(INTL_LOCALE[language]));
+const languageNames = perLanguage(
+  (language) => new Intl.DisplayNames([language], { type: 'language', fallback: 'code' }),
+);
 const regionNames = perLanguage(
   (language) => new Intl.DisplayNames([language], { type: 'region' }),
 );
@@ -906,6 +948,16 @@ export function countryName(code: string | null, language: DossierLanguage): str
   }
 }
 
+/** A document's language tag as the reader's language names it: `ar` as "Arabic", "arabe". */
+export function languageName(tag: string | null | undefined, language: DossierLanguage): string {
+  if (!tag) return '';
+  try {
+    return languageNames(language).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 function defenderContext(
   defender: DossierDefender,
   index: number,
@@ -1000,7 +1052,14 @@ function renderContext(data: DossierData) {
     circumstances: data.circumstances,
     categories,
     domesticRemedies: data.domesticRemedies ?? [],
-    annexes: data.annexes ?? [],
+    // Numbered as the caller numbered them (their position otherwise), with the language named.
+    annexes: (data.annexes ?? []).map((a, i) => ({
+      number: a.number ?? i + 1,
+      title: a.title,
+      date: a.date,
+      kind: a.kind,
+      language: languageName(a.language, data.language),
+    })),
     source: submission ? data.source : null,
     confidentiality: submission ? data.confidentiality : null,
   };

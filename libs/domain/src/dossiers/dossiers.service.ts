@@ -22,6 +22,14 @@ import { toDefenderView } from '../defenders/defender.view';
 import { DetentionEvent } from '../detention/detention-event.entity';
 import { EscalationsService, type SourceIdentity } from '../escalations/escalations.service';
 import type { Escalation } from '../escalations/escalation.entity';
+import {
+  annexData,
+  dossierAnnexRows,
+  escalationAnnexRows,
+  listedAnnexes,
+  type AnnexRow,
+} from './annexes.data';
+import { DossierAnnex } from './annexes.entity';
 import type { DossierData, DossierDefender, DossierEdition, DossierLanguage } from './dossier-data';
 import { Dossier, type DossierState } from './dossier.entity';
 import { DOSSIER_TEMPLATE_VERSION, renderDossierHtml, templateKindFor } from './dossier-renderer';
@@ -117,6 +125,22 @@ export class DossiersService {
           requestedBy: actor.userId,
         }),
       );
+      // The escalation's annexes as they stand now (the pinned versions) go with this
+      // dossier: its list and its bundle are made from this record, whatever changes later.
+      // A public edition never records a confidential document.
+      const annexes = listedAnnexes(await escalationAnnexRows(tx, escalationId), req.edition);
+      if (annexes.length) {
+        await tx.insert(
+          DossierAnnex,
+          annexes.map(({ row, number }) => ({
+            dossierId: d.id,
+            position: number,
+            documentId: row.documentId,
+            documentVersionId: row.documentVersionId,
+            annexNo: null,
+          })),
+        );
+      }
       await this.outbox.add(tx, {
         queue: QueueName.Dossiers,
         name: DossierJob.Render,
@@ -132,6 +156,17 @@ export class DossiersService {
           language: { from: null, to: req.language },
           edition: { from: null, to: req.edition },
           format: { from: null, to: req.format },
+          ...(annexes.length
+            ? {
+                annexes: {
+                  from: null,
+                  to: annexes.map(({ row }) => ({
+                    documentId: row.documentId,
+                    versionNo: row.versionNo,
+                  })),
+                },
+              }
+            : {}),
         },
       });
       return d.id;
@@ -175,10 +210,19 @@ export class DossiersService {
     return latest ? this.get(latest.id, actor) : null;
   }
 
-  /** The file, decrypted. Downloads of a submission (confidential) edition are audited. */
-  async content(id: string, actor: Actor): Promise<RenderedFile> {
-    const d = await this.loadDossier(this.dataSource.manager, id, actor, true);
-    if (d.state !== 'ready' || !d.contentEnc) throw new NotFoundError('Dossier content', id);
+  /**
+   * A dossier the actor may download (ready, and a submission edition only for roles that see
+   * sensitive data), checked without reading its file or recording anything: what the bundle
+   * checks before it checks its annexes.
+   */
+  async downloadable(id: string, actor: Actor): Promise<DossierView> {
+    const d = await this.loadDossier(this.dataSource.manager, id, actor);
+    this.assertDownloadable(d, actor);
+    return toView(d);
+  }
+
+  private assertDownloadable(d: Dossier, actor: Actor): void {
+    if (d.state !== 'ready') throw new NotFoundError('Dossier content', d.id);
     // A submission edition carries contacts, confidential notes and the source's identity,
     // which viewers are never shown.
     if (d.edition === 'submission' && !seesSensitive(actor)) {
@@ -186,12 +230,27 @@ export class DossiersService {
         'Your role cannot download a submission dossier; read a public edition instead.',
       );
     }
+  }
+
+  /**
+   * The file, decrypted. Downloads of a submission (confidential) edition are audited, saying
+   * whether the file went alone or in its bundle (`part`).
+   */
+  async content(
+    id: string,
+    actor: Actor,
+    options: { part?: 'bundle' } = {},
+  ): Promise<RenderedFile> {
+    const d = await this.loadDossier(this.dataSource.manager, id, actor, true);
+    this.assertDownloadable(d, actor);
+    if (!d.contentEnc) throw new NotFoundError('Dossier content', id);
     const bytes = Buffer.from(this.cipher.decrypt(d.contentEnc, contentContext(d.id)), 'base64');
     if (d.edition === 'submission') {
       await this.audit.record(null, actor, {
         action: 'dossier.download',
         entityType: 'dossier',
         entityId: d.id,
+        ...(options.part ? { changes: { part: options.part } } : {}),
       });
     }
     const { e } = await this.escalations.load(this.dataSource.manager, d.escalationId, actor);
@@ -237,7 +296,9 @@ export class DossiersService {
         actor,
         { sensitive: true },
       );
-      const data = await this.buildData(this.dataSource.manager, e, defenderIds, d);
+      const annexRows = await dossierAnnexRows(this.dataSource.manager, d.id);
+      const listed = listedAnnexes(annexRows, d.edition);
+      const data = await this.buildData(this.dataSource.manager, e, defenderIds, d, annexRows);
       const html = renderDossierHtml(data);
       const bytes =
         d.format === 'pdf'
@@ -264,6 +325,10 @@ export class DossiersService {
             failureReason: null,
           },
         );
+        // The number each annex carries in this dossier: the bundle holds exactly these.
+        for (const { row, number } of listed) {
+          await tx.update(DossierAnnex, { dossierId, position: row.position }, { annexNo: number });
+        }
         await this.outbox.markDone(tx, jobIds.dossier(dossierId));
         return 'ready' as const;
       });
@@ -306,6 +371,8 @@ export class DossiersService {
     e: Escalation,
     defenderIds: string[],
     d: Pick<Dossier, 'language' | 'edition'>,
+    /** The annexes to list: the dossier's recorded set; by default the escalation's choice now. */
+    annexRows?: readonly AnnexRow[],
   ): Promise<DossierData> {
     const today = this.clock.today();
     const submission = d.edition === 'submission';
@@ -409,7 +476,9 @@ export class DossiersService {
           }
         : null,
       confidentiality: submission ? (c.confidentiality ?? null) : null,
-      annexes: [],
+      annexes: annexData(
+        listedAnnexes(annexRows ?? (await escalationAnnexRows(m, e.id)), d.edition),
+      ),
     };
   }
 }

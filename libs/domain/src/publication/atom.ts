@@ -5,7 +5,7 @@
 
 export interface AtomLink {
   href: string;
-  rel?: 'alternate' | 'self' | 'related';
+  rel?: 'alternate' | 'self' | 'related' | 'enclosure';
   type?: string;
 }
 

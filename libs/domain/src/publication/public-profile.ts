@@ -3,8 +3,16 @@ import {
   type DefenderStatus,
   type EventType,
 } from '../detention/detention-status';
+import type { DocumentKind } from '../documents/document.entity';
 import type { ActionType } from '../solidarity/solidarity.entity';
 import type { HrdFocus } from '../shared/vocabulary';
+import {
+  photoDocumentProblem,
+  publicPhotoSize,
+  publicPhotoToken,
+  type PhotoDocumentFacts,
+  type PublicPhotoRef,
+} from './public-photo';
 
 /**
  * The public edition of a featured profile: THE allow-list. Everything the public feed, its
@@ -26,8 +34,15 @@ export const PUBLIC_CHARGE_EVENT_TYPES: readonly EventType[] = [
   'appeal',
 ];
 
+/**
+ * The profile's photo. A photo from the case's documents is served by the feed itself
+ * (`/public/v1/defenders/:slug/photo?v=…`, with the size of that copy); a photo given by
+ * address has only `url` and `alt`.
+ */
 export interface PublicPhoto {
   url: string;
+  width?: number;
+  height?: number;
   alt: string;
 }
 
@@ -77,6 +92,23 @@ export interface PublicSourceRow {
   public_summary: string;
   public_story: string | null;
   photo: PublicPhoto | null;
+  /**
+   * The chosen photo document and the facts about it and its current version that decide
+   * whether it is shown (`photoDocumentProblem`); its ids only name the public copy.
+   */
+  photo_document_id: string | null;
+  photo_alt: string | null;
+  photo_defender_id: string | null;
+  photo_kind: DocumentKind | null;
+  photo_confidential: boolean | null;
+  photo_deleted: boolean | null;
+  photo_file_type: string | null;
+  photo_metadata_removed: boolean | null;
+  photo_version_id: string | null;
+  photo_version_no: number | null;
+  photo_sha256: string | null;
+  photo_width: number | null;
+  photo_height: number | null;
   published_at: Date | null;
   updated_at: Date;
   country: string;
@@ -89,10 +121,19 @@ export interface PublicSourceRow {
 
 export const PUBLIC_SOURCE_SQL = `
   SELECT p.defender_id, p.slug, p.featured, p.display_name, p.public_summary, p.public_story,
-         p.photo, p.published_at, p.updated_at,
+         p.photo, p.photo_document_id, p.photo_alt,
+         pd.defender_id AS photo_defender_id, pd.kind AS photo_kind,
+         pd.confidential AS photo_confidential, pd.deleted_at IS NOT NULL AS photo_deleted,
+         pv.file_type AS photo_file_type, pv.metadata_removed AS photo_metadata_removed,
+         pv.id AS photo_version_id, pv.version_no AS photo_version_no,
+         pv.stored_sha256 AS photo_sha256, pv.width AS photo_width, pv.height AS photo_height,
+         p.published_at, p.updated_at,
          d.country, d.hrd_focus, d.status, d.detained_since::text AS detained_since,
          d.access, d.archived_at
-    FROM publications p JOIN defenders d ON d.id = p.defender_id`;
+    FROM publications p JOIN defenders d ON d.id = p.defender_id
+    LEFT JOIN documents pd ON pd.id = p.photo_document_id
+    LEFT JOIN document_versions pv
+           ON pv.document_id = pd.id AND pv.version_no = pd.current_version_no`;
 
 export interface PublicChargeRow {
   defender_id: string;
@@ -157,11 +198,81 @@ function detention(row: PublicSourceRow, today: string) {
   };
 }
 
-/** The list entry. `photoConsented`: the photo consent in force right now. */
+/** The facts about the chosen photo document, as `photoDocumentProblem` reads them. */
+export function photoFactsOf(row: PublicSourceRow): PhotoDocumentFacts | null {
+  if (!row.photo_document_id || row.photo_defender_id === null) return null;
+  return {
+    defenderId: row.photo_defender_id,
+    kind: row.photo_kind as DocumentKind,
+    confidential: row.photo_confidential !== false,
+    deleted: row.photo_deleted !== false,
+    fileType: row.photo_file_type ?? '',
+    metadataRemoved: row.photo_metadata_removed === true,
+  };
+}
+
+/**
+ * The public copy of the chosen photo document, if the public may see it: the photo consent
+ * in force and the document still a live, non-confidential photo of this defender.
+ */
+export function publicPhotoRefOf(
+  row: PublicSourceRow,
+  photoConsented: boolean,
+): PublicPhotoRef | null {
+  if (!photoConsented || !row.photo_document_id) return null;
+  if (photoDocumentProblem(photoFactsOf(row), row.defender_id) !== null) return null;
+  if (!row.photo_version_id || !row.photo_sha256 || !row.photo_width || !row.photo_height)
+    return null;
+  return {
+    documentId: row.photo_document_id,
+    versionNo: Number(row.photo_version_no),
+    token: publicPhotoToken(row.photo_version_id, row.photo_sha256),
+    ...publicPhotoSize(row.photo_width, row.photo_height),
+  };
+}
+
+/** Where the feed serves a profile's photo (`baseUrl`: PUBLIC_BASE_URL, no trailing slash). */
+export function publicPhotoUrl(baseUrl: string, slug: string, token: string): string {
+  return `${baseUrl}/public/v1/defenders/${slug}/photo?v=${token}`;
+}
+
+/**
+ * The photo the public sees: the chosen photo document (when it may be shown), else a photo
+ * given by address, and nothing without the photo consent in force. The alt text is the
+ * coordinator's or names only the public display name: never the document's title.
+ */
+function publicPhotoOf(
+  row: PublicSourceRow,
+  photoConsented: boolean,
+  baseUrl: string,
+): PublicPhoto | null {
+  if (!photoConsented) return null;
+  if (row.photo_document_id) {
+    const ref = publicPhotoRefOf(row, photoConsented);
+    if (!ref) return null;
+    return {
+      url: publicPhotoUrl(baseUrl, row.slug, ref.token),
+      width: ref.width,
+      height: ref.height,
+      alt: row.photo_alt ?? defaultPhotoAlt(row.display_name),
+    };
+  }
+  return row.photo ? { url: row.photo.url, alt: row.photo.alt } : null;
+}
+
+export function defaultPhotoAlt(displayName: string): string {
+  return `Photo of ${displayName}`;
+}
+
+/**
+ * The list entry. `photoConsented`: the photo consent in force right now; `baseUrl`: the
+ * public base URL the feed's own addresses start with.
+ */
 export function buildPublicSummary(
   row: PublicSourceRow,
   photoConsented: boolean,
   today: string,
+  baseUrl: string,
 ): PublicProfileSummary {
   const d = detention(row, today);
   return {
@@ -170,7 +281,7 @@ export function buildPublicSummary(
     country: row.country,
     focus: [...(row.hrd_focus ?? [])],
     publicSummary: row.public_summary,
-    photo: photoConsented && row.photo ? { url: row.photo.url, alt: row.photo.alt } : null,
+    photo: publicPhotoOf(row, photoConsented, baseUrl),
     status: d.status,
     detainedSince: d.detainedSince,
     daysDetained: d.daysDetained,
@@ -184,9 +295,10 @@ export function buildPublicProfile(
   charges: readonly PublicChargeRow[],
   actions: readonly PublicActionRow[],
   today: string,
+  baseUrl: string,
 ): PublicProfile {
   return {
-    ...buildPublicSummary(row, photoConsented, today),
+    ...buildPublicSummary(row, photoConsented, today, baseUrl),
     publicStory: row.public_story,
     charges: charges.map((c) => ({
       date: c.occurred_on,

@@ -53,31 +53,82 @@ export class PublicationWithdrawal {
     return true;
   }
 
-  /** Remove the photo from the defender's publication (photo consent no longer in force). */
+  /** Remove the photo (by address or document) from the defender's publication (photo consent no longer in force). */
   async removePhoto(tx: EntityManager, defenderId: string, actor: Actor): Promise<boolean> {
     const now = this.clock.now();
-    const [rows]: [{ photo: unknown }[], number] = await tx.query(
+    // The photo given by address, or the photo document chosen (and its alt text).
+    const [rows]: [
+      { photo: unknown; photo_document_id: string | null; photo_alt: string | null }[],
+      number,
+    ] = await tx.query(
       `UPDATE publications p
-          SET photo = NULL, updated_by = $3, updated_at = $2, version = p.version + 1
-         FROM (SELECT defender_id, photo FROM publications
-                WHERE defender_id = $1 AND photo IS NOT NULL FOR UPDATE) prev
+          SET photo = NULL, photo_document_id = NULL, photo_alt = NULL,
+              updated_by = $3, updated_at = $2, version = p.version + 1
+         FROM (SELECT defender_id, photo, photo_document_id, photo_alt FROM publications
+                WHERE defender_id = $1 AND (photo IS NOT NULL OR photo_document_id IS NOT NULL)
+                  FOR UPDATE) prev
         WHERE p.defender_id = prev.defender_id
-        RETURNING prev.photo`,
+        RETURNING prev.photo, prev.photo_document_id, prev.photo_alt`,
       [defenderId, now, actor.userId],
     );
     if (!rows.length) return false;
+    const prev = rows[0];
+    const changes: Record<string, unknown> = {
+      reason: 'photo_consent_revoked' satisfies UnpublishReason,
+    };
+    if (prev.photo !== null) changes.photo = { from: prev.photo, to: null };
+    if (prev.photo_document_id !== null) {
+      changes.photoDocumentId = { from: prev.photo_document_id, to: null };
+      changes.photoAlt = { from: prev.photo_alt, to: null };
+    }
     await this.audit.record(tx, actor, {
       action: 'publication.photo_removed',
       entityType: 'publication',
       entityId: defenderId,
       subjectId: defenderId,
-      changes: {
-        photo: { from: rows[0].photo, to: null },
-        reason: 'photo_consent_revoked' satisfies UnpublishReason,
-      },
+      changes,
     });
     return true;
   }
+}
+
+/**
+ * A chosen photo document that may no longer be shown (made confidential, no longer a photo,
+ * deleted): the publication lets go of it for good, so undoing the change later does not put
+ * it back on the public feed without a coordinator choosing it again. Audited.
+ */
+export async function releasePhotoDocument(
+  tx: EntityManager,
+  audit: AuditService,
+  documentId: string,
+  actor: Actor,
+  why: 'confidential' | 'not_a_photo' | 'deleted',
+  now: Date,
+): Promise<boolean> {
+  // An UPDATE answers [rows, count] through TypeORM's query().
+  const [rows]: [{ defender_id: string; photo_alt: string | null }[], number] = await tx.query(
+    `WITH prev AS (SELECT defender_id, photo_alt FROM publications
+                    WHERE photo_document_id = $1 FOR UPDATE)
+     UPDATE publications p SET photo_document_id = NULL, photo_alt = NULL,
+            updated_by = $2, updated_at = $3, version = p.version + 1
+       FROM prev WHERE p.defender_id = prev.defender_id
+     RETURNING prev.defender_id, prev.photo_alt`,
+    [documentId, actor.userId, now],
+  );
+  for (const r of rows) {
+    await audit.record(tx, actor, {
+      action: 'publication.photo_removed',
+      entityType: 'publication',
+      entityId: r.defender_id,
+      subjectId: r.defender_id,
+      changes: {
+        reason: `photo_document_${why}`,
+        photoDocumentId: { from: documentId, to: null },
+        photoAlt: { from: r.photo_alt, to: null },
+      },
+    });
+  }
+  return rows.length > 0;
 }
 
 /** The withdrawal hook alone, for the modules the publication module itself depends on. */

@@ -5,12 +5,14 @@ import {
   Entity,
   Index,
   JoinColumn,
+  ManyToOne,
   OneToOne,
   PrimaryColumn,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
 import { Defender } from '../defenders/defender.entity';
+import { Document } from '../documents/document.entity';
 
 export const UNPUBLISH_REASONS = [
   'coordinator',
@@ -33,6 +35,8 @@ export type UnpublishReason = (typeof UNPUBLISH_REASONS)[number];
   'publications_unpublished_reason_check',
   `unpublished_reason IS NULL OR unpublished_reason IN (${UNPUBLISH_REASONS.map((r) => `'${r}'`).join(', ')})`,
 )
+// A profile has one photo: from the case's documents, or given by address.
+@Check('publications_one_photo_check', 'photo IS NULL OR photo_document_id IS NULL')
 @Index('publications_slug_key', ['slug'], { unique: true })
 @Index('publications_featured_idx', ['featured', 'publishedAt'])
 export class Publication {
@@ -63,6 +67,22 @@ export class Publication {
   /** A photo already cleared for publication (URL and alt text); needs `photo` consent. */
   @Column({ type: 'jsonb', nullable: true })
   photo: { url: string; alt: string } | null;
+
+  /**
+   * A `photo` document of this defender chosen as the public photo (needs `photo` consent).
+   * The feed serves a resized copy of its current version, only while it is live and not
+   * confidential (checked on every public request).
+   */
+  @Column({ type: 'uuid', nullable: true })
+  photoDocumentId: string | null;
+
+  @ManyToOne(() => Document, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'photo_document_id' })
+  photoDocument?: Document;
+
+  /** Text alternative of the photo document; by default it names the display name only. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  photoAlt: string | null;
 
   /** Charge events (timeline) the coordinator cleared for the public profile. */
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })

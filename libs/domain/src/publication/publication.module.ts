@@ -1,13 +1,21 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DefendersModule } from '../defenders/defenders.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { PublicPhotoService } from './public-photo.service';
 import { Publication } from './publication.entity';
 import { PublicationService } from './publication.service';
 import { PublicationWithdrawalModule } from './publication-withdrawal';
 
+/** Needs the global StorageModule (platform), through DocumentsModule, for photo documents. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Publication]), DefendersModule, PublicationWithdrawalModule],
-  providers: [PublicationService],
-  exports: [PublicationService, PublicationWithdrawalModule],
+  imports: [
+    TypeOrmModule.forFeature([Publication]),
+    DefendersModule,
+    DocumentsModule,
+    PublicationWithdrawalModule,
+  ],
+  providers: [PublicationService, PublicPhotoService],
+  exports: [PublicationService, PublicPhotoService, PublicationWithdrawalModule],
 })
 export class PublicationModule {}

@@ -26,11 +26,21 @@ import {
 import type { ConsentDecision, ConsentPurpose } from '../consents/consent.entity';
 import type { Defender } from '../defenders/defender.entity';
 import { DefendersService } from '../defenders/defenders.service';
+import { DocumentsService } from '../documents/documents.service';
 import type { HrdFocus } from '../shared/vocabulary';
-import { renderAtom } from './atom';
+import { renderAtom, type AtomLink } from './atom';
+import {
+  PUBLIC_PHOTO_CONTENT_TYPE,
+  photoDocumentProblem,
+  photoDocumentProblemText,
+  type PhotoDocumentFacts,
+  type PhotoDocumentProblem,
+  type PublicPhotoRef,
+} from './public-photo';
 import {
   buildPublicProfile,
   buildPublicSummary,
+  publicPhotoRefOf,
   PUBLIC_ACTION_SQL,
   PUBLIC_CHARGE_EVENT_TYPES,
   PUBLIC_CHARGE_SQL,
@@ -53,11 +63,22 @@ export interface PublicationInput {
   publicSummary?: string;
   publicStory?: string | null;
   photo?: PublicPhoto | null;
+  /**
+   * A `photo` document of this defender (live, not confidential) as the public photo; null
+   * removes it. Choosing one needs the current photo consent; it replaces a photo by address.
+   */
+  photoDocumentId?: string | null;
+  /** Text alternative of the photo document (default: "Photo of <display name>"). */
+  photoAlt?: string | null;
   publicChargeEventIds?: string[];
 }
 
 export type PublicationBlockerCode =
-  'consent_required' | 'photo_consent_required' | 'defender_restricted' | 'defender_archived';
+  | 'consent_required'
+  | 'photo_consent_required'
+  | 'photo_unavailable'
+  | 'defender_restricted'
+  | 'defender_archived';
 
 /** Why the public feed does not (or would not) show a profile, or leaves its photo out. */
 export interface PublicationBlocker {
@@ -76,6 +97,8 @@ export interface PublicationView {
   publicSummary: string;
   publicStory: string | null;
   photo: PublicPhoto | null;
+  photoDocumentId: string | null;
+  photoAlt: string | null;
   publicChargeEventIds: string[];
   firstFeaturedAt: string | null;
   publishedAt: string | null;
@@ -100,6 +123,15 @@ export interface PutPreconditions {
   ifNoneMatchAny?: boolean;
 }
 
+/** A photo document a coordinator may choose for the public profile. */
+export interface PhotoChoice {
+  documentId: string;
+  title: string;
+  date: string | null;
+  width: number | null;
+  height: number | null;
+}
+
 export const PUBLIC_PAGE_DEFAULT = 20;
 export const ATOM_MAX_ENTRIES = 100;
 
@@ -119,6 +151,8 @@ function auditable(p: Publication | null): Record<string, unknown> | null {
     publicSummary: p.publicSummary,
     publicStory: p.publicStory,
     photo: p.photo,
+    photoDocumentId: p.photoDocumentId,
+    photoAlt: p.photoAlt,
     publicChargeEventIds: p.publicChargeEventIds,
     firstFeaturedAt: iso(p.firstFeaturedAt),
     publishedAt: iso(p.publishedAt),
@@ -136,7 +170,8 @@ function consentWord(state: CurrentConsent['state']): string {
  *
  * The feed shows a profile only while it is featured, the case is neither archived nor
  * restricted and the defender's `public_profile` consent is in force; its photo only while
- * the `photo` consent is. Hooks unpublish at once when a consent is revoked or the case is
+ * the `photo` consent is (and, for a photo from the documents, while that document is a live,
+ * non-confidential photo of the defender). Hooks unpublish at once when a consent is revoked or the case is
  * archived or restricted (`PublicationWithdrawal`), and every public query checks all of it
  * again, so a missed hook or an expired consent can never publish anything.
  */
@@ -149,6 +184,7 @@ export class PublicationService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly defenders: DefendersService,
+    private readonly documents: DocumentsService,
     config: ConfigService<Env, true>,
   ) {
     this.baseUrl = config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/+$/, '');
@@ -162,7 +198,12 @@ export class PublicationService {
     const d = await this.defenders.find(m, defenderId, { actor, archived: true });
     const p = await m.findOneBy(Publication, { defenderId });
     if (!p) throw new NotFoundError('Publication of defender', defenderId);
-    return this.view(p, d, await loadCurrentConsents(m, defenderId, this.clock.today()));
+    return this.view(
+      p,
+      d,
+      await loadCurrentConsents(m, defenderId, this.clock.today()),
+      await this.photoFacts(m, p.photoDocumentId),
+    );
   }
 
   /**
@@ -184,6 +225,54 @@ export class PublicationService {
       today,
     );
     return profile;
+  }
+
+  /**
+   * The photo document the preview shows (the copy the public feed serves, or would once the
+   * profile is featured): 404 when the preview shows none.
+   */
+  async previewPhoto(defenderId: string, actor: Actor): Promise<PublicPhotoRef> {
+    const m = this.dataSource.manager;
+    await this.defenders.find(m, defenderId, { actor, archived: true });
+    const rows: PublicSourceRow[] = await m.query(`${PUBLIC_SOURCE_SQL} WHERE p.defender_id = $1`, [
+      defenderId,
+    ]);
+    const consents = rows.length
+      ? (await this.consentsOf(m, [defenderId], this.clock.today())).get(defenderId)!
+      : null;
+    const ref = rows.length && consents ? publicPhotoRefOf(rows[0], consents.photo.granted) : null;
+    if (!ref) throw new NotFoundError('Photo of the public profile of defender', defenderId);
+    return ref;
+  }
+
+  /**
+   * The case's documents a coordinator may choose as the public photo: live, non-confidential
+   * photo documents whose current version is an image (newest first, up to 100).
+   */
+  async photoChoices(defenderId: string, actor: Actor): Promise<PhotoChoice[]> {
+    const page = await this.documents.list(defenderId, { kind: 'photo', limit: 100 }, actor);
+    return page.data
+      .filter(
+        (doc) =>
+          photoDocumentProblem(
+            {
+              defenderId: doc.defenderId,
+              kind: doc.kind,
+              confidential: doc.confidential,
+              deleted: false,
+              fileType: doc.current.fileType,
+              metadataRemoved: doc.current.metadataRemoved,
+            },
+            defenderId,
+          ) === null,
+      )
+      .map((doc) => ({
+        documentId: doc.id,
+        title: doc.title,
+        date: doc.date,
+        width: doc.current.width,
+        height: doc.current.height,
+      }));
   }
 
   /**
@@ -224,7 +313,7 @@ export class PublicationService {
         publicSummary: input.publicSummary ?? current?.publicSummary ?? null,
         publicStory:
           input.publicStory !== undefined ? input.publicStory : (current?.publicStory ?? null),
-        photo: input.photo !== undefined ? input.photo : (current?.photo ?? null),
+        ...nextPhoto(input, current),
         publicChargeEventIds: [
           ...new Set(input.publicChargeEventIds ?? current?.publicChargeEventIds ?? []),
         ],
@@ -237,8 +326,12 @@ export class PublicationService {
       }
       if (input.publicChargeEventIds)
         await this.checkCharges(tx, defenderId, input.publicChargeEventIds);
+      if (input.photoDocumentId)
+        await this.checkPhotoDocument(tx, defenderId, input.photoDocumentId);
       const consents = await loadCurrentConsents(tx, defenderId, this.clock.today());
-      if (input.featured) this.gate(d, consents, next.photo);
+      if (input.featured) this.gate(d, consents, Boolean(next.photo || next.photoDocumentId));
+      // Choosing a photo document needs the consent even for a profile not featured yet.
+      else if (input.photoDocumentId) this.needConsent(consents, 'photo', 'Choosing a photo');
 
       const now = this.clock.now();
       const wasFeatured = current?.featured ?? false;
@@ -272,13 +365,16 @@ export class PublicationService {
         state.unpublishedReason,
         actor.userId,
         now,
+        next.photoDocumentId,
+        next.photoAlt,
       ];
       if (current) {
         await tx.query(
           `UPDATE publications SET featured = $2, display_name = $3, public_summary = $4,
                   public_story = $5, photo = $6::jsonb, public_charge_event_ids = $7::uuid[],
                   first_featured_at = $8, published_at = $9, unpublished_at = $10,
-                  unpublished_reason = $11, updated_by = $12, updated_at = $13, version = version + 1
+                  unpublished_reason = $11, updated_by = $12, updated_at = $13,
+                  photo_document_id = $14, photo_alt = $15, version = version + 1
             WHERE defender_id = $1`,
           values,
         );
@@ -287,8 +383,10 @@ export class PublicationService {
         await tx.query(
           `INSERT INTO publications (defender_id, featured, display_name, public_summary, public_story,
                   photo, public_charge_event_ids, first_featured_at, published_at, unpublished_at,
-                  unpublished_reason, updated_by, updated_at, created_at, version, slug)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::uuid[], $8, $9, $10, $11, $12, $13, $13, 1, $14)`,
+                  unpublished_reason, updated_by, updated_at, photo_document_id, photo_alt,
+                  created_at, version, slug)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::uuid[], $8, $9, $10, $11, $12, $13, $14, $15,
+                   $13, 1, $16)`,
           [...values, slug],
         );
       }
@@ -307,7 +405,10 @@ export class PublicationService {
         subjectId: defenderId,
         changes: diffForAudit(auditable(current), auditable(saved)),
       });
-      return { view: this.view(saved, d, consents), created: !current };
+      return {
+        view: this.view(saved, d, consents, await this.photoFacts(tx, saved.photoDocumentId)),
+        created: !current,
+      };
     });
   }
 
@@ -328,7 +429,9 @@ export class PublicationService {
     const page = live.slice(0, limit);
     const last = page.at(-1);
     return {
-      data: page.map(({ row, consents }) => buildPublicSummary(row, consents.photo.granted, today)),
+      data: page.map(({ row, consents }) =>
+        buildPublicSummary(row, consents.photo.granted, today, this.baseUrl),
+      ),
       nextCursor:
         live.length > limit && last
           ? encodeCursor({ k: last.row.published_at!.toISOString(), s: last.row.slug })
@@ -345,6 +448,19 @@ export class PublicationService {
     return profile;
   }
 
+  /**
+   * The photo document of a featured profile, while the public may see it (the photo consent
+   * in force, the document a live, non-confidential photo of the defender): the same 404
+   * otherwise, whatever the reason.
+   */
+  async publicPhoto(slug: string): Promise<PublicPhotoRef> {
+    const m = this.dataSource.manager;
+    const live = SLUG_PATTERN.test(slug) ? await this.liveSources(m, { slug }, 'published', 1) : [];
+    const ref = live.length ? publicPhotoRefOf(live[0].row, live[0].consents.photo.granted) : null;
+    if (!ref) throw new NotFoundError('Public photo');
+    return ref;
+  }
+
   /** The Atom feed: one entry per featured profile, most recently updated first. */
   async atomFeed(): Promise<string> {
     const m = this.dataSource.manager;
@@ -352,14 +468,20 @@ export class PublicationService {
     const live = await this.liveSources(m, {}, 'updated', ATOM_MAX_ENTRIES);
     const feedUrl = `${this.baseUrl}/public/v1/defenders.atom`;
     const entries = live.map(({ row, consents }) => {
-      const p = buildPublicProfile(row, consents.photo.granted, [], [], today);
+      const p = buildPublicProfile(row, consents.photo.granted, [], [], today, this.baseUrl);
       const url = `${this.baseUrl}/public/v1/defenders/${p.slug}`;
+      // A photo from the documents is the feed's own copy: linked as the entry's enclosure,
+      // under the same rules as in the JSON (`p.photo` is null when it may not be shown).
+      const photo: AtomLink[] =
+        p.photo?.width !== undefined
+          ? [{ href: p.photo.url, rel: 'enclosure', type: PUBLIC_PHOTO_CONTENT_TYPE }]
+          : [];
       return {
         id: url,
         title: p.displayName,
         updated: row.updated_at,
         published: row.published_at,
-        links: [{ href: url, rel: 'alternate' as const, type: 'application/json' }],
+        links: [{ href: url, rel: 'alternate' as const, type: 'application/json' }, ...photo],
         summary: p.publicSummary,
         content: p.publicStory,
         categories: p.focus,
@@ -398,23 +520,79 @@ export class PublicationService {
   }
 
   /** Refuse to feature what must not be public (409 with a `code`). */
-  private gate(d: Defender, consents: Consents, photo: PublicPhoto | null): void {
+  private gate(d: Defender, consents: Consents, hasPhoto: boolean): void {
     if (d.access === 'restricted') {
       throw new ConflictError(
         'A restricted case cannot be featured. Only a case with standard access can have a public profile.',
         { code: 'defender_restricted' },
       );
     }
-    const need = (purpose: ConsentPurpose, what: string) => {
-      const c = consents[purpose];
-      if (c.granted) return;
-      throw new ConflictError(
-        `${what} needs the defender's ${purpose} consent, given and not expired (it is ${consentWord(c.state)}). Record it first.`,
-        { code: 'consent_required', purpose, consentState: c.state },
+    this.needConsent(consents, 'public_profile', 'Featuring a profile');
+    if (hasPhoto) this.needConsent(consents, 'photo', 'Publishing a photo');
+  }
+
+  /** 409 `consent_required` naming the purpose, unless its consent is in force. */
+  private needConsent(consents: Consents, purpose: ConsentPurpose, what: string): void {
+    const c = consents[purpose];
+    if (c.granted) return;
+    throw new ConflictError(
+      `${what} needs the defender's ${purpose} consent, given and not expired (it is ${consentWord(c.state)}). Record it first.`,
+      { code: 'consent_required', purpose, consentState: c.state },
+    );
+  }
+
+  /**
+   * A chosen photo document must be a live, non-confidential `photo` document of this
+   * defender whose current version is an image (400 naming photoDocumentId). The row is
+   * share-locked, so it cannot be made confidential or deleted until this save commits.
+   */
+  private async checkPhotoDocument(
+    tx: EntityManager,
+    defenderId: string,
+    documentId: string,
+  ): Promise<void> {
+    const facts = await this.photoFacts(tx, documentId, true);
+    const problem = photoDocumentProblem(facts, defenderId);
+    if (problem) {
+      throw ValidationFailedError.field(
+        'photoDocumentId',
+        photoDocumentProblemText(problem, facts?.kind),
       );
+    }
+  }
+
+  /** What decides whether a document may be the public photo (null: there is no such document). */
+  private async photoFacts(
+    m: EntityManager,
+    documentId: string | null,
+    lock = false,
+  ): Promise<PhotoDocumentFacts | null> {
+    if (!documentId) return null;
+    const rows: {
+      defender_id: string;
+      kind: PhotoDocumentFacts['kind'];
+      confidential: boolean;
+      deleted: boolean;
+      file_type: string;
+      metadata_removed: boolean;
+    }[] = await m.query(
+      `SELECT doc.defender_id, doc.kind, doc.confidential, doc.deleted_at IS NOT NULL AS deleted,
+              v.file_type, v.metadata_removed
+         FROM documents doc
+         JOIN document_versions v ON v.document_id = doc.id AND v.version_no = doc.current_version_no
+        WHERE doc.id = $1${lock ? ' FOR SHARE OF doc' : ''}`,
+      [documentId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      defenderId: r.defender_id,
+      kind: r.kind,
+      confidential: r.confidential,
+      deleted: r.deleted,
+      fileType: r.file_type,
+      metadataRemoved: r.metadata_removed,
     };
-    need('public_profile', 'Featuring a profile');
-    if (photo) need('photo', 'Publishing a photo');
   }
 
   /** Cleared charges must be charge-like events on this defender's own timeline. */
@@ -459,7 +637,12 @@ export class PublicationService {
     );
   }
 
-  private view(p: Publication, d: Defender, consents: Consents): PublicationView {
+  private view(
+    p: Publication,
+    d: Defender,
+    consents: Consents,
+    photoFacts: PhotoDocumentFacts | null,
+  ): PublicationView {
     const blockers: PublicationBlocker[] = [];
     if (d.archivedAt)
       blockers.push({ code: 'defender_archived', message: 'The case is archived.' });
@@ -473,10 +656,17 @@ export class PublicationService {
       });
     }
     const live = p.featured && blockers.length === 0;
-    if (p.photo && !consents.photo.granted) {
+    if ((p.photo || p.photoDocumentId) && !consents.photo.granted) {
       blockers.push({
         code: 'photo_consent_required',
         message: `The photo consent is ${consentWord(consents.photo.state)}: the photo is left out.`,
+      });
+    }
+    const problem = p.photoDocumentId ? photoDocumentProblem(photoFacts, p.defenderId) : null;
+    if (problem) {
+      blockers.push({
+        code: 'photo_unavailable',
+        message: `The chosen photo document ${PHOTO_UNAVAILABLE[problem]}: the photo is left out.`,
       });
     }
     return {
@@ -489,6 +679,8 @@ export class PublicationService {
       publicSummary: p.publicSummary,
       publicStory: p.publicStory,
       photo: p.photo ? { url: p.photo.url, alt: p.photo.alt } : null,
+      photoDocumentId: p.photoDocumentId,
+      photoAlt: p.photoAlt,
       publicChargeEventIds: p.publicChargeEventIds ?? [],
       firstFeaturedAt: iso(p.firstFeaturedAt),
       publishedAt: iso(p.publishedAt),
@@ -618,9 +810,53 @@ export class PublicationService {
         charges.filter((c) => c.defender_id === row.defender_id),
         actions.filter((a) => a.defender_id === row.defender_id),
         today,
+        this.baseUrl,
       ),
     );
   }
+}
+
+/** Why a chosen photo document is left out, for the coordinators (after "The chosen photo document"). */
+const PHOTO_UNAVAILABLE: Record<PhotoDocumentProblem, string> = {
+  other_defender: "is not a document of this defender's case",
+  deleted: 'was deleted',
+  not_photo_kind: 'is no longer of kind photo',
+  not_image: 'is no longer an image (its current version is another type of file)',
+  confidential: 'is marked confidential',
+};
+
+/**
+ * The photo fields after a PUT: a profile has one photo, from its documents or by address, so
+ * choosing one removes the other; the alt text goes with the photo document.
+ */
+function nextPhoto(
+  input: PublicationInput,
+  current: Publication | null,
+): { photo: PublicPhoto | null; photoDocumentId: string | null; photoAlt: string | null } {
+  if (input.photo && input.photoDocumentId) {
+    throw ValidationFailedError.field(
+      'photoDocumentId',
+      'cannot be sent with photo: a profile has one photo, from its documents or by address',
+    );
+  }
+  let photo = input.photo !== undefined ? input.photo : (current?.photo ?? null);
+  let photoDocumentId =
+    input.photoDocumentId !== undefined
+      ? input.photoDocumentId
+      : (current?.photoDocumentId ?? null);
+  let photoAlt = input.photoAlt !== undefined ? input.photoAlt : (current?.photoAlt ?? null);
+  if (input.photo) photoDocumentId = null;
+  if (input.photoDocumentId) photo = null;
+  if (!photoDocumentId) {
+    if (input.photoAlt) {
+      throw ValidationFailedError.field(
+        'photoAlt',
+        'describes a photo document: send photoDocumentId too (a photo by address has its own alt)',
+      );
+    }
+    photoAlt = null;
+  }
+  return { photo, photoDocumentId, photoAlt };
 }
 
 function decodePublicCursor(cursor: string): KeyCursor {
