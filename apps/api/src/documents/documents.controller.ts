@@ -171,7 +171,10 @@ export async function sendDocumentFile(
     .header('Cache-Control', 'private, no-store');
   if (file.sizeBytes !== null) void reply.header('Content-Length', String(file.sizeBytes));
   if (file.sha256) void reply.header('X-Content-SHA256', file.sha256);
-  await reply.send(file.stream);
+  // Not awaited: a reply's promise settles when the last byte is out, and a 25 MB download
+  // over a slow link must not count against HTTP_REQUEST_TIMEOUT_MS (a 503 after the headers
+  // would only cut it). The stream's own errors are handled above.
+  void reply.send(file.stream);
 }
 
 const DOWNLOAD_TYPES = Object.fromEntries(
