@@ -1,8 +1,7 @@
 import { csvRow, CSV_BOM } from '@witness/platform';
-import { parse, type CsvError as ParserError } from 'csv-parse/sync';
 import { ACCESS_LEVELS, HRD_FOCUSES, RISK_LEVELS, SEXES } from '../shared/vocabulary';
 import type { DefenderInput, DefenderView } from './defender.types';
-import { isParserError, LineCounter, parserErrorMessage } from '../shared/csv-lines';
+import { LineCounter, parserErrorMessage, readCsvRecords } from '../shared/csv-lines';
 
 /**
  * The CSV format of case records. One catalogue of columns drives the importer's parser, the
@@ -212,22 +211,7 @@ export function parseDefenderCsv(input: Buffer, options: { maxRows: number }): D
     return { rows: [], problems: [{ line: 1, column: null, message: 'the file is empty' }] };
   }
 
-  const records: { cells: string[]; end: number }[] = [];
-  let parserError: ParserError | undefined;
-  try {
-    parse(body, {
-      relax_column_count: true,
-      skip_empty_lines: false,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      on_record: (cells: string[], info) => {
-        records.push({ cells, end: info.bytes });
-        return null;
-      },
-    });
-  } catch (err) {
-    if (!isParserError(err)) throw err;
-    parserError = err;
-  }
+  const { records, parserError } = readCsvRecords(body);
 
   // csv-parse counts lines unreliably inside quoted cells with mixed line ends, so each
   // record's first line is counted from the bytes before it.

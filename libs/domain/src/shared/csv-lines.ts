@@ -1,4 +1,4 @@
-import type { CsvError as ParserError } from 'csv-parse/sync';
+import { parse, type CsvError as ParserError } from 'csv-parse/sync';
 
 // Shared by the CSV importers (defenders, UN calendar): lines and parser messages a person can act on.
 
@@ -34,4 +34,31 @@ export function parserErrorMessage(err: ParserError): string {
     default:
       return `cannot be read as CSV (${err.code})`;
   }
+}
+
+/**
+ * Every record of a CSV file with the byte offset where it ends (for line numbers), read as
+ * far as the parser can; a parser error is returned, not thrown, so the rows before it are
+ * still checked and reported.
+ */
+export function readCsvRecords(body: Buffer): {
+  records: { cells: string[]; end: number }[];
+  parserError: ParserError | undefined;
+} {
+  const records: { cells: string[]; end: number }[] = [];
+  try {
+    parse(body, {
+      relax_column_count: true,
+      skip_empty_lines: false,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      on_record: (cells: string[], info) => {
+        records.push({ cells, end: info.bytes });
+        return null;
+      },
+    });
+  } catch (err) {
+    if (!isParserError(err)) throw err;
+    return { records, parserError: err };
+  }
+  return { records, parserError: undefined };
 }

@@ -1,4 +1,3 @@
-import { parse, type CsvError as ParserError } from 'csv-parse/sync';
 import {
   finishCalendarParse,
   isCalendarDay,
@@ -17,7 +16,7 @@ import {
   type DeadlineKind,
   type RegionalBody,
 } from './un-calendar.types';
-import { isParserError, LineCounter, parserErrorMessage } from '../shared/csv-lines';
+import { LineCounter, parserErrorMessage, readCsvRecords } from '../shared/csv-lines';
 
 /**
  * The CSV format of the UN calendar (`npm run cli -- calendar:import FILE.csv`): one row per
@@ -209,22 +208,7 @@ export function parseCalendarCsv(text: string): CalendarParseResult {
     return { entries: [], sources: [], errors: [{ line: 1, message: 'the file is empty' }] };
   }
 
-  const records: { cells: string[]; end: number }[] = [];
-  let parserError: ParserError | undefined;
-  try {
-    parse(body, {
-      relax_column_count: true,
-      skip_empty_lines: false,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      on_record: (cells: string[], info) => {
-        records.push({ cells, end: info.bytes });
-        return null;
-      },
-    });
-  } catch (err) {
-    if (!isParserError(err)) throw err;
-    parserError = err;
-  }
+  const { records, parserError } = readCsvRecords(body);
 
   // csv-parse counts lines unreliably inside quoted cells with mixed line ends, so each
   // record's first line is counted from the bytes before it.
