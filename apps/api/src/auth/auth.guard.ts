@@ -8,7 +8,7 @@ import {
   csrfFor,
   isSafeMethod,
   isWebRequest,
-  presentedCsrf,
+  presentedWebCsrf,
   sameToken,
   SESSION_COOKIE,
 } from '../web/web-session';
@@ -40,9 +40,11 @@ export class AuthGuard implements CanActivate {
     const actor = await this.auth.authenticate(token, { ip: req.ip, requestId: String(req.id) });
     req.actor = actor;
     // The web app authenticates by cookie, which a browser sends on any request: every
-    // state-changing one must also prove it came from our own page.
+    // state-changing one must also prove it came from our own page. (An upload form's token is
+    // inside its multipart body: read only now that the session is known, and only for a
+    // same-origin request.)
     if (web && !isSafeMethod(req.method)) {
-      if (crossOrigin(req) || !sameToken(presentedCsrf(req), csrfFor(token))) {
+      if (crossOrigin(req) || !sameToken(await presentedWebCsrf(req), csrfFor(token))) {
         await this.deny(actor, req, 'csrf token missing or wrong');
         throw new ForbiddenError(
           'This form has expired or came from another site. Reload the page and try again.',

@@ -7,6 +7,9 @@ import type { FastifyRequest } from 'fastify';
 export const MULTIPART_ROUTES = new Set([
   '/api/v1/defenders/:id/documents',
   '/api/v1/documents/:id/versions',
+  // The web app's upload forms (web/documents-web.controller.ts).
+  '/app/defenders/:id/documents',
+  '/app/documents/:id/versions',
 ]);
 
 /** Longest text field accepted in a multipart body (the longest DTO field is 2,000 characters). */
@@ -66,11 +69,15 @@ export class NotMultipartError extends Error {}
  * Read a multipart body: text fields (each at most once) and at most one file, in a part
  * named `file`, held in memory once (up to the configured limit; never written to disk in
  * clear). Malformed bodies, repeated or over-long fields and extra files are 400s naming the
- * field; a file over the limit throws UploadTooLargeError.
+ * field; a file over the limit throws UploadTooLargeError. The text fields go into `fields`
+ * as they are read, so a caller still has those read before a failure (the web app's CSRF
+ * token, sent before the file).
  */
-export async function readMultipart(req: FastifyRequest): Promise<MultipartUpload> {
+export async function readMultipart(
+  req: FastifyRequest,
+  fields: Record<string, string> = {},
+): Promise<MultipartUpload> {
   if (!req.isMultipart()) throw new NotMultipartError();
-  const fields: Record<string, string> = {};
   const errors: FieldError[] = [];
   let file: MultipartUpload['file'] = null;
   try {

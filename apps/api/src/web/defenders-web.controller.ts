@@ -13,6 +13,7 @@ import {
   DEFENDER_STATUSES,
   DefendersService,
   DetentionService,
+  DocumentsService,
   EscalationsService,
   EVENT_TYPES,
   HRD_FOCUSES,
@@ -66,6 +67,7 @@ import {
   type DefenderForm,
   type EventForm,
 } from './defenders-web.forms';
+import { documentRows } from './documents-web.controller';
 import { Views, type FieldErrorMap, type WebRequest } from './views';
 import { defined, formErrors, text, validateAs, type FormBody } from './web-form';
 
@@ -76,6 +78,8 @@ const DECIDERS = ['coordinator', 'admin'] as const;
 /** Defenders per list page unless the address asks for another size. */
 const PAGE_SIZE = 25;
 const LIST_FILTERS = ['q', 'country', 'status', 'hrdFocus', 'riskLevel', 'tag'] as const;
+/** The newest documents a profile shows (the rest on /app/defenders/:id/documents). */
+const PROFILE_DOCUMENTS = 10;
 
 /** The closed vocabularies the forms offer. */
 const VOCAB = {
@@ -126,6 +130,7 @@ export class DefendersWebController {
     private readonly milestones: MilestonesService,
     private readonly escalations: EscalationsService,
     private readonly solidarity: SolidarityService,
+    private readonly documents: DocumentsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
@@ -647,12 +652,14 @@ export class DefendersWebController {
     const defender = await this.defenders.get(id, actor);
     const editor = CASE_EDITORS.includes(actor.role);
     const decider = seesAllCases(actor);
-    const [events, milestones, escalations, actions, assignees] = await Promise.all([
+    const [events, milestones, escalations, actions, assignees, documents] = await Promise.all([
       this.detention.list(id, actor),
       this.milestones.forDefender(id, { limit: 50 }, actor),
       this.escalations.forDefender(id, actor),
       this.solidarity.actions({ defenderId: id, limit: 50 }, actor),
       this.defenders.assignees(id, actor),
+      // Only the documents this actor may see (confidential ones: assigned and deciders).
+      this.documents.list(id, { limit: PROFILE_DOCUMENTS }, actor),
     ]);
     // The consent ledger is for caseworkers, coordinators and admins (as GET .../consents).
     const ledger = editor ? await this.consents.ledger(id, actor) : null;
@@ -680,6 +687,10 @@ export class DefendersWebController {
         milestones: milestones.data,
         escalations: escalations.data,
         actions: actions.data,
+        documents: {
+          rows: await documentRows(this.users, documents.data),
+          more: documents.nextCursor !== null,
+        },
         consents: CONSENT_PURPOSES.map((purpose) => ({
           purpose,
           ...(defender.consents?.[purpose] ?? { state: 'none', granted: false }),

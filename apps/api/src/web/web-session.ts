@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Env } from '@witness/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { readMultipart, type MultipartUpload } from '../documents/multipart';
 
 /** The web app's session cookie: the same opaque session token the API issues as a bearer. */
 export const SESSION_COOKIE = 'witness_session';
@@ -44,6 +45,43 @@ export function presentedCsrf(req: FastifyRequest): unknown {
   const body = req.body as Record<string, unknown> | undefined;
   const field = body && typeof body === 'object' ? body[CSRF_FIELD] : undefined;
   return field ?? req.headers[CSRF_HEADER];
+}
+
+/**
+ * A web form's multipart/form-data body (an upload), read once: the text fields and the file,
+ * or why it could not be read, with the text fields read before the failure.
+ */
+export type WebUpload =
+  | { ok: true; fields: Record<string, string>; file: MultipartUpload['file'] }
+  | { ok: false; fields: Record<string, string>; error: unknown };
+
+const WEB_UPLOAD = Symbol('witness.webUpload');
+
+/** Read an upload form's body, once per request (the guard may have read it already). */
+export function readWebUpload(req: FastifyRequest): Promise<WebUpload> {
+  const holder = req as FastifyRequest & { [WEB_UPLOAD]?: Promise<WebUpload> };
+  if (!holder[WEB_UPLOAD]) {
+    const fields: Record<string, string> = {};
+    holder[WEB_UPLOAD] = readMultipart(req, fields).then(
+      (u): WebUpload => ({ ok: true, fields: u.fields, file: u.file }),
+      (error: unknown): WebUpload => ({ ok: false, fields, error }),
+    );
+  }
+  return holder[WEB_UPLOAD];
+}
+
+/**
+ * The CSRF token of a state-changing web request. An upload form (multipart/form-data) has
+ * its `_csrf` field inside a body that no parser reads ahead of the handler: unless the page's
+ * script sent X-CSRF-Token, the body is read here, after the session was authenticated, and
+ * kept for the handler (`readWebUpload`). The form puts `_csrf` before the file, so a file
+ * refused as too large still has its token read, and its refusal shown as a page.
+ */
+export async function presentedWebCsrf(req: FastifyRequest): Promise<unknown> {
+  if (req.headers[CSRF_HEADER] === undefined && req.isMultipart()) {
+    return (await readWebUpload(req)).fields[CSRF_FIELD];
+  }
+  return presentedCsrf(req);
 }
 
 /**

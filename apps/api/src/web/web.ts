@@ -1,6 +1,7 @@
 import { AdminWebController } from './admin-web.controller';
 import { CalendarWebController } from './calendar-web.controller';
 import { DefendersWebController } from './defenders-web.controller';
+import { DocumentsWebController } from './documents-web.controller';
 import { EscalationsWebController } from './escalations-web.controller';
 import { HomeWebController } from './home.controller';
 import { ReportsWebController } from './reports-web.controller';
@@ -18,6 +19,7 @@ export const WEB_CONTROLLERS = [
   WebAuthController,
   HomeWebController,
   DefendersWebController,
+  DocumentsWebController,
   EscalationsWebController,
   WorkWebController,
   CalendarWebController,
