@@ -36,6 +36,10 @@ export function dataSourceOptions(
       idleTimeoutMillis: 30000,
       // A runaway query must not hold a connection forever.
       statement_timeout: 30000,
+      // No JIT compilation: Witness's queries are short, and for the report's aggregates the
+      // planner's estimates are far above their real cost, so JIT spent longer compiling
+      // than running them (it was turned off per report; now per connection).
+      options: '-c jit=off',
     },
     ...overrides,
   } as DataSourceOptions;
