@@ -815,7 +815,7 @@ export class DocumentsWebController {
   }
 
   private kindLabel(lang: string, kind: string): string {
-    return this.views.translator.t(lang, `documents.kinds.${kind}`);
+    return this.views.translator.t(lang, `vocab.documentKinds.${kind}`);
   }
 
   private kindOptions(req: WebRequest): Option[] {
