@@ -31,9 +31,10 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends tini \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
-    FILES_DIR=/var/lib/witness/files
+    STORAGE_DIR=/var/lib/witness/files/documents
 WORKDIR /app
-# Document storage; owned by `node` so a fresh named volume mounted here inherits it.
+# Document storage (STORAGE_DIR, encrypted files); owned by `node` so a fresh named volume
+# mounted here inherits it. The api creates documents/ in it (0700) at first use.
 RUN mkdir -p /var/lib/witness/files \
  && chown node:node /var/lib/witness/files
 # App files stay root-owned: the non-root process can read but not modify its code.
