@@ -21,6 +21,10 @@ export interface World {
   startWorker(name?: string, extra?: Record<string, string>): Promise<AppProcess>;
   /** BullMQ job counts of one queue (waiting, active, delayed, failed, ...). */
   jobCounts(queue: QueueName): Promise<Record<string, number>>;
+  /** The ids of a queue's jobs in the given states. */
+  jobIds(queue: QueueName, states: ('waiting' | 'delayed' | 'active')[]): Promise<string[]>;
+  /** Which of these job ids the queue still holds (in any state). */
+  existingJobs(queue: QueueName, ids: string[]): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -46,6 +50,18 @@ export async function startWorld(
     const admin = await firstAdmin(api.baseUrl, env);
     trace(`first admin in ${Date.now() - t0} ms`);
     const r = redis;
+    /** A short-lived BullMQ handle on one of the scenario's queues. */
+    const withQueue = async <T>(queue: QueueName, fn: (q: Queue) => Promise<T>): Promise<T> => {
+      const q = new Queue(queue, {
+        prefix: env.QUEUE_PREFIX,
+        connection: redisOptions(r.url, { maxRetriesPerRequest: 1 }),
+      });
+      try {
+        return await fn(q);
+      } finally {
+        await q.close();
+      }
+    };
     return {
       pg,
       redis: r,
@@ -58,17 +74,16 @@ export async function startWorld(
         procs.push(w);
         return w;
       },
-      jobCounts: async (queue) => {
-        const q = new Queue(queue, {
-          prefix: env.QUEUE_PREFIX,
-          connection: redisOptions(r.url, { maxRetriesPerRequest: 1 }),
-        });
-        try {
-          return await q.getJobCounts();
-        } finally {
-          await q.close();
-        }
-      },
+      jobCounts: (queue) => withQueue(queue, (q) => q.getJobCounts()),
+      jobIds: (queue, states) =>
+        withQueue(queue, async (q) =>
+          (await q.getJobs(states)).filter((j) => j?.id).map((j) => String(j.id)),
+        ),
+      existingJobs: (queue, ids) =>
+        withQueue(queue, async (q) => {
+          const found = await Promise.all(ids.map((id) => q.getJob(id)));
+          return ids.filter((_id, i) => found[i]);
+        }),
       close: async () => {
         await Promise.all(procs.map((p) => p.kill()));
         await r.destroy();
