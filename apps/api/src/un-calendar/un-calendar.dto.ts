@@ -26,7 +26,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../cases/history.dto';
-import { IsCalendarDate, IsOptionalNotNull, MaxChars, ToInt, Trim } from '../http/validators';
+import { IsCalendarDate, IsOptionalNotNull, MaxChars, Trim } from '../http/validators';
 
 const COUNTRY_MESSAGE = 'must be an ISO 3166-1 alpha-2 country code, e.g. BD';
 /** Country codes are compared in capitals; `bd` is taken as `BD`. */
@@ -216,26 +216,13 @@ export class CalendarListQueryDto extends PageQueryDto {
   country?: string;
 }
 
-export class OpportunityQueryDto {
+/** Page size (1-200) and cursor as every list; `country` narrows to one state. */
+export class OpportunityQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only cases of this state (ISO alpha-2).' })
   @IsOptional()
   @Upper()
   @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
   country?: string;
-
-  @ApiPropertyOptional({ description: 'Page size, 1-200.', minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @ToInt()
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Cursor from the previous page.', maxLength: 512 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  cursor?: string;
 }
 
 // --- responses (OpenAPI) -------------------------------------------------------------------

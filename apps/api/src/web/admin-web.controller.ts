@@ -298,7 +298,7 @@ export class AdminWebController {
       if (!(err instanceof ValidationFailedError)) throw err;
       errors = errorMap(err.errors);
     }
-    const lang = this.views.translator.negotiate(req.headers['accept-language']);
+    const lang = this.views.lang(req);
     const empty = this.views.translator.t(lang, 'admin.audit.empty');
     const events = page.data.map((e) => ({
       ...e,

@@ -95,7 +95,8 @@ export class CalendarWebController {
     );
     const asked = text(query, 'month');
     const errors: FieldErrorMap = {};
-    if (asked !== undefined && !isMonth(asked)) errors.month = this.tr(req, 'calendar.badMonth');
+    if (asked !== undefined && !isMonth(asked))
+      errors.month = this.views.tr(req, 'calendar.badMonth');
     const month = isMonth(asked) ? asked : today.slice(0, 7);
     const scope = text(query, 'scope') === 'all' ? 'all' : 'mine';
     const weeks = monthGrid(month, today);
@@ -136,7 +137,7 @@ export class CalendarWebController {
         href: `/app/milestones/${m.id}`,
         time: m.allDay ? undefined : due.slice(11),
         detail: m.defenderId
-          ? (names.get(m.defenderId) ?? this.tr(req, 'calendar.restrictedCase'))
+          ? (names.get(m.defenderId) ?? this.views.tr(req, 'calendar.restrictedCase'))
           : undefined,
         done: m.status === 'done',
       });
@@ -157,21 +158,24 @@ export class CalendarWebController {
       'calendar/month',
       {
         month,
-        monthLabel: new Intl.DateTimeFormat(this.lang(req), {
+        monthLabel: new Intl.DateTimeFormat(this.views.lang(req), {
           month: 'long',
           year: 'numeric',
           timeZone: 'UTC',
         }).format(new Date(`${month}-01T00:00:00Z`)),
         weekdays: [...Array(7)].map((_, i) =>
-          new Intl.DateTimeFormat(this.lang(req), { weekday: 'short', timeZone: 'UTC' }).format(
+          new Intl.DateTimeFormat(this.views.lang(req), {
+            weekday: 'short',
+            timeZone: 'UTC',
+          }).format(
             new Date(Date.UTC(2024, 0, 1 + i)), // 1 January 2024 was a Monday
           ),
         ),
         weeks: grid,
         scope,
         scopeOptions: [
-          { value: 'mine', label: this.tr(req, 'calendar.mine') },
-          { value: 'all', label: this.tr(req, 'calendar.all') },
+          { value: 'mine', label: this.views.tr(req, 'calendar.mine') },
+          { value: 'all', label: this.views.tr(req, 'calendar.all') },
         ],
         errors: Object.keys(errors).length ? errors : undefined,
         timeZone: tz,
@@ -313,7 +317,7 @@ export class CalendarWebController {
           reply,
           current,
           { ...refill(body), version: String(current.version) },
-          { _: this.tr(req, 'calendar.form.stale') },
+          { _: this.views.tr(req, 'calendar.form.stale') },
           409,
         );
       }
@@ -402,14 +406,6 @@ export class CalendarWebController {
       cursor = page.nextCursor ?? undefined;
     } while (cursor && out.length < MONTH_CAP);
     return { milestones: out.slice(0, MONTH_CAP), truncated: !!cursor || out.length > MONTH_CAP };
-  }
-
-  private lang(req: WebRequest): string {
-    return this.views.translator.negotiate(req.headers['accept-language']);
-  }
-
-  private tr(req: WebRequest, key: string, params: Record<string, unknown> = {}): string {
-    return this.views.translator.t(this.lang(req), key, params);
   }
 }
 

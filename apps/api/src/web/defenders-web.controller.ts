@@ -300,7 +300,7 @@ export class DefendersWebController {
   ) {
     const current = await this.defenders.get(id, actor);
     const saved = defenderFormFromView(current);
-    const lang = this.views.translator.negotiate(req.headers['accept-language']);
+    const lang = this.views.lang(req);
     const differs = changedFields(mine, saved);
     const comparison = DEFENDER_FIELDS.filter(
       (f) => differs.includes(f) || mineChanged.includes(f),

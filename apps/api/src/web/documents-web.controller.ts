@@ -337,7 +337,7 @@ export class DocumentsWebController {
     const names = await this.users.names(
       versions.map((v) => v.uploadedBy).filter((x): x is string => !!x),
     );
-    const lang = this.lang(req);
+    const lang = this.views.lang(req);
     const event = events.find((e) => e.id === doc.eventId);
     const escalation = escalations.find((e) => e.id === doc.escalationId);
     const preview = previewKind(doc.current.fileType);
@@ -579,7 +579,7 @@ export class DocumentsWebController {
     const saved = formFromView(current);
     const links = await this.linkOptions(req, current.defenderId, actor);
     const differs = changedFields(mine, saved);
-    const lang = this.lang(req);
+    const lang = this.views.lang(req);
     const comparison = DOCUMENT_FIELDS.filter(
       (f) => differs.includes(f) || mineChanged.includes(f),
     ).map((f) => ({
@@ -719,7 +719,7 @@ export class DocumentsWebController {
    */
   private failure(req: WebRequest, err: unknown): Failure | null {
     const tr = (key: string, params?: Record<string, unknown>) =>
-      this.views.translator.t(this.lang(req), key, params);
+      this.views.translator.t(this.views.lang(req), key, params);
     if (err instanceof UploadTooLargeError) {
       return { status: 413, errors: { file: this.documents.tooLarge().message } };
     }
@@ -779,7 +779,7 @@ export class DocumentsWebController {
     defenderId: string,
     actor: AuthenticatedActor,
   ): Promise<{ events: Option[]; escalations: Option[] }> {
-    const lang = this.lang(req);
+    const lang = this.views.lang(req);
     const [events, escalations] = await Promise.all([
       this.detention.list(defenderId, actor),
       this.escalations.forDefender(defenderId, actor),
@@ -805,7 +805,7 @@ export class DocumentsWebController {
 
   /** Field labels for the error summary's links. */
   private labels(req: WebRequest): Record<string, string> {
-    const lang = this.lang(req);
+    const lang = this.views.lang(req);
     return Object.fromEntries(
       [...DOCUMENT_FIELDS, 'file'].map((f) => [
         f,
@@ -819,12 +819,8 @@ export class DocumentsWebController {
   }
 
   private kindOptions(req: WebRequest): Option[] {
-    const lang = this.lang(req);
+    const lang = this.views.lang(req);
     return DOCUMENT_KINDS.map((k) => ({ value: k, label: this.kindLabel(lang, k) }));
-  }
-
-  private lang(req: WebRequest): string {
-    return this.views.translator.negotiate(req.headers['accept-language']);
   }
 }
 

@@ -81,13 +81,17 @@ describe('the shipped strings', () => {
     expect(missing).toEqual([]);
   });
 
-  it('has every page title a controller names', () => {
+  it('has every page title and string a controller names', () => {
     const missing: string[] = [];
     for (const file of walk(__dirname).filter(
       (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'),
     )) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/title:\s*'([a-z][A-Za-z0-9_.]+)'/g)) {
+        if (!tr.has(m[1])) missing.push(`${file.slice(__dirname.length + 1)}: ${m[1]}`);
+      }
+      // ...and every string a controller translates itself (`views.tr(req, 'key')`).
+      for (const m of text.matchAll(/\.tr\(\s*req,\s*'([a-z][A-Za-z0-9_.]+)'/g)) {
         if (!tr.has(m[1])) missing.push(`${file.slice(__dirname.length + 1)}: ${m[1]}`);
       }
     }

@@ -136,7 +136,7 @@ export class ReportsWebController {
     @CurrentActor() actor: AuthenticatedActor,
     @Query() query: FormBody,
   ) {
-    const lang = this.views.translator.negotiate(req.headers['accept-language']);
+    const lang = this.views.lang(req);
     const t = (key: string, params?: Record<string, unknown>) =>
       this.views.translator.t(lang, key, params);
     const today = this.clock.today();
@@ -318,7 +318,7 @@ export class ReportsWebController {
     const next = new URLSearchParams(q);
     if (page.nextCursor) next.set('cursor', page.nextCursor);
     const label = this.views.translator.t(
-      this.views.translator.negotiate(req.headers['accept-language']),
+      this.views.lang(req),
       `reports.indicators.${page.indicator}`,
     );
     return this.views.send(

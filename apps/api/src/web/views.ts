@@ -105,9 +105,19 @@ export class Views {
     return this.layout({ ...context, body: new Handlebars.SafeString(body) });
   }
 
+  /** The request's language (its Accept-Language, among the shipped catalogues). */
+  lang(req: WebRequest): string {
+    return this.translator.negotiate(req.headers['accept-language']);
+  }
+
+  /** A string in the request's language, for a controller (templates use `{{t}}`). */
+  tr(req: WebRequest, key: string, params: Record<string, unknown> = {}): string {
+    return this.translator.t(this.lang(req), key, params);
+  }
+
   /** The layout's data for a request: language, the signed-in user, the CSRF token. */
   async meta(req: WebRequest, title: string, extra: Partial<PageMeta> = {}): Promise<PageMeta> {
-    const lang = this.translator.negotiate(req.headers['accept-language']);
+    const lang = this.lang(req);
     const token = (req.cookies ?? {})[SESSION_COOKIE];
     let me: PageMeta['me'];
     if (req.actor && !req.actor.mfaPending) {

@@ -124,8 +124,9 @@ export class WorkWebController {
     };
     const errors: FieldErrorMap = {};
     if (filters.from && !isCalendarDate(filters.from))
-      errors.from = this.tr(req, 'work.errors.date');
-    if (filters.to && !isCalendarDate(filters.to)) errors.to = this.tr(req, 'work.errors.date');
+      errors.from = this.views.tr(req, 'work.errors.date');
+    if (filters.to && !isCalendarDate(filters.to))
+      errors.to = this.views.tr(req, 'work.errors.date');
     let page: { data: MilestoneView[]; nextCursor: string | null } = { data: [], nextCursor: null };
     try {
       const dto = await validateAs(MilestoneListQueryDto, {
@@ -170,10 +171,10 @@ export class WorkWebController {
         errors: Object.keys(errors).length ? errors : undefined,
         kinds: MILESTONE_KINDS,
         statusOptions: [
-          { value: 'any', label: this.tr(req, 'work.milestones.anyStatus') },
+          { value: 'any', label: this.views.tr(req, 'work.milestones.anyStatus') },
           ...MILESTONE_STATUSES.map((v) => ({
             value: v,
-            label: this.tr(req, `vocab.milestoneStatuses.${v}`),
+            label: this.views.tr(req, `vocab.milestoneStatuses.${v}`),
           })),
         ],
         forCase: filters.defenderId ? names.get(filters.defenderId) : undefined,
@@ -223,9 +224,9 @@ export class WorkWebController {
     const errors: FieldErrorMap = {};
     const date = text(body, 'dueDate');
     const time = text(body, 'dueTime');
-    if (!date) errors.dueDate = this.tr(req, 'work.errors.required');
-    else if (!isCalendarDate(date)) errors.dueDate = this.tr(req, 'work.errors.date');
-    if (time && !isWallTime(time)) errors.dueTime = this.tr(req, 'work.errors.time');
+    if (!date) errors.dueDate = this.views.tr(req, 'work.errors.required');
+    else if (!isCalendarDate(date)) errors.dueDate = this.views.tr(req, 'work.errors.date');
+    if (time && !isWallTime(time)) errors.dueTime = this.views.tr(req, 'work.errors.time');
     const dueAt =
       date && isCalendarDate(date)
         ? time && isWallTime(time)
@@ -289,7 +290,7 @@ export class WorkWebController {
         othersCount: m.assigneeIds.filter((a) => a !== actor.userId).length,
         remindLabels: m.remindBefore.map((o) =>
           this.views.translator.has(`work.milestones.remind.${o}`)
-            ? this.tr(req, `work.milestones.remind.${o}`)
+            ? this.views.tr(req, `work.milestones.remind.${o}`)
             : o,
         ),
         back: `/app/milestones/${m.id}`,
@@ -730,7 +731,7 @@ export class WorkWebController {
       return reply.redirect(`/app/solidarity/${id}?notice=saved`, 303);
     } catch (err) {
       const stale = isStale(err);
-      const errors = stale ? { _: this.tr(req, 'work.conflict.action') } : formErrors(err);
+      const errors = stale ? { _: this.views.tr(req, 'work.conflict.action') } : formErrors(err);
       if (!errors) throw err;
       // The form keeps what was typed; on a conflict, the version stays the one it was
       // based on, so saving again without reloading cannot overwrite the other change.
@@ -773,7 +774,7 @@ export class WorkWebController {
         caseOptions: options(names),
         remindOptions: REMIND_OPTIONS.map((value) => ({
           value,
-          label: this.tr(req, `work.milestones.remind.${value}`),
+          label: this.views.tr(req, `work.milestones.remind.${value}`),
           checked: remind.includes(value),
         })),
         timeZone: tz,
@@ -935,11 +936,6 @@ export class WorkWebController {
 
   private async zoneOf(actor: AuthenticatedActor): Promise<string> {
     return knownZone((await this.users.get(actor.userId)).timeZone);
-  }
-
-  private tr(req: WebRequest, key: string, params: Record<string, unknown> = {}): string {
-    const t = this.views.translator;
-    return t.t(t.negotiate(req.headers['accept-language']), key, params);
   }
 }
 
