@@ -14,6 +14,7 @@
 //        --reminders N (10000)  --dossier-seconds S (duration)  --pool-size N (10, the app's default)
 //        --worker-concurrency N (5, the app's default)  --log-level L (info)  --port N (3917)
 //        --out FILE (bench/results/latest.json)  --database-url URL
+//        --profile DIR (write a V8 CPU profile of the api there)
 //        --merge (with --only: replace those scenarios in the existing --out file, keep the rest)
 //        --report-only (recompute the goals of the --out file and print its tables; runs nothing)
 'use strict';
@@ -476,7 +477,9 @@ async function main() {
     const httpScenarios = ['list-page-1', 'list-page-500', 'list-filters', 'list-caseworker', 'search-names', 'search-events', 'detail', 'indicators', 'create-defender', 'add-event']; // prettier-ignore
     if (httpScenarios.some(want)) {
       say('starting the api (it migrates first) and the baseline server');
-      api = startNode(path.join(DIST, 'apps/api/src/main.js'), { env, preload: INSTRUMENT, name: 'api' }); // prettier-ignore
+      // --profile DIR: V8 CPU profile of the api for the whole run (open it in Chrome DevTools).
+      const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(ROOT, args.profile)}`] : []; // prettier-ignore
+      api = startNode(path.join(DIST, 'apps/api/src/main.js'), { env, preload: INSTRUMENT, name: 'api', nodeArgs }); // prettier-ignore
       children.push(api);
       const baseline = startNode(path.join(__dirname, 'baseline-server.js'), { env, name: 'baseline' }); // prettier-ignore
       children.push(baseline);

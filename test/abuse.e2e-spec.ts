@@ -210,6 +210,32 @@ describe('request abuse', () => {
     });
   });
 
+  describe('slow work', () => {
+    it('answers 503 problem+json with Retry-After when the work outlasts the timeout, then recovers', async () => {
+      // Another session holds the defenders table: the list waits on the lock past 2 s.
+      const blocker = api.db.createQueryRunner();
+      await blocker.connect();
+      await blocker.startTransaction();
+      await blocker.query('LOCK TABLE defenders IN ACCESS EXCLUSIVE MODE');
+      let stuck: RawAnswer;
+      try {
+        stuck = await normal();
+      } finally {
+        await blocker.rollbackTransaction();
+        await blocker.release();
+      }
+      expect(stuck.status).toBe(503);
+      expect(isProblem(stuck)).toBe(true);
+      expect(stuck.headers['retry-after']).toBe('1');
+      expect(JSON.parse(stuck.body)).toMatchObject({
+        status: 503,
+        detail: 'The request took too long.',
+      });
+      // The abandoned handler finishes on its own; the next request is served as usual.
+      expect((await normal()).status).toBe(200);
+    }, 20_000);
+  });
+
   describe('slow clients', () => {
     const slowPost = (length: number) =>
       `POST /api/v1/defenders HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${admin.token}\r\n` +

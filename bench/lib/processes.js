@@ -7,13 +7,13 @@ const { ROOT } = require('./common');
 let nextId = 1;
 
 /**
- * Start `node [--require preload] script` with an IPC channel (structured-clone
+ * Start `node [nodeArgs] [--require preload] script` with an IPC channel (structured-clone
  * serialization, so Dates in captured parameters survive). stdout is discarded (the api's
  * request logs are written and dropped, as a production log pipe would take them); the last
  * lines of stderr are kept for diagnostics.
  */
-function startNode(script, { env, preload, args = [], name }) {
-  const execArgv = preload ? ['--require', preload] : [];
+function startNode(script, { env, preload, args = [], name, nodeArgs = [] }) {
+  const execArgv = [...nodeArgs, ...(preload ? ['--require', preload] : [])];
   const child = spawn(process.execPath, [...execArgv, script, ...args], {
     cwd: ROOT,
     env,

@@ -36,6 +36,11 @@ export async function createApiApp(
       requestIdFrom(req.headers['x-request-id']),
     // Guard against slow clients holding sockets open.
     requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
+    // A request not answered within the timeout gets a 503 (ProblemFilter): Fastify's own
+    // timer, which a streamed download's first byte clears. (A Nest interceptor did this
+    // before; any interceptor puts every request through rxjs and AsyncResource.bind, about a
+    // sixth of the framework's cost per request: bench/README.md.)
+    handlerTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
     connectionTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
     // Node enforces requestTimeout on an interval (30 s by default): check often enough.
     http: { connectionsCheckingInterval: connectionsCheckingInterval(env.HTTP_REQUEST_TIMEOUT_MS) },

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import {
   AccessModule,
@@ -61,7 +61,6 @@ import { MetricsController } from './metrics/metrics.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ProblemFilter } from './http/problem.filter';
-import { TimeoutInterceptor } from './http/timeout.interceptor';
 import { UsersController } from './users/users.controller';
 import { UnCalendarController } from './un-calendar/un-calendar.controller';
 import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web/web';
@@ -136,7 +135,6 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web/web';
     // Order matters: the per-IP budget is spent before authentication is attempted.
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: TimeoutInterceptor },
   ],
 })
 export class AppModule {}

@@ -4,7 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { Env } from '../config/env';
-import { loggableUrl, REDACT_PATHS } from './redaction';
+import { LOG_CENSORSHIP, loggableUrl } from './redaction';
 
 /** A client-supplied request id is kept only if it is short and harmless. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -29,7 +29,7 @@ export class LoggingModule {
             pinoHttp: {
               level: config.get('LOG_LEVEL', { infer: true }),
               base: { app: options.app },
-              redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+              ...LOG_CENSORSHIP,
               // Fastify already assigned the id (from X-Request-Id or a new uuid).
               genReqId: (req: IncomingMessage & { id?: string }) =>
                 req.id ?? requestIdFrom(req.headers['x-request-id']),
