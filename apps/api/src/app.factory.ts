@@ -19,6 +19,9 @@ import { sendFrameworkError } from './http/problem.filter';
 import { strictValidationPipe } from './http/validation';
 import { registerPublicHttp } from './public/public-http';
 
+/** How much longer than HTTP_REQUEST_TIMEOUT_MS an idle socket is kept (see connectionTimeout). */
+const IDLE_SOCKET_GRACE_MS = 2_000;
+
 /**
  * Build the api application (without listening). `main.ts` and the e2e tests both use it,
  * so tests exercise exactly what production runs.
@@ -36,12 +39,10 @@ export async function createApiApp(
       requestIdFrom(req.headers['x-request-id']),
     // Guard against slow clients holding sockets open.
     requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
-    // A request not answered within the timeout gets a 503 (ProblemFilter): Fastify's own
-    // timer, which a streamed download's first byte clears. (A Nest interceptor did this
-    // before; any interceptor puts every request through rxjs and AsyncResource.bind, about a
-    // sixth of the framework's cost per request: bench/README.md.)
-    handlerTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
-    connectionTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
+    // A socket idle this long is closed. A little longer than the request timeout, so that a
+    // request still being worked on gets its 503 (registerRequestLimits) before its quiet
+    // socket is cut without an answer.
+    connectionTimeout: env.HTTP_REQUEST_TIMEOUT_MS + IDLE_SOCKET_GRACE_MS,
     // Node enforces requestTimeout on an interval (30 s by default): check often enough.
     http: { connectionsCheckingInterval: connectionsCheckingInterval(env.HTTP_REQUEST_TIMEOUT_MS) },
     clientErrorHandler,

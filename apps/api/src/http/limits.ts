@@ -62,12 +62,40 @@ function writeRawProblem(socket: Socket, status: number, detail: string): void {
   }
 }
 
+/** The 503 of a request past the timeout, as ProblemFilter writes an UnavailableError. */
+function writeTimeoutProblem(req: FastifyRequest, res: FastifyReply['raw']): void {
+  const body = JSON.stringify({
+    type: problemType('unavailable'),
+    title: 'Temporarily unavailable',
+    status: 503,
+    detail: 'The request took too long.',
+    instance: (req.raw.url ?? '').split('?')[0].slice(0, 200),
+    requestId: String(req.id),
+  });
+  res.writeHead(503, {
+    'Content-Type': PROBLEM_CONTENT_TYPE,
+    'Content-Length': Buffer.byteLength(body),
+    'Retry-After': '1',
+    'X-Request-Id': String(req.id),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
 /**
  * Refuse a too-long URL (414) or a flood of query parameters (400) before routing, parsing
- * into DTOs or validation spend anything on them; cut off a client still sending its body
- * after `requestTimeoutMs` (408). Node's own requestTimeout stops applying once the headers
- * are in, so a client trickling its body a byte a second would otherwise hold the socket
- * (and a request in flight) for as long as it likes.
+ * into DTOs or validation spend anything on them. Bound every request by `requestTimeoutMs`:
+ * - a client still sending its body then is cut off (408). Node's own requestTimeout stops
+ *   applying once the headers are in, so a client trickling its body a byte a second would
+ *   otherwise hold the socket (and a request in flight) for as long as it likes;
+ * - a request whose answer has not started then gets 503 with Retry-After (its work is not
+ *   cancelled; its late answer is dropped). A download already streaming is not cut.
+ *
+ * One timer per request, answering straight on the response: not a Nest interceptor (any
+ * interceptor puts every request through rxjs and AsyncResource.bind, about a sixth of the
+ * framework's cost per request), and not Fastify's handlerTimeout (its error path crashed a
+ * test process: "cb is not a function" in fallbackErrorHandler).
  */
 export function registerRequestLimits(
   fastify: FastifyInstance,
@@ -75,16 +103,19 @@ export function registerRequestLimits(
 ): void {
   fastify.addHook('onRequest', (req, reply, done) => {
     const raw = req.raw;
-    // `complete` is false while Node's parser still expects body bytes (inject has none).
-    if (raw.complete === false && raw.socket) {
-      const timer = setTimeout(() => {
-        if (raw.complete || reply.raw.headersSent) return;
+    const res = reply.raw;
+    const timer = setTimeout(() => {
+      if (res.headersSent || res.writableEnded || res.destroyed) return;
+      // `complete` is false while Node's parser still expects body bytes (inject has none).
+      if (raw.complete === false && raw.socket) {
         writeRawProblem(raw.socket, 408, 'The request body was not received in time.');
         raw.socket.destroy();
-      }, options.requestTimeoutMs);
-      timer.unref();
-      reply.raw.once('close', () => clearTimeout(timer));
-    }
+        return;
+      }
+      writeTimeoutProblem(req, res);
+    }, options.requestTimeoutMs);
+    timer.unref();
+    res.once('close', () => clearTimeout(timer));
     done();
   });
   fastify.addHook('onRequest', async (req, reply) => {

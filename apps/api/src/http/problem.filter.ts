@@ -6,7 +6,6 @@ import {
   HttpStatus,
   Logger,
   Optional,
-  RequestTimeoutException,
 } from '@nestjs/common';
 import {
   AppError,
@@ -49,28 +48,6 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   unavailable: 'Temporarily unavailable',
 };
 
-/**
- * Fastify's handlerTimeout (HTTP_REQUEST_TIMEOUT_MS) fired. With the body still arriving, the
- * client is the slow one: 408 and the connection closed, as registerRequestLimits answers.
- * Otherwise the work took too long: 503, try again shortly. (The handler is not cancelled;
- * its late answer is dropped.)
- */
-function timedOut(error: unknown, req: FastifyRequest, reply: FastifyReply): Error | null {
-  // Nest hands Fastify's error on as an HttpException (503, code lost); the request's abort
-  // signal still carries the original as its reason.
-  const fired =
-    error instanceof HttpException &&
-    error.getStatus() === 503 &&
-    req.signal.aborted &&
-    (req.signal.reason as { code?: unknown } | undefined)?.code === 'FST_ERR_HANDLER_TIMEOUT';
-  if (!fired) return null;
-  if (req.raw.complete === false) {
-    void reply.header('Connection', 'close');
-    return new RequestTimeoutException('The request body was not received in time.');
-  }
-  return new UnavailableError('The request took too long.', 1);
-}
-
 /** PostgreSQL error classes that mean "the database is not reachable right now". */
 const PG_UNAVAILABLE = /^(08|53|57P0[1-3])/;
 const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
@@ -87,11 +64,10 @@ export class ProblemFilter implements ExceptionFilter {
   /** Absent where the filter is used outside the app module (bull-board, metrics). */
   constructor(@Optional() private readonly webPages?: WebErrorPages) {}
 
-  async catch(error: unknown, host: ArgumentsHost): Promise<void> {
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
-    const exception = timedOut(error, req, reply) ?? error;
     const problem = this.toProblem(exception, req);
     if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error({ err: exception, reqId: req.id }, 'unhandled error');
