@@ -44,3 +44,4 @@ export * from './scan/clamd-client';
 export * from './scan/virus-scanner';
 export * from './scan/scan.module';
 export * from './ical/ical-writer';
+export * from './database/compiled-select';

@@ -5,6 +5,7 @@ import {
   assertVersion,
   AuditService,
   Clock,
+  CompiledSelect,
   diffForAudit,
   FieldCipher,
   type AuditView,
@@ -58,6 +59,8 @@ export class DefendersService {
     private readonly milestones: MilestoneSync,
     private readonly publication: PublicationWithdrawal,
   ) {}
+
+  private readonly byIdSelects = new Map<string, CompiledSelect<Defender>>();
 
   async create(input: DefenderInput, actor: Actor): Promise<DefenderView> {
     this.checkRules(input);
@@ -323,13 +326,26 @@ export class DefendersService {
       reading?: boolean;
     },
   ): Promise<Defender> {
-    const qb = manager.createQueryBuilder(Defender, 'd').where('d.id = :id', { id });
-    if (options.sensitive) qb.addSelect(['d.contactsEnc', 'd.confidentialNotesEnc']);
-    if (options.lock) qb.setLock('pessimistic_write');
-    const d = await qb.getOne();
+    const d = await this.byId(Boolean(options.sensitive), Boolean(options.lock)).one(manager, id);
     if (!d || (d.archivedAt && !options.archived)) throw new NotFoundError('Defender', id);
     await this.access.check(manager, d, options.actor, options.reading ?? true);
     return d;
+  }
+
+  /** The one-case SELECT, built once per variant (every case read goes through it). */
+  private byId(sensitive: boolean, lock: boolean): CompiledSelect<Defender> {
+    const key = `${sensitive}:${lock}`;
+    let compiled = this.byIdSelects.get(key);
+    if (!compiled) {
+      const qb = this.dataSource
+        .createQueryBuilder(Defender, 'd')
+        .where('d.id = :id', { id: '00000000-0000-0000-0000-000000000000' });
+      if (sensitive) qb.addSelect(['d.contactsEnc', 'd.confidentialNotesEnc']);
+      if (lock) qb.setLock('pessimistic_write');
+      compiled = new CompiledSelect(this.dataSource, qb, ['id']);
+      this.byIdSelects.set(key, compiled);
+    }
+    return compiled;
   }
 
   private page(
