@@ -13,6 +13,24 @@ describe('platform: health, request ids, problem details, OpenAPI', () => {
     expect(res.body).toEqual({ status: 'ok' });
   });
 
+  it('sends the security headers on every answer, errors included', async () => {
+    for (const url of ['/health/live', '/api/v1/defenders', '/nope']) {
+      const res = await api.request({ method: 'GET', url });
+      expect(res.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'SAMEORIGIN',
+        'strict-transport-security': expect.stringContaining('max-age='),
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+      });
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("img-src 'self' data:");
+      expect(csp).toContain("object-src 'none'");
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
   it('GET /health/ready checks PostgreSQL and Redis', async () => {
     const res = await api.request({ method: 'GET', url: '/health/ready' });
     expect(res.status).toBe(200);

@@ -1,7 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { Metrics, requestIdFrom, validateEnv } from '@witness/platform';
 import { Logger } from 'nestjs-pino';
 import { mountBullBoard } from './admin/bull-board';
@@ -16,6 +15,7 @@ import {
   registerRequestLimits,
 } from './http/limits';
 import { sendFrameworkError } from './http/problem.filter';
+import { registerSecurityHeaders } from './http/security-headers';
 import { strictValidationPipe } from './http/validation';
 import { registerPublicHttp } from './public/public-http';
 
@@ -90,7 +90,7 @@ export async function createApiApp(
   registerRequestLimits(fastify, { requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS });
   // Before the API's CORS: the public feed has its own origins and never credentials.
   registerPublicHttp(fastify, env.PUBLIC_CORS_ORIGINS);
-  await app.register(helmet, {
+  registerSecurityHeaders(fastify, {
     // The Swagger UI needs inline styles and scripts from its own bundle.
     contentSecurityPolicy: {
       directives: {
