@@ -13,6 +13,7 @@
 // Flags: --duration S (10)  --connections N (50)  --warmup S (2)  --only key,key  --skip-build
 //        --reminders N (10000)  --dossier-seconds S (duration)  --pool-size N (10, the app's default)
 //        --worker-concurrency N (5, the app's default)  --log-level L (info)  --port N (3917)
+//        --node-options "FLAGS" (the api's NODE_OPTIONS; default package.json config.apiNodeOptions)
 //        --out FILE (bench/results/latest.json)  --database-url URL
 //        --profile DIR (write a V8 CPU profile of the api there)
 //        --merge (with --only: replace those scenarios in the existing --out file, keep the rest)
@@ -42,6 +43,7 @@ const {
   say: sayAs,
 } = require('./lib/common');
 const { ask, sleep, startNode, stop, waitForHttp } = require('./lib/processes');
+const PKG = require('../package.json');
 
 const say = (m) => sayAs('bench', m);
 const INSTRUMENT = path.join(__dirname, 'instrument.js');
@@ -304,7 +306,7 @@ async function remindersScenario(ctx) {
   const { Queue } = require('bullmq');
   const { QueueName, ReminderJob } = requireBuilt('libs/platform/src/queue/queues.js');
   const worker = startNode(path.join(DIST, 'apps/worker/src/main.js'), {
-    env: { ...env, WORKER_CONCURRENCY: String(concurrency), REMINDER_TICK_SECONDS: '3600' },
+    env: { ...env, NODE_OPTIONS: '', WORKER_CONCURRENCY: String(concurrency), REMINDER_TICK_SECONDS: '3600' },
     preload: INSTRUMENT,
     name: 'worker',
   });
@@ -463,6 +465,8 @@ async function main() {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: args.logLevel || 'info',
+      // The api's V8 flags (--node-options; default: as `npm start` and the image give it).
+      NODE_OPTIONS: args.nodeOptions ?? PKG.config.apiNodeOptions,
       WITNESS_ENCRYPTION_KEYS: ENCRYPTION_KEY,
       AUTH_REQUIRE_MFA: 'false',
       RATE_LIMIT_PER_MINUTE: '1000000',
@@ -481,7 +485,8 @@ async function main() {
       const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(ROOT, args.profile)}`] : []; // prettier-ignore
       api = startNode(path.join(DIST, 'apps/api/src/main.js'), { env, preload: INSTRUMENT, name: 'api', nodeArgs }); // prettier-ignore
       children.push(api);
-      const baseline = startNode(path.join(__dirname, 'baseline-server.js'), { env, name: 'baseline' }); // prettier-ignore
+      // The baseline runs with node's defaults whatever the api's flags.
+      const baseline = startNode(path.join(__dirname, 'baseline-server.js'), { env: { ...env, NODE_OPTIONS: '' }, name: 'baseline' }); // prettier-ignore
       children.push(baseline);
       await waitForHttp(`${base}/health/live`, api);
       await ask(baseline, { type: 'listen', port: port + 1 }, 'listening');
@@ -576,7 +581,7 @@ async function main() {
     if (want('dossiers')) {
       say(`dossiers: HTML and PDF renders, ${dossierSeconds} s each, and their baselines`);
       const child = startNode(path.join(__dirname, 'dossiers.js'), {
-        env: { ...env, BENCH_SECONDS: String(dossierSeconds), BENCH_PDF_CONCURRENCY: '2' },
+        env: { ...env, NODE_OPTIONS: '', BENCH_SECONDS: String(dossierSeconds), BENCH_PDF_CONCURRENCY: '2' },
         name: 'dossiers',
       });
       children.push(child);
@@ -614,7 +619,7 @@ async function main() {
       generatedAt: new Date().toISOString(),
       ...(merged ? { merged } : {}),
       machine,
-      scale: { ...scale, connections, durationSeconds: duration, databasePoolSize: poolSize, workerConcurrency, logLevel: env.LOG_LEVEL }, // prettier-ignore
+      scale: { ...scale, connections, durationSeconds: duration, databasePoolSize: poolSize, workerConcurrency, logLevel: env.LOG_LEVEL, nodeOptions: env.NODE_OPTIONS }, // prettier-ignore
       scenarios: scenariosOut,
       goals: goals(scenariosOut, connections),
     };
@@ -667,7 +672,7 @@ function markdown(report) {
   const s = report.scale;
   const lines = [];
   lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, ${m.os}; Node ${m.node}, PostgreSQL ${m.postgres}, Redis ${m.redis}.`); // prettier-ignore
-  lines.push(`Data: ${s.defenders} defenders (${s.restrictedDefenders} restricted, ${s.countries} countries), ${s.timelineEvents} timeline events, ${s.escalations} escalations, ${s.milestones} milestones, ${s.solidarityActions} solidarity actions. ${s.connections} connections, ${s.durationSeconds} s per run, pool ${s.databasePoolSize}, log level ${s.logLevel}.`); // prettier-ignore
+  lines.push(`Data: ${s.defenders} defenders (${s.restrictedDefenders} restricted, ${s.countries} countries), ${s.timelineEvents} timeline events, ${s.escalations} escalations, ${s.milestones} milestones, ${s.solidarityActions} solidarity actions. ${s.connections} connections, ${s.durationSeconds} s per run, pool ${s.databasePoolSize}, log level ${s.logLevel}, NODE_OPTIONS "${s.nodeOptions ?? ''}".`); // prettier-ignore
   lines.push('');
   lines.push('| Scenario | api req/s | baseline req/s | ratio | api p50 / p99 ms | baseline p50 / p99 ms | errors | queries/req | peak RSS MB |'); // prettier-ignore
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');

@@ -103,10 +103,21 @@ function isRunning(child) {
   return child.exitCode === null && child.signalCode === null;
 }
 
+/**
+ * The api's V8 flags: package.json's config.apiNodeOptions (a 192 MB old-space cap: the live
+ * heap is about 70 MB, and without a cap V8 lets garbage grow the process past 400 MB under
+ * load; the README's Benchmarks section has the figures), unless NODE_OPTIONS is set.
+ */
+function envFor(name) {
+  if (name !== 'api' || process.env.NODE_OPTIONS !== undefined) return process.env;
+  const { config } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  return { ...process.env, NODE_OPTIONS: config.apiNodeOptions };
+}
+
 function start(name) {
   const child = spawn(process.execPath, [ENTRY[name]], {
     cwd: ROOT,
-    env: process.env,
+    env: envFor(name),
     stdio: 'inherit',
   });
   children.set(name, child);
