@@ -306,7 +306,7 @@ async function remindersScenario(ctx) {
   const { Queue } = require('bullmq');
   const { QueueName, ReminderJob } = requireBuilt('libs/platform/src/queue/queues.js');
   const worker = startNode(path.join(DIST, 'apps/worker/src/main.js'), {
-    env: { ...env, NODE_OPTIONS: '', WORKER_CONCURRENCY: String(concurrency), REMINDER_TICK_SECONDS: '3600' },
+    env: { ...env, WORKER_CONCURRENCY: String(concurrency), REMINDER_TICK_SECONDS: '3600' },
     preload: INSTRUMENT,
     name: 'worker',
   });
@@ -402,6 +402,8 @@ async function main() {
   const dossierSeconds = intArg(args.dossierSeconds, duration, 'dossier-seconds');
   const poolSize = intArg(args.poolSize, 10, 'pool-size');
   const workerConcurrency = intArg(args.workerConcurrency, 5, 'worker-concurrency');
+  // The api's V8 flags: as `npm start` and the api image give them, unless --node-options.
+  const apiNodeOptions = args.nodeOptions ?? PKG.config.apiNodeOptions;
   const port = intArg(args.port, 3917, 'port');
   const only = args.only ? new Set(args.only.split(',')) : null;
   const want = (key) => !only || only.has(key);
@@ -465,8 +467,6 @@ async function main() {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: args.logLevel || 'info',
-      // The api's V8 flags (--node-options; default: as `npm start` and the image give it).
-      NODE_OPTIONS: args.nodeOptions ?? PKG.config.apiNodeOptions,
       WITNESS_ENCRYPTION_KEYS: ENCRYPTION_KEY,
       AUTH_REQUIRE_MFA: 'false',
       RATE_LIMIT_PER_MINUTE: '1000000',
@@ -483,10 +483,12 @@ async function main() {
       say('starting the api (it migrates first) and the baseline server');
       // --profile DIR: V8 CPU profile of the api for the whole run (open it in Chrome DevTools).
       const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(ROOT, args.profile)}`] : []; // prettier-ignore
-      api = startNode(path.join(DIST, 'apps/api/src/main.js'), { env, preload: INSTRUMENT, name: 'api', nodeArgs }); // prettier-ignore
+      // Only the api gets the V8 flags; the baseline, the worker and the dossier renders keep
+      // node's defaults, as in production.
+      const apiEnv = { ...env, NODE_OPTIONS: apiNodeOptions };
+      api = startNode(path.join(DIST, 'apps/api/src/main.js'), { env: apiEnv, preload: INSTRUMENT, name: 'api', nodeArgs }); // prettier-ignore
       children.push(api);
-      // The baseline runs with node's defaults whatever the api's flags.
-      const baseline = startNode(path.join(__dirname, 'baseline-server.js'), { env: { ...env, NODE_OPTIONS: '' }, name: 'baseline' }); // prettier-ignore
+      const baseline = startNode(path.join(__dirname, 'baseline-server.js'), { env, name: 'baseline' }); // prettier-ignore
       children.push(baseline);
       await waitForHttp(`${base}/health/live`, api);
       await ask(baseline, { type: 'listen', port: port + 1 }, 'listening');
@@ -581,7 +583,7 @@ async function main() {
     if (want('dossiers')) {
       say(`dossiers: HTML and PDF renders, ${dossierSeconds} s each, and their baselines`);
       const child = startNode(path.join(__dirname, 'dossiers.js'), {
-        env: { ...env, NODE_OPTIONS: '', BENCH_SECONDS: String(dossierSeconds), BENCH_PDF_CONCURRENCY: '2' },
+        env: { ...env, BENCH_SECONDS: String(dossierSeconds), BENCH_PDF_CONCURRENCY: '2' },
         name: 'dossiers',
       });
       children.push(child);
@@ -619,7 +621,7 @@ async function main() {
       generatedAt: new Date().toISOString(),
       ...(merged ? { merged } : {}),
       machine,
-      scale: { ...scale, connections, durationSeconds: duration, databasePoolSize: poolSize, workerConcurrency, logLevel: env.LOG_LEVEL, nodeOptions: env.NODE_OPTIONS }, // prettier-ignore
+      scale: { ...scale, connections, durationSeconds: duration, databasePoolSize: poolSize, workerConcurrency, logLevel: env.LOG_LEVEL, nodeOptions: apiNodeOptions }, // prettier-ignore
       scenarios: scenariosOut,
       goals: goals(scenariosOut, connections),
     };

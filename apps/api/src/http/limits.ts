@@ -1,7 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { UnavailableError } from '@witness/platform';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
+import { ProblemFilter } from './problem.filter';
 
 /** Longer URLs are refused with 414 (no route needs more than a few hundred characters). */
 export const MAX_URL_LENGTH = 8192;
@@ -62,20 +64,15 @@ function writeRawProblem(socket: Socket, status: number, detail: string): void {
   }
 }
 
-/** The 503 of a request past the timeout, as ProblemFilter writes an UnavailableError. */
+/** The 503 of a request past the timeout: the problem ProblemFilter makes of an UnavailableError. */
+const problems = new ProblemFilter();
 function writeTimeoutProblem(req: FastifyRequest, res: FastifyReply['raw']): void {
-  const body = JSON.stringify({
-    type: problemType('unavailable'),
-    title: 'Temporarily unavailable',
-    status: 503,
-    detail: 'The request took too long.',
-    instance: (req.raw.url ?? '').split('?')[0].slice(0, 200),
-    requestId: String(req.id),
-  });
+  const error = new UnavailableError('The request took too long.', 1);
+  const body = JSON.stringify(problems.toProblem(error, req));
   res.writeHead(503, {
     'Content-Type': PROBLEM_CONTENT_TYPE,
     'Content-Length': Buffer.byteLength(body),
-    'Retry-After': '1',
+    'Retry-After': String(error.retryAfterSeconds),
     'X-Request-Id': String(req.id),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',

@@ -1,4 +1,10 @@
-import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntityMetadata,
+  ObjectLiteral,
+  SelectQueryBuilder,
+} from 'typeorm';
 // Not in TypeORM's index; the same helper its query builder names columns with.
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 
@@ -9,18 +15,19 @@ import { DriverUtils } from 'typeorm/driver/DriverUtils';
  * and the text never changes. Hydration goes through the driver's own `prepareHydratedValue`
  * and each column's `setEntityValue`, as TypeORM's does, so the entities come out the same.
  *
- * Only plain column selects of the main alias are supported (no joins or relation loading):
- * `build` may add columns, conditions, ordering and locks. Parameters are passed in the order
- * the query builder numbered them.
+ * Only plain column selects of the main alias are supported (no joins or relation loading);
+ * the query builder may add columns, conditions, ordering and locks. `parameterNames` are
+ * its parameters in the order it numbers them; `one` and `many` take their values so.
  */
 export class CompiledSelect<T extends ObjectLiteral> {
   private readonly sql: string;
+  private readonly metadata: EntityMetadata;
   private readonly columns: { key: string; hydrate: (entity: T, raw: unknown) => void }[];
 
   constructor(
     dataSource: DataSource,
-    private readonly qb: SelectQueryBuilder<T>,
-    readonly parameterNames: readonly string[],
+    qb: SelectQueryBuilder<T>,
+    parameterNames: readonly string[],
   ) {
     const alias = qb.expressionMap.mainAlias;
     if (!alias?.hasMetadata || qb.expressionMap.joinAttributes.length > 0) {
@@ -33,6 +40,7 @@ export class CompiledSelect<T extends ObjectLiteral> {
       throw new Error(`CompiledSelect: parameters must be ${parameterNames.join(', ')}`);
     }
     this.sql = sql;
+    this.metadata = alias.metadata;
     // The columns TypeORM selects, under the aliases it gives them (as its
     // buildEscapedEntityColumnSelects does for a main alias and added columns).
     const selections = new Set(qb.expressionMap.selects.map((s) => s.selection));
@@ -55,9 +63,8 @@ export class CompiledSelect<T extends ObjectLiteral> {
   /** Rows as entities, in the query's order. */
   async many(manager: EntityManager, ...params: unknown[]): Promise<T[]> {
     const rows: Record<string, unknown>[] = await manager.query(this.sql, params);
-    const metadata = this.qb.expressionMap.mainAlias!.metadata;
     return rows.map((row) => {
-      const entity = metadata.create() as T;
+      const entity = this.metadata.create() as T;
       for (const c of this.columns) c.hydrate(entity, row[c.key]);
       return entity;
     });
