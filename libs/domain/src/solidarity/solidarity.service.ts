@@ -18,6 +18,7 @@ import { seesSensitive } from '../access/access-policy';
 import { AccessService } from '../access/access.service';
 import { DefendersService } from '../defenders/defenders.service';
 import { MilestoneSync } from '../milestones/milestone-sync.service';
+import { prefixMatchSql, toPrefixTsquery } from '../shared/text-search';
 import {
   Partner,
   SolidarityAction,
@@ -151,6 +152,33 @@ export class SolidarityService {
 
   async partners(actor: Actor): Promise<PartnerView[]> {
     const rows = await this.dataSource.manager.find(Partner, { order: { name: 'ASC' } });
+    return rows.map((p) => this.partnerView(p, actor, false));
+  }
+
+  /**
+   * Partners for a choice, by name: every word typed is the prefix of a word of the name,
+   * accents and case folded; an empty query lists them by name. One more than `limit` is
+   * read, so the caller can tell that more exist.
+   */
+  async searchPartners(q: string, actor: Actor, limit: number): Promise<PartnerView[]> {
+    const qb = this.dataSource.getRepository(Partner).createQueryBuilder('p');
+    if (q.trim() !== '') qb.where(prefixMatchSql('p.name'), { tsq: toPrefixTsquery(q) });
+    const rows = await qb
+      .orderBy('lower(p.name)', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return rows.map((p) => this.partnerView(p, actor, false));
+  }
+
+  /** Partners by id (those that exist), without contact persons: for pages that name a few. */
+  async partnersById(ids: readonly string[], actor: Actor): Promise<PartnerView[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const rows = await this.dataSource.manager.find(Partner, {
+      where: { id: In(unique) },
+      order: { name: 'ASC' },
+    });
     return rows.map((p) => this.partnerView(p, actor, false));
   }
 

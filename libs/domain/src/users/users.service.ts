@@ -12,6 +12,7 @@ import * as argon2 from 'argon2';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Session } from '../auth/session.entity';
 import type { Actor } from '../shared/actor';
+import { prefixMatchSql, toPrefixTsquery } from '../shared/text-search';
 import { passwordProblem } from './password-policy';
 import { ROLES, User, type Role } from './user.entity';
 
@@ -133,6 +134,41 @@ export class UsersService {
       where: { id: In(unique) },
     });
     return new Map(users.map((u) => [u.id, u.name]));
+  }
+
+  /** These accounts (the ones that exist), in one query: for pages that show a few people. */
+  async byIds(ids: readonly string[]): Promise<UserView[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    return (await this.repo.find({ where: { id: In(unique) } })).map(toUserView);
+  }
+
+  /**
+   * Accounts for a choice (an owner, an assignee, an actor filter), by name: every word typed
+   * is the prefix of a word of the name (or of the email, for those shown emails), accents
+   * and case folded; an empty query lists them all (up to `limit`). Deactivated accounts
+   * only when asked for. One more than `limit` is read, so the caller can tell that more exist.
+   */
+  async search(
+    q: string,
+    options: { roles?: readonly Role[]; inactive?: boolean; emails?: boolean; limit: number },
+  ): Promise<UserView[]> {
+    const qb = this.repo.createQueryBuilder('u');
+    if (q.trim() !== '') {
+      // An address is searched word by word ("amina.h@x.org": amina, h, x, org).
+      const text = options.emails
+        ? `u.name || ' ' || regexp_replace(u.email, '[^[:alnum:]]+', ' ', 'g')`
+        : 'u.name';
+      qb.andWhere(prefixMatchSql(text), { tsq: toPrefixTsquery(q) });
+    }
+    if (options.roles?.length) qb.andWhere('u.role IN (:...roles)', { roles: options.roles });
+    if (!options.inactive) qb.andWhere('u.active');
+    const rows = await qb
+      .orderBy('lower(u.name)', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(options.limit + 1)
+      .getMany();
+    return rows.map(toUserView);
   }
 
   async get(id: string): Promise<UserView> {
