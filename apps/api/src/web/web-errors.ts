@@ -8,7 +8,9 @@ import { isSafeMethod, SESSION_COOKIE, WEB_PREFIX } from './web-session';
  * Errors on web-app routes become pages, not problem+json: an ended session returns to the
  * sign-in page with the address kept; a session still owing its second factor goes to
  * enrolment; anything else is an error page with the request id. Requests made by the
- * page's own script (`X-Requested-With: fetch`) keep problem+json.
+ * page's own script (`X-Requested-With: fetch`) keep problem+json, and so do the pickers'
+ * JSON searches (/app/pick/...) but for a missing session, which goes to the sign-in page
+ * like every other /app address.
  */
 @Injectable()
 export class WebErrorPages {
@@ -16,6 +18,7 @@ export class WebErrorPages {
 
   async send(req: WebRequest, reply: FastifyReply, problem: Problem): Promise<boolean> {
     if (req.headers['x-requested-with'] === 'fetch') return false;
+    if (problem.status !== 401 && req.url.startsWith(`${WEB_PREFIX}/pick/`)) return false;
     if (problem.status === 401) {
       const back = isSafeMethod(req.method) ? req.url : (refererPath(req) ?? WEB_PREFIX);
       // "Your session has ended" only to someone who had one.

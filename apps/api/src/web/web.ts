@@ -4,6 +4,8 @@ import { DefendersWebController } from './defenders-web.controller';
 import { DocumentsWebController } from './documents-web.controller';
 import { EscalationsWebController } from './escalations-web.controller';
 import { HomeWebController } from './home.controller';
+import { Pickers } from './picker';
+import { PickerWebController } from './picker-web.controller';
 import { ReportsWebController } from './reports-web.controller';
 import { Views } from './views';
 import { WebAuthController } from './web-auth.controller';
@@ -25,6 +27,7 @@ export const WEB_CONTROLLERS = [
   CalendarWebController,
   ReportsWebController,
   AdminWebController,
+  PickerWebController,
 ];
 
-export const WEB_PROVIDERS = [Views, WebErrorPages];
+export const WEB_PROVIDERS = [Views, WebErrorPages, Pickers];
