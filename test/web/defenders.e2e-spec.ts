@@ -10,6 +10,7 @@ import {
   type WebApp,
 } from '../support/browser';
 import { createUser, type TestUser } from '../support/users';
+import { pick } from '../support/picker';
 
 jest.setTimeout(180_000);
 
@@ -558,7 +559,7 @@ describe('web app: defenders', () => {
     await expect(publicProfile.textContent()).resolves.toContain('Given');
 
     // Assign, then unassign (asked to confirm first).
-    await page.getByLabel('Caseworker or coordinator').selectOption(caseworker.id);
+    await pick(page, 'Caseworker or coordinator', 'casey', /^Casey Caseworker/);
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
     await page.waitForURL(/notice=defenders\.notices\.assigned/);
     await expect(page.locator('#assignees table').textContent()).resolves.toContain(

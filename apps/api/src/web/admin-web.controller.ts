@@ -7,10 +7,12 @@ import { AuditQueryDto } from '../audit/audit.controller';
 import { Roles } from '../auth/policy.decorators';
 import { CurrentActor } from '../http/actor.decorator';
 import { CreateUserDto, UpdateUserDto, UserIdParams } from '../users/user.dto';
+import { Pickers, picking } from './picker';
 import { Views, type FieldErrorMap, type WebRequest } from './views';
 import { errorMap, formErrors, refill, text, validateAs, type FormBody } from './web-form';
 
 const USERS = '/app/admin/users';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One changed field of an audit event, ready to show. */
 interface ChangeLine {
@@ -65,6 +67,7 @@ export class AdminWebController {
     private readonly views: Views,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly pickers: Pickers,
   ) {}
 
   // ---- users ------------------------------------------------------------------------------
@@ -274,7 +277,14 @@ export class AdminWebController {
   // ---- audit trail ------------------------------------------------------------------------
 
   @Get('admin/audit')
-  async auditTrail(@Req() req: WebRequest, @Res() reply: FastifyReply, @Query() query: FormBody) {
+  async auditTrail(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Query() raw: FormBody,
+  ) {
+    // The actor filter is a picker: its Remove button drops the filter.
+    const query = picking(raw) ?? raw;
     const filters: Record<string, string> = {};
     for (const k of AUDIT_FILTERS) {
       const v = text(query, k);
@@ -284,9 +294,6 @@ export class AdminWebController {
     // The page size, when a link asks for one (the API's `limit`), kept from page to page.
     const limit = text(query, 'limit');
     const keep: Record<string, string> = { ...filters, ...(limit ? { limit } : {}) };
-    const users = await this.users.list();
-    const names = new Map(users.map((u) => [u.id, u]));
-    const actorOptions = users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));
     let page: { data: AuditView[]; nextCursor: string | null } = { data: [], nextCursor: null };
     let errors: FieldErrorMap | undefined;
     try {
@@ -298,6 +305,14 @@ export class AdminWebController {
       if (!(err instanceof ValidationFailedError)) throw err;
       errors = errorMap(err.errors);
     }
+    // Only the people this page names (never every account).
+    const users = await this.users.byIds(
+      page.data.flatMap((e) => [
+        ...(e.actorId ? [e.actorId] : []),
+        ...(e.entityType === 'user' && e.entityId && UUID.test(e.entityId) ? [e.entityId] : []),
+      ]),
+    );
+    const names = new Map(users.map((u) => [u.id, u]));
     const lang = this.views.lang(req);
     const empty = this.views.translator.t(lang, 'admin.audit.empty');
     const events = page.data.map((e) => ({
@@ -328,7 +343,12 @@ export class AdminWebController {
       {
         filters,
         errors,
-        actorOptions,
+        actorPicker: await this.pickers.view(
+          req,
+          actor,
+          { name: 'actorId', source: 'users', inactive: true },
+          query,
+        ),
         events,
         nextHref,
         firstHref,

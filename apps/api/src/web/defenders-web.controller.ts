@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import {
   ACCESS_LEVELS,
   assignable,
+  ROLES,
   CASE_EDITORS,
   CONSENT_DECISIONS,
   CONSENT_GIVERS,
@@ -68,12 +69,15 @@ import {
   type EventForm,
 } from './defenders-web.forms';
 import { documentRows } from './documents-web.controller';
+import { Pickers, picking } from './picker';
 import { Views, type FieldErrorMap, type WebRequest } from './views';
-import { defined, formErrors, text, validateAs, type FormBody } from './web-form';
+import { defined, formErrors, refill, text, validateAs, type FormBody } from './web-form';
 
 const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
 const DECIDERS = ['coordinator', 'admin'] as const;
+/** The roles a case can be assigned to (the access policy's rule). */
+const ASSIGNABLE_ROLES = ROLES.filter((r) => assignable(r));
 
 /** Defenders per list page unless the address asks for another size. */
 const PAGE_SIZE = 25;
@@ -112,6 +116,8 @@ interface ProfileState {
   consentForm?: Record<string, string>;
   consentErrors?: FieldErrorMap;
   assignErrors?: FieldErrorMap;
+  /** The assign form as sent by its picker's Search or Remove button. */
+  assignValues?: FormBody;
 }
 
 /**
@@ -133,6 +139,7 @@ export class DefendersWebController {
     private readonly documents: DocumentsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly pickers: Pickers,
   ) {}
 
   /* ------------------------------------------------------------------ list */
@@ -542,6 +549,8 @@ export class DefendersWebController {
     @Param() { id }: DefenderIdParams,
     @Body() body: FormBody,
   ) {
+    const again = picking(body);
+    if (again) return this.renderProfile(req, reply, actor, id, { assignValues: again });
     try {
       const input = await validateAs(AssignDto, { userId: text(body ?? {}, 'userId') ?? '' });
       await this.defenders.assign(id, input.userId, actor);
@@ -552,6 +561,7 @@ export class DefendersWebController {
     } catch (err) {
       return this.profileFormFailed(err, req, reply, actor, id, (errors) => ({
         assignErrors: errors,
+        assignValues: refill(body ?? {}),
       }));
     }
   }
@@ -663,12 +673,22 @@ export class DefendersWebController {
     ]);
     // The consent ledger is for caseworkers, coordinators and admins (as GET .../consents).
     const ledger = editor ? await this.consents.ledger(id, actor) : null;
-    const assignedIds = new Set(assignees.map((a) => a.userId));
-    const candidates = decider
-      ? (await this.users.list())
-          .filter((u) => u.active && assignable(u.role) && !assignedIds.has(u.id))
-          .map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))
-      : [];
+    // Who can be assigned: active caseworkers and coordinators not assigned yet, by search.
+    const assignPicker = decider
+      ? await this.pickers.view(
+          req,
+          actor,
+          {
+            name: 'userId',
+            id: 'assign-userId',
+            source: 'users',
+            roles: ASSIGNABLE_ROLES,
+            required: true,
+            exclude: assignees.map((a) => a.userId),
+          },
+          state.assignValues ?? {},
+        )
+      : undefined;
     return this.views.send(
       req,
       reply,
@@ -700,7 +720,7 @@ export class DefendersWebController {
         consentForm: state.consentForm ?? { decidedOn: this.clock.today() },
         consentErrors: state.consentErrors,
         assignees,
-        candidates,
+        assignPicker,
         assignErrors: state.assignErrors,
         editor,
         decider,

@@ -53,6 +53,7 @@ import {
   renameErrors,
   stepForms,
 } from './escalations-web.view';
+import { Pickers, picking, type PickerSpec } from './picker';
 import { Views, type FieldErrorMap, type WebRequest } from './views';
 import {
   defined,
@@ -170,6 +171,7 @@ export class EscalationsWebController {
     private readonly clock: Clock,
     private readonly annexes: AnnexesService,
     private readonly photos: PublicPhotoService,
+    private readonly pickers: Pickers,
   ) {}
 
   // ---- the list -------------------------------------------------------------------------
@@ -257,6 +259,8 @@ export class EscalationsWebController {
     @Param() { id }: DefenderIdParams,
     @Body() body: FormBody,
   ) {
+    const again = picking(body);
+    if (again) return this.renderNew(req, reply, actor, id, refill(again));
     const kind = text(body, 'kind');
     const mechanisms = (ESCALATION_KINDS as readonly string[]).includes(kind ?? '')
       ? KIND_MECHANISMS[kind as EscalationKind]
@@ -267,7 +271,8 @@ export class EscalationsWebController {
       const input = await validateAs(
         CreateEscalationDto,
         defined({
-          defenderIds: [id],
+          // The case the form was opened from, and the people arrested with them.
+          defenderIds: [id, ...many(body, 'defenderIds').filter((d) => d !== id)],
           kind,
           // A kind that goes to one mechanism only needs no choice.
           mechanism:
@@ -304,8 +309,6 @@ export class EscalationsWebController {
     status = 200,
   ) {
     const defender = await this.defenders.get(defenderId, actor);
-    const partners = await this.solidarity.partners(actor);
-    const chosen = new Set(many(values, 'partnerIds'));
     return this.views.send(
       req,
       reply,
@@ -316,8 +319,12 @@ export class EscalationsWebController {
         errors,
         kinds: ESCALATION_KINDS,
         mechanisms: MECHANISMS,
-        owners: await this.ownerOptions(String(values.ownerId ?? actor.userId)),
-        partners: partners.map((p) => ({ id: p.id, name: p.name, checked: chosen.has(p.id) })),
+        pickers: await this.pickers.form(
+          req,
+          actor,
+          values,
+          escalationPickers({ exclude: [defender.id], group: true }),
+        ),
       },
       {
         title: 'escalations.new.title',
@@ -397,6 +404,8 @@ export class EscalationsWebController {
     @Param() { id }: EscalationIdParams,
     @Body() body: FormBody,
   ) {
+    const again = picking(body);
+    if (again) return this.renderEscalation(req, reply, actor, id, { edit: { values: again } });
     // The summary is one part of the dossier's content: the rest is kept as it is (the
     // version guards against a change made in between).
     const content =
@@ -415,6 +424,8 @@ export class EscalationsWebController {
       targetRapporteurs: list(body, 'targetRapporteurs'),
       ownerId: text(body, 'ownerId'),
       partnerIds: 'partnersShown' in body ? many(body, 'partnerIds') : undefined,
+      // The group's cases: only a draft's form shows them.
+      defenderIds: 'defendersShown' in body ? many(body, 'defenderIds') : undefined,
     });
     try {
       const patch = await validateAs(UpdateEscalationDto, plain);
@@ -567,7 +578,7 @@ export class EscalationsWebController {
       this.escalations.transitions(id, actor),
       this.dossiers.list(id, actor),
       this.dossiers.latestFor(id, actor),
-      this.solidarity.partners(actor),
+      this.solidarity.partnersById(e.partnerIds, actor),
       this.annexes.get(id, actor),
       editorRole ? this.annexes.candidates(id, actor) : Promise.resolve([]),
     ]);
@@ -584,9 +595,6 @@ export class EscalationsWebController {
     const editor = (EDITORS as readonly string[]).includes(actor.role);
 
     // The form of details: what was sent after a refusal, else what is saved.
-    const chosenPartners = new Set(
-      state.edit ? many(state.edit.values, 'partnerIds') : e.partnerIds,
-    );
     const editValues: FormBody = state.edit?.values ?? {
       unReference: e.unReference ?? '',
       extensionDays: String(e.extensionDays),
@@ -595,6 +603,8 @@ export class EscalationsWebController {
       targetRapporteurs: e.targetRapporteurs.join(', '),
       circumstances: e.content?.circumstances ?? '',
       ownerId: e.ownerId ?? '',
+      partnerIds: e.partnerIds,
+      defenderIds: e.defenderIds,
     };
     // The picker: after a refusal, what was ticked and typed; else what is saved.
     const annexValues = state.annexes?.values;
@@ -636,7 +646,7 @@ export class EscalationsWebController {
         defenders: e.defenderIds.map((d) => ({ id: d, name: names.get(d) ?? '' })),
         defenderNames,
         ownerName: e.ownerId ? (people.get(e.ownerId) ?? '') : '',
-        partners: partners.filter((p) => e.partnerIds.includes(p.id)),
+        partners,
         editor,
         steps: stepForms(e, state.failedStep).map((s) => ({
           ...s,
@@ -667,12 +677,15 @@ export class EscalationsWebController {
           // changes over what the other person saved, having seen it above.
           version: e.version,
         },
-        owners: editor ? await this.ownerOptions(e.ownerId ?? actor.userId) : [],
-        partnerChoices: partners.map((p) => ({
-          id: p.id,
-          name: p.name,
-          checked: chosenPartners.has(p.id),
-        })),
+        pickers: editor
+          ? await this.pickers.form(
+              req,
+              actor,
+              editValues,
+              escalationPickers({ group: e.state === 'draft' }),
+            )
+          : {},
+        groupEditable: e.state === 'draft',
         dossiers: dossiers.map((d) => ({
           ...d,
           stale: latest && latest.id === d.id ? latest.stale : undefined,
@@ -973,15 +986,21 @@ export class EscalationsWebController {
   private userNames(ids: string[]): Promise<Map<string, string>> {
     return this.users.names(ids);
   }
+}
 
-  /** Who may own an escalation: active caseworkers, coordinators and admins. */
-  private async ownerOptions(current: string): Promise<{ value: string; label: string }[]> {
-    const users = await this.users.list();
-    return users
-      .filter((u) => (u.active && u.role !== 'viewer') || u.id === current)
-      .map((u) => ({ value: u.id, label: u.name }))
-      .sort((a, b) => a.label.localeCompare(b.label));
-  }
+/**
+ * The escalation forms' pickers: the owner (an active caseworker, coordinator or admin, as
+ * the service accepts), the partners supported, and the people arrested together (a draft's
+ * group; on the new form, the others than the case it is opened from).
+ */
+function escalationPickers(o: { exclude?: string[]; group: boolean }): PickerSpec[] {
+  return [
+    { name: 'ownerId', source: 'users', roles: EDITORS, required: true },
+    { name: 'partnerIds', source: 'partners', multiple: true },
+    ...(o.group
+      ? [{ name: 'defenderIds', source: 'defenders' as const, multiple: true, exclude: o.exclude }]
+      : []),
+  ];
 }
 
 /**

@@ -47,6 +47,7 @@ import {
   IdParams,
   UpdateActionDto,
 } from '../solidarity/solidarity.dto';
+import { Pickers, picking } from './picker';
 import { Views, type FieldErrorMap, type WebRequest } from './views';
 import { ANY_ROLE } from './web-auth.controller';
 import {
@@ -84,8 +85,6 @@ const PAGE_SIZE = 50;
 const REMIND_OPTIONS = ['P7D', 'P3D', 'P1D', 'PT2H'] as const;
 const REACH_FIELDS = ['signatures', 'participants', 'organisations', 'impressions'] as const;
 
-type Option = { value: string; label: string };
-
 /** Milestones, the notifications inbox and solidarity actions (and partners). */
 @ApiExcludeController()
 @Controller('app')
@@ -99,6 +98,7 @@ export class WorkWebController {
     private readonly users: UsersService,
     private readonly clock: Clock,
     private readonly calendarFeeds: CalendarFeedsService,
+    private readonly pickers: Pickers,
   ) {}
 
   // ---- milestones -------------------------------------------------------------------------
@@ -208,6 +208,7 @@ export class WorkWebController {
         defenderId: preset ?? '',
         kind: 'custom',
         remindBefore: ['P1D'],
+        assigneeIds: [actor.userId],
       },
     });
   }
@@ -220,6 +221,12 @@ export class WorkWebController {
     @CurrentActor() actor: AuthenticatedActor,
     @Body() body: FormBody,
   ) {
+    const again = picking(body);
+    if (again) {
+      return this.renderMilestoneForm(req, reply, actor, {
+        values: { ...refill(again), remindBefore: many(again, 'remindBefore') },
+      });
+    }
     const tz = await this.zoneOf(actor);
     const errors: FieldErrorMap = {};
     const date = text(body, 'dueDate');
@@ -240,7 +247,12 @@ export class WorkWebController {
       dueAt,
       allDay: !time,
       remindBefore: many(body, 'remindBefore'),
-      ...(checkbox(body, 'caseAssignees') ? { assigneeIds: [] } : {}),
+      // The case's assignees (empty), the people chosen, or (none chosen) the creator.
+      ...(checkbox(body, 'caseAssignees')
+        ? { assigneeIds: [] }
+        : many(body, 'assigneeIds').length
+          ? { assigneeIds: many(body, 'assigneeIds') }
+          : {}),
       notes: text(body, 'notes') ?? null,
     };
     try {
@@ -502,8 +514,10 @@ export class WorkWebController {
     @Req() req: WebRequest,
     @Res() reply: FastifyReply,
     @CurrentActor() actor: AuthenticatedActor,
-    @Query() query: FormBody,
+    @Query() raw: FormBody,
   ) {
+    // A picker's Remove button drops that filter; its Search button only searches.
+    const query = picking(raw) ?? raw;
     const filters = {
       type: text(query, 'type') ?? '',
       status: text(query, 'status') ?? '',
@@ -525,16 +539,15 @@ export class WorkWebController {
       if (!(err instanceof ValidationFailedError)) throw err;
       errors = errorMap(err.errors);
     }
-    const [names, partners] = await Promise.all([
+    const [names, pickers] = await Promise.all([
       this.caseNames(
         actor,
-        [
-          ...page.data.flatMap((a) => a.defenderIds),
-          ...(UUID.test(filters.defenderId) ? [filters.defenderId] : []),
-        ],
-        true,
+        page.data.flatMap((a) => a.defenderIds),
       ),
-      this.solidarity.partners(actor),
+      this.pickers.form(req, actor, query, [
+        { name: 'defenderId', source: 'defenders' },
+        { name: 'partnerId', source: 'partners' },
+      ]),
     ]);
     const params = Object.fromEntries(
       Object.entries(filters).map(([k, v]) => [k, v || undefined]),
@@ -548,8 +561,7 @@ export class WorkWebController {
         errors,
         types: ACTION_TYPES,
         statuses: ACTION_STATUSES,
-        caseOptions: options(names),
-        partnerOptions: partners.map((p) => ({ value: p.id, label: p.name })),
+        pickers,
         rows: page.data.map((a) => ({
           ...a,
           defenders: a.defenderIds.map((id) => ({ id, fullName: names.get(id) })),
@@ -590,6 +602,8 @@ export class WorkWebController {
     @CurrentActor() actor: AuthenticatedActor,
     @Body() body: FormBody,
   ) {
+    const again = picking(body);
+    if (again) return this.renderActionForm(req, reply, actor, { values: actionValues(again) });
     try {
       const dto = await validateAs(CreateActionDto, actionPlain(body));
       const created = await this.solidarity.createAction(dto, actor);
@@ -678,7 +692,7 @@ export class WorkWebController {
     const a = await this.solidarity.action(id, actor);
     const [names, partners] = await Promise.all([
       this.caseNames(actor, a.defenderIds),
-      this.solidarity.partners(actor),
+      this.solidarity.partnersById(a.partnerIds, actor),
     ]);
     const partnerName = new Map(partners.map((p: PartnerView) => [p.id, p.name]));
     return this.views.send(
@@ -725,6 +739,14 @@ export class WorkWebController {
     @Body() body: FormBody,
   ) {
     const version = this.versionOf(body);
+    const again = picking(body);
+    if (again) {
+      const a = await this.solidarity.action(id, actor);
+      return this.renderActionForm(req, reply, actor, {
+        action: { ...a, version },
+        values: actionValues(again),
+      });
+    }
     try {
       const dto = await validateAs(UpdateActionDto, actionPlain(body));
       await this.solidarity.updateAction(id, dto, version, actor);
@@ -761,8 +783,6 @@ export class WorkWebController {
     status = 200,
   ) {
     const tz = await this.zoneOf(actor);
-    const chosen = typeof data.values.defenderId === 'string' ? data.values.defenderId : '';
-    const names = await this.caseNames(actor, UUID.test(chosen) ? [chosen] : [], true);
     const remind = Array.isArray(data.values.remindBefore) ? data.values.remindBefore : [];
     return this.views.send(
       req,
@@ -771,7 +791,10 @@ export class WorkWebController {
       {
         ...data,
         kinds: MILESTONE_KINDS,
-        caseOptions: options(names),
+        pickers: await this.pickers.form(req, actor, data.values, [
+          { name: 'defenderId', source: 'defenders' },
+          { name: 'assigneeIds', source: 'users', multiple: true, roles: EDITORS },
+        ]),
         remindOptions: REMIND_OPTIONS.map((value) => ({
           value,
           label: this.views.tr(req, `work.milestones.remind.${value}`),
@@ -795,21 +818,6 @@ export class WorkWebController {
     },
     status = 200,
   ) {
-    const chosen = Array.isArray(data.values.defenderIds)
-      ? (data.values.defenderIds as string[])
-      : [];
-    const [names, partners] = await Promise.all([
-      this.caseNames(
-        actor,
-        chosen.filter((id) => UUID.test(id)),
-        true,
-      ),
-      this.solidarity.partners(actor),
-    ]);
-    const picked = new Set(chosen);
-    const pickedPartners = new Set(
-      Array.isArray(data.values.partnerIds) ? (data.values.partnerIds as string[]) : [],
-    );
     const a = data.action;
     return this.views.send(
       req,
@@ -819,12 +827,10 @@ export class WorkWebController {
         ...data,
         types: ACTION_TYPES,
         statuses: ACTION_STATUSES,
-        caseOptions: options(names).map((o) => ({ ...o, selected: picked.has(o.value) })),
-        partnerOptions: partners.map((p) => ({
-          value: p.id,
-          label: p.name,
-          checked: pickedPartners.has(p.id),
-        })),
+        pickers: await this.pickers.form(req, actor, data.values, [
+          { name: 'defenderIds', source: 'defenders', multiple: true },
+          { name: 'partnerIds', source: 'partners', multiple: true },
+        ]),
         reachFields: REACH_FIELDS.map((k) => ({
           name: `reach.${k}`,
           key: k,
@@ -898,22 +904,14 @@ export class WorkWebController {
 
   /**
    * Names of cases the user can see, by id, through the service (need-to-know applied
-   * there): a case the user may not see is left out. `all` adds the first cases of the list,
-   * for a form's or a filter's choices.
+   * there): a case the user may not see is left out. (Forms and filters choose cases with
+   * a picker, never from a list of them all.)
    */
-  private async caseNames(
-    actor: AuthenticatedActor,
-    ids: string[],
-    all = false,
-  ): Promise<Map<string, string>> {
-    const wanted = ids.filter((id) => UUID.test(id));
-    const [named, page] = await Promise.all([
-      this.defenders.names(wanted, actor),
-      all ? this.defenders.list({ limit: 200 }, actor) : undefined,
-    ]);
-    const map = new Map<string, string>(page?.data.map((d) => [d.id, d.fullName]) ?? []);
-    for (const [id, name] of named) map.set(id, name);
-    return map;
+  private caseNames(actor: AuthenticatedActor, ids: string[]): Promise<Map<string, string>> {
+    return this.defenders.names(
+      ids.filter((id) => UUID.test(id)),
+      actor,
+    );
   }
 
   /** `?defenderId=` of a "new" form: a uuid, else 400 (never passed on unchecked). */
@@ -941,13 +939,6 @@ export class WorkWebController {
 
 function isStale(err: unknown): boolean {
   return err instanceof AppError && err.code === 'precondition_failed';
-}
-
-/** Choices for a select, by label. */
-function options(names: Map<string, string>): Option[] {
-  return [...names]
-    .map(([value, label]) => ({ value, label }))
-    .sort((a, b) => a.label.localeCompare(b.label) || a.value.localeCompare(b.value));
 }
 
 /** A notification's link (a path inside Witness) as a web-app address. */
