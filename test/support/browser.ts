@@ -42,16 +42,21 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context (its own cookies) with a page, on a laptop or a phone screen. */
+/**
+ * A fresh browser context (its own cookies) with a page, on a laptop or a phone screen;
+ * `javaScript: false` for a browser without scripts (the pages must work without app.js).
+ */
 export async function newPage(
   browser: Browser,
   app: WebApp,
   viewport: 'laptop' | 'phone' = 'laptop',
+  options: { javaScript?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: app.baseUrl,
     viewport: viewport === 'phone' ? { width: 375, height: 740 } : { width: 1280, height: 860 },
     locale: 'en-GB',
+    ...(options.javaScript === false ? { javaScriptEnabled: false } : {}),
   });
   const page = await context.newPage();
   return { context, page };

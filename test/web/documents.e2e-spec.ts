@@ -64,19 +64,7 @@ describe('web app: documents', () => {
     user: TestUser,
     options: { viewport?: 'laptop' | 'phone'; javaScript?: boolean } = {},
   ) => {
-    let context: BrowserContext;
-    let page: Page;
-    if (options.javaScript === false) {
-      context = await browser.newContext({
-        baseURL: app.baseUrl,
-        viewport: { width: 1280, height: 860 },
-        locale: 'en-GB',
-        javaScriptEnabled: false,
-      });
-      page = await context.newPage();
-    } else {
-      ({ context, page } = await newPage(browser, app, options.viewport ?? 'laptop'));
-    }
+    const { context, page } = await newPage(browser, app, options.viewport ?? 'laptop', options);
     contexts.push(context);
     const problems = watchConsole(page);
     await signIn(page, user);
