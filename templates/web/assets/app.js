@@ -243,6 +243,8 @@
     var label = box.querySelector('label[for="' + input.id + '"]');
     var base = input.id || 'picker-' + n;
     var options = [];
+    // The text the matches in `options` were found for.
+    var shownFor = null;
     var active = -1;
     var timer = null;
     var asked = 0;
@@ -325,7 +327,8 @@
       if (items[active].scrollIntoView) items[active].scrollIntoView({ block: 'nearest' });
     }
 
-    function render(found, more, then) {
+    function render(found, more, then, q) {
+      shownFor = q;
       var taken = chosenIds();
       options = found.filter(function (o) {
         return taken.indexOf(o.id) < 0 && exclude.indexOf(o.id) < 0;
@@ -385,7 +388,7 @@
             say(dataMessage(box, 'letters'));
             return;
           }
-          render(body.data || [], !!body.more, then);
+          render(body.data || [], !!body.more, then, q);
         })
         .catch(function () {
           if (mine !== asked) return;
@@ -457,6 +460,9 @@
     function choose(i) {
       var o = options[i];
       if (!o) return;
+      // A search still waiting (or on its way) is for text that is gone now.
+      window.clearTimeout(timer);
+      asked++;
       if (!multiple) {
         chips.querySelectorAll('.picker__chip').forEach(function (chip) {
           chip.remove();
@@ -488,7 +494,7 @@
         e.preventDefault();
         var step = key === 'ArrowDown' ? 1 : -1;
         if (isOpen()) activate(active < 0 && step < 0 ? options.length - 1 : active + step);
-        else if (options.length && input.value.trim() !== '') {
+        else if (options.length && shownFor === input.value.trim()) {
           open();
           activate(step > 0 ? 0 : options.length - 1);
         } else search(step > 0 ? 'first' : 'last');
@@ -510,6 +516,8 @@
           close();
         } else if (input.value !== '') {
           e.preventDefault();
+          window.clearTimeout(timer);
+          asked++;
           input.value = '';
           say('');
         }
