@@ -25,6 +25,8 @@ export * from './outbox/outbox.entity';
 export * from './mail/mailer';
 export * from './mail/templates';
 export * from './webhooks/webhook';
+export * from './net/address-list';
+export * from './net/public-address';
 export * from './outbox/outbox.service';
 export * from './outbox/outbox.module';
 export * from './pdf/pdf-renderer';
