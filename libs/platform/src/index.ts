@@ -25,6 +25,7 @@ export * from './outbox/outbox.entity';
 export * from './mail/mailer';
 export * from './mail/templates';
 export * from './webhooks/webhook';
+export * from './webhooks/webhook-target';
 export * from './net/address-list';
 export * from './net/public-address';
 export * from './outbox/outbox.service';
