@@ -23,7 +23,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   // Coordinators and admins must have a second factor here, as in production.
-  app = await startWebApp({ env: { AUTH_REQUIRE_MFA: 'true' } });
+  // The TLS-terminating proxy is on loopback (X-Forwarded-Proto: https makes the cookie Secure).
+  app = await startWebApp({ env: { AUTH_REQUIRE_MFA: 'true', TRUST_PROXY: '127.0.0.1' } });
   browser = await launchBrowser();
 });
 

@@ -16,6 +16,7 @@ import {
 } from './http/limits';
 import { sendFrameworkError } from './http/problem.filter';
 import { registerSecurityHeaders } from './http/security-headers';
+import { trustedProxies } from './http/trust-proxy';
 import { strictValidationPipe } from './http/validation';
 import { registerPublicHttp } from './public/public-http';
 
@@ -49,7 +50,9 @@ export async function createApiApp(
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // A URL that does not decode, or a path parameter past maxParamLength: problem+json too.
     frameworkErrors: sendFrameworkError,
-    trustProxy: 'loopback,uniquelocal',
+    // X-Forwarded-* only from the proxies the operator names (TRUST_PROXY); none by default,
+    // so the socket's address is the client for rate limits, the audit trail and the logs.
+    trustProxy: trustedProxies(env.TRUST_PROXY),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
