@@ -3,11 +3,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import fastifyCookie from '@fastify/cookie';
 import { Metrics, requestIdFrom, validateEnv } from '@witness/platform';
 import { Logger } from 'nestjs-pino';
-import { mountBullBoard } from './admin/bull-board';
+import { BULL_BOARD_PATH, mountBullBoard } from './admin/bull-board';
 import { AppModule } from './app.module';
 import { registerCsvBodyParser } from './defenders/imports.controller';
 import { registerMultipart } from './documents/multipart';
-import { mountOpenApi } from './docs/openapi';
+import { mountOpenApi, OPENAPI_PATH } from './docs/openapi';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import {
   clientErrorHandler,
@@ -93,17 +93,9 @@ export async function createApiApp(
   registerRequestLimits(fastify, { requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS });
   // Before the API's CORS: the public feed has its own origins and never credentials.
   registerPublicHttp(fastify, env.PUBLIC_CORS_ORIGINS);
-  registerSecurityHeaders(fastify, {
-    // The Swagger UI needs inline styles and scripts from its own bundle.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  // JSON and every other non-page answer: default-src 'none'. The Swagger UI and Bull Board
+  // get what their bundles need; the web app's pages send their own strict policy.
+  registerSecurityHeaders(fastify, { toolUiPrefixes: [OPENAPI_PATH, BULL_BOARD_PATH] });
   if (env.CORS_ORIGINS) {
     app.enableCors({
       origin: env.CORS_ORIGINS.split(','),

@@ -15,9 +15,12 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
+/** Where the Swagger UI is served; the document is at /docs-json (and /docs-yaml). */
+export const OPENAPI_PATH = '/docs';
+
 /** Swagger UI at /docs and the document at /docs-json. */
 export function mountOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('docs', app, buildOpenApi(app), {
+  SwaggerModule.setup(OPENAPI_PATH.slice(1), app, buildOpenApi(app), {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: 'Witness API',
   });
