@@ -15,6 +15,7 @@ import {
   registerRequestLimits,
 } from './http/limits';
 import { sendFrameworkError } from './http/problem.filter';
+import { recordRoutes } from './http/route-table';
 import { registerSecurityHeaders } from './http/security-headers';
 import { trustedProxies } from './http/trust-proxy';
 import { strictValidationPipe } from './http/validation';
@@ -73,6 +74,8 @@ export async function createApiApp(
   app.useGlobalPipes(strictValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  // The route list as registered (test/security/route-matrix checks each one's access rule).
+  recordRoutes(fastify);
   // The web app's session cookie (HttpOnly, SameSite=Strict; see web/web-session.ts).
   await app.register(fastifyCookie);
   registerCsvBodyParser(fastify, env.IMPORT_MAX_BYTES);

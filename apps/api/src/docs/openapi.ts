@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { Policy } from '../auth/policy.decorators';
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -17,6 +18,8 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
 
 /** Where the Swagger UI is served; the document is at /docs-json (and /docs-yaml). */
 export const OPENAPI_PATH = '/docs';
+/** The API's description is public, as the routes it describes each say who may call them. */
+export const OPENAPI_POLICY = { public: true } as const satisfies Policy;
 
 /** Swagger UI at /docs and the document at /docs-json. */
 export function mountOpenApi(app: INestApplication): void {
