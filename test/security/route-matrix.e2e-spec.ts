@@ -14,6 +14,7 @@ import { createUser, type TestUser } from '../support/users';
  * - a role it names: anything but 401, 403 or a 5xx (ids are ones that do not exist, bodies
  *   are empty: a 404 or a 400 is the usual answer);
  * - a public route: neither 401 nor 403 for anyone.
+ * (HEAD, which runs its GET route, is sent only to those who must be turned away.)
  * A new route without @Roles/@Public (or, outside Nest, without a policy of its own listed
  * here) fails this test.
  */
@@ -184,22 +185,29 @@ describe('security: the role × route matrix', () => {
     expect(empty).toEqual([]);
   });
 
+  // Some 1,200 requests: seconds on an idle machine, a minute or more on a busy CI runner.
   it('answers every role on every route as its rule says', async () => {
     const wrong: string[] = [];
     let checked = 0;
     for (const { method, url } of routes()) {
       const rule = ruleFor(method, url);
       if (!rule) continue; // reported by the test above
-      const answers = await Promise.all(WHO.map((who) => send(who, method, url)));
+      // HEAD runs the GET route's handler, whose allowed roles are checked on GET: on HEAD,
+      // only those who must be turned away are sent.
+      const who = WHO.filter(
+        (w) =>
+          method !== 'HEAD' || w === 'anonymous' || ('roles' in rule && !rule.roles.includes(w)),
+      );
+      const answers = await Promise.all(who.map((w) => send(w, method, url)));
       answers.forEach((res, i) => {
         checked++;
-        const why = judge(rule, WHO[i], res);
-        if (why) wrong.push(`${WHO[i]} ${method} ${url} -> ${res.status}: ${why}`);
+        const why = judge(rule, who[i], res);
+        if (why) wrong.push(`${who[i]} ${method} ${url} -> ${res.status}: ${why}`);
       });
     }
     expect(wrong).toEqual([]);
-    expect(checked).toBeGreaterThan(150 * WHO.length);
-  });
+    expect(checked).toBeGreaterThan(150 * 4);
+  }, 300_000);
 
   it('answers an unknown route with 404 problem+json, whoever asks', async () => {
     const wrong: string[] = [];
