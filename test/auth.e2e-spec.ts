@@ -356,8 +356,13 @@ describe('auth: sign-in, sessions, MFA, users admin', () => {
       expect((await pending({ method: 'POST', url: '/api/v1/auth/mfa/enrol' })).status).toBe(409);
 
       // Next sign-in needs a code; the code used to confirm cannot be used again.
+      // Without the code, the right password gets the answer a wrong one gets (and counts as
+      // a failure): no way to learn the password without the second factor.
       const noCode = await login(coordinator.email, TEST_PASSWORD);
       expect(noCode.status).toBe(401);
+      expect(noCode.body.detail).toBe(
+        (await login('no-such-user@example.org', 'a wrong password here')).body.detail,
+      );
       const replayConfirm = await login(coordinator.email, TEST_PASSWORD, confirmCode);
       expect(replayConfirm.status).toBe(401);
       expect(replayConfirm.body.detail).toBe(
@@ -385,6 +390,10 @@ describe('auth: sign-in, sessions, MFA, users admin', () => {
       const rec = await login(coordinator.email, TEST_PASSWORD, recoveryCodes[0]);
       expect(rec.status).toBe(200);
       expect((await login(coordinator.email, TEST_PASSWORD, recoveryCodes[0])).status).toBe(401);
+      // Five failures in the window (missing code, wrong password, replays...): the account
+      // is locked out until the window has passed, even with a right password and code.
+      expect((await login(coordinator.email, TEST_PASSWORD, recoveryCodes[1])).status).toBe(429);
+      api.clock.advance(15 * 60_000);
       const relaxed = recoveryCodes[1].toLowerCase().replace(/-/g, '');
       expect((await login(coordinator.email, TEST_PASSWORD, relaxed)).status).toBe(200);
 

@@ -107,7 +107,12 @@ describe('calendar feeds', () => {
   beforeAll(async () => {
     api = await startApi({
       now: '2026-06-15T10:00:00Z',
-      env: { PUBLIC_BASE_URL: BASE, PUBLIC_RATE_LIMIT_PER_MINUTE: String(BUDGET) },
+      env: {
+        PUBLIC_BASE_URL: BASE,
+        PUBLIC_RATE_LIMIT_PER_MINUTE: String(BUDGET),
+        // Requests come from 127.0.0.1 as from a reverse proxy: each X-Forwarded-For is a client.
+        TRUST_PROXY: '127.0.0.1',
+      },
     });
     staff = await createStaff(api);
     outsider = await createUser(api, 'caseworker', 'Outside Caseworker');

@@ -118,6 +118,8 @@ describe('milestones and reminders', () => {
       MAIL_FROM: 'Witness <alerts@witness.test>',
       PUBLIC_BASE_URL: 'https://witness.example.org',
       PROFILE_REVIEW_DAYS: '30',
+      // The test's webhook receiver listens on loopback: the operator's allow-list lets it in.
+      WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
     };
     api = await startApi({ env: smtpEnv, now: '2026-06-15T10:00:00Z' });
     worker = await startWorker({

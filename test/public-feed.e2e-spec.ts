@@ -179,6 +179,8 @@ describe('public feed', () => {
         CORS_ORIGINS: STAFF_ORIGIN,
         PUBLIC_CACHE_MAX_AGE: String(MAX_AGE),
         PUBLIC_BASE_URL: `${BASE}/`,
+        // Requests come from 127.0.0.1 as from a reverse proxy: each X-Forwarded-For is a client.
+        TRUST_PROXY: '127.0.0.1',
       },
     });
     staff = await createStaff(api);

@@ -83,27 +83,34 @@ export async function webSession(
   app: WebApp,
   user: Pick<TestUser, 'email' | 'password'>,
 ): Promise<{ cookie: string; csrf: string }> {
-  const login = await app.app.inject({ method: 'GET', url: '/app/login' });
-  const loginCsrf = /name="_csrf" value="([^"]+)"/.exec(login.body)![1];
-  const res = await app.app.inject({
-    method: 'POST',
-    url: '/app/login',
-    headers: {
-      cookie: `witness_login_csrf=${loginCsrf}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    payload: new URLSearchParams({
-      _csrf: loginCsrf,
-      email: user.email,
-      password: user.password,
-      next: '/app',
-    }).toString(),
+  const res = await postSignInForm(app, {
+    email: user.email,
+    password: user.password,
+    next: '/app',
   });
   if (res.statusCode !== 303) throw new Error(`web sign-in failed: ${res.statusCode}`);
   const cookie = String(res.headers['set-cookie']).match(/witness_session=([^;]+)/)![0];
   const page = await app.app.inject({ method: 'GET', url: '/app/mfa', headers: { cookie } });
   const csrf = /name="csrf-token" content="([^"]+)"/.exec(page.body)![1];
   return { cookie, csrf };
+}
+
+/** Post the sign-in form as a browser would: the page first, then the form with its token. */
+export async function postSignInForm(
+  app: TestApi,
+  fields: Record<string, string>,
+): Promise<Awaited<ReturnType<TestApi['app']['inject']>>> {
+  const login = await app.app.inject({ method: 'GET', url: '/app/login' });
+  const loginCsrf = /name="_csrf" value="([^"]+)"/.exec(login.body)![1];
+  return app.app.inject({
+    method: 'POST',
+    url: '/app/login',
+    headers: {
+      cookie: `witness_login_csrf=${loginCsrf}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    payload: new URLSearchParams({ _csrf: loginCsrf, ...fields }).toString(),
+  });
 }
 
 let axeSource: string | undefined;

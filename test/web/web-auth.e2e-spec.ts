@@ -23,7 +23,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   // Coordinators and admins must have a second factor here, as in production.
-  app = await startWebApp({ env: { AUTH_REQUIRE_MFA: 'true' } });
+  // The TLS-terminating proxy is on loopback (X-Forwarded-Proto: https makes the cookie Secure).
+  app = await startWebApp({ env: { AUTH_REQUIRE_MFA: 'true', TRUST_PROXY: '127.0.0.1' } });
   browser = await launchBrowser();
 });
 
@@ -77,13 +78,14 @@ describe('signing in and out', () => {
     await page.goto('/app');
     expect(new URL(page.url()).pathname).toBe('/app/login');
 
-    // The next sign-in asks for the code; a code from the app lets the coordinator in.
+    // The next sign-in needs the code with the password: without it, the same answer as a
+    // wrong password (which says to enter the code); with it, the coordinator is in.
     app.clock.advance(60_000);
     await page.getByLabel('Email').fill(coordinator.email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert').first().textContent()).resolves.toContain(
-      'Enter the 6-digit code',
+      'The email, password or code is not right. If your account has a second factor, enter its code',
     );
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByLabel('Authenticator code').fill(totpAt(secret, app.clock.now()));

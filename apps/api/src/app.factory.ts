@@ -3,11 +3,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import fastifyCookie from '@fastify/cookie';
 import { Metrics, requestIdFrom, validateEnv } from '@witness/platform';
 import { Logger } from 'nestjs-pino';
-import { mountBullBoard } from './admin/bull-board';
+import { BULL_BOARD_PATH, mountBullBoard } from './admin/bull-board';
 import { AppModule } from './app.module';
 import { registerCsvBodyParser } from './defenders/imports.controller';
 import { registerMultipart } from './documents/multipart';
-import { mountOpenApi } from './docs/openapi';
+import { mountOpenApi, OPENAPI_PATH } from './docs/openapi';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import {
   clientErrorHandler,
@@ -15,7 +15,9 @@ import {
   registerRequestLimits,
 } from './http/limits';
 import { sendFrameworkError } from './http/problem.filter';
+import { recordRoutes } from './http/route-table';
 import { registerSecurityHeaders } from './http/security-headers';
+import { trustedProxies } from './http/trust-proxy';
 import { strictValidationPipe } from './http/validation';
 import { registerPublicHttp } from './public/public-http';
 
@@ -49,7 +51,9 @@ export async function createApiApp(
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // A URL that does not decode, or a path parameter past maxParamLength: problem+json too.
     frameworkErrors: sendFrameworkError,
-    trustProxy: 'loopback,uniquelocal',
+    // X-Forwarded-* only from the proxies the operator names (TRUST_PROXY); none by default,
+    // so the socket's address is the client for rate limits, the audit trail and the logs.
+    trustProxy: trustedProxies(env.TRUST_PROXY),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
@@ -70,6 +74,8 @@ export async function createApiApp(
   app.useGlobalPipes(strictValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  // The route list as registered (test/security/route-matrix checks each one's access rule).
+  recordRoutes(fastify);
   // The web app's session cookie (HttpOnly, SameSite=Strict; see web/web-session.ts).
   await app.register(fastifyCookie);
   registerCsvBodyParser(fastify, env.IMPORT_MAX_BYTES);
@@ -90,17 +96,9 @@ export async function createApiApp(
   registerRequestLimits(fastify, { requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS });
   // Before the API's CORS: the public feed has its own origins and never credentials.
   registerPublicHttp(fastify, env.PUBLIC_CORS_ORIGINS);
-  registerSecurityHeaders(fastify, {
-    // The Swagger UI needs inline styles and scripts from its own bundle.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  // JSON and every other non-page answer: default-src 'none'. The Swagger UI and Bull Board
+  // get what their bundles need; the web app's pages send their own strict policy.
+  registerSecurityHeaders(fastify, { toolUiPrefixes: [OPENAPI_PATH, BULL_BOARD_PATH] });
   if (env.CORS_ORIGINS) {
     app.enableCors({
       origin: env.CORS_ORIGINS.split(','),

@@ -19,6 +19,7 @@ export * from './users/users.module';
 export * from './users/password-policy';
 export * from './auth/session.entity';
 export * from './auth/auth.service';
+export * from './auth/password-verifier';
 export * from './auth/auth.module';
 export * from './auth/totp';
 export * from './access/access-policy';

@@ -77,6 +77,8 @@ export function appEnv(services: ServiceEnv, extra: Record<string, string> = {})
     REMINDER_REQUEUE_SECONDS: '10',
     OUTBOX_REQUEUE_SECONDS: '10',
     CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // The scenarios' webhook receiver listens on loopback over http: the operator lists it.
+    WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
     ...services,
     ...extra,
   } as Record<string, string>;

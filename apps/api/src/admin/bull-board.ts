@@ -8,9 +8,12 @@ import { AuthService } from '@witness/domain';
 import { AuditService, ForbiddenError, QueueName, UnauthenticatedError } from '@witness/platform';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Policy } from '../auth/policy.decorators';
 import { ProblemFilter } from '../http/problem.filter';
 
 export const BULL_BOARD_PATH = '/admin/queues';
+/** Who may use Bull Board: its pages, assets and API (it is mounted outside Nest's guard). */
+export const BULL_BOARD_POLICY = { roles: ['admin'] } as const satisfies Policy;
 
 /**
  * Bull Board at /admin/queues, for admins only: every request (page, assets, its API)
@@ -50,7 +53,8 @@ export async function mountBullBoard(app: NestFastifyApplication): Promise<void>
             'Sign in as an admin: send Authorization: Bearer <token>.',
           );
         const actor = await auth.authenticate(match[1], { ip: req.ip, requestId: String(req.id) });
-        if (actor.role !== 'admin' || actor.mfaPending) {
+        const allowed: readonly string[] = BULL_BOARD_POLICY.roles;
+        if (!allowed.includes(actor.role) || actor.mfaPending) {
           await audit.record(null, actor, {
             action: 'access.denied',
             entityType: 'route',

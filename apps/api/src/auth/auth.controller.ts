@@ -24,7 +24,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Sign in',
     description:
-      'Email, password and, when the account has one, a TOTP or recovery code. Errors never say whether the email exists. After 5 failures in 15 minutes the account answers 429 with Retry-After.',
+      'Email, password and, when the account has a second factor, its TOTP or recovery code in the same request. Every failure gets the same 401 answer (unknown email, wrong password, missing or wrong code), so it says neither whether the email exists nor whether the password was right; each counts towards the lock-out: after 5 failures in 15 minutes the account answers 429 with Retry-After.',
   })
   @ApiOkResponse({ type: LoginResponse })
   @ApiProblems(400, 401, 429)

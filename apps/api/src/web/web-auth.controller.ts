@@ -75,11 +75,12 @@ export class WebAuthController {
         err instanceof AppError &&
         (err.code === 'unauthenticated' || err.code === 'too_many_requests')
       ) {
-        const needsCode = /code/i.test(err.message) && !text(body, 'totp');
+        // One message for every failure (the code field is always on the form): the page
+        // never says that the password was right and only the code is missing.
         return this.renderLogin(
           req,
           reply,
-          { ...form, message: err.message, needsCode },
+          { ...form, message: err.message },
           err.code === 'too_many_requests' ? 429 : 401,
         );
       }

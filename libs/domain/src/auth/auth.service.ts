@@ -12,10 +12,9 @@ import {
   type Actor,
   type Env,
 } from '@witness/platform';
-import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { User, type Role } from '../users/user.entity';
-import { ARGON2_OPTIONS } from '../users/users.service';
+import { PasswordVerifier } from './password-verifier';
 import { LoginFailure, Session } from './session.entity';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from './totp';
 
@@ -41,9 +40,13 @@ export interface AuthenticatedActor extends Actor {
   mfaPending: boolean;
 }
 
-const WRONG = 'The email, password or code is not right.';
-/** Verified against when the email is unknown, so timing does not reveal which emails exist. */
-let dummyHash: Promise<string> | null = null;
+/**
+ * The one answer to every failed sign-in: unknown email, wrong password, inactive account,
+ * a right password without the second factor's code, a wrong or replayed code. Saying "now
+ * the code" after a right password would let a password be guessed without the second factor.
+ */
+export const WRONG_SIGN_IN =
+  'The email, password or code is not right. If your account has a second factor, enter its code with your password.';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -64,6 +67,7 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly passwords: PasswordVerifier,
   ) {}
 
   private get requireMfa(): boolean {
@@ -86,41 +90,39 @@ export class AuthService {
       .where('u.email = :email', { email })
       .getOne();
 
-    const passwordOk = user
-      ? await argon2.verify(user.passwordHash, input.password)
-      : await argon2
-          .verify(
-            await (dummyHash ??= argon2.hash('not a real password', ARGON2_OPTIONS)),
-            input.password,
-          )
-          .then(() => false);
-
-    if (!user || !passwordOk || !user.active) {
-      await this.fail(email, ctx, user?.id ?? null, 'password');
-      throw new UnauthenticatedError(WRONG);
-    }
-
+    // Every attempt does the same work up to its one answer: one argon2 verification (of a
+    // dummy hash for an unknown email), the second factor only after a right password, and
+    // one recorded failure, which counts towards the account's lock-out whatever went wrong.
+    const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, input.password);
     let usedStep: number | null = null;
     let usedRecovery: string | null = null;
-    if (user.mfaEnabled) {
-      if (!input.totp) {
-        throw new UnauthenticatedError(
-          'Enter the 6-digit code from your authenticator app (or a recovery code).',
-        );
+    let failure: string | null = null;
+    if (!user || !passwordOk || !user.active) {
+      failure = 'password';
+    } else if (user.mfaEnabled) {
+      const code = input.totp?.trim() ?? '';
+      if (!code) {
+        failure = 'second_factor_missing';
+      } else {
+        const secret = this.cipher.decrypt(user.mfaSecretEnc as string, mfaContext(user.id));
+        usedStep = totpStep(secret, code, now);
+        if (
+          usedStep !== null &&
+          user.mfaLastStep !== null &&
+          usedStep <= Number(user.mfaLastStep)
+        ) {
+          usedStep = null; // replayed code
+        }
+        if (usedStep === null) {
+          const h = hashRecoveryCode(code);
+          if (user.recoveryCodeHashes.includes(h)) usedRecovery = h;
+        }
+        if (usedStep === null && usedRecovery === null) failure = 'second_factor';
       }
-      const secret = this.cipher.decrypt(user.mfaSecretEnc as string, mfaContext(user.id));
-      usedStep = totpStep(secret, input.totp.trim(), now);
-      if (usedStep !== null && user.mfaLastStep !== null && usedStep <= Number(user.mfaLastStep)) {
-        usedStep = null; // replayed code
-      }
-      if (usedStep === null) {
-        const h = hashRecoveryCode(input.totp);
-        if (user.recoveryCodeHashes.includes(h)) usedRecovery = h;
-      }
-      if (usedStep === null && usedRecovery === null) {
-        await this.fail(email, ctx, user.id, 'second_factor');
-        throw new UnauthenticatedError(WRONG);
-      }
+    }
+    if (failure !== null || !user) {
+      await this.fail(email, ctx, user?.id ?? null, failure ?? 'password');
+      throw new UnauthenticatedError(WRONG_SIGN_IN);
     }
 
     const token = randomBytes(32).toString('base64url');
@@ -135,7 +137,7 @@ export class AuthService {
           `UPDATE users SET mfa_last_step = $2 WHERE id = $1 AND (mfa_last_step IS NULL OR mfa_last_step < $2)`,
           [user.id, usedStep],
         );
-        if (rowCount(res) === 0) throw new UnauthenticatedError(WRONG);
+        if (rowCount(res) === 0) throw new UnauthenticatedError(WRONG_SIGN_IN);
       }
       if (usedRecovery !== null) {
         // Single use: only the request that actually removes the code may sign in.
@@ -144,7 +146,7 @@ export class AuthService {
             WHERE id = $1 AND $2 = ANY(recovery_code_hashes)`,
           [user.id, usedRecovery],
         );
-        if (rowCount(res) === 0) throw new UnauthenticatedError(WRONG);
+        if (rowCount(res) === 0) throw new UnauthenticatedError(WRONG_SIGN_IN);
       }
       await tx.insert(Session, {
         userId: user.id,

@@ -1,6 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Clock, FieldCipher, Mailer, postWebhook, renderEmail, type Env } from '@witness/platform';
+import {
+  Clock,
+  FieldCipher,
+  Mailer,
+  postWebhook,
+  renderEmail,
+  WebhookError,
+  webhookTargetPolicy,
+  type Env,
+  type WebhookTargetPolicy,
+} from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { Milestone } from '../milestones/milestone.entity';
 import { User } from '../users/user.entity';
@@ -34,6 +44,14 @@ export const MILESTONE_KIND_LABELS: Readonly<Record<string, string>> = KIND_LABE
 export const webhookSecretContext = (userId: string) =>
   FieldCipher.context('notification_preferences', 'webhook_secret', userId);
 
+/** Where this deployment's webhooks may go (WEBHOOK_ALLOW_HOSTS, https in production). */
+export function webhookPolicyOf(config: ConfigService<Env, true>): WebhookTargetPolicy {
+  return webhookTargetPolicy({
+    NODE_ENV: config.get('NODE_ENV', { infer: true }),
+    WEBHOOK_ALLOW_HOSTS: config.get('WEBHOOK_ALLOW_HOSTS', { infer: true }),
+  });
+}
+
 /**
  * Claims due reminders and delivers them. The claim is `FOR UPDATE SKIP LOCKED`, so any
  * number of worker processes tick at once without taking the same row; each delivery is
@@ -44,6 +62,7 @@ export const webhookSecretContext = (userId: string) =>
 @Injectable()
 export class DispatchService {
   private readonly logger = new Logger(DispatchService.name);
+  private readonly webhookPolicy: WebhookTargetPolicy;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,7 +70,9 @@ export class DispatchService {
     private readonly config: ConfigService<Env, true>,
     private readonly mailer: Mailer,
     private readonly cipher: FieldCipher,
-  ) {}
+  ) {
+    this.webhookPolicy = webhookPolicyOf(config);
+  }
 
   /**
    * Claim due deliveries. In-app ones are delivered here, in the claim's transaction, in one
@@ -369,6 +390,7 @@ export class DispatchService {
           await postWebhook(prefs.webhookUrl, secret, context.webhook, this.clock.now(), {
             id: d.id,
             timeoutMs: 10000,
+            policy: this.webhookPolicy,
           });
         }
         await tx.update(
@@ -379,6 +401,11 @@ export class DispatchService {
         return 'sent';
       });
     } catch (err) {
+      // A webhook's error is already short and generic (what the receiver said stays out of
+      // it); its detail goes to the log only.
+      if (err instanceof WebhookError) {
+        this.logger.warn({ deliveryId, webhook: err.detail, err: err.message }, 'webhook failed');
+      }
       const message = err instanceof Error ? err.message.slice(0, 500) : 'delivery failed';
       await this.dataSource.query(
         `UPDATE deliveries SET attempts = attempts + 1, last_error = $2, state = CASE WHEN $3 THEN 'failed' ELSE state END

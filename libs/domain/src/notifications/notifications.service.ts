@@ -1,20 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import {
   Clock,
   decodeKeyCursor,
   encodeKeyCursor,
   FieldCipher,
   ForbiddenError,
+  checkWebhookTarget,
   NotFoundError,
   ValidationFailedError,
+  type Env,
   type Page,
+  type WebhookTargetPolicy,
 } from '@witness/platform';
 import { DataSource } from 'typeorm';
 import { seesAllCases } from '../access/access-policy';
 import { RemindersService } from './reminders.service';
 import { CHANNELS, type Channel, type DeliveryState } from './delivery.entity';
-import { webhookSecretContext } from './dispatch.service';
+import { webhookPolicyOf, webhookSecretContext } from './dispatch.service';
 import { NotificationPreferences } from './notification-preferences.entity';
 import { Notification } from './notification.entity';
 import type { Actor } from '../shared/actor';
@@ -75,12 +79,17 @@ const toView = (n: Notification): NotificationView => ({
 /** The in-app inbox, each person's delivery preferences, and the delivery log for coordinators. */
 @Injectable()
 export class NotificationsService {
+  private readonly webhookPolicy: WebhookTargetPolicy;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly cipher: FieldCipher,
     private readonly reminders: RemindersService,
-  ) {}
+    config: ConfigService<Env, true>,
+  ) {
+    this.webhookPolicy = webhookPolicyOf(config);
+  }
 
   /** How many of the user's in-app notifications are unread. */
   async unreadCount(userId: string): Promise<number> {
@@ -150,6 +159,11 @@ export class NotificationsService {
     const channels = [...new Set(input.channels)].filter((c) => CHANNELS.includes(c));
     if (channels.includes('webhook') && !input.webhookUrl) {
       throw ValidationFailedError.field('webhookUrl', 'is needed for the webhook channel');
+    }
+    if (input.webhookUrl) {
+      // Checked again at every delivery, on the address actually connected to.
+      const target = await checkWebhookTarget(input.webhookUrl, this.webhookPolicy);
+      if (!target.ok) throw ValidationFailedError.field('webhookUrl', target.reason);
     }
     let shownSecret: string | undefined;
     await this.dataSource.transaction(async (tx) => {

@@ -10,6 +10,7 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
+import { AddressList } from '../net/address-list';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -101,6 +102,17 @@ export class Env {
    */
   @IsIn(['auto', 'always', 'never'])
   WEB_COOKIE_SECURE: 'auto' | 'always' | 'never' = 'auto';
+
+  /**
+   * Proxies whose X-Forwarded-For / X-Forwarded-Proto / X-Forwarded-Host are believed: a
+   * comma-separated list of addresses and CIDR ranges (e.g. `10.0.0.5` or `172.16.0.0/12`,
+   * the reverse proxy in front of the api). Unset: none, and the client is the address of the
+   * socket everywhere (rate limits, the audit trail, the public feed's limit). Set it only to
+   * the proxies' own addresses: anyone else could write any address into the header.
+   */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 
   /** Comma-separated origins allowed by CORS; empty means same-origin only. */
   @IsOptional()
@@ -245,6 +257,17 @@ export class Env {
 
   @IsString()
   MAIL_FROM = 'Witness <witness@localhost>';
+
+  /**
+   * Webhook receivers the operator vouches for although they are not public: a
+   * comma-separated list of host names, addresses and CIDR ranges (e.g.
+   * `chat.internal.example.org,10.20.0.0/16`). Everyone else's webhook URLs must point to a
+   * public address (no loopback, private, link-local, unique local, metadata... ranges), and
+   * use https in production; a listed host may use http.
+   */
+  @IsOptional()
+  @IsString()
+  WEBHOOK_ALLOW_HOSTS?: string;
 
   /** Where people reach Witness; links in emails and webhooks point here. */
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
@@ -393,6 +416,13 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   }
   if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
     lines.push('  - S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither');
+  }
+  for (const [name, hostNames] of [
+    ['TRUST_PROXY', false],
+    ['WEBHOOK_ALLOW_HOSTS', true],
+  ] as const) {
+    const problems = AddressList.parse(env[name], { hostNames }).problems;
+    if (problems.length) lines.push(`  - ${name}: ${problems.join('; ')}`);
   }
   if (env.CLAMAV_HOST && env.CLAMAV_SOCKET) {
     lines.push('  - CLAMAV_HOST, CLAMAV_SOCKET: set one or the other, not both');

@@ -3,10 +3,17 @@ import { createServer, IncomingHttpHeaders, Server, ServerResponse } from 'node:
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { postWebhook, signWebhook, verifyWebhook, WebhookError } from './webhook';
+import { webhookTargetPolicy, type WebhookTargetPolicy } from './webhook-target';
 
 const SECRET = 'whsec_test_0123456789abcdef';
 const NOW = new Date('2025-06-10T08:00:00Z');
 const T = Math.floor(NOW.getTime() / 1000);
+/** The test receivers listen on loopback: the operator's allow-list lets them in. */
+const LOCAL: WebhookTargetPolicy = webhookTargetPolicy({
+  NODE_ENV: 'test',
+  WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+});
+const policy = { policy: LOCAL };
 
 interface Hit {
   method: string;
@@ -126,6 +133,7 @@ describe('postWebhook against a real HTTP receiver', () => {
     const payload = { event: 'reminder.due', milestoneId: 'm1', link: 'https://w.example/m/m1' };
     const result = await postWebhook(`${base}/hooks/chat?token=abc`, SECRET, payload, NOW, {
       id: 'delivery-42',
+      policy: LOCAL,
     });
     expect(result).toEqual({ status: 204 });
     const hit = receiver.hits.at(-1)!;
@@ -145,13 +153,15 @@ describe('postWebhook against a real HTTP receiver', () => {
 
   it('omits Witness-Delivery without an id, and accepts any 2xx', async () => {
     receiver.setReply((res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
-    await expect(postWebhook(base, SECRET, { a: 1 }, NOW)).resolves.toEqual({ status: 200 });
+    await expect(postWebhook(base, SECRET, { a: 1 }, NOW, policy)).resolves.toEqual({
+      status: 200,
+    });
     expect(receiver.hits.at(-1)!.headers['witness-delivery']).toBeUndefined();
   });
 
   it('throws on a non-2xx with the status but not the body or URL', async () => {
     receiver.setReply((res) => res.writeHead(500).end('stack trace with internal secrets'));
-    const err = await postWebhook(`${base}/x?token=tok123`, SECRET, { a: 1 }, NOW).catch(
+    const err = await postWebhook(`${base}/x?token=tok123`, SECRET, { a: 1 }, NOW, policy).catch(
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(WebhookError);
@@ -161,20 +171,20 @@ describe('postWebhook against a real HTTP receiver', () => {
     expect((err as Error).message).not.toContain('tok123');
 
     receiver.setReply((res) => res.writeHead(404).end());
-    await expect(postWebhook(base, SECRET, {}, NOW)).rejects.toThrow(/404/);
+    await expect(postWebhook(base, SECRET, {}, NOW, policy)).rejects.toThrow(/404/);
   });
 
   it('does not follow redirects', async () => {
     receiver.setReply((res) => res.writeHead(302, { location: 'http://127.0.0.1:1/' }).end());
-    await expect(postWebhook(base, SECRET, {}, NOW)).rejects.toThrow(/302/);
+    await expect(postWebhook(base, SECRET, {}, NOW, policy)).rejects.toThrow(/302/);
   });
 
   it('throws when the receiver does not answer in time', async () => {
     receiver.setReply(() => undefined); // never answers
     const started = Date.now();
-    await expect(postWebhook(base, SECRET, {}, NOW, { timeoutMs: 200 })).rejects.toThrow(
-      /timed out after 200 ms/,
-    );
+    await expect(
+      postWebhook(base, SECRET, {}, NOW, { timeoutMs: 200, policy: LOCAL }),
+    ).rejects.toThrow('timed out');
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
@@ -182,10 +192,107 @@ describe('postWebhook against a real HTTP receiver', () => {
     const closed = startReceiver();
     const url = await closed.listen();
     await closed.close();
-    await expect(postWebhook(url, SECRET, {}, NOW)).rejects.toThrow(
-      /Webhook request failed.*ECONNREFUSED/,
+    const refused = await postWebhook(url, SECRET, {}, NOW, policy).catch((e: WebhookError) => e);
+    expect(refused).toMatchObject({
+      message: 'could not connect to the receiver',
+      detail: { code: 'ECONNREFUSED', host: '127.0.0.1' },
+    });
+    await expect(postWebhook('not a url', SECRET, {}, NOW, policy)).rejects.toThrow(
+      'webhook URL not allowed',
     );
-    await expect(postWebhook('not a url', SECRET, {}, NOW)).rejects.toThrow(WebhookError);
-    await expect(postWebhook('file:///etc/passwd', SECRET, {}, NOW)).rejects.toThrow(/http/);
+    await expect(postWebhook('file:///etc/passwd', SECRET, {}, NOW, policy)).rejects.toThrow(
+      'webhook URL not allowed',
+    );
+  });
+});
+
+describe('postWebhook connects only where the policy allows (SSRF)', () => {
+  const receiver = startReceiver();
+  let port: number;
+  beforeAll(async () => {
+    port = Number(new URL(await receiver.listen()).port);
+  });
+  afterAll(() => receiver.close());
+
+  /** A policy whose resolver answers from a table (each name: its answers, call by call). */
+  const withDns = (
+    answers: Record<string, string[][]>,
+    allow = '',
+  ): WebhookTargetPolicy & { calls: string[] } => {
+    const calls: string[] = [];
+    return {
+      ...webhookTargetPolicy({ NODE_ENV: 'test', WEBHOOK_ALLOW_HOSTS: allow }),
+      calls,
+      resolve: async (name) => {
+        calls.push(name);
+        const next = answers[name]?.shift();
+        if (!next) throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' });
+        return next.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+      },
+    };
+  };
+
+  it('refuses loopback, private and metadata addresses without opening a connection', async () => {
+    const before = receiver.hits.length;
+    for (const host of ['127.0.0.1', '127.1', '[::1]', '[::ffff:127.0.0.1]', '169.254.169.254']) {
+      const err = await postWebhook(`http://${host}:${port}/`, SECRET, {}, NOW, {
+        policy: webhookTargetPolicy({ NODE_ENV: 'test' }),
+      }).catch((e: WebhookError) => e);
+      expect(err).toBeInstanceOf(WebhookError);
+      expect((err as WebhookError).message).toBe('address not allowed');
+    }
+    expect(receiver.hits.length).toBe(before);
+  });
+
+  it('checks the addresses a name resolves to at delivery, and connects to the checked one', async () => {
+    // A name that answered a public address when it was saved now answers loopback
+    // (DNS rebinding), or mixes both: refused, nothing reaches the internal service.
+    const before = receiver.hits.length;
+    const rebinding = withDns({
+      'hooks.example.org': [['127.0.0.1'], ['93.184.216.34', '10.0.0.7']],
+    });
+    for (let i = 0; i < 2; i++) {
+      const err = await postWebhook(`http://hooks.example.org:${port}/h`, SECRET, {}, NOW, {
+        policy: rebinding,
+      }).catch((e: WebhookError) => e);
+      expect(err).toMatchObject({
+        message: 'address not allowed',
+        detail: { host: 'hooks.example.org' },
+      });
+      expect(JSON.stringify((err as WebhookError).detail)).toMatch(/127\.0\.0\.1|10\.0\.0\.7/);
+    }
+    expect(rebinding.calls).toEqual(['hooks.example.org', 'hooks.example.org']);
+    expect(receiver.hits.length).toBe(before);
+
+    // An allow-listed range: the socket goes to exactly the address the resolver gave (the
+    // name exists nowhere else), with the name kept in the Host header.
+    const listed = withDns({ 'chat.example.org': [['127.0.0.1']] }, '127.0.0.0/8');
+    await expect(
+      postWebhook(`http://chat.example.org:${port}/in`, SECRET, { a: 1 }, NOW, { policy: listed }),
+    ).resolves.toEqual({ status: 204 });
+    expect(receiver.hits.at(-1)!.headers.host).toBe(`chat.example.org:${port}`);
+
+    // A listed name is trusted with whatever it resolves to.
+    const named = withDns({ 'hooks.corp.example': [['127.0.0.1']] }, 'hooks.corp.example');
+    await expect(
+      postWebhook(`http://hooks.corp.example:${port}/`, SECRET, {}, NOW, { policy: named }),
+    ).resolves.toEqual({ status: 204 });
+  });
+
+  it('says "host name not found" for a name that does not resolve', async () => {
+    const err = await postWebhook('https://nowhere.example.org/', SECRET, {}, NOW, {
+      policy: withDns({}),
+    }).catch((e: WebhookError) => e);
+    expect(err).toMatchObject({ message: 'host name not found' });
+  });
+
+  it('in production: https only, except for a listed host', async () => {
+    const prod = webhookTargetPolicy({ NODE_ENV: 'production', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' });
+    await expect(
+      postWebhook(`http://203.0.114.9:${port}/`, SECRET, {}, NOW, { policy: prod }),
+    ).rejects.toThrow('webhook URL not allowed');
+    await expect(
+      postWebhook(`http://127.0.0.1:${port}/`, SECRET, {}, NOW, { policy: prod }),
+    ).resolves.toEqual({ status: 204 });
   });
 });

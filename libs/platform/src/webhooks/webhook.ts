@@ -1,4 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import {
+  BlockedAddressError,
+  checkWebhookUrl,
+  guardedLookup,
+  type WebhookTargetPolicy,
+} from './webhook-target';
 
 /**
  * Outgoing webhooks, signed like Stripe's: header `Witness-Signature: t=<unix seconds>,v1=<hex>`
@@ -9,11 +17,17 @@ export const SIGNATURE_HEADER = 'Witness-Signature';
 export const DELIVERY_HEADER = 'Witness-Delivery';
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000;
 
-/** A webhook POST that did not succeed. Never carries the URL (it may embed a token). */
+/**
+ * A webhook POST that did not succeed. `message` is short and generic ("the receiver answered
+ * HTTP 500", "address not allowed", "timed out"): it is stored on the delivery and shown to
+ * people. `detail` says more for the log (never the URL, which may embed a token, nor what
+ * the receiver answered).
+ */
 export class WebhookError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    readonly detail: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'WebhookError';
@@ -67,61 +81,84 @@ export function verifyWebhook(
 }
 
 /**
- * POST `payload` as signed JSON. Resolves on 2xx; throws `WebhookError` on any other status
- * (message with the status, never the response body), on timeout, or on a network error.
- * Redirects are not followed: a 3xx is a failure.
+ * POST `payload` as signed JSON to a URL the policy allows (webhook-target.ts), connecting
+ * only to addresses checked after resolution. Resolves on 2xx; throws `WebhookError` on any
+ * other status (the response body is never read), a refused address, a timeout or a network
+ * error. Redirects are not followed: a 3xx is a failure.
  */
 export async function postWebhook(
   url: string,
   secret: string,
   payload: object,
   now: Date,
-  opts: { timeoutMs?: number; id?: string } = {},
+  opts: { policy: WebhookTargetPolicy; timeoutMs?: number; id?: string },
 ): Promise<{ status: number }> {
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    throw new WebhookError('Webhook URL is not a valid URL');
+  const checked = checkWebhookUrl(url, opts.policy);
+  if (!checked.ok) {
+    throw new WebhookError(
+      checked.kind === 'url' ? 'webhook URL not allowed' : 'address not allowed',
+      undefined,
+      { reason: checked.reason },
+    );
   }
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-    throw new WebhookError('Webhook URL must be http(s)');
-  }
+  const target = checked.url;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
-  const body = JSON.stringify(payload);
+  const body = Buffer.from(JSON.stringify(payload), 'utf8');
   const timestamp = Math.floor(now.getTime() / 1000);
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
+    'Content-Length': String(body.length),
     'User-Agent': 'Witness-Webhooks/1',
-    [SIGNATURE_HEADER]: signatureHeader(secret, timestamp, body),
+    [SIGNATURE_HEADER]: signatureHeader(secret, timestamp, body.toString('utf8')),
   };
   if (opts.id) headers[DELIVERY_HEADER] = opts.id;
+  const where = { host: target.hostname };
 
-  let res: Response;
-  try {
-    res = await fetch(target, {
-      method: 'POST',
-      headers,
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (e) {
-    throw new WebhookError(describeFetchError(e, timeoutMs));
+  const status = await new Promise<number>((resolve, reject) => {
+    const request = (target.protocol === 'https:' ? https : http).request(
+      target,
+      {
+        method: 'POST',
+        headers,
+        // A fresh connection each time, resolved by the guard: a pooled socket would skip it.
+        agent: false,
+        lookup: guardedLookup(opts.policy, checked.listed),
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (res) => {
+        // Free the connection without reading what the receiver said.
+        res.destroy();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    request.on('error', (e) => reject(describeRequestError(e, timeoutMs, where)));
+    request.end(body);
+  });
+  if (status < 200 || status > 299) {
+    throw new WebhookError(`the receiver answered HTTP ${status}`, status, { ...where, status });
   }
-  // Free the connection without reading what the receiver said.
-  await res.body?.cancel().catch(() => undefined);
-  if (res.status < 200 || res.status > 299) {
-    throw new WebhookError(`Webhook answered HTTP ${res.status}`, res.status);
-  }
-  return { status: res.status };
+  return { status };
 }
 
-function describeFetchError(e: unknown, timeoutMs: number): string {
-  const err = e as { name?: string; cause?: { code?: string; name?: string } } | undefined;
-  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') {
-    return `Webhook timed out after ${timeoutMs} ms`;
+function describeRequestError(
+  e: unknown,
+  timeoutMs: number,
+  where: { host: string },
+): WebhookError {
+  const err = e as (Error & { code?: string; address?: string; why?: string }) | undefined;
+  if (err instanceof BlockedAddressError) {
+    return new WebhookError('address not allowed', undefined, {
+      ...where,
+      address: err.address,
+      reason: err.why,
+    });
   }
-  const code = err?.cause?.code ?? err?.cause?.name;
-  return `Webhook request failed${code ? ` (${code})` : ''}`;
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') {
+    return new WebhookError('timed out', undefined, { ...where, timeoutMs });
+  }
+  const code = err?.code;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new WebhookError('host name not found', undefined, { ...where, code });
+  }
+  return new WebhookError('could not connect to the receiver', undefined, { ...where, code });
 }
