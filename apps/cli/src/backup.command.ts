@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import {
+  AuditKeyring,
   BackupError,
   createBackup,
   databaseNameOf,
@@ -51,7 +52,11 @@ export async function runBackupCommand(
     });
     if (positionals.length !== 1) throw new BackupError('restore needs exactly one FILE (a .dump)');
     const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
-    const { manifest, problems } = await restoreBackup({ dumpPath: positionals[0], databaseUrl });
+    const { manifest, problems } = await restoreBackup({
+      dumpPath: positionals[0],
+      databaseUrl,
+      auditKeys: AuditKeyring.fromConfig(env.AUDIT_HMAC_KEYS, env.NODE_ENV, env.AUDIT_UNKEYED_ROWS),
+    });
     const target = databaseNameOf(databaseUrl);
     if (problems.length) {
       console.error(`restored into ${target}, but it does NOT match the backup's manifest:`);

@@ -8,14 +8,8 @@ import {
   UsersService,
   type Role,
 } from '@witness/domain';
-import {
-  AppError,
-  AuditService,
-  loadEnv,
-  migrate,
-  SYSTEM_ACTOR,
-  type Actor,
-} from '@witness/platform';
+import { AppError, loadEnv, migrate, SYSTEM_ACTOR, type Actor } from '@witness/platform';
+import { AUDIT_USAGE, runAuditAnchor, runAuditVerify } from './audit.command';
 import { BACKUP_USAGE, runBackupCommand } from './backup.command';
 import {
   CALENDAR_USAGE,
@@ -29,7 +23,7 @@ import { CliModule } from './cli.module';
  * Operator commands (the way the first admin is made on a fresh install):
  *   users:create --email E --name N --role R [--time-zone TZ]   (password on standard input)
  *   users:list | users:deactivate --email E | users:reset-mfa --email E
- *   keys:rotate | audit:verify
+ *   keys:rotate | audit:verify [--anchors-from FILE] | audit:anchor
  *   calendar:import FILE [--format csv|ics] [--dry-run]
  */
 const USAGE = `usage: npm run cli -- <command> [options]
@@ -39,7 +33,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   users:deactivate --email E
   users:reset-mfa --email E
   keys:rotate      re-encrypt every sensitive field under the active key
-  audit:verify     check the audit trail's hash chain (exit 1 at the first broken row)
+${AUDIT_USAGE}
 ${CALENDAR_USAGE}
 ${BACKUP_USAGE}`;
 
@@ -76,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       role: { type: 'string' },
       'time-zone': { type: 'string' },
+      'anchors-from': { type: 'string' },
     },
     strict: true,
   });
@@ -145,17 +140,10 @@ async function main(argv: string[]): Promise<number> {
         for (const [col, n] of Object.entries(counts)) out(`${col}: ${n} re-encrypted`);
         return 0;
       }
-      case 'audit:verify': {
-        const res = await app.get(AuditService).verify();
-        if (res.ok) {
-          out(`audit trail verified: ${res.rows} rows, head ${res.head ?? '(empty)'}`);
-          return 0;
-        }
-        console.error(
-          `audit trail BROKEN at chain position ${res.chainSeq} (row id ${res.id}): ${res.reason}`,
-        );
-        return 1;
-      }
+      case 'audit:verify':
+        return await runAuditVerify(app, values['anchors-from']);
+      case 'audit:anchor':
+        return await runAuditAnchor(app);
       case 'calendar:import': {
         if (!calendarPlan) throw new Error('calendar:import: no file was read');
         return await runCalendarImport(app.get(UnCalendarService), calendarPlan, actor);

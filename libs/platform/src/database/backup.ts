@@ -5,6 +5,7 @@ import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/prom
 import { basename, dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { AuditKeyring, DEVELOPMENT_AUDIT_KEYRING } from '../audit/audit-chain';
 import { AuditService } from '../audit/audit.service';
 import { SystemClock } from '../clock/clock';
 import { dataSourceOptions } from './data-source-options';
@@ -323,9 +324,13 @@ async function userRelations(url: string): Promise<number> {
   }
 }
 
-/** Read what `compareWithManifest` needs from a database. */
+/**
+ * Read what `compareWithManifest` needs from a database. `auditKeys` verify the audit chain's
+ * HMACs (the configured AUDIT_HMAC_KEYS; the development key by default).
+ */
 export async function inspectDatabase(
   url: string,
+  auditKeys: AuditKeyring = AuditKeyring.parse(DEVELOPMENT_AUDIT_KEYRING),
 ): Promise<Parameters<typeof compareWithManifest>[1]> {
   const client = new Client({ connectionString: url, application_name: 'witness-restore' });
   await client.connect();
@@ -345,7 +350,7 @@ export async function inspectDatabase(
   );
   await ds.initialize();
   try {
-    const res = await new AuditService(ds, new SystemClock()).verify();
+    const res = await new AuditService(ds, new SystemClock(), auditKeys).verify();
     const audit = res.ok
       ? { ok: true, rows: res.rows, head: res.head }
       : {
@@ -374,6 +379,7 @@ export interface RestoreResult {
 export async function restoreBackup(options: {
   dumpPath: string;
   databaseUrl: string;
+  auditKeys?: AuditKeyring;
 }): Promise<RestoreResult> {
   const manifest = await checkBackupFile(options.dumpPath);
   await ensureDatabase(options.databaseUrl);
@@ -399,6 +405,9 @@ export async function restoreBackup(options: {
     throw new BackupError(
       `pg_restore failed (exit ${restored.code}); nothing was restored: ${sanitizeToolOutput(restored.stderr)}`,
     );
-  const problems = compareWithManifest(manifest, await inspectDatabase(options.databaseUrl));
+  const problems = compareWithManifest(
+    manifest,
+    await inspectDatabase(options.databaseUrl, options.auditKeys),
+  );
   return { manifest, problems };
 }
