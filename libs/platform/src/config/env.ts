@@ -34,6 +34,28 @@ export class Env {
   })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/witness';
 
+  /**
+   * The OWNER role's connection, used only to run migrations (and by backup/restore): it owns
+   * the tables, while the api and worker connect with DATABASE_URL as the application role.
+   * Unset: DATABASE_URL (one role, as in local development).
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s/]+\/[A-Za-z0-9_-]+(\?.*)?$/, {
+    message:
+      'MIGRATIONS_DATABASE_URL must look like postgres://user[:password]@host[:port]/database',
+  })
+  MIGRATIONS_DATABASE_URL?: string;
+
+  /**
+   * The application role migrations grant their privileges to (SELECT/INSERT/UPDATE/DELETE on
+   * the app's tables, INSERT-only on the append-only ones). A role that does not exist is
+   * skipped (local development with one role).
+   */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, {
+    message: 'DATABASE_APP_ROLE must be a lower-case PostgreSQL role name',
+  })
+  DATABASE_APP_ROLE = 'witness_app';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

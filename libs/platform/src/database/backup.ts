@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { SystemClock } from '../clock/clock';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './migrate';
+import { grantAppRole } from './roles';
 
 /**
  * Consistent, verifiable backups of the Witness database.
@@ -378,7 +379,10 @@ export interface RestoreResult {
  */
 export async function restoreBackup(options: {
   dumpPath: string;
+  /** The owner role's connection: the restored objects belong to it. */
   databaseUrl: string;
+  /** The application role to grant its privileges to once restored (roles.ts). */
+  appRole?: string;
   auditKeys?: AuditKeyring;
 }): Promise<RestoreResult> {
   const manifest = await checkBackupFile(options.dumpPath);
@@ -393,6 +397,9 @@ export async function restoreBackup(options: {
     'pg_restore',
     [
       '--no-owner',
+      // Grants are given again below, to this server's application role (the dump's may
+      // name a role this server does not have).
+      '--no-acl',
       '--exit-on-error',
       '--single-transaction',
       '--no-password',
@@ -405,6 +412,21 @@ export async function restoreBackup(options: {
     throw new BackupError(
       `pg_restore failed (exit ${restored.code}); nothing was restored: ${sanitizeToolOutput(restored.stderr)}`,
     );
+  if (options.appRole) {
+    const client = new Client({
+      connectionString: options.databaseUrl,
+      application_name: 'witness-restore',
+    });
+    await client.connect();
+    try {
+      await grantAppRole(
+        (text, params) => client.query(text, params).then((r) => r.rows),
+        options.appRole,
+      );
+    } finally {
+      await client.end();
+    }
+  }
   const problems = compareWithManifest(
     manifest,
     await inspectDatabase(options.databaseUrl, options.auditKeys),
