@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { INestApplicationContext } from '@nestjs/common';
-import { AuditAnchors, AuditService, parseAnchor, type AuditAnchor } from '@witness/platform';
+import {
+  AuditAnchors,
+  AuditService,
+  parseAnchor,
+  type AuditAnchor,
+  type AuditVerifyResult,
+} from '@witness/platform';
 
 export const AUDIT_USAGE = `  audit:verify [--anchors-from FILE]
                    check every row of the audit trail (position, link, HMAC) and compare it with
@@ -72,9 +78,19 @@ export async function runAuditVerify(
       out('warning: no anchor found; the worker writes them (AUDIT_ANCHOR_SECONDS)');
     return 0;
   }
+  return broken(app, res);
+}
+
+/** Say where the chain breaks (stderr); exit code 1. */
+async function broken(
+  app: INestApplicationContext,
+  res: Extract<AuditVerifyResult, { ok: false }>,
+  after = '',
+): Promise<number> {
   console.error(
-    `audit trail BROKEN at chain position ${res.chainSeq} (row id ${res.id ?? 'none'}): ${res.reason}`,
+    `audit trail BROKEN at chain position ${res.chainSeq} (row id ${res.id ?? 'none'}): ${res.reason}${after}`,
   );
+  // After an upgrade, the number of old rows is what AUDIT_UNKEYED_ROWS must be set to.
   if (res.reason.includes('AUDIT_UNKEYED_ROWS'))
     console.error(
       `the chain starts with ${await app.get(AuditService).unkeyedPrefix()} unsigned row(s)`,
@@ -84,12 +100,7 @@ export async function runAuditVerify(
 
 export async function runAuditAnchor(app: INestApplicationContext): Promise<number> {
   const { verified, anchor } = await app.get(AuditAnchors).anchorNow({ force: true });
-  if (!verified.ok) {
-    console.error(
-      `audit trail BROKEN at chain position ${verified.chainSeq} (row id ${verified.id ?? 'none'}): ${verified.reason}; no anchor written`,
-    );
-    return 1;
-  }
+  if (!verified.ok) return broken(app, verified, '; no anchor written');
   if (!anchor) {
     out('the audit trail is empty: nothing to anchor');
     return 0;
