@@ -37,6 +37,7 @@ import {
   DatabaseModule,
   loadEnv,
   migrate,
+  ownerUrl,
   PlatformConfigModule,
 } from '@witness/platform';
 
@@ -1197,7 +1198,8 @@ async function main(): Promise<void> {
     console.error((e as Error).message);
     process.exit(78); // EX_CONFIG
   }
-  await migrate(env.DATABASE_URL);
+  if (env.MIGRATIONS_RUN)
+    await migrate(ownerUrl(env), undefined, { appRole: env.DATABASE_APP_ROLE });
 
   const app = await NestFactory.createApplicationContext(SeedModule, {
     logger: ['error', 'warn'],

@@ -196,8 +196,12 @@ describe('encryption keys: rotation and production refusal', () => {
         validateEnv({ ...base, NODE_ENV: 'production', WITNESS_ENCRYPTION_KEYS: 'a:tooshort' }),
       ).toThrow(/WITNESS_ENCRYPTION_KEYS/);
       expect(
-        validateEnv({ ...base, NODE_ENV: 'production', WITNESS_ENCRYPTION_KEYS: `a:${KEY_A}` })
-          .WITNESS_ENCRYPTION_KEYS,
+        validateEnv({
+          ...base,
+          NODE_ENV: 'production',
+          WITNESS_ENCRYPTION_KEYS: `a:${KEY_A}`,
+          AUDIT_HMAC_KEYS: `audit:${KEY_B}`,
+        }).WITNESS_ENCRYPTION_KEYS,
       ).toBe(`a:${KEY_A}`);
       // Development and test fall back to the development key.
       for (const NODE_ENV of ['development', 'test']) {

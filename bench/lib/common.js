@@ -17,6 +17,8 @@ const QUEUE_PREFIX = 'witness-bench';
 
 /** A fixed, bench-only encryption key (the bench data holds nothing secret). */
 const ENCRYPTION_KEY = `bench:${createHash('sha256').update('witness-bench-key').digest('base64')}`;
+/** Likewise for the audit chain's HMAC (AUDIT_HMAC_KEYS, required in production). */
+const AUDIT_KEY = `bench:${createHash('sha256').update('witness-bench-audit-key').digest('base64')}`;
 
 const PASSWORD = 'bench passphrase: seven quiet herons over Lake Kivu';
 const USERS = {
@@ -106,6 +108,7 @@ module.exports = {
   DEFAULT_REDIS_URL,
   QUEUE_PREFIX,
   ENCRYPTION_KEY,
+  AUDIT_KEY,
   PASSWORD,
   USERS,
   assertBenchDatabase,

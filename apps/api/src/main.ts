@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadEnv, migrate } from '@witness/platform';
+import { loadEnv, migrate, ownerUrl } from '@witness/platform';
 import pino from 'pino';
 import { createApiApp } from './app.factory';
 
@@ -14,7 +14,12 @@ async function main(): Promise<void> {
   }
   const log = pino({ level: env.LOG_LEVEL, base: { app: 'api' } });
   if (env.MIGRATIONS_RUN) {
-    const ran = await migrate(env.DATABASE_URL, { log: (m) => log.info(m) });
+    // As the owner role (MIGRATIONS_DATABASE_URL); the api itself then connects as DATABASE_URL.
+    const ran = await migrate(
+      ownerUrl(env),
+      { log: (m) => log.info(m) },
+      { appRole: env.DATABASE_APP_ROLE },
+    );
     log.info({ count: ran.length }, 'migrations up to date');
   }
   const app = await createApiApp();

@@ -1,16 +1,21 @@
 import { parseArgs } from 'node:util';
 import {
+  AuditKeyring,
   BackupError,
   createBackup,
   databaseNameOf,
   loadEnv,
+  ownerUrl,
   restoreBackup,
 } from '@witness/platform';
 
 export const BACKUP_USAGE = `  backup [--dir DIR]         consistent compressed dump + manifest into DIR (default BACKUP_DIR)
   restore FILE [--database-url URL]
-                             restore FILE into an EMPTY database (default DATABASE_URL), then
-                             verify row counts, migration and the audit chain against the manifest`;
+                             restore FILE into an EMPTY database (default MIGRATIONS_DATABASE_URL,
+                             else DATABASE_URL) as the owner role, grant DATABASE_APP_ROLE its
+                             privileges, then verify row counts, migration and the audit chain
+                             against the manifest
+  (both connect as the owner role: MIGRATIONS_DATABASE_URL, else DATABASE_URL)`;
 
 function out(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -29,7 +34,8 @@ export async function runBackupCommand(
     if (command === 'backup') {
       const { values } = parseArgs({ args, options: { dir: { type: 'string' } }, strict: true });
       const { dumpPath, manifestPath, manifest } = await createBackup({
-        databaseUrl: env.DATABASE_URL,
+        // The owner reads every table (the application role cannot read `migrations`).
+        databaseUrl: ownerUrl(env),
         dir: values.dir ?? env.BACKUP_DIR,
       });
       const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
@@ -50,8 +56,13 @@ export async function runBackupCommand(
       allowPositionals: true,
     });
     if (positionals.length !== 1) throw new BackupError('restore needs exactly one FILE (a .dump)');
-    const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
-    const { manifest, problems } = await restoreBackup({ dumpPath: positionals[0], databaseUrl });
+    const databaseUrl = values['database-url'] ?? ownerUrl(env);
+    const { manifest, problems } = await restoreBackup({
+      dumpPath: positionals[0],
+      databaseUrl,
+      appRole: env.DATABASE_APP_ROLE,
+      auditKeys: AuditKeyring.fromConfig(env.AUDIT_HMAC_KEYS, env.NODE_ENV, env.AUDIT_UNKEYED_ROWS),
+    });
     const target = databaseNameOf(databaseUrl);
     if (problems.length) {
       console.error(`restored into ${target}, but it does NOT match the backup's manifest:`);

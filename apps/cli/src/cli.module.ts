@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { KeyRotationService, UnCalendarModule, UsersModule } from '@witness/domain';
 import {
+  AuditAnchorsModule,
   AuditModule,
   ClockModule,
   CryptoModule,
@@ -8,6 +9,7 @@ import {
   LoggingModule,
   OutboxModule,
   PlatformConfigModule,
+  StorageModule,
 } from '@witness/platform';
 
 @Module({
@@ -18,6 +20,8 @@ import {
     DatabaseModule,
     CryptoModule,
     AuditModule,
+    StorageModule,
+    AuditAnchorsModule,
     OutboxModule,
     UsersModule,
     UnCalendarModule,

@@ -8,14 +8,8 @@ import {
   UsersService,
   type Role,
 } from '@witness/domain';
-import {
-  AppError,
-  AuditService,
-  loadEnv,
-  migrate,
-  SYSTEM_ACTOR,
-  type Actor,
-} from '@witness/platform';
+import { AppError, loadEnv, migrate, ownerUrl, SYSTEM_ACTOR, type Actor } from '@witness/platform';
+import { AUDIT_USAGE, runAuditAnchor, runAuditVerify } from './audit.command';
 import { BACKUP_USAGE, runBackupCommand } from './backup.command';
 import {
   CALENDAR_USAGE,
@@ -29,7 +23,7 @@ import { CliModule } from './cli.module';
  * Operator commands (the way the first admin is made on a fresh install):
  *   users:create --email E --name N --role R [--time-zone TZ]   (password on standard input)
  *   users:list | users:deactivate --email E | users:reset-mfa --email E
- *   keys:rotate | audit:verify
+ *   keys:rotate | audit:verify [--anchors-from FILE] | audit:anchor | db:migrate
  *   calendar:import FILE [--format csv|ics] [--dry-run]
  */
 const USAGE = `usage: npm run cli -- <command> [options]
@@ -39,7 +33,9 @@ const USAGE = `usage: npm run cli -- <command> [options]
   users:deactivate --email E
   users:reset-mfa --email E
   keys:rotate      re-encrypt every sensitive field under the active key
-  audit:verify     check the audit trail's hash chain (exit 1 at the first broken row)
+${AUDIT_USAGE}
+  db:migrate       run pending migrations as the owner role (MIGRATIONS_DATABASE_URL, else
+                   DATABASE_URL) and grant DATABASE_APP_ROLE its privileges, then exit
 ${CALENDAR_USAGE}
 ${BACKUP_USAGE}`;
 
@@ -62,6 +58,16 @@ async function readStdin(): Promise<string> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'backup' || command === 'restore') return runBackupCommand(command, rest);
+  if (command === 'db:migrate') {
+    const env = loadEnv();
+    const ran = await migrate(
+      ownerUrl(env),
+      { log: (m) => out(m) },
+      { appRole: env.DATABASE_APP_ROLE },
+    );
+    out(`migrations up to date (${ran.length} ran)`);
+    return 0;
+  }
   // calendar:import reads and parses its file before anything boots (it has its own options).
   let calendarPlan: CalendarImportPlan | undefined;
   if (command === 'calendar:import') {
@@ -76,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       role: { type: 'string' },
       'time-zone': { type: 'string' },
+      'anchors-from': { type: 'string' },
     },
     strict: true,
   });
@@ -84,7 +91,10 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const env = loadEnv();
-  await migrate(env.DATABASE_URL);
+  // Where the api and worker run as the application role, migrations are a release step
+  // (MIGRATIONS_RUN=false, `db:migrate` as the owner): the CLI then only uses DATABASE_URL.
+  if (env.MIGRATIONS_RUN)
+    await migrate(ownerUrl(env), undefined, { appRole: env.DATABASE_APP_ROLE });
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
   const actor: Actor = { ...SYSTEM_ACTOR, requestId: `cli:${command}` };
   try {
@@ -145,17 +155,10 @@ async function main(argv: string[]): Promise<number> {
         for (const [col, n] of Object.entries(counts)) out(`${col}: ${n} re-encrypted`);
         return 0;
       }
-      case 'audit:verify': {
-        const res = await app.get(AuditService).verify();
-        if (res.ok) {
-          out(`audit trail verified: ${res.rows} rows, head ${res.head ?? '(empty)'}`);
-          return 0;
-        }
-        console.error(
-          `audit trail BROKEN at chain position ${res.chainSeq} (row id ${res.id}): ${res.reason}`,
-        );
-        return 1;
-      }
+      case 'audit:verify':
+        return await runAuditVerify(app, values['anchors-from']);
+      case 'audit:anchor':
+        return await runAuditAnchor(app);
       case 'calendar:import': {
         if (!calendarPlan) throw new Error('calendar:import: no file was read');
         return await runCalendarImport(app.get(UnCalendarService), calendarPlan, actor);

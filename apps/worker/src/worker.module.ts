@@ -7,6 +7,7 @@ import {
   UnCalendarModule,
 } from '@witness/domain';
 import {
+  AuditAnchorsModule,
   ClockModule,
   CryptoModule,
   DatabaseModule,
@@ -18,6 +19,7 @@ import {
   PdfModule,
   PlatformConfigModule,
   QueueModule,
+  StorageModule,
 } from '@witness/platform';
 import { DossiersProcessor } from './processors/dossiers.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
@@ -37,6 +39,8 @@ import { WorkerMetrics } from './metrics/worker-metrics';
     MailModule,
     OutboxModule,
     AuditModule,
+    StorageModule,
+    AuditAnchorsModule,
     PdfModule,
     QueueModule.forRoot('consumer'),
     MilestoneSyncModule,

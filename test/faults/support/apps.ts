@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { waitFor } from './wait';
 
@@ -55,6 +56,11 @@ process.once('exit', () => {
 
 /** A 32-byte field-encryption key, as production requires one. */
 export const ENCRYPTION_KEYS = `faults:${randomBytes(32).toString('base64')}`;
+/** And the audit chain's HMAC key. */
+export const AUDIT_HMAC_KEYS = `faults:${randomBytes(32).toString('base64')}`;
+/** Documents and the audit chain's anchors of this run, out of the checkout. */
+const STORAGE_DIR = mkdtempSync(join(tmpdir(), 'witness-faults-files-'));
+process.once('exit', () => rmSync(STORAGE_DIR, { recursive: true, force: true }));
 
 export interface ServiceEnv {
   DATABASE_URL: string;
@@ -67,6 +73,8 @@ export function appEnv(services: ServiceEnv, extra: Record<string, string> = {})
   return {
     NODE_ENV: 'production',
     WITNESS_ENCRYPTION_KEYS: ENCRYPTION_KEYS,
+    AUDIT_HMAC_KEYS,
+    STORAGE_DIR,
     QUEUE_PREFIX: 'witness',
     LOG_LEVEL: 'info',
     AUTH_REQUIRE_MFA: 'false',

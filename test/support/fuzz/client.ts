@@ -20,9 +20,16 @@ export interface Sent {
 
 /**
  * Tables a request may touch without writing anything of its own: sessions (every
- * authenticated request refreshes last_seen_at).
+ * authenticated request refreshes last_seen_at); the audit chain's head moves with every audit
+ * event, which are checked on their own below.
  */
-const VOLATILE_TABLES = new Set(['sessions', 'migrations', 'typeorm_metadata', 'audit_events']);
+const VOLATILE_TABLES = new Set([
+  'sessions',
+  'migrations',
+  'typeorm_metadata',
+  'audit_events',
+  'audit_chain_head',
+]);
 
 /**
  * Audit events a refused request writes by design: the guard records every request a role

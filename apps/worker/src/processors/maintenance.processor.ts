@@ -3,6 +3,7 @@ import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/c
 import { ConfigService } from '@nestjs/config';
 import { InjectQueue } from '@nestjs/bullmq';
 import {
+  AuditAnchors,
   MaintenanceJob,
   OutboxJob,
   OutboxService,
@@ -16,7 +17,10 @@ import { JobSchedulers } from './job-schedulers';
 import { OutboxRelay } from './outbox-relay.service';
 import type { Job } from 'bullmq';
 
-/** Housekeeping jobs. `ping` proves a worker is consuming (used by tests and operators). */
+/**
+ * Housekeeping jobs. `ping` proves a worker is consuming (used by tests and operators); the
+ * outbox relay and the audit chain's anchors run on job schedulers.
+ */
 @Processor(QueueName.Maintenance)
 export class MaintenanceProcessor
   extends WorkerHost
@@ -30,6 +34,7 @@ export class MaintenanceProcessor
     private readonly relay: OutboxRelay,
     private readonly outbox: OutboxService,
     private readonly dataSource: DataSource,
+    private readonly anchors: AuditAnchors,
     @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
   ) {
     super();
@@ -44,6 +49,11 @@ export class MaintenanceProcessor
           id: 'outbox-relay',
           repeat: { every: this.config.get('OUTBOX_RELAY_SECONDS', { infer: true }) * 1000 },
           template: { name: OutboxJob.Relay, data: {} },
+        },
+        {
+          id: 'audit-anchor',
+          repeat: { every: this.config.get('AUDIT_ANCHOR_SECONDS', { infer: true }) * 1000 },
+          template: { name: MaintenanceJob.AuditAnchor, data: {} },
         },
       ],
       this.logger,
@@ -66,6 +76,24 @@ export class MaintenanceProcessor
         if (enqueued)
           this.logger.log({ jobId: job.id, enqueued, ms: Date.now() - started }, 'outbox relayed');
         return { pong: String(enqueued) };
+      }
+      case MaintenanceJob.AuditAnchor: {
+        // A broken chain is logged as an error and leaves the last good anchor standing.
+        const { verified, anchor } = await this.anchors.anchorNow();
+        this.logger.log(
+          {
+            jobId: job.id,
+            ok: verified.ok,
+            chainSeq: anchor?.chainSeq ?? null,
+            ms: Date.now() - started,
+          },
+          anchor
+            ? 'audit anchor written'
+            : verified.ok
+              ? 'audit anchor not needed: the chain has not moved'
+              : 'audit anchor not written: the chain does not verify',
+        );
+        return { pong: anchor?.chainSeq ?? '' };
       }
       case MaintenanceJob.Ping: {
         // A ping that came through the outbox is done once processed (the pattern every

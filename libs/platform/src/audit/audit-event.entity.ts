@@ -1,9 +1,11 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * The audit trail. Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE) and
- * hash-chained: a trigger sets `chainSeq`, `prevHash` and `hash` under a lock, so the chain
- * follows commit order. See the AccessControl migration.
+ * The audit trail. Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE; the
+ * application role has no such privilege either) and HMAC-chained: AuditService numbers each
+ * row (`chainSeq`, in commit order), links it to the previous row's hash and signs it with
+ * AUDIT_HMAC_KEYS (`keyId`, `hash`). Written only through AuditService; see the AuditHmacChain
+ * migration and docs/security/audit.md.
  */
 @Entity('audit_events')
 @Index('audit_events_entity_idx', ['entityType', 'entityId', 'id'])
@@ -15,7 +17,7 @@ export class AuditEvent {
   id: string;
 
   @Index('audit_events_chain_key', { unique: true })
-  @Column({ type: 'bigint', nullable: true, insert: false, update: false })
+  @Column({ type: 'bigint', insert: false, update: false })
   chainSeq: string;
 
   @Column({ type: 'timestamptz' })
@@ -53,6 +55,11 @@ export class AuditEvent {
   @Column({ type: 'char', length: 64, nullable: true, insert: false, update: false })
   prevHash: string | null;
 
+  /** HMAC-SHA256 of the row (SHA-256 for the unkeyed rows from before the HMAC chain). */
   @Column({ type: 'char', length: 64, nullable: true, insert: false, update: false })
   hash: string;
+
+  /** The AUDIT_HMAC_KEYS key that signed the row; null for the unkeyed rows. */
+  @Column({ type: 'varchar', length: 32, nullable: true, insert: false, update: false })
+  keyId: string | null;
 }

@@ -35,6 +35,28 @@ export class Env {
   })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/witness';
 
+  /**
+   * The OWNER role's connection, used only to run migrations (and by backup/restore): it owns
+   * the tables, while the api and worker connect with DATABASE_URL as the application role.
+   * Unset: DATABASE_URL (one role, as in local development).
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s/]+\/[A-Za-z0-9_-]+(\?.*)?$/, {
+    message:
+      'MIGRATIONS_DATABASE_URL must look like postgres://user[:password]@host[:port]/database',
+  })
+  MIGRATIONS_DATABASE_URL?: string;
+
+  /**
+   * The application role migrations grant their privileges to (SELECT/INSERT/UPDATE/DELETE on
+   * the app's tables, INSERT-only on the append-only ones). A role that does not exist is
+   * skipped (local development with one role).
+   */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, {
+    message: 'DATABASE_APP_ROLE must be a lower-case PostgreSQL role name',
+  })
+  DATABASE_APP_ROLE = 'witness_app';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -130,6 +152,37 @@ export class Env {
     message: 'WITNESS_ENCRYPTION_KEYS must be id:base64key[,id:base64key...] with 32-byte keys',
   })
   WITNESS_ENCRYPTION_KEYS?: string;
+
+  /**
+   * Keys of the audit trail's HMAC chain: `id:base64(32 bytes),...`, the first one signs new
+   * rows, the others only verify older ones (keep every key rows were signed with). Required
+   * outside development and test; never stored in the database.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'AUDIT_HMAC_KEYS must be id:base64key[,id:base64key...] with 32-byte keys',
+  })
+  AUDIT_HMAC_KEYS?: string;
+
+  /**
+   * How many rows at the start of the audit chain predate the HMAC chain (a database upgraded
+   * from a Witness without it): set it once, after the upgrade, to the number `audit:verify`
+   * reports. 0 for a database that began with the HMAC chain. Unsigned rows beyond it fail.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  AUDIT_UNKEYED_ROWS = 0;
+
+  /**
+   * How often the worker writes a signed anchor of the audit chain's head outside the
+   * database (the storage volume or bucket, and the log).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  AUDIT_ANCHOR_SECONDS = 900;
 
   /** Require a second factor (TOTP) for admins and coordinators. */
   @Transform(toBool)
@@ -410,6 +463,9 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   );
   if (env.NODE_ENV === 'production' && !env.WITNESS_ENCRYPTION_KEYS) {
     lines.push('  - WITNESS_ENCRYPTION_KEYS: is required in production (id:base64key,...)');
+  }
+  if (env.NODE_ENV === 'production' && !env.AUDIT_HMAC_KEYS) {
+    lines.push('  - AUDIT_HMAC_KEYS: is required in production (id:base64key,...)');
   }
   if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) {
     lines.push('  - S3_BUCKET: is required with STORAGE_DRIVER=s3');

@@ -5,10 +5,12 @@ import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/prom
 import { basename, dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { AuditKeyring, DEVELOPMENT_AUDIT_KEYRING } from '../audit/audit-chain';
 import { AuditService } from '../audit/audit.service';
 import { SystemClock } from '../clock/clock';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './migrate';
+import { grantAppRole } from './roles';
 
 /**
  * Consistent, verifiable backups of the Witness database.
@@ -323,9 +325,13 @@ async function userRelations(url: string): Promise<number> {
   }
 }
 
-/** Read what `compareWithManifest` needs from a database. */
+/**
+ * Read what `compareWithManifest` needs from a database. `auditKeys` verify the audit chain's
+ * HMACs (the configured AUDIT_HMAC_KEYS; the development key by default).
+ */
 export async function inspectDatabase(
   url: string,
+  auditKeys: AuditKeyring = AuditKeyring.parse(DEVELOPMENT_AUDIT_KEYRING),
 ): Promise<Parameters<typeof compareWithManifest>[1]> {
   const client = new Client({ connectionString: url, application_name: 'witness-restore' });
   await client.connect();
@@ -345,7 +351,7 @@ export async function inspectDatabase(
   );
   await ds.initialize();
   try {
-    const res = await new AuditService(ds, new SystemClock()).verify();
+    const res = await new AuditService(ds, new SystemClock(), auditKeys).verify();
     const audit = res.ok
       ? { ok: true, rows: res.rows, head: res.head }
       : {
@@ -373,7 +379,11 @@ export interface RestoreResult {
  */
 export async function restoreBackup(options: {
   dumpPath: string;
+  /** The owner role's connection: the restored objects belong to it. */
   databaseUrl: string;
+  /** The application role to grant its privileges to once restored (roles.ts). */
+  appRole?: string;
+  auditKeys?: AuditKeyring;
 }): Promise<RestoreResult> {
   const manifest = await checkBackupFile(options.dumpPath);
   await ensureDatabase(options.databaseUrl);
@@ -387,6 +397,9 @@ export async function restoreBackup(options: {
     'pg_restore',
     [
       '--no-owner',
+      // Grants are given again below, to this server's application role (the dump's may
+      // name a role this server does not have).
+      '--no-acl',
       '--exit-on-error',
       '--single-transaction',
       '--no-password',
@@ -399,6 +412,24 @@ export async function restoreBackup(options: {
     throw new BackupError(
       `pg_restore failed (exit ${restored.code}); nothing was restored: ${sanitizeToolOutput(restored.stderr)}`,
     );
-  const problems = compareWithManifest(manifest, await inspectDatabase(options.databaseUrl));
+  if (options.appRole) {
+    const client = new Client({
+      connectionString: options.databaseUrl,
+      application_name: 'witness-restore',
+    });
+    await client.connect();
+    try {
+      await grantAppRole(
+        (text, params) => client.query(text, params).then((r) => r.rows),
+        options.appRole,
+      );
+    } finally {
+      await client.end();
+    }
+  }
+  const problems = compareWithManifest(
+    manifest,
+    await inspectDatabase(options.databaseUrl, options.auditKeys),
+  );
   return { manifest, problems };
 }

@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import type { Env } from '../config/env';
 import { dataSourceOptions } from './data-source-options';
+import { grantAppRole } from './roles';
 
 /** Arbitrary but fixed key: every replica takes the same advisory lock. */
 const MIGRATION_LOCK_KEY = 727_274_001;
@@ -38,14 +40,23 @@ export async function ensureDatabase(url: string): Promise<boolean> {
 }
 
 /**
+ * The owner role's connection, which runs migrations and backups: MIGRATIONS_DATABASE_URL,
+ * or DATABASE_URL when there is one role (local development).
+ */
+export function ownerUrl(env: Pick<Env, 'DATABASE_URL' | 'MIGRATIONS_DATABASE_URL'>): string {
+  return env.MIGRATIONS_DATABASE_URL ?? env.DATABASE_URL;
+}
+
+/**
  * Run pending migrations under a PostgreSQL advisory lock, so replicas starting together
  * run them once: the first holds the lock and migrates; the others wait, then find
- * nothing pending. Returns the names of the migrations this call ran.
+ * nothing pending. Then, given `appRole`, (re)grant that application role what it needs
+ * (roles.ts). Returns the names of the migrations this call ran.
  */
 export async function migrate(
   url: string,
   logger: MigrateLogger = { log: () => undefined },
-  options: { createDatabase?: boolean } = {},
+  options: { createDatabase?: boolean; appRole?: string } = {},
 ): Promise<string[]> {
   if (options.createDatabase !== false && (await ensureDatabase(url))) {
     logger.log(`created database ${databaseName(url)}`);
@@ -58,13 +69,23 @@ export async function migrate(
       dataSourceOptions({ DATABASE_URL: url, DATABASE_POOL_SIZE: 2 }, { logging: ['error'] }),
     );
     await ds.initialize();
+    let ran: string[];
     try {
-      const ran = await ds.runMigrations({ transaction: 'each' });
-      for (const m of ran) logger.log(`migration ran: ${m.name}`);
-      return ran.map((m) => m.name);
+      ran = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+      for (const m of ran) logger.log(`migration ran: ${m}`);
     } finally {
       await ds.destroy();
     }
+    if (options.appRole) {
+      const outcome = await grantAppRole(
+        (text, params) => lock.query(text, params).then((r) => r.rows),
+        options.appRole,
+      );
+      if (outcome === 'granted') logger.log(`privileges granted to ${options.appRole}`);
+      else if (outcome === 'no-such-role')
+        logger.log(`role ${options.appRole} does not exist: no privileges granted`);
+    }
+    return ran;
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await lock.end();

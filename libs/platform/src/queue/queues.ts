@@ -12,6 +12,8 @@ export enum QueueName {
 export enum MaintenanceJob {
   /** A no-op that proves a worker is consuming; used by readiness checks and tests. */
   Ping = 'ping',
+  /** Recurring (job scheduler): check the audit chain since the last anchor, anchor its head. */
+  AuditAnchor = 'audit-anchor',
 }
 
 export enum ReminderJob {
@@ -39,6 +41,7 @@ export enum OutboxJob {
 
 export interface JobPayloads {
   [MaintenanceJob.Ping]: { requestedAt: string };
+  [MaintenanceJob.AuditAnchor]: Record<string, never>;
   [ReminderJob.Tick]: Record<string, never>;
   [ReminderJob.Deliver]: { deliveryId: string };
   [ReminderJob.Daily]: Record<string, never>;

@@ -19,6 +19,9 @@ export abstract class BlobStore {
   abstract delete(key: string): Promise<void>;
 
   abstract exists(key: string): Promise<boolean>;
+
+  /** Every key under `prefix` (a folder-like `name/`), in no particular order. */
+  abstract list(prefix: string): Promise<string[]>;
 }
 
 export class BlobNotFoundError extends Error {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -60,6 +60,27 @@ export class FsBlobStore extends BlobStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    const walk = async (dir: string, keyPrefix: string): Promise<void> => {
+      const entries = await readdir(dir, { withFileTypes: true }).catch(
+        (err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT') return [];
+          throw err;
+        },
+      );
+      for (const e of entries) {
+        if (e.isDirectory()) await walk(join(dir, e.name), `${keyPrefix}${e.name}/`);
+        // A `.tmp` file is a write in progress (or one a crash left): not a blob.
+        else if (e.isFile() && !e.name.endsWith('.tmp')) keys.push(`${keyPrefix}${e.name}`);
+      }
+    };
+    const folder = prefix.replace(/\/+$/, '');
+    assertBlobKey(folder);
+    await walk(join(this.root, ...folder.split('/')), `${folder}/`);
+    return keys;
   }
 
   async exists(key: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   type S3ClientConfig,
@@ -97,6 +98,25 @@ export class S3BlobStore extends BlobStore {
       if (isNotFound(err)) return false;
       throw err;
     }
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const folder = prefix.replace(/\/+$/, '');
+    assertBlobKey(folder);
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const res = await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: `${folder}/`,
+          ContinuationToken: token,
+        }),
+      );
+      for (const o of res.Contents ?? []) if (o.Key) keys.push(o.Key);
+      token = res.IsTruncated ? res.NextContinuationToken : undefined;
+    } while (token);
+    return keys;
   }
 
   /** Release the client's sockets (shutdown). */
