@@ -5,6 +5,7 @@ import {
   ACTION_TYPES,
   CalendarFeedsService,
   CHANNELS,
+  decidesAccess,
   DefendersService,
   MILESTONE_KINDS,
   MILESTONE_STATUSES,
@@ -591,7 +592,7 @@ export class WorkWebController {
     @Body() body: FormBody,
   ) {
     try {
-      const dto = await validateAs(CreateActionDto, actionPlain(body));
+      const dto = await validateAs(CreateActionDto, actionPlain(body, actor));
       const created = await this.solidarity.createAction(dto, actor);
       return reply.redirect(`/app/solidarity/${created.id}?notice=work.notices.actionCreated`, 303);
     } catch (err) {
@@ -726,7 +727,7 @@ export class WorkWebController {
   ) {
     const version = this.versionOf(body);
     try {
-      const dto = await validateAs(UpdateActionDto, actionPlain(body));
+      const dto = await validateAs(UpdateActionDto, actionPlain(body, actor));
       await this.solidarity.updateAction(id, dto, version, actor);
       return reply.redirect(`/app/solidarity/${id}?notice=saved`, 303);
     } catch (err) {
@@ -831,6 +832,9 @@ export class WorkWebController {
           value: data.values[`reach.${k}`] ?? '',
         })),
         action: a ? { id: a.id, title: a.title, version: a.version } : undefined,
+        // Publishing an action is a decider's call (decidesAccess): others see the mark only.
+        publicField: decidesAccess(actor),
+        isPublicNow: a?.isPublic ?? false,
       },
       a
         ? {
@@ -956,8 +960,12 @@ function webLink(link: string | null): string | undefined {
   return `/app${link}`;
 }
 
-/** The action form as the API's body (create and edit send every field the form has). */
-function actionPlain(body: FormBody): Record<string, unknown> {
+/**
+ * The action form as the API's body (create and edit send every field the form has). The
+ * public mark is offered to deciders only: from anyone else a form has none, and the action
+ * keeps its mark; a forged one is sent on for the service to refuse (403).
+ */
+function actionPlain(body: FormBody, actor: AuthenticatedActor): Record<string, unknown> {
   const reach: Record<string, unknown> = {};
   for (const k of REACH_FIELDS) reach[k] = integer(body, `reach.${k}`) ?? null;
   return {
@@ -972,7 +980,9 @@ function actionPlain(body: FormBody): Record<string, unknown> {
     reach,
     outcome: text(body, 'outcome') ?? null,
     links: list(body, 'links') ?? [],
-    isPublic: checkbox(body, 'isPublic'),
+    ...(decidesAccess(actor) || checkbox(body, 'isPublic')
+      ? { isPublic: checkbox(body, 'isPublic') }
+      : {}),
   };
 }
 

@@ -28,6 +28,28 @@ export function seesSensitive(actor: Actor): boolean {
   return actor.role !== 'viewer';
 }
 
+/**
+ * Decides who may know of a case and what the public sees: a case's access level, its
+ * assignees, the publication of its profile and whether a solidarity action is public.
+ * Caseworkers and viewers never do (issue 19): a caseworker who could declassify a restricted
+ * case, or hide one from colleagues, would undo need-to-know for everyone.
+ *
+ * One exception, on purpose: a caseworker OPENING a case may open it as restricted (they are
+ * assigned to it at once): hiding a new record to protect someone is their duty, and nobody
+ * else knew of it yet. Once open, changing its access is a coordinator's or admin's call.
+ */
+export function decidesAccess(actor: Actor): boolean {
+  return actor.role === 'coordinator' || actor.role === 'admin' || actor.role === 'system';
+}
+
+/** Fields only deciders set, and what a refusal says of each (the 403 names the field). */
+export const DECISION_FIELDS = {
+  access: 'is decided by coordinators and admins: ask one to change who may know of this case',
+  isPublic:
+    'is decided by coordinators and admins: ask one to publish this action or withdraw it from the public profiles',
+} as const;
+export type DecisionField = keyof typeof DECISION_FIELDS;
+
 /** May a caseworker with this role be assigned to a case? */
 export function assignable(role: string): boolean {
   return role === 'caseworker' || role === 'coordinator';

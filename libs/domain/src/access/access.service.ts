@@ -10,7 +10,14 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Defender } from '../defenders/defender.entity';
 import type { Actor } from '../shared/actor';
 import { User } from '../users/user.entity';
-import { assignable, caseVisibleSql, seesAllCases } from './access-policy';
+import {
+  assignable,
+  caseVisibleSql,
+  DECISION_FIELDS,
+  decidesAccess,
+  seesAllCases,
+  type DecisionField,
+} from './access-policy';
 import { DefenderAssignee } from './defender-assignee.entity';
 
 export interface AssigneeView {
@@ -113,6 +120,40 @@ export class AccessService {
         .catch((err: unknown) => this.logger.error({ err }, 'could not record an access denial'));
     }
     if (!allowed) throw new NotFoundError('Defender', d.id);
+  }
+
+  /**
+   * Refuse an actor who is not a decider (`decidesAccess`) and sends fields only deciders set
+   * (a case's `access`, an action's `isPublic`): 403 naming each field. The refused attempt is
+   * audited first, in its own statement: call this outside any transaction (after the
+   * visibility check, so a record one may not see still answers 404), as nothing of the
+   * request is written.
+   */
+  async refuseDecisions(
+    actor: Actor,
+    sent: Partial<Record<DecisionField, unknown>>,
+    target: { entityType: string; entityId?: string | null; subjectId?: string | null },
+  ): Promise<void> {
+    if (decidesAccess(actor)) return;
+    const fields = (Object.keys(DECISION_FIELDS) as DecisionField[]).filter(
+      (f) => sent[f] !== undefined,
+    );
+    if (!fields.length) return;
+    await this.audit.record(null, actor, {
+      action: 'access.denied',
+      entityType: target.entityType,
+      entityId: target.entityId ?? null,
+      subjectId: target.subjectId ?? null,
+      changes: {
+        reason: 'only coordinators and admins decide access and publication',
+        fields,
+        attempted: Object.fromEntries(fields.map((f) => [f, sent[f]])),
+      },
+    });
+    throw new ForbiddenError(
+      `Only coordinators and admins may change ${fields.join(' and ')}; nothing was saved.`,
+      fields.map((field) => ({ field, message: DECISION_FIELDS[field] })),
+    );
   }
 
   private async isAssigned(

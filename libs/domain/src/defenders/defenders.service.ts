@@ -17,7 +17,7 @@ import {
   type FieldError,
 } from '@witness/platform';
 import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { seesSensitive } from '../access/access-policy';
+import { decidesAccess, seesSensitive } from '../access/access-policy';
 import { AccessService, type AssigneeView } from '../access/access.service';
 import { DefenderAssignee } from '../access/defender-assignee.entity';
 import { loadCurrentConsents } from '../consents/consent-rules';
@@ -78,7 +78,9 @@ export class DefendersService {
           : null,
       });
       await tx.insert(Defender, entity);
-      // Whoever opens a restricted case keeps access to it.
+      // Whoever opens a restricted case keeps access to it. A caseworker may open a case as
+      // restricted (protecting someone is theirs to do; see decidesAccess), never change the
+      // access of one already open (`update`).
       if (actor.userId && actor.role === 'caseworker') {
         await tx.insert(DefenderAssignee, {
           defenderId: id,
@@ -128,6 +130,16 @@ export class DefendersService {
     expectedVersion: number,
     actor: Actor,
   ): Promise<DefenderView> {
+    if (patch.access !== undefined && !decidesAccess(actor)) {
+      // Who may know of a case is a decider's call (see decidesAccess): refused whole, and
+      // audited, once the case is known to be one the actor may see (404 otherwise).
+      await this.find(this.dataSource.manager, id, { actor, reading: false });
+      await this.access.refuseDecisions(
+        actor,
+        { access: patch.access },
+        { entityType: 'defender', entityId: id, subjectId: id },
+      );
+    }
     await this.dataSource.transaction(async (tx) => {
       const d = await this.find(tx, id, { lock: true, actor, sensitive: true, reading: false });
       assertVersion('defender', expectedVersion, d.version);
