@@ -72,3 +72,43 @@ export function caseVisibleSql(
     params: { accessUserId: actor.userId },
   };
 }
+
+/**
+ * The cases a record of any kind hangs on, for `hiddenReferencesSql`: a case itself, a
+ * document (or one of its versions), a timeline event, a consent, a milestone, the cases of
+ * an escalation, of a solidarity action, of a dossier's escalation. `$1` is the record's id
+ * (a uuid); every branch is one index lookup.
+ */
+const CASES_OF_RECORD = `
+  SELECT r.id AS defender_id
+  UNION ALL SELECT defender_id FROM documents WHERE id = r.id
+  UNION ALL SELECT doc.defender_id FROM document_versions v
+              JOIN documents doc ON doc.id = v.document_id WHERE v.id = r.id
+  UNION ALL SELECT defender_id FROM detention_events WHERE id = r.id
+  UNION ALL SELECT defender_id FROM consents WHERE id = r.id
+  UNION ALL SELECT defender_id FROM milestones WHERE id = r.id
+  UNION ALL SELECT defender_id FROM escalation_defenders WHERE escalation_id = r.id
+  UNION ALL SELECT defender_id FROM solidarity_action_defenders WHERE action_id = r.id
+  UNION ALL SELECT ed.defender_id FROM dossiers ds
+              JOIN escalation_defenders ed ON ed.escalation_id = ds.escalation_id
+             WHERE ds.id = r.id`;
+
+/**
+ * Of the ids in `:refIds` (uuid[]: any mix of cases, documents, escalations, actions,
+ * dossiers...), those that are, or hang on, a case the actor may not see. What a list that
+ * shows records of several cases (the case history) must leave out: one hidden case hides
+ * the record, as everywhere else (`restrictLinked`).
+ */
+export function hiddenReferencesSql(actor: Actor): {
+  sql: string;
+  params: Record<string, unknown>;
+} {
+  const visible = caseVisibleSql(actor, 'hd');
+  return {
+    sql: `SELECT DISTINCT r.id::text AS id FROM unnest(CAST(:refIds AS uuid[])) AS r(id)
+            CROSS JOIN LATERAL (${CASES_OF_RECORD}) rc
+            JOIN defenders hd ON hd.id = rc.defender_id
+           WHERE NOT (${visible.where})`,
+    params: visible.params,
+  };
+}

@@ -15,6 +15,7 @@ import {
   caseVisibleSql,
   DECISION_FIELDS,
   decidesAccess,
+  hiddenReferencesSql,
   seesAllCases,
   type DecisionField,
 } from './access-policy';
@@ -77,6 +78,42 @@ export class AccessService {
                     WHERE lk.${link.column} = ${link.ownerAlias}.id AND ld.access = 'restricted'${assigned})`,
       { linkUserId: actor.userId },
     );
+  }
+
+  /**
+   * Of these ids (of cases or of records that hang on cases: documents, escalations, actions,
+   * dossiers, milestones, events, consents), those the actor may not see because a case
+   * they are or concern is hidden from them. One query; ids of anything else (users,
+   * partners) are never hidden. Empty for those who see every case.
+   */
+  async hiddenReferences(manager: EntityManager, ids: Iterable<string>, actor: Actor) {
+    const unique = [...new Set(ids)];
+    if (seesAllCases(actor) || unique.length === 0) return new Set<string>();
+    const { sql, params } = hiddenReferencesSql(actor);
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, {
+      ...params,
+      refIds: unique,
+    });
+    const rows: { id: string }[] = await manager.query(text, values);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** May this user (not the actor: an owner, a recipient) see every one of these cases? */
+  async userSeesAll(
+    manager: EntityManager,
+    user: Pick<User, 'id' | 'role'>,
+    defenderIds: readonly string[],
+  ): Promise<boolean> {
+    const who: Actor = { userId: user.id, role: user.role };
+    if (seesAllCases(who) || defenderIds.length === 0) return true;
+    const visible = caseVisibleSql(who, 'd');
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT count(*)::int AS n FROM defenders d
+        WHERE d.id = ANY(CAST(:ids AS uuid[])) AND NOT (${visible.where})`,
+      { ...visible.params, ids: [...new Set(defenderIds)] },
+    );
+    const rows: { n: number }[] = await manager.query(text, values);
+    return rows[0].n === 0;
   }
 
   /**

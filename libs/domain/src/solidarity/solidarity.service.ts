@@ -447,21 +447,12 @@ export class SolidarityService {
     a: SolidarityAction,
     defenderIds: string[],
   ): Promise<void> {
-    let defenderId: string | null = null;
-    if (defenderIds.length) {
-      const rows: { id: string }[] = await tx.query(
-        `SELECT id FROM defenders WHERE id = ANY($1)
-          ORDER BY (access = 'restricted') DESC, array_position($1::uuid[], id) LIMIT 1`,
-        [defenderIds],
-      );
-      defenderId = rows[0]?.id ?? null;
-    }
     await this.milestones.syncSolidarityAction(tx, {
       id: a.id,
       title: a.title,
       startsOn: a.startsOn,
       status: a.status,
-      defenderId,
+      defenderId: await this.milestones.anchorCase(tx, defenderIds),
       organiserId: a.createdBy,
     });
   }
