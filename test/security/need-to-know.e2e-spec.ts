@@ -1,5 +1,6 @@
 import { DispatchService, DossiersService } from '@witness/domain';
 import { webSession, type WebApp } from '../support/browser';
+import { calendarFeedText } from './calendar-feed';
 import { startApi, type TestApi, type TestResponse } from '../support/api';
 import { multipart, pdf, postMultipart } from '../support/files';
 import { createUser, type TestUser } from '../support/users';
@@ -300,18 +301,9 @@ describe('security: need-to-know in every list that touches another case', () =>
       'Reminder: Call the lawyer',
     ]);
 
-    const feed = await ok(
-      cw.request({ method: 'POST', url: '/api/v1/me/calendar-feed', body: {} }),
-      201,
-    );
-    const ics = await api.request({
-      method: 'GET',
-      url: new URL(feed.body.url).pathname,
-      anonymous: true,
-    });
-    expect(ics.status).toBe(200);
-    expect(ics.text).toContain('Call the lawyer');
-    expect(leaks(ics.text)).toEqual([]);
+    const ics = await calendarFeedText(api, cw);
+    expect(ics).toContain('Call the lawyer');
+    expect(leaks(ics)).toEqual([]);
   });
 
   it('the group escalation’s deadline does not reach cw through A’s milestones', async () => {

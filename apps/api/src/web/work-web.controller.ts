@@ -357,8 +357,8 @@ export class WorkWebController {
   ) {
     const q = await validateAs(InboxQueryDto, cursor ? { cursor } : {});
     const [unread, all] = await Promise.all([
-      this.notifications.inbox(actor.userId, { unread: true, limit: 200 }),
-      this.notifications.inbox(actor.userId, { limit: PAGE_SIZE, cursor: q.cursor }),
+      this.notifications.inbox(actor, { unread: true, limit: 200 }),
+      this.notifications.inbox(actor, { limit: PAGE_SIZE, cursor: q.cursor }),
     ]);
     const view = (n: NotificationView) => ({ ...n, href: webLink(n.link) });
     return this.views.send(
@@ -392,7 +392,7 @@ export class WorkWebController {
     @CurrentActor() actor: AuthenticatedActor,
     @Param() { id }: NotificationIdParams,
   ) {
-    await this.notifications.markRead(actor.userId, id);
+    await this.notifications.markRead(actor, id);
     return reply.redirect('/app/notifications?notice=work.notices.read', 303);
   }
 

@@ -74,6 +74,18 @@ export function caseVisibleSql(
 }
 
 /**
+ * The SQL condition "the user aliased `userAlias` (a users row) may see the case aliased
+ * `caseAlias`" (a defenders row, NULL for a record of no case), as `caseVisibleSql` decides
+ * for an actor: what a reminder checks about its recipient when it goes out.
+ */
+export function recipientSeesCaseSql(userAlias: string, caseAlias: string): string {
+  return `(${caseAlias}.id IS NULL OR ${userAlias}.role IN ('coordinator', 'admin')
+           OR ${caseAlias}.access = 'standard'
+           OR (${userAlias}.role <> 'viewer' AND EXISTS (SELECT 1 FROM defender_assignees rda
+                WHERE rda.defender_id = ${caseAlias}.id AND rda.user_id = ${userAlias}.id)))`;
+}
+
+/**
  * The cases a record of any kind hangs on, for `hiddenReferencesSql`: a case itself, a
  * document (or one of its versions), a timeline event, a consent, a milestone, the cases of
  * an escalation, of a solidarity action, of a dossier's escalation. `$1` is the record's id

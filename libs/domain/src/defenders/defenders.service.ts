@@ -147,6 +147,7 @@ export class DefendersService {
       this.checkRules({ ...d, ...changes } as DefenderInput);
       const before = auditable({ ...d });
       const becomesRestricted = d.access !== 'restricted' && changes.access === 'restricted';
+      const accessChanged = changes.access !== undefined && changes.access !== d.access;
       tx.merge(Defender, d, changes);
       const sensitiveChanged: Record<string, { from: string | null; to: string | null }> = {};
       if (contacts !== undefined) {
@@ -163,6 +164,7 @@ export class DefendersService {
       }
       await tx.save(d);
       await this.milestones.syncProfileReview(tx, id, this.clock.now(), false);
+      if (accessChanged) await this.milestones.replanCase(tx, id);
       await this.audit.record(tx, actor, {
         action: 'defender.update',
         entityType: 'defender',
@@ -214,6 +216,7 @@ export class DefendersService {
     await this.dataSource.transaction(async (tx) => {
       await this.find(tx, id, { actor, lock: true, reading: false });
       await this.access.assign(tx, id, userId, actor, this.clock.now());
+      await this.milestones.replanCase(tx, id);
     });
     return this.access.assignees(id);
   }
@@ -222,6 +225,8 @@ export class DefendersService {
     await this.dataSource.transaction(async (tx) => {
       await this.find(tx, id, { actor, lock: true, reading: false });
       await this.access.unassign(tx, id, userId, actor);
+      // Reminders not yet sent to someone who may no longer see the case are cancelled now.
+      await this.milestones.replanCase(tx, id);
     });
   }
 

@@ -243,6 +243,16 @@ export class MilestoneSync {
   }
 
   /**
+   * Who may see a case changed (an assignment, its access level): re-plan the reminders of its
+   * open milestones, so those who may no longer see it have none pending (cancelled now) and
+   * those who may again have theirs back.
+   */
+  async replanCase(tx: EntityManager, defenderId: string): Promise<void> {
+    const open = await tx.find(Milestone, { where: { defenderId, status: 'open' } });
+    for (const m of open) await this.reminders.plan(tx, m);
+  }
+
+  /**
    * The case a milestone of a record shared by several cases (a group escalation, a joint
    * action) hangs on: a restricted one when there is one, so the milestone (and its
    * reminders) reaches only those who may see that case; else the first.
