@@ -306,6 +306,44 @@ describe('security: need-to-know in every list that touches another case', () =>
     expect(leaks(ics)).toEqual([]);
   });
 
+  it('a UN session’s opportunities neither list a case for, nor show, an escalation cw may not see', async () => {
+    // E1's reply is due 60 days after 15 June: decidable at a session with a later cut-off.
+    const entry = await ok(
+      coordinator.request({
+        method: 'POST',
+        url: '/api/v1/un-calendar',
+        body: {
+          kind: 'wgad_session',
+          number: 108,
+          title: 'WGAD, 108th session',
+          startsOn: '2026-11-16',
+          endsOn: '2026-11-25',
+          deadlines: [{ kind: 'case_cutoff', dueOn: '2026-10-01' }],
+        },
+      }),
+      201,
+    );
+    const url = `/api/v1/un-calendar/${entry.body.id}/opportunities`;
+    const co = await ok(coordinator.request({ method: 'GET', url }));
+    expect(co.body.data.map((o: { defender: { id: string } }) => o.defender.id).sort()).toEqual(
+      [id.A, id.B, id.C].sort(),
+    );
+    for (const who of [cw, viewer]) {
+      const res = await ok(who.request({ method: 'GET', url }));
+      expect(leaks(res.text)).toEqual([]);
+      // A and C are relevant only through E1: not listed for someone who may not see it.
+      expect(res.body.data).toEqual([]);
+    }
+    const web = await webSession(api as WebApp, cw);
+    const page = await api.app.inject({
+      method: 'GET',
+      url: `/app/calendar/entries/${entry.body.id}`,
+      headers: { cookie: web.cookie },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(leaks(page.body)).toEqual([]);
+  });
+
   it('the group escalation’s deadline does not reach cw through A’s milestones', async () => {
     const res = await ok(cw.request({ method: 'GET', url: `${D}/${id.A}/milestones` }));
     expect(res.body.data.map((m: { kind: string }) => m.kind)).not.toContain('wgad_reply_due');

@@ -74,6 +74,28 @@ export function caseVisibleSql(
 }
 
 /**
+ * The SQL condition "the actor may see the record aliased `link.ownerAlias`, linked to cases
+ * through `link.table` (`link.column` = the record's id)": every case it concerns is visible
+ * to them; one hidden case hides the record (escalations, solidarity actions).
+ */
+export function linkedVisibleSql(
+  actor: Actor,
+  link: { table: string; column: string; ownerAlias: string },
+): { where: string; params: Record<string, unknown> } {
+  if (seesAllCases(actor)) return { where: 'TRUE', params: {} };
+  const assigned =
+    actor.role !== 'viewer' && actor.userId
+      ? ` AND NOT EXISTS (SELECT 1 FROM defender_assignees da
+                           WHERE da.defender_id = ld.id AND da.user_id = :linkUserId)`
+      : '';
+  return {
+    where: `NOT EXISTS (SELECT 1 FROM ${link.table} lk JOIN defenders ld ON ld.id = lk.defender_id
+                  WHERE lk.${link.column} = ${link.ownerAlias}.id AND ld.access = 'restricted'${assigned})`,
+    params: { linkUserId: actor.userId },
+  };
+}
+
+/**
  * The SQL condition "the user aliased `userAlias` (a users row) may see the case aliased
  * `caseAlias`" (a defenders row, NULL for a record of no case), as `caseVisibleSql` decides
  * for an actor: what a reminder checks about its recipient when it goes out.

@@ -16,6 +16,7 @@ import {
   DECISION_FIELDS,
   decidesAccess,
   hiddenReferencesSql,
+  linkedVisibleSql,
   seesAllCases,
   type DecisionField,
 } from './access-policy';
@@ -68,16 +69,8 @@ export class AccessService {
     link: { table: string; column: string; ownerAlias: string },
   ): SelectQueryBuilder<T> {
     if (seesAllCases(actor)) return qb;
-    const assigned =
-      actor.role !== 'viewer' && actor.userId
-        ? ` AND NOT EXISTS (SELECT 1 FROM defender_assignees da
-                             WHERE da.defender_id = ld.id AND da.user_id = :linkUserId)`
-        : '';
-    return qb.andWhere(
-      `NOT EXISTS (SELECT 1 FROM ${link.table} lk JOIN defenders ld ON ld.id = lk.defender_id
-                    WHERE lk.${link.column} = ${link.ownerAlias}.id AND ld.access = 'restricted'${assigned})`,
-      { linkUserId: actor.userId },
-    );
+    const visible = linkedVisibleSql(actor, link);
+    return qb.andWhere(visible.where, visible.params);
   }
 
   /**
