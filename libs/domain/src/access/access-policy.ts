@@ -110,8 +110,8 @@ export function recipientSeesCaseSql(userAlias: string, caseAlias: string): stri
 /**
  * The cases a record of any kind hangs on, for `hiddenReferencesSql`: a case itself, a
  * document (or one of its versions), a timeline event, a consent, a milestone, the cases of
- * an escalation, of a solidarity action, of a dossier's escalation. `$1` is the record's id
- * (a uuid); every branch is one index lookup.
+ * an escalation, of a solidarity action, of a dossier's escalation. `r.id` is the record's
+ * id (a uuid); every branch is one index lookup.
  */
 const CASES_OF_RECORD = `
   SELECT r.id AS defender_id
