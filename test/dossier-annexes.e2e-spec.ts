@@ -422,6 +422,20 @@ describe('dossier annexes and bundles', () => {
   });
 
   it('the dossier lists its annexes; the public edition leaves out the confidential one', async () => {
+    // A public edition names Amina (and annexes her documents) only with her consent to a
+    // public profile (test/security/need-to-know).
+    const consent = await staff.coordinator.request({
+      method: 'POST',
+      url: `/api/v1/defenders/${caseId}/consents`,
+      body: {
+        purpose: 'public_profile',
+        decision: 'given',
+        givenBy: 'defender',
+        method: 'written',
+        decidedOn: '2026-05-01',
+      },
+    });
+    expect(consent.status).toBe(201);
     const submission = await requestDossier({
       language: 'en',
       format: 'html',

@@ -898,7 +898,15 @@ describe('solidarity', () => {
         body: { isPublic: null },
       });
       expect(outcome(nulled)).toEqual({ status: 400, fields: ['isPublic'] });
-      const res = await as(staff.caseworker, {
+      // Publishing is a coordinator's (or admin's) decision (test/security/case-access-change).
+      const byCaseworker = await as(staff.caseworker, {
+        method: 'PATCH',
+        url: `/api/v1/solidarity-actions/${a.id}`,
+        headers: { 'if-match': `"${a.version}"` },
+        body: { isPublic: true },
+      });
+      expect(outcome(byCaseworker)).toEqual({ status: 403, fields: ['isPublic'] });
+      const res = await as(staff.coordinator, {
         method: 'PATCH',
         url: `/api/v1/solidarity-actions/${a.id}`,
         headers: { 'if-match': `"${a.version}"` },

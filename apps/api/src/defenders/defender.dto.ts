@@ -227,7 +227,8 @@ export class CreateDefenderDto {
   riskLevel?: RiskLevel | null;
 
   @ApiPropertyOptional({
-    description: 'standard: visible to all staff; restricted: need-to-know only.',
+    description:
+      'standard: visible to all staff; restricted: need-to-know only. A caseworker may open a case as restricted (and is assigned to it); changing the access of an existing case is for coordinators and admins only (403 naming access).',
     enum: ACCESS_LEVELS,
     default: 'standard',
   })

@@ -116,11 +116,11 @@ export class DefendersController {
   @ApiOperation({
     summary: 'Edit a case record',
     description:
-      'Partial update. Needs If-Match with the version you read; a stale version changes nothing and answers 412.',
+      'Partial update. Needs If-Match with the version you read; a stale version changes nothing and answers 412. Only coordinators and admins may send access: from a caseworker it is refused whole (403 naming the field, audited).',
   })
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: DefenderResponse })
-  @ApiProblems(400, 404, 412, 428)
+  @ApiProblems(400, 403, 404, 412, 428)
   async update(
     @Param() { id }: DefenderIdParams,
     @Body() body: UpdateDefenderDto,

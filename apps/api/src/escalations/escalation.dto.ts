@@ -304,7 +304,12 @@ export class CreateEscalationDto {
   })
   @IsIn(ESCALATION_KINDS)
   kind: EscalationKind;
-  @ApiPropertyOptional({ description: 'Owner (defaults to you).', format: 'uuid', nullable: true })
+  @ApiPropertyOptional({
+    description:
+      'Owner (defaults to you): an active caseworker, coordinator or admin who may see every case of the escalation (assigned to its restricted ones).',
+    format: 'uuid',
+    nullable: true,
+  })
   @IsOptional()
   @IsUUID('all', { message: 'must be a uuid' })
   ownerId?: string | null;

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import {
   AppError,
+  ForbiddenError,
   TooManyRequestsError,
   UnavailableError,
   ValidationFailedError,
@@ -106,7 +107,11 @@ export class ProblemFilter implements ExceptionFilter {
         status,
         detail: exception.message,
         ...base,
-        ...(exception instanceof ValidationFailedError ? { errors: exception.errors } : {}),
+        // The fields named: invalid ones (400), or ones the actor may not set (403).
+        ...(exception instanceof ValidationFailedError ||
+        (exception instanceof ForbiddenError && exception.errors.length)
+          ? { errors: exception.errors }
+          : {}),
         ...withoutErrors(exception.extra),
       };
     }

@@ -30,12 +30,12 @@ export class NotificationsController {
   @ApiOperation({
     summary: 'My in-app notifications',
     description:
-      'Newest first, keyset-paginated (follow nextCursor). unread=true for the unread ones.',
+      'Newest first, keyset-paginated (follow nextCursor). unread=true for the unread ones. One about a case you may no longer see is withheld (withheld: true; no title, text, link or ids).',
   })
   @ApiOkResponse({ type: NotificationPageResponse })
   @ApiProblems(400, 401)
   inbox(@Query() query: InboxQueryDto, @CurrentActor() actor: AuthenticatedActor) {
-    return this.notifications.inbox(actor.userId, query);
+    return this.notifications.inbox(actor, query);
   }
 
   @Post('notifications/read-all')
@@ -58,7 +58,7 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationResponse })
   @ApiProblems(400, 401, 404)
   read(@Param() { id }: NotificationIdParams, @CurrentActor() actor: AuthenticatedActor) {
-    return this.notifications.markRead(actor.userId, id);
+    return this.notifications.markRead(actor, id);
   }
 
   @Get('me/notification-preferences')

@@ -101,7 +101,8 @@ export class SolidarityController {
   @Roles('caseworker', 'coordinator', 'admin')
   @ApiOperation({
     summary: 'Record a solidarity action',
-    description: 'Letters, statements, social-media days, trial monitoring, embassy visits...',
+    description:
+      'Letters, statements, social-media days, trial monitoring, embassy visits... Only coordinators and admins may make it public (isPublic: true): 403 naming isPublic otherwise.',
   })
   @ApiCreatedResponse({ description: 'The action (with ETag).' })
   @ApiProblems(400, 401, 403, 404)
@@ -148,7 +149,8 @@ export class SolidarityController {
   @Roles('caseworker', 'coordinator', 'admin')
   @ApiOperation({
     summary: 'Edit a solidarity action',
-    description: 'Needs If-Match; e.g. record its reach and outcome when done.',
+    description:
+      'Needs If-Match; e.g. record its reach and outcome when done. isPublic is for coordinators and admins only (403 naming it).',
   })
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ description: 'The action.' })

@@ -193,7 +193,7 @@ export class CreateActionDto {
 
   @ApiPropertyOptional({
     description:
-      'Shown (title, type, dates, links) on the public profiles of its featured defenders.',
+      'Shown (title, type, dates, links) on the public profiles of its featured defenders. Set or changed by coordinators and admins only: from anyone else true on creation, or any value on an edit, is refused with 403 naming isPublic.',
     default: false,
   })
   @IsOptionalNotNull()

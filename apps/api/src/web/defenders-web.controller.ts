@@ -12,6 +12,7 @@ import {
   CONTACT_RELATIONS,
   ConsentsService,
   DEFENDER_STATUSES,
+  decidesAccess,
   DefendersService,
   DetentionService,
   DocumentsService,
@@ -268,6 +269,10 @@ export class DefendersWebController {
     const rawBase = text(body, 'base');
     const base =
       decodeDefenderSnapshot(rawBase) ?? defenderFormFromView(await this.defenders.get(id, actor));
+    // The edit form offers `access` only to deciders: a form without it keeps the case's
+    // access (never the "standard" an empty field would mean). A forged one is sent on, and
+    // the service refuses it (403) unless the actor decides access.
+    if (text(body, 'access') === undefined) mine.access = base.access;
     const fields = changedFields(mine, base);
     try {
       const patch = await validateAs(UpdateDefenderDto, patchInput(mine, fields));
@@ -396,6 +401,9 @@ export class DefendersWebController {
       })),
     ].map((row, i) => ({ ...row, index: i, number: i + 1, errors: split.rows[i] ?? {} }));
     const edit = data.mode === 'edit';
+    // Anyone who may open a case chooses its access then (a caseworker may open it as
+    // restricted); changing it later is for coordinators and admins (decidesAccess).
+    const accessField = !edit || (req.actor !== undefined && decidesAccess(req.actor));
     return this.views.send(
       req,
       reply,
@@ -403,6 +411,7 @@ export class DefendersWebController {
       {
         ...data,
         edit,
+        accessField,
         errors: data.errors ? split.errors : undefined,
         contactRows,
         action: edit ? `/app/defenders/${data.defender!.id}/edit` : '/app/defenders/new',

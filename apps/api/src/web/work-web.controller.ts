@@ -5,6 +5,7 @@ import {
   ACTION_TYPES,
   CalendarFeedsService,
   CHANNELS,
+  decidesAccess,
   DefendersService,
   MILESTONE_KINDS,
   MILESTONE_STATUSES,
@@ -368,8 +369,8 @@ export class WorkWebController {
   ) {
     const q = await validateAs(InboxQueryDto, cursor ? { cursor } : {});
     const [unread, all] = await Promise.all([
-      this.notifications.inbox(actor.userId, { unread: true, limit: 200 }),
-      this.notifications.inbox(actor.userId, { limit: PAGE_SIZE, cursor: q.cursor }),
+      this.notifications.inbox(actor, { unread: true, limit: 200 }),
+      this.notifications.inbox(actor, { limit: PAGE_SIZE, cursor: q.cursor }),
     ]);
     const view = (n: NotificationView) => ({ ...n, href: webLink(n.link) });
     return this.views.send(
@@ -403,7 +404,7 @@ export class WorkWebController {
     @CurrentActor() actor: AuthenticatedActor,
     @Param() { id }: NotificationIdParams,
   ) {
-    await this.notifications.markRead(actor.userId, id);
+    await this.notifications.markRead(actor, id);
     return reply.redirect('/app/notifications?notice=work.notices.read', 303);
   }
 
@@ -605,7 +606,7 @@ export class WorkWebController {
     const again = picking(body);
     if (again) return this.renderActionForm(req, reply, actor, { values: actionValues(again) });
     try {
-      const dto = await validateAs(CreateActionDto, actionPlain(body));
+      const dto = await validateAs(CreateActionDto, actionPlain(body, actor));
       const created = await this.solidarity.createAction(dto, actor);
       return reply.redirect(`/app/solidarity/${created.id}?notice=work.notices.actionCreated`, 303);
     } catch (err) {
@@ -748,7 +749,7 @@ export class WorkWebController {
       });
     }
     try {
-      const dto = await validateAs(UpdateActionDto, actionPlain(body));
+      const dto = await validateAs(UpdateActionDto, actionPlain(body, actor));
       await this.solidarity.updateAction(id, dto, version, actor);
       return reply.redirect(`/app/solidarity/${id}?notice=saved`, 303);
     } catch (err) {
@@ -837,6 +838,9 @@ export class WorkWebController {
           value: data.values[`reach.${k}`] ?? '',
         })),
         action: a ? { id: a.id, title: a.title, version: a.version } : undefined,
+        // Publishing an action is a decider's call (decidesAccess): others see the mark only.
+        publicField: decidesAccess(actor),
+        isPublicNow: a?.isPublic ?? false,
       },
       a
         ? {
@@ -947,8 +951,12 @@ function webLink(link: string | null): string | undefined {
   return `/app${link}`;
 }
 
-/** The action form as the API's body (create and edit send every field the form has). */
-function actionPlain(body: FormBody): Record<string, unknown> {
+/**
+ * The action form as the API's body (create and edit send every field the form has). The
+ * public mark is offered to deciders only: from anyone else a form has none, and the action
+ * keeps its mark; a forged one is sent on for the service to refuse (403).
+ */
+function actionPlain(body: FormBody, actor: AuthenticatedActor): Record<string, unknown> {
   const reach: Record<string, unknown> = {};
   for (const k of REACH_FIELDS) reach[k] = integer(body, `reach.${k}`) ?? null;
   return {
@@ -963,7 +971,9 @@ function actionPlain(body: FormBody): Record<string, unknown> {
     reach,
     outcome: text(body, 'outcome') ?? null,
     links: list(body, 'links') ?? [],
-    isPublic: checkbox(body, 'isPublic'),
+    ...(decidesAccess(actor) || checkbox(body, 'isPublic')
+      ? { isPublic: checkbox(body, 'isPublic') }
+      : {}),
   };
 }
 

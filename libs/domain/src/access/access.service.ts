@@ -10,7 +10,16 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Defender } from '../defenders/defender.entity';
 import type { Actor } from '../shared/actor';
 import { User } from '../users/user.entity';
-import { assignable, caseVisibleSql, seesAllCases } from './access-policy';
+import {
+  assignable,
+  caseVisibleSql,
+  DECISION_FIELDS,
+  decidesAccess,
+  hiddenReferencesSql,
+  linkedVisibleSql,
+  seesAllCases,
+  type DecisionField,
+} from './access-policy';
 import { DefenderAssignee } from './defender-assignee.entity';
 
 export interface AssigneeView {
@@ -60,16 +69,44 @@ export class AccessService {
     link: { table: string; column: string; ownerAlias: string },
   ): SelectQueryBuilder<T> {
     if (seesAllCases(actor)) return qb;
-    const assigned =
-      actor.role !== 'viewer' && actor.userId
-        ? ` AND NOT EXISTS (SELECT 1 FROM defender_assignees da
-                             WHERE da.defender_id = ld.id AND da.user_id = :linkUserId)`
-        : '';
-    return qb.andWhere(
-      `NOT EXISTS (SELECT 1 FROM ${link.table} lk JOIN defenders ld ON ld.id = lk.defender_id
-                    WHERE lk.${link.column} = ${link.ownerAlias}.id AND ld.access = 'restricted'${assigned})`,
-      { linkUserId: actor.userId },
+    const visible = linkedVisibleSql(actor, link);
+    return qb.andWhere(visible.where, visible.params);
+  }
+
+  /**
+   * Of these ids (of cases or of records that hang on cases: documents, escalations, actions,
+   * dossiers, milestones, events, consents), those the actor may not see because a case
+   * they are or concern is hidden from them. One query; ids of anything else (users,
+   * partners) are never hidden. Empty for those who see every case.
+   */
+  async hiddenReferences(manager: EntityManager, ids: Iterable<string>, actor: Actor) {
+    const unique = [...new Set(ids)];
+    if (seesAllCases(actor) || unique.length === 0) return new Set<string>();
+    const { sql, params } = hiddenReferencesSql(actor);
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, {
+      ...params,
+      refIds: unique,
+    });
+    const rows: { id: string }[] = await manager.query(text, values);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** May this user (not the actor: an owner, a recipient) see every one of these cases? */
+  async userSeesAll(
+    manager: EntityManager,
+    user: Pick<User, 'id' | 'role'>,
+    defenderIds: readonly string[],
+  ): Promise<boolean> {
+    const who: Actor = { userId: user.id, role: user.role };
+    if (seesAllCases(who) || defenderIds.length === 0) return true;
+    const visible = caseVisibleSql(who, 'd');
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT count(*)::int AS n FROM defenders d
+        WHERE d.id = ANY(CAST(:ids AS uuid[])) AND NOT (${visible.where})`,
+      { ...visible.params, ids: [...new Set(defenderIds)] },
     );
+    const rows: { n: number }[] = await manager.query(text, values);
+    return rows[0].n === 0;
   }
 
   /**
@@ -113,6 +150,40 @@ export class AccessService {
         .catch((err: unknown) => this.logger.error({ err }, 'could not record an access denial'));
     }
     if (!allowed) throw new NotFoundError('Defender', d.id);
+  }
+
+  /**
+   * Refuse an actor who is not a decider (`decidesAccess`) and sends fields only deciders set
+   * (a case's `access`, an action's `isPublic`): 403 naming each field. The refused attempt is
+   * audited first, in its own statement: call this outside any transaction (after the
+   * visibility check, so a record one may not see still answers 404), as nothing of the
+   * request is written.
+   */
+  async refuseDecisions(
+    actor: Actor,
+    sent: Partial<Record<DecisionField, unknown>>,
+    target: { entityType: string; entityId?: string | null; subjectId?: string | null },
+  ): Promise<void> {
+    if (decidesAccess(actor)) return;
+    const fields = (Object.keys(DECISION_FIELDS) as DecisionField[]).filter(
+      (f) => sent[f] !== undefined,
+    );
+    if (!fields.length) return;
+    await this.audit.record(null, actor, {
+      action: 'access.denied',
+      entityType: target.entityType,
+      entityId: target.entityId ?? null,
+      subjectId: target.subjectId ?? null,
+      changes: {
+        reason: 'only coordinators and admins decide access and publication',
+        fields,
+        attempted: Object.fromEntries(fields.map((f) => [f, sent[f]])),
+      },
+    });
+    throw new ForbiddenError(
+      `Only coordinators and admins may change ${fields.join(' and ')}; nothing was saved.`,
+      fields.map((field) => ({ field, message: DECISION_FIELDS[field] })),
+    );
   }
 
   private async isAssigned(

@@ -17,7 +17,7 @@ import {
   type FieldError,
 } from '@witness/platform';
 import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { seesSensitive } from '../access/access-policy';
+import { decidesAccess, seesSensitive } from '../access/access-policy';
 import { AccessService, type AssigneeView } from '../access/access.service';
 import { DefenderAssignee } from '../access/defender-assignee.entity';
 import { loadCurrentConsents } from '../consents/consent-rules';
@@ -78,7 +78,9 @@ export class DefendersService {
           : null,
       });
       await tx.insert(Defender, entity);
-      // Whoever opens a restricted case keeps access to it.
+      // Whoever opens a restricted case keeps access to it. A caseworker may open a case as
+      // restricted (protecting someone is theirs to do; see decidesAccess), never change the
+      // access of one already open (`update`).
       if (actor.userId && actor.role === 'caseworker') {
         await tx.insert(DefenderAssignee, {
           defenderId: id,
@@ -128,6 +130,16 @@ export class DefendersService {
     expectedVersion: number,
     actor: Actor,
   ): Promise<DefenderView> {
+    if (patch.access !== undefined && !decidesAccess(actor)) {
+      // Who may know of a case is a decider's call (see decidesAccess): refused whole, and
+      // audited, once the case is known to be one the actor may see (404 otherwise).
+      await this.find(this.dataSource.manager, id, { actor, reading: false });
+      await this.access.refuseDecisions(
+        actor,
+        { access: patch.access },
+        { entityType: 'defender', entityId: id, subjectId: id },
+      );
+    }
     await this.dataSource.transaction(async (tx) => {
       const d = await this.find(tx, id, { lock: true, actor, sensitive: true, reading: false });
       assertVersion('defender', expectedVersion, d.version);
@@ -135,6 +147,7 @@ export class DefendersService {
       this.checkRules({ ...d, ...changes } as DefenderInput);
       const before = auditable({ ...d });
       const becomesRestricted = d.access !== 'restricted' && changes.access === 'restricted';
+      const accessChanged = changes.access !== undefined && changes.access !== d.access;
       tx.merge(Defender, d, changes);
       const sensitiveChanged: Record<string, { from: string | null; to: string | null }> = {};
       if (contacts !== undefined) {
@@ -151,6 +164,7 @@ export class DefendersService {
       }
       await tx.save(d);
       await this.milestones.syncProfileReview(tx, id, this.clock.now(), false);
+      if (accessChanged) await this.milestones.replanCase(tx, id);
       await this.audit.record(tx, actor, {
         action: 'defender.update',
         entityType: 'defender',
@@ -202,6 +216,7 @@ export class DefendersService {
     await this.dataSource.transaction(async (tx) => {
       await this.find(tx, id, { actor, lock: true, reading: false });
       await this.access.assign(tx, id, userId, actor, this.clock.now());
+      await this.milestones.replanCase(tx, id);
     });
     return this.access.assignees(id);
   }
@@ -210,17 +225,38 @@ export class DefendersService {
     await this.dataSource.transaction(async (tx) => {
       await this.find(tx, id, { actor, lock: true, reading: false });
       await this.access.unassign(tx, id, userId, actor);
+      // Reminders not yet sent to someone who may no longer see the case are cancelled now.
+      await this.milestones.replanCase(tx, id);
     });
   }
 
-  /** The audit events about one case, for those who can see it. */
+  /**
+   * The audit events about one case, for those who can see it. An event of a record shared
+   * with other cases (a group escalation, a joint action, a dossier, annexes from another
+   * case's documents) that names or hangs on a case the reader may not see is left out
+   * whole: its ids, names and titles would tell of that case (need-to-know, issue 19). The
+   * page is refilled from older events, so it stays `limit` long while there are more.
+   */
   async history(
     id: string,
     actor: Actor,
     page: { limit?: number; cursor?: string },
   ): Promise<Page<AuditView>> {
-    await this.find(this.dataSource.manager, id, { actor, archived: true });
-    return this.audit.list({ subjectId: id, ...page });
+    const m = this.dataSource.manager;
+    await this.find(m, id, { actor, archived: true });
+    const limit = page.limit ?? 50;
+    const data: AuditView[] = [];
+    let cursor = page.cursor;
+    // Each round reads just what is missing, so the last cursor is right after the last
+    // event kept; the bound only stops a pathological history from looping long.
+    for (let round = 0; round < HISTORY_REFILL_ROUNDS; round++) {
+      const batch = await this.audit.list({ subjectId: id, limit: limit - data.length, cursor });
+      const hidden = await this.access.hiddenReferences(m, batch.data.flatMap(refsOf), actor);
+      data.push(...batch.data.filter((e) => !refsOf(e).some((r) => hidden.has(r))));
+      cursor = batch.nextCursor ?? undefined;
+      if (!batch.nextCursor || data.length >= limit) break;
+    }
+    return { data, nextCursor: cursor ?? null };
   }
 
   async list(query: DefenderListQuery, actor: Actor): Promise<Page<DefenderView>> {
@@ -386,6 +422,19 @@ export class DefendersService {
     }
     if (errors.length) throw new ValidationFailedError(errors);
   }
+}
+
+/** Rounds of reading older events to refill a history page (see `history`). */
+const HISTORY_REFILL_ROUNDS = 20;
+const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** Every id an audit event names: its record and any id in its changes, wherever it sits. */
+function refsOf(e: AuditView): string[] {
+  return (
+    `${e.entityId ?? ''} ${e.changes ? JSON.stringify(e.changes) : ''}`
+      .match(UUIDS)
+      ?.map((u) => u.toLowerCase()) ?? []
+  );
 }
 
 /** A rank must survive `CAST(... AS real)`: 0, or a normal float4 (else PostgreSQL errors). */

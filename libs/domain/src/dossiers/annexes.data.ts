@@ -142,14 +142,20 @@ export const isLive = (r: AnnexRow): boolean => !r.deleted && !r.detached;
 
 /**
  * What a dossier of this edition lists, numbered from 1: the live annexes, and for a public
- * edition never a confidential one.
+ * edition never a confidential one, nor a document of a defender the public edition does not
+ * name (`withheldCases`: its title and its content would tell who they are).
  */
 export function listedAnnexes(
   rows: readonly AnnexRow[],
   edition: DossierEdition,
+  withheldCases: ReadonlySet<string> = new Set(),
 ): { row: AnnexRow; number: number }[] {
   return rows
-    .filter((r) => isLive(r) && (edition === 'submission' || !r.confidential))
+    .filter(
+      (r) =>
+        isLive(r) &&
+        (edition === 'submission' || (!r.confidential && !withheldCases.has(r.defenderId))),
+    )
     .map((row, i) => ({ row, number: i + 1 }));
 }
 

@@ -16,9 +16,11 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { seesSensitive } from '../access/access-policy';
 import { loadCurrentConsents } from '../consents/consent-rules';
+import { withheldCoDefenderNames } from '../consents/public-naming';
 import { Defender } from '../defenders/defender.entity';
 import type { Contact } from '../defenders/defender.types';
 import { toDefenderView } from '../defenders/defender.view';
+import { withholdNamesDeep } from '../shared/withheld-names';
 import { DetentionEvent } from '../detention/detention-event.entity';
 import { EscalationsService, type SourceIdentity } from '../escalations/escalations.service';
 import type { Escalation } from '../escalations/escalation.entity';
@@ -128,7 +130,11 @@ export class DossiersService {
       // The escalation's annexes as they stand now (the pinned versions) go with this
       // dossier: its list and its bundle are made from this record, whatever changes later.
       // A public edition never records a confidential document.
-      const annexes = listedAnnexes(await escalationAnnexRows(tx, escalationId), req.edition);
+      const annexes = listedAnnexes(
+        await escalationAnnexRows(tx, escalationId),
+        req.edition,
+        await this.withheldCases(tx, defenderIds, req.edition),
+      );
       if (annexes.length) {
         await tx.insert(
           DossierAnnex,
@@ -297,7 +303,11 @@ export class DossiersService {
         { sensitive: true },
       );
       const annexRows = await dossierAnnexRows(this.dataSource.manager, d.id);
-      const listed = listedAnnexes(annexRows, d.edition);
+      const listed = listedAnnexes(
+        annexRows,
+        d.edition,
+        await this.withheldCases(this.dataSource.manager, defenderIds, d.edition),
+      );
       const data = await this.buildData(this.dataSource.manager, e, defenderIds, d, annexRows);
       const html = renderDossierHtml(data);
       const bytes =
@@ -362,6 +372,31 @@ export class DossiersService {
   }
 
   /**
+   * The defenders a public edition does not name (none in a submission, which goes to the UN
+   * and to those who may see every case): without the public_profile consent in force, or
+   * with a restricted case (need-to-know holds for the public too). Their documents are not
+   * annexed to it either.
+   */
+  private async withheldCases(
+    m: EntityManager,
+    defenderIds: readonly string[],
+    edition: DossierEdition,
+  ): Promise<Set<string>> {
+    const out = new Set<string>();
+    if (edition === 'submission' || !defenderIds.length) return out;
+    const today = this.clock.today();
+    const rows: { id: string; access: string }[] = await m.query(
+      `SELECT id, access FROM defenders WHERE id = ANY($1::uuid[])`,
+      [defenderIds],
+    );
+    for (const r of rows) {
+      const consents = await loadCurrentConsents(m, r.id, today);
+      if (r.access === 'restricted' || !consents.public_profile.granted) out.add(r.id);
+    }
+    return out;
+  }
+
+  /**
    * The data a dossier shows. The public edition is built from an allow-list: no contacts,
    * confidential notes or source, and a defender whose public-profile consent is not in force
    * is not named.
@@ -377,6 +412,9 @@ export class DossiersService {
     const today = this.clock.today();
     const submission = d.edition === 'submission';
     const defenders: DossierDefender[] = [];
+    const withheldCases = await this.withheldCases(m, defenderIds, d.edition);
+    /** Names a public edition must not show anywhere, in any of its texts. */
+    const withheld: string[] = [];
     for (const id of defenderIds) {
       const row = await m
         .createQueryBuilder(Defender, 'x')
@@ -390,7 +428,8 @@ export class DossiersService {
         order: { occurredOn: 'ASC', seq: 'ASC' },
       });
       const consents = await loadCurrentConsents(m, id, today);
-      const named = submission || consents.public_profile.granted;
+      const named = !withheldCases.has(id);
+      if (!named) withheld.push(row.fullName, ...(row.otherNames ?? []));
       const base: DossierDefender = {
         fullName: named ? v.fullName : '[name withheld]',
         otherNames: named ? v.otherNames : [],
@@ -450,7 +489,7 @@ export class DossiersService {
         ? this.cipher.decryptJson<SourceIdentity>(e.sourceIdentityEnc, sourceContext(e.id))
         : null;
     const c = e.content ?? {};
-    return {
+    const data: DossierData = {
       kind: templateKindFor(e.kind),
       language: d.language,
       edition: d.edition,
@@ -477,9 +516,16 @@ export class DossiersService {
         : null,
       confidentiality: submission ? (c.confidentiality ?? null) : null,
       annexes: annexData(
-        listedAnnexes(annexRows ?? (await escalationAnnexRows(m, e.id)), d.edition),
+        listedAnnexes(annexRows ?? (await escalationAnnexRows(m, e.id)), d.edition, withheldCases),
       ),
     };
+    if (submission) return data;
+    // The public edition names no one the public may not read, in any text (the
+    // circumstances, the annexes' titles...): the withheld defenders of the escalation, and
+    // their co-defenders who are restricted or have not consented (need-to-know, issue 19).
+    for (const names of (await withheldCoDefenderNames(m, defenderIds, today)).values())
+      withheld.push(...names);
+    return withholdNamesDeep(data, withheld);
   }
 }
 

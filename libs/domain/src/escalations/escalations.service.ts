@@ -167,7 +167,7 @@ export class EscalationsService {
     const id = await this.dataSource.transaction(async (tx) => {
       const defenderIds = [...new Set(input.defenderIds)];
       for (const d of defenderIds) await this.defenders.find(tx, d, { actor, reading: false });
-      await this.checkOwner(tx, input.ownerId);
+      await this.checkOwner(tx, input.ownerId ?? actor.userId, defenderIds);
       const partnerIds = await knownPartners(tx, input.partnerIds ?? []);
       // The id is taken first so the source identity is encrypted bound to it in one insert.
       const id = randomUUID();
@@ -256,7 +256,10 @@ export class EscalationsService {
     await this.dataSource.transaction(async (tx) => {
       const { e, defenderIds } = await this.load(tx, id, actor, { lock: true });
       assertVersion('escalation', expectedVersion, e.version);
-      if (patch.ownerId !== undefined) await this.checkOwner(tx, patch.ownerId);
+      if (patch.ownerId !== undefined)
+        await this.checkOwner(tx, patch.ownerId, patch.defenderIds ?? defenderIds);
+      else if (patch.defenderIds !== undefined)
+        await this.checkOwner(tx, e.ownerId, patch.defenderIds, 'defenderIds');
       const before = { ...e } as Record<string, unknown>;
       // The partners are read (for the audit diff) and rewritten only when the patch names them.
       let partnersChanged: Record<string, unknown> = {};
@@ -565,10 +568,11 @@ export class EscalationsService {
     return view;
   }
 
+  /** The deadlines hang on a restricted case of a group escalation when there is one. */
   private async syncClock(tx: EntityManager, e: Escalation, defenderIds: string[]): Promise<void> {
     await this.milestones.syncEscalationClock(tx, {
       id: e.id,
-      defenderId: defenderIds[0] ?? null,
+      defenderId: await this.milestones.anchorCase(tx, defenderIds),
       ownerId: e.ownerId,
       replyDueOn: e.replyDueOn,
       followUpDueOn: e.followUpDueOn,
@@ -599,13 +603,29 @@ export class EscalationsService {
       );
   }
 
-  private async checkOwner(tx: EntityManager, ownerId: string | null | undefined): Promise<void> {
+  /**
+   * The owner is reminded of the escalation's deadlines and works on it: an active
+   * caseworker, coordinator or admin who may see every case it concerns (need-to-know).
+   */
+  private async checkOwner(
+    tx: EntityManager,
+    ownerId: string | null | undefined,
+    defenderIds: readonly string[],
+    field: 'ownerId' | 'defenderIds' = 'ownerId',
+  ): Promise<void> {
     if (!ownerId) return;
     const u = await tx.findOneBy(User, { id: ownerId, active: true });
     if (!u || u.role === 'viewer')
       throw ValidationFailedError.field(
         'ownerId',
         'must be an active caseworker, coordinator or admin',
+      );
+    if (!(await this.access.userSeesAll(tx, u, defenderIds)))
+      throw ValidationFailedError.field(
+        field,
+        field === 'ownerId'
+          ? 'must be someone who may see every case of the escalation (assign them to its restricted cases first)'
+          : "must be cases the escalation's owner may see (assign them to its restricted cases first, or change the owner)",
       );
   }
 }

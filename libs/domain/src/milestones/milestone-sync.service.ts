@@ -242,6 +242,31 @@ export class MilestoneSync {
     });
   }
 
+  /**
+   * Who may see a case changed (an assignment, its access level): re-plan the reminders of its
+   * open milestones, so those who may no longer see it have none pending (cancelled now) and
+   * those who may again have theirs back.
+   */
+  async replanCase(tx: EntityManager, defenderId: string): Promise<void> {
+    const open = await tx.find(Milestone, { where: { defenderId, status: 'open' } });
+    for (const m of open) await this.reminders.plan(tx, m);
+  }
+
+  /**
+   * The case a milestone of a record shared by several cases (a group escalation, a joint
+   * action) hangs on: a restricted one when there is one, so the milestone (and its
+   * reminders) reaches only those who may see that case; else the first.
+   */
+  async anchorCase(tx: EntityManager, defenderIds: readonly string[]): Promise<string | null> {
+    if (!defenderIds.length) return null;
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM defenders WHERE id = ANY($1)
+        ORDER BY (access = 'restricted') DESC, array_position($1::uuid[], id) LIMIT 1`,
+      [defenderIds],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   private async upsert(tx: EntityManager, d: Derived): Promise<void> {
     const existing = await tx.findOneBy(Milestone, { source: d.source, sourceKey: d.sourceKey });
     if (!existing) {
@@ -259,9 +284,17 @@ export class MilestoneSync {
     const reassigned =
       d.assigneeIds !== undefined &&
       JSON.stringify(d.assigneeIds) !== JSON.stringify(existing.assigneeIds);
-    if (!moved && !reassigned && existing.title === d.title && existing.status !== 'cancelled')
+    const rehung = existing.defenderId !== d.defenderId;
+    if (
+      !moved &&
+      !reassigned &&
+      !rehung &&
+      existing.title === d.title &&
+      existing.status !== 'cancelled'
+    )
       return;
     if (d.assigneeIds !== undefined) existing.assigneeIds = d.assigneeIds;
+    existing.defenderId = d.defenderId;
     existing.dueAt = d.dueAt;
     existing.title = d.title;
     existing.kind = d.kind;

@@ -12,6 +12,7 @@ import {
   type WebhookTargetPolicy,
 } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { recipientSeesCaseSql } from '../access/access-policy';
 import { Milestone } from '../milestones/milestone.entity';
 import { User } from '../users/user.entity';
 import { Delivery } from './delivery.entity';
@@ -20,6 +21,9 @@ import { Notification } from './notification.entity';
 import { isLate, nextDigestAt } from './schedule';
 
 export type DeliverOutcome = 'sent' | 'skipped' | 'failed';
+
+/** Why a reminder was not sent to someone who lost access to its case. */
+const NO_LONGER_SEES = 'recipient may no longer see the case';
 
 const KIND_LABELS: Record<string, string> = {
   hearing: 'Hearing',
@@ -140,9 +144,11 @@ export class DispatchService {
       active: boolean;
       full_name: string | null;
       access: string | null;
+      may_see: boolean;
     }[] = await tx.query(
       `SELECT d.id, d.recipient_id, d.late, d.send_at, m.id AS milestone_id, m.kind, m.title,
-              m.due_at, m.all_day, m.status, m.defender_id, u.active, def.full_name, def.access
+              m.due_at, m.all_day, m.status, m.defender_id, u.active, def.full_name, def.access,
+              ${recipientSeesCaseSql('u', 'def')} AS may_see
          FROM deliveries d
          JOIN milestones m ON m.id = d.milestone_id
          JOIN users u ON u.id = d.recipient_id
@@ -151,9 +157,12 @@ export class DispatchService {
       [ids],
     );
     const baseUrl = this.baseUrl();
-    const send = rows.filter((r) => r.status === 'open' && r.active);
+    const send = rows.filter((r) => r.status === 'open' && r.active && r.may_see);
     const sendIds = new Set(send.map((r) => r.id));
     const skipped = ids.filter((id) => !sendIds.has(id));
+    const unseen = rows
+      .filter((r) => r.status === 'open' && r.active && !r.may_see)
+      .map((r) => r.id);
     if (send.length) {
       await tx
         .createQueryBuilder()
@@ -196,9 +205,10 @@ export class DispatchService {
     }
     if (skipped.length) {
       await tx.query(
-        `UPDATE deliveries SET state = 'cancelled', last_error = 'milestone closed or recipient inactive'
+        `UPDATE deliveries SET state = 'cancelled',
+                last_error = CASE WHEN id = ANY($2) THEN $3 ELSE 'milestone closed or recipient inactive' END
           WHERE id = ANY($1)`,
-        [skipped],
+        [skipped, unseen, NO_LONGER_SEES],
       );
     }
     return [
@@ -295,6 +305,14 @@ export class DispatchService {
             );
             continue;
           }
+          if (!(await this.recipientSees(tx, userId, m.defenderId))) {
+            await tx.update(
+              Delivery,
+              { id: d.id },
+              { state: 'cancelled', lastError: NO_LONGER_SEES },
+            );
+            continue;
+          }
           items.push((await this.context(tx, m, d)).template);
           open.push(d);
         }
@@ -345,6 +363,14 @@ export class DispatchService {
             Delivery,
             { id: d.id },
             { state: 'cancelled', lastError: 'milestone closed or recipient inactive' },
+          );
+          return 'skipped';
+        }
+        if (!(await this.recipientSees(tx, user.id, m.defenderId))) {
+          await tx.update(
+            Delivery,
+            { id: d.id },
+            { state: 'cancelled', lastError: NO_LONGER_SEES },
           );
           return 'skipped';
         }
@@ -418,6 +444,25 @@ export class DispatchService {
       }
       throw err;
     }
+  }
+
+  /**
+   * May the recipient still see the reminder's case? Checked as it goes out, whatever planned
+   * it: someone unassigned from a restricted case (or staff who are not assigned to a case made
+   * restricted) gets nothing more about it.
+   */
+  private async recipientSees(
+    tx: EntityManager,
+    userId: string,
+    defenderId: string | null,
+  ): Promise<boolean> {
+    if (!defenderId) return true;
+    const rows: { may_see: boolean }[] = await tx.query(
+      `SELECT ${recipientSeesCaseSql('u', 'def')} AS may_see
+         FROM users u LEFT JOIN defenders def ON def.id = $2 WHERE u.id = $1`,
+      [userId, defenderId],
+    );
+    return rows[0]?.may_see === true;
   }
 
   /** What a reminder says (see `reminderContent`), with the case read in the transaction. */

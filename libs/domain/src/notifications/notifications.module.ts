@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '../access/access.module';
 import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
 import { DispatchService } from './dispatch.service';
 import { NotificationsService } from './notifications.service';
@@ -11,6 +12,7 @@ import { Notification } from './notification.entity';
   imports: [
     TypeOrmModule.forFeature([Delivery, Notification, NotificationPreferences]),
     MilestoneSyncModule,
+    AccessModule,
   ],
   providers: [DispatchService, NotificationsService],
   exports: [DispatchService, NotificationsService],

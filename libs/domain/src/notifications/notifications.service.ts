@@ -16,6 +16,7 @@ import {
 } from '@witness/platform';
 import { DataSource } from 'typeorm';
 import { seesAllCases } from '../access/access-policy';
+import { AccessService } from '../access/access.service';
 import { RemindersService } from './reminders.service';
 import { CHANNELS, type Channel, type DeliveryState } from './delivery.entity';
 import { webhookPolicyOf, webhookSecretContext } from './dispatch.service';
@@ -31,9 +32,20 @@ export interface NotificationView {
   milestoneId: string | null;
   defenderId: string | null;
   late: boolean;
+  /**
+   * It is about a case the reader may no longer see (unassigned, or the case was restricted):
+   * what it said, its link and ids are withheld (read-time: given back with access).
+   */
+  withheld: boolean;
   createdAt: string;
   readAt: string | null;
 }
+
+/** What a withheld notification says instead of what it said. */
+export const WITHHELD_NOTIFICATION = {
+  title: 'Reminder about a case you no longer have access to',
+  body: 'What this reminder said is withheld: you are no longer assigned to its case, or the case is now restricted. Ask a coordinator if you need it.',
+} as const;
 
 export interface PreferencesView {
   channels: Channel[];
@@ -64,14 +76,15 @@ export interface DeliveryView {
   sentAt: string | null;
 }
 
-const toView = (n: Notification): NotificationView => ({
+const toView = (n: Notification, withheld: boolean): NotificationView => ({
   id: n.id,
-  title: n.title,
-  body: n.body,
-  link: n.link,
-  milestoneId: n.milestoneId,
-  defenderId: n.defenderId,
+  title: withheld ? WITHHELD_NOTIFICATION.title : n.title,
+  body: withheld ? WITHHELD_NOTIFICATION.body : n.body,
+  link: withheld ? null : n.link,
+  milestoneId: withheld ? null : n.milestoneId,
+  defenderId: withheld ? null : n.defenderId,
   late: n.late,
+  withheld,
   createdAt: n.createdAt.toISOString(),
   readAt: n.readAt ? n.readAt.toISOString() : null,
 });
@@ -86,6 +99,7 @@ export class NotificationsService {
     private readonly clock: Clock,
     private readonly cipher: FieldCipher,
     private readonly reminders: RemindersService,
+    private readonly access: AccessService,
     config: ConfigService<Env, true>,
   ) {
     this.webhookPolicy = webhookPolicyOf(config);
@@ -100,15 +114,20 @@ export class NotificationsService {
       .getCount();
   }
 
+  /**
+   * The actor's own notifications. Need-to-know is checked now, not when they were sent: one
+   * about a case the actor may no longer see is withheld (`withheld`), and reads in full again
+   * once they may see it again.
+   */
   async inbox(
-    userId: string,
+    actor: Actor,
     q: { unread?: boolean; limit?: number; cursor?: string },
   ): Promise<Page<NotificationView>> {
     const limit = q.limit ?? 50;
     const qb = this.dataSource
       .getRepository(Notification)
       .createQueryBuilder('n')
-      .where('n.user_id = :userId', { userId });
+      .where('n.user_id = :userId', { userId: actor.userId });
     if (q.unread) qb.andWhere('n.read_at IS NULL');
     if (q.cursor) {
       const c = decodeKeyCursor(q.cursor);
@@ -121,21 +140,34 @@ export class NotificationsService {
       .getMany();
     const data = rows.slice(0, limit);
     const last = data[data.length - 1];
+    const views = await this.views(data, actor);
     return {
-      data: data.map(toView),
+      data: views,
       nextCursor:
         rows.length > limit && last ? encodeKeyCursor(last.createdAt.toISOString(), last.id) : null,
     };
   }
 
-  async markRead(userId: string, id: string): Promise<NotificationView> {
-    const n = await this.dataSource.manager.findOneBy(Notification, { id, userId });
+  async markRead(actor: Actor, id: string): Promise<NotificationView> {
+    const n = actor.userId
+      ? await this.dataSource.manager.findOneBy(Notification, { id, userId: actor.userId })
+      : null;
     if (!n) throw new NotFoundError('Notification', id);
     if (!n.readAt) {
       n.readAt = this.clock.now();
       await this.dataSource.manager.save(n);
     }
-    return toView(n);
+    return (await this.views([n], actor))[0];
+  }
+
+  /** Views of the actor's notifications, those about a case they may not see withheld. */
+  private async views(rows: Notification[], actor: Actor): Promise<NotificationView[]> {
+    const hidden = await this.access.hiddenReferences(
+      this.dataSource.manager,
+      rows.flatMap((n) => (n.defenderId ? [n.defenderId] : [])),
+      actor,
+    );
+    return rows.map((n) => toView(n, n.defenderId !== null && hidden.has(n.defenderId)));
   }
 
   async markAllRead(userId: string): Promise<{ updated: number }> {

@@ -6,6 +6,7 @@ import {
 import type { DocumentKind } from '../documents/document.entity';
 import type { ActionType } from '../solidarity/solidarity.entity';
 import type { HrdFocus } from '../shared/vocabulary';
+import { namesAny, withholdNames } from '../shared/withheld-names';
 import {
   photoDocumentProblem,
   publicPhotoSize,
@@ -266,29 +267,35 @@ export function defaultPhotoAlt(displayName: string): string {
 
 /**
  * The list entry. `photoConsented`: the photo consent in force right now; `baseUrl`: the
- * public base URL the feed's own addresses start with.
+ * public base URL the feed's own addresses start with; `withheld`: names of co-defenders the
+ * public may not read (`withheldCoDefenderNames`), masked in every text shown.
  */
 export function buildPublicSummary(
   row: PublicSourceRow,
   photoConsented: boolean,
   today: string,
   baseUrl: string,
+  withheld: readonly string[] = [],
 ): PublicProfileSummary {
   const d = detention(row, today);
+  const photo = publicPhotoOf(row, photoConsented, baseUrl);
   return {
     slug: row.slug,
-    displayName: row.display_name,
+    displayName: withholdNames(row.display_name, withheld),
     country: row.country,
     focus: [...(row.hrd_focus ?? [])],
-    publicSummary: row.public_summary,
-    photo: publicPhotoOf(row, photoConsented, baseUrl),
+    publicSummary: withholdNames(row.public_summary, withheld),
+    photo: photo && { ...photo, alt: withholdNames(photo.alt, withheld) },
     status: d.status,
     detainedSince: d.detainedSince,
     daysDetained: d.daysDetained,
   };
 }
 
-/** The full public profile. */
+/**
+ * The full public profile. A co-defender the public may not read (`withheld`) is named
+ * nowhere: not in the story, nor in an action's title, nor in a link (left out).
+ */
 export function buildPublicProfile(
   row: PublicSourceRow,
   photoConsented: boolean,
@@ -296,10 +303,11 @@ export function buildPublicProfile(
   actions: readonly PublicActionRow[],
   today: string,
   baseUrl: string,
+  withheld: readonly string[] = [],
 ): PublicProfile {
   return {
-    ...buildPublicSummary(row, photoConsented, today, baseUrl),
-    publicStory: row.public_story,
+    ...buildPublicSummary(row, photoConsented, today, baseUrl, withheld),
+    publicStory: row.public_story === null ? null : withholdNames(row.public_story, withheld),
     charges: charges.map((c) => ({
       date: c.occurred_on,
       type: c.type,
@@ -307,11 +315,11 @@ export function buildPublicProfile(
       legalBasis: c.legal_basis,
     })),
     solidarityActions: actions.map((a) => ({
-      title: a.title,
+      title: withholdNames(a.title, withheld),
       type: a.type,
       startsOn: a.starts_on,
       endsOn: a.ends_on,
-      links: [...(a.links ?? [])],
+      links: (a.links ?? []).filter((l) => !namesAny(l, withheld)),
     })),
   };
 }

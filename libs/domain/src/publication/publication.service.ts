@@ -24,6 +24,7 @@ import {
   type CurrentConsent,
 } from '../consents/consent-rules';
 import type { ConsentDecision, ConsentPurpose } from '../consents/consent.entity';
+import { withheldCoDefenderNames } from '../consents/public-naming';
 import type { Defender } from '../defenders/defender.entity';
 import { DefendersService } from '../defenders/defenders.service';
 import { DocumentsService } from '../documents/documents.service';
@@ -428,9 +429,16 @@ export class PublicationService {
     );
     const page = live.slice(0, limit);
     const last = page.at(-1);
+    const withheld = await this.withheld(this.dataSource.manager, page, today);
     return {
       data: page.map(({ row, consents }) =>
-        buildPublicSummary(row, consents.photo.granted, today, this.baseUrl),
+        buildPublicSummary(
+          row,
+          consents.photo.granted,
+          today,
+          this.baseUrl,
+          withheld.get(row.defender_id),
+        ),
       ),
       nextCursor:
         live.length > limit && last
@@ -467,8 +475,17 @@ export class PublicationService {
     const today = this.clock.today();
     const live = await this.liveSources(m, {}, 'updated', ATOM_MAX_ENTRIES);
     const feedUrl = `${this.baseUrl}/public/v1/defenders.atom`;
+    const withheld = await this.withheld(m, live, today);
     const entries = live.map(({ row, consents }) => {
-      const p = buildPublicProfile(row, consents.photo.granted, [], [], today, this.baseUrl);
+      const p = buildPublicProfile(
+        row,
+        consents.photo.granted,
+        [],
+        [],
+        today,
+        this.baseUrl,
+        withheld.get(row.defender_id),
+      );
       const url = `${this.baseUrl}/public/v1/defenders/${p.slug}`;
       // A photo from the documents is the feed's own copy: linked as the entry's enclosure,
       // under the same rules as in the JSON (`p.photo` is null when it may not be shown).
@@ -803,6 +820,7 @@ export class PublicationService {
       PUBLIC_CHARGE_EVENT_TYPES,
     ]);
     const actions: PublicActionRow[] = await m.query(PUBLIC_ACTION_SQL, [ids]);
+    const withheld = await this.withheld(m, live, today);
     return live.map(({ row, consents }) =>
       buildPublicProfile(
         row,
@@ -811,7 +829,20 @@ export class PublicationService {
         actions.filter((a) => a.defender_id === row.defender_id),
         today,
         this.baseUrl,
+        withheld.get(row.defender_id),
       ),
+    );
+  }
+
+  /**
+   * Per profile, the names of its co-defenders the public may not read (restricted, or
+   * without a public_profile consent in force): masked in everything the feed shows.
+   */
+  private withheld(m: EntityManager, live: Live[], today: string) {
+    return withheldCoDefenderNames(
+      m,
+      live.map((l) => l.row.defender_id),
+      today,
     );
   }
 }

@@ -14,7 +14,7 @@ import {
   type Page,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { seesSensitive } from '../access/access-policy';
+import { decidesAccess, seesSensitive } from '../access/access-policy';
 import { AccessService } from '../access/access.service';
 import { DefendersService } from '../defenders/defenders.service';
 import { MilestoneSync } from '../milestones/milestone-sync.service';
@@ -246,6 +246,13 @@ export class SolidarityService {
 
   async createAction(input: ActionInput, actor: Actor): Promise<ActionView> {
     this.checkDates(input.startsOn, input.endsOn ?? null);
+    // Private is the default and anyone's to choose; public is a publication decision.
+    if (input.isPublic)
+      await this.access.refuseDecisions(
+        actor,
+        { isPublic: input.isPublic },
+        { entityType: 'solidarity_action' },
+      );
     const id = await this.dataSource.transaction(async (tx) => {
       const defenderIds = [...new Set(input.defenderIds ?? [])];
       for (const d of defenderIds) await this.defenders.find(tx, d, { actor, reading: false });
@@ -300,6 +307,16 @@ export class SolidarityService {
     version: number,
     actor: Actor,
   ): Promise<ActionView> {
+    if (patch.isPublic !== undefined && !decidesAccess(actor)) {
+      // Publishing or withdrawing is a decider's call: refused whole, and audited, once the
+      // action is known to be one the actor may see (404 otherwise).
+      const { defenderIds } = await this.loadAction(this.dataSource.manager, id, actor);
+      await this.access.refuseDecisions(
+        actor,
+        { isPublic: patch.isPublic },
+        { entityType: 'solidarity_action', entityId: id, subjectId: defenderIds[0] ?? null },
+      );
+    }
     await this.dataSource.transaction(async (tx) => {
       const { a, defenderIds, partnerIds } = await this.loadAction(tx, id, actor, true);
       assertVersion('solidarity action', version, a.version);
@@ -458,21 +475,12 @@ export class SolidarityService {
     a: SolidarityAction,
     defenderIds: string[],
   ): Promise<void> {
-    let defenderId: string | null = null;
-    if (defenderIds.length) {
-      const rows: { id: string }[] = await tx.query(
-        `SELECT id FROM defenders WHERE id = ANY($1)
-          ORDER BY (access = 'restricted') DESC, array_position($1::uuid[], id) LIMIT 1`,
-        [defenderIds],
-      );
-      defenderId = rows[0]?.id ?? null;
-    }
     await this.milestones.syncSolidarityAction(tx, {
       id: a.id,
       title: a.title,
       startsOn: a.startsOn,
       status: a.status,
-      defenderId,
+      defenderId: await this.milestones.anchorCase(tx, defenderIds),
       organiserId: a.createdBy,
     });
   }

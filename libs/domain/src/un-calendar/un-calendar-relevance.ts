@@ -33,13 +33,29 @@ export interface RelevanceEntry {
  * SQL (named parameters, for a TypeORM query builder) yielding one row per defender the entry
  * is relevant to: `defender_id`, `escalation_ids` and `owner_ids` (the owners of the
  * escalations concerned, who get the milestones). Not narrowed by access: callers add the
- * actor's visibility where people read it; the milestones sync needs every case.
+ * actor's visibility of the cases where people read it, and `escalations` (a condition on the
+ * escalation aliased `e`, e.g. `linkedVisibleSql`) keeps out the escalations the reader may
+ * not see, so a case is neither listed for one nor shown one; the milestones sync needs all.
  */
-export function relevanceSql(e: RelevanceEntry): {
+export function relevanceSql(
+  e: RelevanceEntry,
+  visibleEscalation: { where: string; params: Record<string, unknown> } = {
+    where: 'TRUE',
+    params: {},
+  },
+): {
   sql: string;
   params: Record<string, unknown>;
   reason: OpportunityReason;
 } {
+  const r = relevanceSqlOf(e, visibleEscalation.where);
+  return { ...r, params: { ...r.params, ...visibleEscalation.params } };
+}
+
+function relevanceSqlOf(
+  e: RelevanceEntry,
+  visible: string,
+): { sql: string; params: Record<string, unknown>; reason: OpportunityReason } {
   const owners = `COALESCE(array_agg(DISTINCT e.owner_id) FILTER (WHERE e.owner_id IS NOT NULL), '{}')`;
   const escalations = `COALESCE(array_agg(DISTINCT e.id) FILTER (WHERE e.id IS NOT NULL), '{}')`;
   // Ended escalations: nothing more can come of them at a session.
@@ -49,7 +65,7 @@ export function relevanceSql(e: RelevanceEntry): {
       FROM escalations e
       JOIN escalation_defenders ed ON ed.escalation_id = e.id
       JOIN defenders dd ON dd.id = ed.defender_id
-     WHERE dd.archived_at IS NULL AND ${where}
+     WHERE dd.archived_at IS NULL AND (${visible}) AND ${where}
      GROUP BY ed.defender_id`;
   switch (e.kind) {
     case 'upr_session':
@@ -63,7 +79,7 @@ export function relevanceSql(e: RelevanceEntry): {
             FROM defenders dd
             LEFT JOIN escalation_defenders ed ON ed.defender_id = dd.id
             LEFT JOIN escalations e ON e.id = ed.escalation_id
-                  AND e.kind = 'upr_submission' AND e.state NOT IN (:...calEnded)
+                  AND e.kind = 'upr_submission' AND e.state NOT IN (:...calEnded) AND (${visible})
            WHERE dd.archived_at IS NULL AND dd.status IN ('detained', 'disappeared')
              AND dd.country = ANY(:calCountries)
            GROUP BY dd.id`,

@@ -19,7 +19,7 @@ import {
   type Page,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { caseVisibleSql } from '../access/access-policy';
+import { caseVisibleSql, linkedVisibleSql } from '../access/access-policy';
 import { Defender } from '../defenders/defender.entity';
 import { Escalation } from '../escalations/escalation.entity';
 import type { Actor } from '../shared/actor';
@@ -263,7 +263,16 @@ export class UnCalendarService {
    */
   async opportunities(id: string, query: OpportunityQuery, actor: Actor): Promise<OpportunityPage> {
     const entry = await this.get(id, actor);
-    const relevance = relevanceSql(relevanceOf(entry));
+    // Cases the actor may see, each with the escalations the actor may see (a group
+    // escalation with a case hidden from them neither lists a case nor is shown).
+    const relevance = relevanceSql(
+      relevanceOf(entry),
+      linkedVisibleSql(actor, {
+        table: 'escalation_defenders',
+        column: 'escalation_id',
+        ownerAlias: 'e',
+      }),
+    );
     const visible = caseVisibleSql(actor, 'd');
     const limit = query.limit ?? 50;
     const qb = this.dataSource

@@ -92,9 +92,16 @@ export class UnauthenticatedError extends AppError {
   }
 }
 
+/**
+ * 403. `errors` names the fields the actor may not set (e.g. a caseworker sending a case's
+ * `access`), as a validation problem names invalid ones.
+ */
 export class ForbiddenError extends AppError {
-  constructor(message = 'Your role does not allow this.') {
-    super('forbidden', message);
+  constructor(
+    message = 'Your role does not allow this.',
+    readonly errors: FieldError[] = [],
+  ) {
+    super('forbidden', message, errors.length ? { errors } : {});
   }
 }
 
