@@ -310,6 +310,43 @@ describe('documents: access, editing and bad input', () => {
     });
     expect(made.status).toBe(200);
     expectProblem(await get(staff.viewer, open.id), 404);
+
+    // Declassifying is a decision (like a case's access): an assigned caseworker may not clear
+    // the mark (403 naming the field, audited, nothing written); a coordinator may.
+    const stillSecret = (await get(staff.caseworker, open.id)).body as { version: number };
+    const cleared = await staff.caseworker.request({
+      method: 'PATCH',
+      url: `/api/v1/documents/${open.id}`,
+      body: { confidential: false, title: 'Renamed while declassifying' },
+      headers: { 'if-match': `"${stillSecret.version}"` },
+    });
+    expectProblem(cleared, 403, ['confidential']);
+    const kept = (await get(staff.coordinator, open.id)).body;
+    expect(kept).toMatchObject({ confidential: true, version: stillSecret.version });
+    expect(kept.title).not.toBe('Renamed while declassifying');
+    const refusals = await api.db.query(
+      `SELECT changes FROM audit_events WHERE action = 'access.denied' AND entity_id = $1 AND actor_id = $2`,
+      [open.id, staff.caseworker.id],
+    );
+    expect(refusals).toEqual([
+      expect.objectContaining({ changes: expect.objectContaining({ fields: ['confidential'] }) }),
+    ]);
+    // Sending the mark unchanged is no decision.
+    const same = await staff.caseworker.request({
+      method: 'PATCH',
+      url: `/api/v1/documents/${open.id}`,
+      body: { confidential: true, title: 'Open letter (kept)' },
+      headers: { 'if-match': `"${stillSecret.version}"` },
+    });
+    expect(same.status).toBe(200);
+    const declassified = await staff.coordinator.request({
+      method: 'PATCH',
+      url: `/api/v1/documents/${open.id}`,
+      body: { confidential: false },
+      headers: { 'if-match': `"${same.body.version}"` },
+    });
+    expect(declassified.status).toBe(200);
+    expect((await get(staff.viewer, open.id)).status).toBe(200);
   });
 
   it('keeps the source identity encrypted, shows it only on the single document and never to viewers, and redacts it in the trail', async () => {

@@ -550,6 +550,33 @@ describe('web app: documents', () => {
     expect(theirs.problems).toEqual([]);
   });
 
+  it('a caseworker keeps a confidential document confidential: only deciders clear the mark', async () => {
+    const docId = await apiUpload(
+      caseworker,
+      caseId,
+      { title: 'Lawyer visit notes', kind: 'evidence', confidential: 'true' },
+      { name: 'visit.pdf', content: pdf('Visit notes') },
+    );
+    const { page } = await pageFor(caseworker);
+    await page.goto(`/app/documents/${docId}/edit`);
+    const box = page.locator('#f-confidential');
+    await expect(box.isChecked()).resolves.toBe(true);
+    await expect(box.isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#f-confidential-hint').textContent()).resolves.toContain(
+      'Only a coordinator or an admin can clear this mark',
+    );
+    await page.fill('#f-title', 'Lawyer visit notes, 3 June');
+    await Promise.all([page.waitForNavigation(), page.click('form.doc-form button[type=submit]')]);
+    const [row] = await app.db.query(`SELECT title, confidential FROM documents WHERE id = $1`, [
+      docId,
+    ]);
+    expect(row).toEqual({ title: 'Lawyer visit notes, 3 June', confidential: true });
+
+    const decider = await pageFor(coordinator);
+    await decider.page.goto(`/app/documents/${docId}/edit`);
+    await expect(decider.page.locator('#f-confidential').isDisabled()).resolves.toBe(false);
+  });
+
   it('viewers and unassigned caseworkers see neither confidential documents nor those of a restricted case', async () => {
     const confidentialId = await apiUpload(
       caseworker,

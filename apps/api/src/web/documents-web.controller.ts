@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import {
   attachmentDisposition,
   CASE_EDITORS,
+  decidesAccess,
   DefendersService,
   DetentionService,
   DOCUMENT_KINDS,
@@ -654,6 +655,8 @@ export class DocumentsWebController {
         // Marking it confidential is for those who would still see it; a confidential one is
         // only seen by them.
         canConfidential: doc.confidential || (await this.canConfidential(doc.defenderId, actor)),
+        // Clearing the mark is a decider's call (the service refuses anyone else).
+        confidentialLocked: doc.confidential && !decidesAccess(actor),
         showSource: doc.sourceIdentity !== undefined,
         labels: this.labels(req),
       },
@@ -738,8 +741,8 @@ export class DocumentsWebController {
         duplicate,
       };
     }
-    // The only refusal a permitted role meets here: marking a document confidential without
-    // being one who would still see it.
+    // The only refusals a permitted role meets here: marking a document confidential without
+    // being one who would still see it, or clearing the mark without being a decider.
     if (err instanceof ForbiddenError)
       return { status: 403, errors: { confidential: err.message } };
     if (err instanceof UnavailableError) {

@@ -47,6 +47,8 @@ export const DECISION_FIELDS = {
   access: 'is decided by coordinators and admins: ask one to change who may know of this case',
   isPublic:
     'is decided by coordinators and admins: ask one to publish this action or withdraw it from the public profiles',
+  confidential:
+    'can be cleared only by coordinators and admins: ask one to make this document visible to everyone who sees the case',
 } as const;
 export type DecisionField = keyof typeof DECISION_FIELDS;
 

@@ -19,7 +19,13 @@ import {
   type Page,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { caseVisibleSql, seesAllCases, seesSensitive } from '../access/access-policy';
+import {
+  caseVisibleSql,
+  decidesAccess,
+  seesAllCases,
+  seesSensitive,
+} from '../access/access-policy';
+import { AccessService } from '../access/access.service';
 import { DefenderAssignee } from '../access/defender-assignee.entity';
 import { Defender } from '../defenders/defender.entity';
 import { DefendersService } from '../defenders/defenders.service';
@@ -126,6 +132,7 @@ export class DocumentsService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
   /** The refusal of a file over the configured size limit (the api's parser enforces it). */
@@ -303,6 +310,18 @@ export class DocumentsService {
     expectedVersion: number,
     actor: Actor,
   ): Promise<DocumentView> {
+    if (patch.confidential === false && !decidesAccess(actor)) {
+      // Declassifying widens who may read the document: a decider's call, like a case's
+      // access. Refused whole and audited (outside any transaction), once the document is
+      // known to be one the actor may see (404 otherwise); setting the mark is anyone's.
+      const current = await this.load(this.dataSource.manager, id, actor, { caseCheck: 'silent' });
+      if (current.confidential)
+        await this.access.refuseDecisions(
+          actor,
+          { confidential: false },
+          { entityType: 'document', entityId: id, subjectId: current.defenderId },
+        );
+    }
     await this.dataSource.transaction(async (tx) => {
       const doc = await this.load(tx, id, actor, { lock: true, sensitive: true, reading: false });
       assertVersion('document', expectedVersion, doc.version);
