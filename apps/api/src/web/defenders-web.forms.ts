@@ -350,6 +350,13 @@ export interface EventForm {
   source: string;
   verification: string;
   sourceIdentity: string;
+  forces: string;
+  /** 'yes', 'no' or '' (not known). */
+  warrantShown: string;
+  takenTo: string;
+  endedOn: string;
+  outcome: string;
+  outcomeOn: string;
 }
 
 export type EventField = keyof EventForm;
@@ -366,6 +373,12 @@ export const EVENT_CORRECTION_FIELDS: readonly EventField[] = [
   'sentence',
   'source',
   'verification',
+  'forces',
+  'warrantShown',
+  'takenTo',
+  'endedOn',
+  'outcome',
+  'outcomeOn',
 ];
 
 export function emptyEventForm(): EventForm {
@@ -381,6 +394,12 @@ export function emptyEventForm(): EventForm {
     source: '',
     verification: 'unverified',
     sourceIdentity: '',
+    forces: '',
+    warrantShown: '',
+    takenTo: '',
+    endedOn: '',
+    outcome: '',
+    outcomeOn: '',
   };
 }
 
@@ -397,6 +416,12 @@ export function eventFormFromView(e: DetentionEventView): EventForm {
     source: shown(e.source),
     verification: e.verification ?? 'unverified',
     sourceIdentity: '',
+    forces: shown(e.forces),
+    warrantShown: e.warrantShown === true ? 'yes' : e.warrantShown === false ? 'no' : '',
+    takenTo: shown(e.takenTo),
+    endedOn: shown(e.endedOn),
+    outcome: shown(e.outcome),
+    outcomeOn: shown(e.outcomeOn),
   };
 }
 
@@ -414,6 +439,12 @@ export function eventFormFromBody(body: FormBody): EventForm {
     source: str('source'),
     verification: str('verification') || 'unverified',
     sourceIdentity: str('sourceIdentity'),
+    forces: str('forces'),
+    warrantShown: str('warrantShown'),
+    takenTo: str('takenTo'),
+    endedOn: str('endedOn'),
+    outcome: str('outcome'),
+    outcomeOn: str('outcomeOn'),
   };
 }
 
@@ -425,6 +456,15 @@ function eventFieldInput(form: EventForm, field: EventField): unknown {
       return form[field];
     case 'charges':
       return splitList(form.charges, /\n/);
+    case 'warrantShown':
+      // Anything but yes / no / blank is passed on for the DTO to refuse.
+      return form.warrantShown === 'yes'
+        ? true
+        : form.warrantShown === 'no'
+          ? false
+          : form.warrantShown === ''
+            ? null
+            : form.warrantShown;
     default:
       return form[field] === '' ? null : form[field];
   }

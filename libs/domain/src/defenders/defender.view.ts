@@ -1,4 +1,4 @@
-import { openEpisodeDays } from '../detention/detention-status';
+import { isDeprivedOfLiberty, openEpisodeDays } from '../detention/detention-status';
 import type { Defender } from './defender.entity';
 import type { DefenderView } from './defender.types';
 
@@ -11,7 +11,7 @@ export function toDefenderView(
   today: string,
   options: { withStory: boolean } = { withStory: true },
 ): DefenderView {
-  const open = d.detainedSince !== null && (d.status === 'detained' || d.status === 'disappeared');
+  const open = d.detainedSince !== null && isDeprivedOfLiberty(d.status);
   const daysDetained = open ? openEpisodeDays(d.detainedSince as string, today) : null;
   const view: DefenderView = {
     id: d.id,
