@@ -74,7 +74,7 @@ async function mkDefender(
     body: {
       fullName,
       country: 'EG',
-      nationality: 'EG',
+      nationalities: ['EG'],
       profession: 'Journalist',
       hrdFocus: ['journalist'],
       ...options.extra,

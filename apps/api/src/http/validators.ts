@@ -63,9 +63,15 @@ export const ToInt = () =>
 export const ToBoolean = () =>
   Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
-/** Upper-case a country code before it is checked, so `ke` and `KE` both work. */
+/** Upper-case a country code (or each of a list) before it is checked: `ke` and `KE` both work. */
 export const ToUpper = () =>
-  Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));
+  Transform(({ value }) =>
+    typeof value === 'string'
+      ? value.toUpperCase()
+      : Array.isArray(value)
+        ? value.map((v: unknown) => (typeof v === 'string' ? v.toUpperCase() : v))
+        : value,
+  );
 
 /** Trim free text; an all-blank string is treated as absent. */
 export const Trim = () =>

@@ -19,14 +19,18 @@ export interface ContactRow {
 
 export interface DefenderForm {
   fullName: string;
+  familyName: string;
+  givenNames: string;
   otherNames: string;
   sex: string;
   birthDate: string;
   birthYear: string;
-  nationality: string;
+  /** Codes separated by commas or spaces. */
+  nationalities: string;
   country: string;
   profession: string;
   organisation: string;
+  hrdActivity: string;
   hrdFocus: string[];
   summary: string;
   story: string;
@@ -35,6 +39,7 @@ export interface DefenderForm {
   tags: string;
   contacts: ContactRow[];
   confidentialNotes: string;
+  usualAddress: string;
 }
 
 export type DefenderField = keyof DefenderForm;
@@ -42,14 +47,17 @@ export type DefenderField = keyof DefenderForm;
 /** Form fields in page order. */
 export const DEFENDER_FIELDS: readonly DefenderField[] = [
   'fullName',
+  'familyName',
+  'givenNames',
   'otherNames',
   'sex',
   'birthDate',
   'birthYear',
-  'nationality',
+  'nationalities',
   'country',
   'profession',
   'organisation',
+  'hrdActivity',
   'hrdFocus',
   'riskLevel',
   'access',
@@ -58,6 +66,7 @@ export const DEFENDER_FIELDS: readonly DefenderField[] = [
   'story',
   'contacts',
   'confidentialNotes',
+  'usualAddress',
 ];
 
 /** Always sent on create, so validation names them when left empty. */
@@ -72,14 +81,17 @@ export const BLANK_CONTACT_ROWS = 1;
 export function emptyDefenderForm(): DefenderForm {
   return {
     fullName: '',
+    familyName: '',
+    givenNames: '',
     otherNames: '',
     sex: '',
     birthDate: '',
     birthYear: '',
-    nationality: '',
+    nationalities: '',
     country: '',
     profession: '',
     organisation: '',
+    hrdActivity: '',
     hrdFocus: [],
     summary: '',
     story: '',
@@ -88,6 +100,7 @@ export function emptyDefenderForm(): DefenderForm {
     tags: '',
     contacts: [],
     confidentialNotes: '',
+    usualAddress: '',
   };
 }
 
@@ -95,14 +108,17 @@ export function emptyDefenderForm(): DefenderForm {
 export function defenderFormFromView(v: DefenderView): DefenderForm {
   return {
     fullName: shown(v.fullName),
+    familyName: shown(v.familyName),
+    givenNames: shown(v.givenNames),
     otherNames: (v.otherNames ?? []).join('\n'),
     sex: shown(v.sex),
     birthDate: shown(v.birthDate),
     birthYear: v.birthYear === null || v.birthYear === undefined ? '' : String(v.birthYear),
-    nationality: shown(v.nationality),
+    nationalities: (v.nationalities ?? []).join(', '),
     country: shown(v.country),
     profession: shown(v.profession),
     organisation: shown(v.organisation),
+    hrdActivity: shown(v.hrdActivity),
     hrdFocus: [...(v.hrdFocus ?? [])],
     summary: shown(v.summary),
     story: shown(v.story),
@@ -111,6 +127,7 @@ export function defenderFormFromView(v: DefenderView): DefenderForm {
     tags: (v.tags ?? []).join(', '),
     contacts: (v.contacts ?? []).map(contactRow),
     confidentialNotes: shown(v.confidentialNotes),
+    usualAddress: shown(v.usualAddress),
   };
 }
 
@@ -143,14 +160,17 @@ export function defenderFormFromBody(body: FormBody): DefenderForm {
   }
   return {
     fullName: str('fullName'),
+    familyName: str('familyName'),
+    givenNames: str('givenNames'),
     otherNames: str('otherNames'),
     sex: str('sex'),
     birthDate: str('birthDate'),
     birthYear: str('birthYear'),
-    nationality: str('nationality'),
+    nationalities: str('nationalities'),
     country: str('country'),
     profession: str('profession'),
     organisation: str('organisation'),
+    hrdActivity: str('hrdActivity'),
     hrdFocus: many(body, 'hrdFocus'),
     summary: str('summary'),
     story: str('story'),
@@ -159,6 +179,7 @@ export function defenderFormFromBody(body: FormBody): DefenderForm {
     tags: str('tags'),
     contacts: contacts.filter((c) => !isBlankContact(c)),
     confidentialNotes: str('confidentialNotes'),
+    usualAddress: str('usualAddress'),
   };
 }
 
@@ -198,6 +219,8 @@ function fieldInput(form: DefenderForm, field: DefenderField): unknown {
       return form[field];
     case 'access':
       return form.access;
+    case 'nationalities':
+      return splitList(form.nationalities, /[,;\s]+/).map((c) => c.toUpperCase());
     case 'hrdFocus':
       return [...form.hrdFocus];
     case 'birthYear':
@@ -248,7 +271,7 @@ export function patchInput(
 function comparable(form: DefenderForm, field: DefenderField): string {
   const v = fieldInput(form, field);
   if (field === 'hrdFocus') return JSON.stringify([...(v as string[])].sort());
-  if (field === 'country' || field === 'nationality')
+  if (field === 'country')
     return JSON.stringify(typeof v === 'string' ? v.toUpperCase() : v);
   return JSON.stringify(v);
 }
