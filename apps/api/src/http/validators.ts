@@ -86,3 +86,22 @@ export const OptionalIdList = (description: string) =>
     ArrayMaxSize(100),
     IsUUID('all', { each: true, message: 'each must be a uuid' }),
   );
+
+/** An answer override: a non-blank text of at most 10,000 characters, or true / false. */
+export function IsOverrideValue(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isOverrideValue',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: 'must be a non-blank text of at most 10,000 characters, or true or false',
+        ...options,
+      },
+      validator: {
+        validate: (v: unknown) =>
+          typeof v === 'boolean' ||
+          (typeof v === 'string' && v.trim() !== '' && [...v].length <= 10000),
+      },
+    });
+}

@@ -12,6 +12,7 @@ import {
   PUBLIC_CHARGE_EVENT_TYPES,
   PublicationService,
   PublicPhotoService,
+  QuestionnaireService,
   seesSensitive,
   SolidarityService,
   UsersService,
@@ -46,6 +47,7 @@ import {
 import { CurrentActor } from '../http/actor.decorator';
 import { sendImage } from '../public/public-http';
 import { PutPublicationDto } from '../publication/publication.dto';
+import { completenessPanel } from './escalations-web.questionnaire';
 import {
   ALL_STATES,
   clockLines,
@@ -86,7 +88,7 @@ interface EscalationPageState {
   failedStep?: { to: string; values: Record<string, unknown>; errors: FieldErrorMap };
   workflowError?: string;
   edit?: { values: FormBody; errors?: FieldErrorMap; conflict?: string };
-  dossier?: { values: FormBody; errors?: FieldErrorMap; refusal?: string };
+  dossier?: { values: FormBody; errors?: FieldErrorMap; refusal?: string; missing?: string[] };
   annexes?: { values: FormBody; errors?: FieldErrorMap; conflict?: string };
 }
 
@@ -170,6 +172,7 @@ export class EscalationsWebController {
     private readonly clock: Clock,
     private readonly annexes: AnnexesService,
     private readonly photos: PublicPhotoService,
+    private readonly questionnaire: QuestionnaireService,
   ) {}
 
   // ---- the list -------------------------------------------------------------------------
@@ -521,6 +524,7 @@ export class EscalationsWebController {
           language: text(body, 'language'),
           format: text(body, 'format'),
           edition: text(body, 'edition'),
+          acknowledgeIncomplete: text(body, 'acknowledgeIncomplete') === 'true' ? true : undefined,
         }),
       );
       await this.dossiers.request(id, input, actor);
@@ -549,6 +553,18 @@ export class EscalationsWebController {
           409,
         );
       }
+      // Something the mechanism requires is missing: listed, and asked to confirm in words.
+      if (err instanceof AppError && err.code === 'incomplete') {
+        const missing = (err.extra.missing as { label: string }[]).map((m) => m.label);
+        return this.renderEscalation(
+          req,
+          reply,
+          actor,
+          id,
+          { dossier: { values: refill(body), missing } },
+          422,
+        );
+      }
       throw err;
     }
   }
@@ -563,14 +579,16 @@ export class EscalationsWebController {
   ) {
     const e = await this.escalations.get(id, actor);
     const editorRole = (EDITORS as readonly string[]).includes(actor.role);
-    const [history, dossiers, latest, partners, annexSet, candidates] = await Promise.all([
-      this.escalations.transitions(id, actor),
-      this.dossiers.list(id, actor),
-      this.dossiers.latestFor(id, actor),
-      this.solidarity.partners(actor),
-      this.annexes.get(id, actor),
-      editorRole ? this.annexes.candidates(id, actor) : Promise.resolve([]),
-    ]);
+    const [history, dossiers, latest, partners, annexSet, candidates, completeness] =
+      await Promise.all([
+        this.escalations.transitions(id, actor),
+        this.dossiers.list(id, actor),
+        this.dossiers.latestFor(id, actor),
+        this.solidarity.partners(actor),
+        this.annexes.get(id, actor),
+        editorRole ? this.annexes.candidates(id, actor) : Promise.resolve([]),
+        completenessPanel(this.questionnaire, id, actor),
+      ]);
     const names = await this.defenderNames(e.defenderIds, actor);
     const people = await this.userNames([
       ...(e.ownerId ? [e.ownerId] : []),
@@ -700,7 +718,9 @@ export class EscalationsWebController {
           values: dossierValues,
           errors: state.dossier?.errors,
           refusal: state.dossier?.refusal,
+          missing: state.dossier?.missing,
         },
+        completeness,
         languages: DOSSIER_LANGUAGES,
         formatOptions: DOSSIER_FORMATS.map((f) => ({
           value: f,

@@ -15,12 +15,7 @@ import {
 } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { seesSensitive } from '../access/access-policy';
-import { loadCurrentConsents } from '../consents/consent-rules';
-import { Defender } from '../defenders/defender.entity';
-import type { Contact } from '../defenders/defender.types';
-import { toDefenderView } from '../defenders/defender.view';
-import { DetentionEvent } from '../detention/detention-event.entity';
-import { EscalationsService, type SourceIdentity } from '../escalations/escalations.service';
+import { EscalationsService } from '../escalations/escalations.service';
 import type { Escalation } from '../escalations/escalation.entity';
 import {
   annexData,
@@ -30,14 +25,25 @@ import {
   type AnnexRow,
 } from './annexes.data';
 import { DossierAnnex } from './annexes.entity';
-import type { DossierData, DossierDefender, DossierEdition, DossierLanguage } from './dossier-data';
+import type { DossierData, DossierEdition, DossierLanguage, DossierPerson } from './dossier-data';
+import { dossierFileName } from './dossier-file-name';
 import { Dossier, type DossierState } from './dossier.entity';
+import { loadDossierRecord, questionnaireRecord } from './dossier-record';
 import { DOSSIER_TEMPLATE_VERSION, renderDossierHtml, templateKindFor } from './dossier-renderer';
+import { dossierLocale } from './dossier-locale';
+import { QuestionnaireService } from './questionnaire.service';
+import { drawAnswers } from './questionnaire/answers';
+import type { AnswerValue } from './questionnaire/values';
 
 export interface DossierRequest {
   language: DossierLanguage;
   format: 'pdf' | 'html';
   edition: DossierEdition;
+  /**
+   * Generate it even though the mechanism's required answers are not all there (the
+   * completeness check otherwise refuses with 422 listing them).
+   */
+  acknowledgeIncomplete?: boolean;
 }
 
 export interface DossierView {
@@ -52,6 +58,10 @@ export interface DossierView {
   templateVersion: string | null;
   sha256: string | null;
   sizeBytes: number | null;
+  /** The file's name, fixed when it was requested: WIT-2026-0042-wgad-en-v2.pdf. */
+  fileName: string;
+  /** It was generated although the mechanism's required answers were not all there. */
+  incomplete: boolean;
   createdAt: string;
   renderedAt: string | null;
   /** The case changed after this dossier was made. */
@@ -71,9 +81,14 @@ export interface HtmlToPdf {
 }
 
 const contentContext = (id: string) => FieldCipher.context('dossiers', 'content', id);
-const contactsContext = (id: string) => FieldCipher.context('defenders', 'contacts', id);
-const notesContext = (id: string) => FieldCipher.context('defenders', 'confidential_notes', id);
-const sourceContext = (id: string) => FieldCipher.context('escalations', 'source_identity', id);
+
+/** What a public edition never shows of a person who has not consented to be named. */
+const WITHHELD_UNNAMED = [
+  'identity.familyName',
+  'identity.givenNames',
+  'identity.otherNames',
+  'identity.birth',
+];
 
 function toView(d: Dossier): DossierView {
   return {
@@ -88,6 +103,8 @@ function toView(d: Dossier): DossierView {
     templateVersion: d.templateVersion,
     sha256: d.sha256,
     sizeBytes: d.sizeBytes,
+    fileName: d.fileName,
+    incomplete: d.incomplete,
     createdAt: d.createdAt.toISOString(),
     renderedAt: d.renderedAt ? d.renderedAt.toISOString() : null,
   };
@@ -106,21 +123,47 @@ export class DossiersService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly questionnaire: QuestionnaireService,
   ) {}
 
+  /**
+   * Ask for a new version. A submission edition needs every person's consent (409); then the
+   * mechanism's required answers for the edition (422 listing what is missing, unless
+   * `acknowledgeIncomplete`). The version's number and file name are fixed here, for good.
+   */
   async request(escalationId: string, req: DossierRequest, actor: Actor): Promise<DossierView> {
     const id = await this.dataSource.transaction(async (tx) => {
-      const { defenderIds } = await this.escalations.load(tx, escalationId, actor, { lock: true });
+      const { e, defenderIds } = await this.escalations.load(tx, escalationId, actor, {
+        lock: true,
+      });
       if (req.edition === 'submission') await this.escalations.consentGate(tx, defenderIds);
+      const completeness = await this.questionnaire.assertComplete(
+        tx,
+        escalationId,
+        req.edition,
+        req.acknowledgeIncomplete === true,
+        actor,
+      );
       const rows: { n: number | null }[] = await tx.query(
         `SELECT max(version_no) AS n FROM dossiers WHERE escalation_id = $1`,
         [escalationId],
       );
+      const versionNo = (rows[0].n ?? 0) + 1;
       const d = await tx.save(
         tx.create(Dossier, {
-          ...req,
+          language: req.language,
+          format: req.format,
+          edition: req.edition,
           escalationId,
-          versionNo: (rows[0].n ?? 0) + 1,
+          versionNo,
+          fileName: dossierFileName({
+            ...req,
+            reference: e.reference,
+            kind: e.kind,
+            mechanism: e.mechanism,
+            versionNo,
+          }),
+          incomplete: !completeness.complete,
           state: 'queued',
           requestedBy: actor.userId,
         }),
@@ -156,6 +199,10 @@ export class DossiersService {
           language: { from: null, to: req.language },
           edition: { from: null, to: req.edition },
           format: { from: null, to: req.format },
+          fileName: { from: null, to: d.fileName },
+          ...(completeness.complete
+            ? {}
+            : { acknowledgedMissing: { from: null, to: completeness.missing } }),
           ...(annexes.length
             ? {
                 annexes: {
@@ -253,12 +300,11 @@ export class DossiersService {
         ...(options.part ? { changes: { part: options.part } } : {}),
       });
     }
-    const { e } = await this.escalations.load(this.dataSource.manager, d.escalationId, actor);
-    const ref = (e.unReference ?? e.id.slice(0, 8)).replace(/[^A-Za-z0-9._-]+/g, '-');
     return {
       bytes,
       contentType: d.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
-      fileName: `${e.kind}-${ref}-v${d.versionNo}-${d.language}-${d.edition}.${d.format}`,
+      // Fixed when the version was requested: the escalation changing later changes nothing.
+      fileName: d.fileName,
       sha256: d.sha256 as string,
     };
   }
@@ -302,7 +348,7 @@ export class DossiersService {
       const html = renderDossierHtml(data);
       const bytes =
         d.format === 'pdf'
-          ? await pdf.render(html, { title: `${e.kind} ${e.unReference ?? ''}` })
+          ? await pdf.render(html, { title: d.fileName.replace(/\.pdf$/, '') })
           : Buffer.from(html, 'utf8');
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       return await this.dataSource.transaction(async (tx) => {
@@ -362,52 +408,52 @@ export class DossiersService {
   }
 
   /**
-   * The data a dossier shows. The public edition is built from an allow-list: no contacts,
-   * confidential notes or source, and a defender whose public-profile consent is not in force
-   * is not named.
+   * The data a dossier shows: every answer drawn from the record, with the escalation's
+   * overrides. The public edition is built from an allow-list: no contacts, confidential
+   * notes, address, source or consent details, and a person whose public-profile consent is
+   * not in force is not named.
    */
   async buildData(
     m: EntityManager,
     e: Escalation,
     defenderIds: string[],
-    d: Pick<Dossier, 'language' | 'edition'>,
+    d: Pick<Dossier, 'language' | 'edition'> & { versionNo?: number | null },
     /** The annexes to list: the dossier's recorded set; by default the escalation's choice now. */
     annexRows?: readonly AnnexRow[],
   ): Promise<DossierData> {
     const today = this.clock.today();
     const submission = d.edition === 'submission';
-    const defenders: DossierDefender[] = [];
-    for (const id of defenderIds) {
-      const row = await m
-        .createQueryBuilder(Defender, 'x')
-        .addSelect(['x.contactsEnc', 'x.confidentialNotesEnc'])
-        .where('x.id = :id', { id })
-        .getOne();
-      if (!row) throw new NotFoundError('Defender', id);
-      const v = toDefenderView(row, today);
-      const events = await m.find(DetentionEvent, {
-        where: { defenderId: id },
-        order: { occurredOn: 'ASC', seq: 'ASC' },
-      });
-      const consents = await loadCurrentConsents(m, id, today);
-      const named = submission || consents.public_profile.granted;
-      const base: DossierDefender = {
-        fullName: named ? v.fullName : '[name withheld]',
-        otherNames: named ? v.otherNames : [],
-        sex: v.sex,
-        birthDate: named ? v.birthDate : null,
-        birthYear: named ? v.birthYear : null,
-        nationality: v.nationality,
-        country: v.country,
-        profession: v.profession,
-        organisation: named ? v.organisation : null,
-        hrdFocus: v.hrdFocus,
-        summary: v.summary,
-        status: v.status,
-        detainedSince: v.detainedSince,
-        daysDetained: v.daysDetained,
-        totalDaysDetained: v.totalDaysDetained,
-        timeline: events
+    const loaded = await loadDossierRecord(m, this.cipher, e, defenderIds, today, {
+      sensitive: submission,
+    });
+    const answers = drawAnswers(questionnaireRecord(e, loaded, today));
+    const persons: DossierPerson[] = loaded.persons.map((p) => {
+      const named = submission || p.consents.public_profile.granted;
+      const mine: Record<string, AnswerValue | null> = {};
+      for (const a of answers.filter((x) => x.defenderId === p.id)) {
+        const withheld =
+          (!submission && a.field === 'identity.address') ||
+          (!named && WITHHELD_UNNAMED.includes(a.field));
+        let value = withheld ? null : a.value;
+        // Who someone works with names them too: left out of an unnamed public profession.
+        if (!named && value?.kind === 'profession') value = { ...value, organisation: null };
+        mine[a.field] = value;
+      }
+      const doc = e.content?.identityDocuments?.find((x) => x.defenderId === p.id) ?? null;
+      const person: DossierPerson = {
+        name: named ? p.view.fullName : null,
+        country: p.view.country,
+        status: p.view.status,
+        detainedSince: p.view.detainedSince,
+        daysDetained: p.view.daysDetained,
+        totalDaysDetained: p.view.totalDaysDetained,
+        summary: p.view.summary,
+        answers: mine,
+        identityDocument:
+          named && doc
+            ? { type: doc.type, issuedBy: doc.issuedBy, issuedOn: doc.issuedOn, number: doc.number }
+            : null,
+        timeline: p.events
           .filter((ev) => ev.occurredOn <= today)
           .map((ev) => ({
             type: ev.type,
@@ -418,69 +464,136 @@ export class DossiersService {
             legalBasis: ev.legalBasis,
             charges: ev.charges,
             sentence: ev.sentence,
+            forces: ev.forces,
+            endedOn: ev.endedOn,
+            outcome: ev.outcome,
           })),
         consents: Object.fromEntries(
-          Object.entries(consents).map(([k, c]) => [
+          Object.entries(p.consents).map(([k, c]) => [
             k,
             { state: c.state, granted: c.granted, since: c.since },
           ]),
         ),
       };
       if (submission) {
-        const contacts = row.contactsEnc
-          ? this.cipher.decryptJson<Contact[]>(row.contactsEnc, contactsContext(row.id))
-          : [];
+        person.submissionConsent = p.submissionConsent;
         // Family members are named only with the consent to name them.
-        base.contacts = contacts
-          .filter((c) => c.relation !== 'family' || consents.name_family_members.granted)
+        person.contacts = (p.contacts ?? [])
+          .filter((c) => c.relation !== 'family' || p.consents.name_family_members.granted)
           .map((c) => ({
             name: c.name,
             relation: c.relation,
             phone: c.phone ?? null,
             email: c.email ?? null,
           }));
-        base.confidentialNotes = row.confidentialNotesEnc
-          ? this.cipher.decrypt(row.confidentialNotesEnc, notesContext(row.id))
-          : null;
+        person.confidentialNotes = p.confidentialNotes ?? null;
       }
-      defenders.push(base);
+      return person;
+    });
+    const remedies = answers.find((a) => a.field === 'remedies.steps');
+    const source = submission ? loaded.source : null;
+    // A public edition names no one without consent, not even in what was typed about them.
+    const hide = withholdNames(
+      loaded.persons.map((p, i) => ({
+        named: persons[i].name !== null,
+        names: [p.view.fullName, p.view.familyName, p.view.givenNames, ...p.view.otherNames],
+        as: dossierLocale(d.language).t('common.personN', { n: i + 1 }),
+      })),
+    );
+    const c = hideInContent(e.content ?? {}, hide);
+    for (const p of persons) {
+      p.timeline = p.timeline.map((ev) => ({
+        ...ev,
+        description: hide(ev.description),
+        outcome: hide(ev.outcome ?? null),
+      }));
     }
-    const source =
-      submission && e.sourceIdentityEnc
-        ? this.cipher.decryptJson<SourceIdentity>(e.sourceIdentityEnc, sourceContext(e.id))
-        : null;
-    const c = e.content ?? {};
     return {
       kind: templateKindFor(e.kind),
       language: d.language,
       edition: d.edition,
       generatedAt: this.clock.now().toISOString(),
-      reference: e.id,
+      reference: e.reference,
       unReference: e.unReference,
+      versionNo: d.versionNo ?? null,
       mechanism: e.mechanism,
       escalationKind: e.kind,
       targetRapporteurs: e.targetRapporteurs,
       hrcSession: e.hrcSession,
-      defenders,
-      identityDocument: c.identityDocument ?? null,
-      arrest: c.arrest ?? null,
-      detention: c.detention ?? null,
-      circumstances: c.circumstances ?? null,
-      categories: c.categories ?? [],
-      domesticRemedies: c.domesticRemedies ?? [],
+      persons,
+      remedies: hideInSteps(remedies?.value ?? null, hide),
+      questionnaire: {
+        summary: c.summary ?? null,
+        circumstances: c.circumstances ?? null,
+        categories: c.categories ?? [],
+        remedies: c.remedies ?? null,
+        urgency: c.urgency ?? null,
+        previousSubmissions: c.previousSubmissions ?? null,
+        namePublicly: c.namePublicly ?? null,
+        confidentiality: submission ? (c.confidentiality ?? null) : null,
+      },
       source: source
         ? {
             name: source.name,
             organisation: source.organisation ?? null,
             contact: source.contact ?? null,
+            relation: source.relation ?? null,
           }
         : null,
-      confidentiality: submission ? (c.confidentiality ?? null) : null,
       annexes: annexData(
         listedAnnexes(annexRows ?? (await escalationAnnexRows(m, e.id)), d.edition),
       ),
     };
   }
+}
+
+type Hide = (text: string | null) => string | null;
+
+/**
+ * Replace the names of people who may not be named (their full, family, given and other
+ * names) by "Person N" in free text. Identity when everyone may be named.
+ */
+function withholdNames(people: { named: boolean; names: (string | null)[]; as: string }[]): Hide {
+  const rules = people
+    .filter((p) => !p.named)
+    .flatMap((p) =>
+      p.names
+        .filter((n): n is string => !!n && n.trim().length >= 3)
+        .sort((a, b) => b.length - a.length)
+        .map((n) => ({
+          re: new RegExp(n.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'),
+          as: p.as,
+        })),
+    );
+  if (!rules.length) return (text) => text;
+  return (text) => (text ? rules.reduce((t, r) => t.replace(r.re, r.as), text) : text);
+}
+
+function hideInContent(c: Escalation['content'], hide: Hide): Escalation['content'] {
+  return {
+    ...c,
+    summary: hide(c.summary ?? null),
+    circumstances: hide(c.circumstances ?? null),
+    urgency: hide(c.urgency ?? null),
+    previousSubmissions: hide(c.previousSubmissions ?? null),
+    categories: (c.categories ?? []).map((x) => ({ ...x, argument: hide(x.argument) ?? '' })),
+    remedies: c.remedies ? { ...c.remedies, explanation: hide(c.remedies.explanation) } : null,
+  };
+}
+
+function hideInSteps(v: AnswerValue | null, hide: Hide): AnswerValue | null {
+  if (!v) return v;
+  if (v.kind === 'text') return { kind: 'text', text: hide(v.text) ?? '' };
+  if (v.kind !== 'steps') return v;
+  return {
+    kind: 'steps',
+    items: v.items.map((s) => ({
+      ...s,
+      person: hide(s.person ?? null) ?? undefined,
+      description: hide(s.description),
+      outcome: hide(s.outcome),
+    })),
+  };
 }
 
 /** What the dossier was made from, without the moment it was made. */
