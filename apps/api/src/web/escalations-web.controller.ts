@@ -23,13 +23,7 @@ import {
   type PublicationView,
   type PublicProfile,
 } from '@witness/domain';
-import {
-  AppError,
-  Clock,
-  NotFoundError,
-  PreconditionRequiredError,
-  ValidationFailedError,
-} from '@witness/platform';
+import { AppError, Clock, NotFoundError, ValidationFailedError } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import Handlebars from 'handlebars';
 import { sendDossierBundle, sendDossierFile } from '../dossiers/dossiers.controller';
@@ -47,10 +41,15 @@ import {
 import { CurrentActor } from '../http/actor.decorator';
 import { sendImage } from '../public/public-http';
 import { PutPublicationDto } from '../publication/publication.dto';
-import { completenessPanel } from './escalations-web.questionnaire';
+import { completenessPanel } from './escalations-web.questionnaire-form';
 import {
   ALL_STATES,
   clockLines,
+  DECIDERS,
+  EDITORS,
+  isVersionConflict,
+  STAFF,
+  versionOf,
   queryString,
   renameErrors,
   stepForms,
@@ -68,10 +67,6 @@ import {
   validateAs,
   type FormBody,
 } from './web-form';
-
-const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
-const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
-const DECIDERS = ['coordinator', 'admin'] as const;
 
 const DOSSIER_LANGUAGES = ['en', 'fr', 'es'] as const;
 const DOSSIER_FORMATS = ['pdf', 'html'] as const;
@@ -124,14 +119,6 @@ class AnnexFormError extends Error {
   }
 }
 
-/** A stale version (412) or a missing one (428): someone else saved first. */
-function isVersionConflict(err: unknown): err is AppError {
-  return (
-    err instanceof AppError &&
-    (err.code === 'precondition_failed' || err.code === 'precondition_required')
-  );
-}
-
 function isConflict(err: unknown): err is AppError {
   return err instanceof AppError && err.code === 'conflict';
 }
@@ -140,13 +127,6 @@ function isConflict(err: unknown): err is AppError {
 function yesNo(body: FormBody, name: string): boolean | string | undefined {
   const v = text(body, name);
   return v === 'yes' ? true : v === 'no' ? false : v;
-}
-
-/** A version from a hidden field, or a 428 when the form carried none. */
-function versionOf(body: FormBody): number {
-  const v = integer(body, 'version');
-  if (typeof v !== 'number') throw new PreconditionRequiredError();
-  return v;
 }
 
 const first = (v: string | string[] | undefined): string | undefined => {
