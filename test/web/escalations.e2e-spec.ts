@@ -206,7 +206,7 @@ describe('escalations in the browser', () => {
     await page.getByRole('button', { name: 'Request the dossier' }).click();
     // What the WGAD still needs is said in words; it is generated once that is confirmed.
     const missing = page.locator('#dossier-missing');
-    await expect(missing.textContent()).resolves.toContain('a concise summary of the case');
+    await expect(missing.textContent()).resolves.toContain('a category of arbitrary detention, argued');
     await expect(missing.textContent()).resolves.toContain('places of detention');
     await expect(page.locator('#completeness').textContent()).resolves.toContain(
       'the source’s name and contact',

@@ -245,6 +245,7 @@ export class EscalationsWebController {
       ? KIND_MECHANISMS[kind as EscalationKind]
       : [];
     const circumstances = text(body, 'circumstances');
+    const summary = text(body, 'summary');
     const partnerIds = many(body, 'partnerIds');
     try {
       const input = await validateAs(
@@ -260,7 +261,7 @@ export class EscalationsWebController {
           targetRapporteurs: list(body, 'targetRapporteurs'),
           hrcSession: text(body, 'hrcSession'),
           notes: text(body, 'notes'),
-          content: circumstances ? { circumstances } : undefined,
+          content: circumstances || summary ? defined({ circumstances, summary }) : undefined,
           partnerIds: partnerIds.length ? partnerIds : undefined,
         }),
       );
@@ -271,6 +272,7 @@ export class EscalationsWebController {
       if (!fields) throw err;
       const errors = renameErrors(fields, {
         'content.circumstances': 'circumstances',
+        'content.summary': 'summary',
         defenderIds: '_',
       });
       return this.renderNew(req, reply, actor, id, refill(body), errors, 400);
