@@ -206,6 +206,7 @@ describe('the questionnaire in the browser', () => {
     expect(await page.getByRole('button', { name: 'Save the answers' }).count()).toBe(0);
     // The address of usual residence is not shown to a viewer.
     await expect(page.locator('main').textContent()).resolves.not.toContain(PROFILE.usualAddress);
+    await expect(page.locator('main').textContent()).resolves.toContain('Not shown to your role');
     await context.close();
     const cw = await newPage(browser, app);
     await signIn(cw.page, caseworker);

@@ -67,7 +67,11 @@ export class CompletenessQueryDto extends AnswersQueryDto {
 }
 
 export class AnswerOverrideResponse {
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'boolean' }] }) value: string | boolean;
+  @ApiProperty({
+    description: 'What was typed in place of the drawn answer.',
+    oneOf: [{ type: 'string' }, { type: 'boolean' }],
+  })
+  value: string | boolean;
   @ApiProperty({ description: 'Who overrode it (user id).', nullable: true, type: String })
   by: string | null;
   @ApiProperty({ description: 'When.', format: 'date-time' }) at: string;
@@ -117,12 +121,13 @@ export class AnswerResponse {
 export class AnswerSectionResponse {
   @ApiProperty({ description: 'The section, e.g. II.' }) id: string;
   @ApiProperty({ description: "The section's heading, in the form's own words." }) title: string;
-  @ApiProperty({ type: [AnswerResponse] }) answers: AnswerResponse[];
+  @ApiProperty({ description: 'The answers of the section, in order.', type: [AnswerResponse] })
+  answers: AnswerResponse[];
 }
 
 export class AnswersResponse {
-  @ApiProperty({ format: 'uuid' }) escalationId: string;
-  @ApiProperty({ example: 'WIT-2026-0042' }) reference: string;
+  @ApiProperty({ description: 'The escalation.', format: 'uuid' }) escalationId: string;
+  @ApiProperty({ description: 'Our reference.', example: 'WIT-2026-0042' }) reference: string;
   @ApiProperty({
     description: 'The form.',
     enum: ['wgad_regular', 'wgad_urgent_action', 'sp_communication', 'hrc_brief'],
@@ -131,26 +136,45 @@ export class AnswersResponse {
   @ApiProperty({ description: "The escalation's version, for If-Match." }) version: number;
   @ApiProperty({ description: 'The people, in order.', type: [Object] })
   persons: { defenderId: string; name: string }[];
-  @ApiProperty({ type: [AnswerSectionResponse] }) sections: AnswerSectionResponse[];
+  @ApiProperty({ description: "The form's sections, in order.", type: [AnswerSectionResponse] })
+  sections: AnswerSectionResponse[];
 }
 
 export class CompletenessItemResponse {
   @ApiProperty({ description: 'The requirement, e.g. arrestDate.' }) requirement: string;
   @ApiProperty({ description: 'In words, e.g. "date of arrest".' }) label: string;
-  @ApiProperty({ enum: ['required', 'recommended'] }) level: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) defenderId: string | null;
-  @ApiProperty() met: boolean;
+  @ApiProperty({
+    description: 'required (missing: 422 unless acknowledged) or recommended (a warning).',
+    enum: ['required', 'recommended'],
+  })
+  level: string;
+  @ApiProperty({
+    description: 'Whose requirement (null: the escalation’s).',
+    nullable: true,
+    type: String,
+    format: 'uuid',
+  })
+  defenderId: string | null;
+  @ApiProperty({ description: 'Whether the record and the questionnaire meet it.' }) met: boolean;
 }
 
 export class CompletenessResponse {
-  @ApiProperty({ format: 'uuid' }) escalationId: string;
-  @ApiProperty() reference: string;
-  @ApiProperty() kind: string;
-  @ApiProperty({ enum: ['submission', 'public'] }) edition: string;
+  @ApiProperty({ description: 'The escalation.', format: 'uuid' }) escalationId: string;
+  @ApiProperty({ description: 'Our reference, WIT-YYYY-NNNN.' }) reference: string;
+  @ApiProperty({ description: 'The form checked.' }) kind: string;
+  @ApiProperty({ description: 'The edition checked.', enum: ['submission', 'public'] })
+  edition: string;
   @ApiProperty({ description: 'Nothing required is missing.' }) complete: boolean;
-  @ApiProperty({ nullable: true, type: Number }) summaryWords: number | null;
-  @ApiProperty({ nullable: true, type: Number }) summaryWordLimit: number | null;
-  @ApiProperty({ type: [CompletenessItemResponse] }) items: CompletenessItemResponse[];
+  @ApiProperty({ description: 'Words in the summary.', nullable: true, type: Number })
+  summaryWords: number | null;
+  @ApiProperty({
+    description: 'The longest summary the form takes (a warning beyond it).',
+    nullable: true,
+    type: Number,
+  })
+  summaryWordLimit: number | null;
+  @ApiProperty({ description: 'Every requirement, met or not.', type: [CompletenessItemResponse] })
+  items: CompletenessItemResponse[];
   @ApiProperty({ description: 'Required and missing, in words.', type: [String] })
   missing: string[];
   @ApiProperty({

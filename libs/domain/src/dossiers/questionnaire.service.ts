@@ -36,6 +36,8 @@ export interface AnswerView {
   override: { value: string | boolean; by: string | null; at: string } | null;
   /** What the dossier shows. */
   value: string | null;
+  /** Not shown to this role (the address of usual residence for a viewer). */
+  hidden?: true;
 }
 
 export interface AnswersView {
@@ -240,6 +242,7 @@ export class QuestionnaireService {
         drawnValue: hidden ? null : a.drawn,
         override: a.override,
         value: hidden ? null : a.override ? describe(a, a.value, loaded, l) : drawn,
+        ...(hidden ? { hidden: true as const } : {}),
       };
     };
     return {

@@ -311,6 +311,15 @@ export class EscalationsService {
           );
         const ids = [...new Set(patch.defenderIds)];
         for (const d of ids) await this.defenders.find(tx, d, { actor, reading: false });
+        // A person taken off the escalation takes their identity document along.
+        if (patch.content === undefined && e.content?.identityDocuments?.length) {
+          e.content = {
+            ...e.content,
+            identityDocuments: e.content.identityDocuments.filter((d) =>
+              ids.includes(d.defenderId),
+            ),
+          };
+        }
         await tx.delete(EscalationDefender, { escalationId: id });
         await tx.insert(
           EscalationDefender,
