@@ -103,9 +103,11 @@ function handlebarsAlone(kind, language) {
     }
   }
   const plain = (...args) => args.slice(0, -1).map(String).join(' ');
-  for (const h of ['t', 'date', 'days', 'category', 'label', 'labels', 'join', 'yesNo', 'birth'])
+  for (const h of ['t', 'ft', 'fl', 'date', 'days', 'label', 'labels', 'join'])
     hbs.registerHelper(h, plain);
-  const file = path.join(dir, kind, `${language}.hbs`);
+  hbs.registerHelper('array', (...args) => args.slice(0, -1));
+  void language; // one template per form, whatever the language
+  const file = path.join(dir, `${kind}.hbs`);
   return hbs.compile(fs.readFileSync(file, 'utf8'), { strict: false });
 }
 
@@ -119,7 +121,7 @@ async function main() {
 
   const html = domain.renderDossierHtml(data); // also compiles and caches the template
   const template = handlebarsAlone(data.kind, data.language);
-  const result = { html: {}, pdf: {}, templateKind: data.kind, defenders: data.defenders.length };
+  const result = { html: {}, pdf: {}, templateKind: data.kind, defenders: data.persons.length };
   result.html.api = await measure(async () => domain.renderDossierHtml(data), { seconds: SECONDS });
   result.html.baseline = await measure(async () => template(data), { seconds: SECONDS });
 

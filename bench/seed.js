@@ -306,13 +306,13 @@ async function main() {
         const s = summaries[i];
         const created = new Date(p.createdMs).toISOString();
         const updated = new Date(p.updatedMs).toISOString();
-        yield copyRow([p.id, p.fullName, p.otherNames, p.sex, p.birthDate, p.birthYear, p.nationality, p.country, p.profession, p.organisation, p.hrdFocus, p.summary, p.story, p.riskLevel, p.access, p.tags, s.status, s.detainedSince, s.closedDays, s.episodes.length ? updated : null, p.archived ? updated : null, 1, created, updated]); // prettier-ignore
+        yield copyRow([p.id, p.fullName, p.otherNames, p.sex, p.birthDate, p.birthYear, [p.nationality], p.country, p.profession, p.organisation, p.hrdFocus, p.summary, p.story, p.riskLevel, p.access, p.tags, s.status, s.detainedSince, s.closedDays, s.episodes.length ? updated : null, p.archived ? updated : null, 1, created, updated]); // prettier-ignore
       }
     }
     await copyInto(
       client,
       'defenders',
-      ['id', 'full_name', 'other_names', 'sex', 'birth_date', 'birth_year', 'nationality', 'country', 'profession', 'organisation', 'hrd_focus', 'summary', 'story', 'risk_level', 'access', 'tags', 'status', 'detained_since', 'closed_detention_days', 'last_event_at', 'archived_at', 'version', 'created_at', 'updated_at'], // prettier-ignore
+      ['id', 'full_name', 'other_names', 'sex', 'birth_date', 'birth_year', 'nationalities', 'country', 'profession', 'organisation', 'hrd_focus', 'summary', 'story', 'risk_level', 'access', 'tags', 'status', 'detained_since', 'closed_detention_days', 'last_event_at', 'archived_at', 'version', 'created_at', 'updated_at'], // prettier-ignore
       defenderLines(),
     );
     lap(`${n} defenders (search vectors by the trigger)`);
@@ -402,26 +402,33 @@ async function main() {
         const replied = transmitted && at('government_replied') && r.chance(0.6) ? transmitted + r.int(80) * DAY : null; // prettier-ignore
         const opinion = transmitted && at('opinion_adopted') ? transmitted + (120 + r.int(200)) * DAY : null; // prettier-ignore
         const wgad = kind.startsWith('wgad');
+        // The arrest, detention and remedies are drawn from the timelines: only the
+        // questionnaire's own answers are typed.
         const content = wgad
           ? {
-              arrest: { date: isoDay(createdMs - 40 * DAY), place: 'At home', forces: r.pick(FORCES), warrantShown: false, authority: 'Prosecutor', reasons: r.pick(CHARGES), legalBasis: 'Penal code' }, // prettier-ignore
-              detention: { date: isoDay(createdMs - 39 * DAY), duration: 'Ongoing', forces: 'Police', places: 'Central prison', authority: 'Court', reasons: r.pick(CHARGES), legalBasis: 'Penal code' }, // prettier-ignore
+              summary: `Detained for their work; ${r.pick(FORCES)} made the arrest.`,
               circumstances: 'Arrested after publishing a report on abuses. '.repeat(3),
               categories: [{ category: 'II', argument: 'Detained for exercising freedom of expression.' }, { category: 'III', argument: 'No access to a lawyer of their choice.' }], // prettier-ignore
-              domesticRemedies: [{ step: 'Habeas corpus', date: isoDay(createdMs - 20 * DAY), result: 'Rejected' }], // prettier-ignore
+              remedies: { exhausted: false, explanation: `Habeas corpus (${r.pick(CHARGES)}) rejected.` }, // prettier-ignore
               confidentiality: 'The source asks that the family not be named.',
             }
           : {};
-        yield copyRow([id, KIND_MECHANISMS[kind][0], kind, state, r.pick(cwIds), transmitted ? `UA ${k}/${new Date(transmitted).getUTCFullYear()}` : null, opinion ? `No. ${1 + (k % 90)}/${new Date(opinion).getUTCFullYear()}` : null, content, submitted && isoDay(submitted), transmitted && isoDay(transmitted), transmitted && isoDay(transmitted + 60 * DAY), replied && isoDay(replied), opinion && isoDay(opinion), opinion && isoDay(opinion + 182 * DAY), opinion ? { arbitrary: r.chance(0.9), categoriesFound: ['II', 'III'], releaseRequested: true, compensationRequested: r.chance(0.5) } : null, coordinatorId, 1, new Date(createdMs).toISOString(), new Date(Math.min(Date.now(), (opinion || replied || transmitted || submitted || createdMs) + DAY)).toISOString()]); // prettier-ignore
+        const year = new Date(createdMs).getUTCFullYear();
+        yield copyRow([id, `WIT-${year}-${String(k + 1).padStart(5, '0')}`, KIND_MECHANISMS[kind][0], kind, state, r.pick(cwIds), transmitted ? `UA ${k}/${new Date(transmitted).getUTCFullYear()}` : null, opinion ? `No. ${1 + (k % 90)}/${new Date(opinion).getUTCFullYear()}` : null, content, submitted && isoDay(submitted), transmitted && isoDay(transmitted), transmitted && isoDay(transmitted + 60 * DAY), replied && isoDay(replied), opinion && isoDay(opinion), opinion && isoDay(opinion + 182 * DAY), opinion ? { arbitrary: r.chance(0.9), categoriesFound: ['II', 'III'], releaseRequested: true, compensationRequested: r.chance(0.5) } : null, coordinatorId, 1, new Date(createdMs).toISOString(), new Date(Math.min(Date.now(), (opinion || replied || transmitted || submitted || createdMs) + DAY)).toISOString()]); // prettier-ignore
       }
     }
     await copyInto(
       client,
       'escalations',
-      ['id', 'mechanism', 'kind', 'state', 'owner_id', 'un_reference', 'opinion_number', 'content', 'submitted_on', 'transmitted_on', 'reply_due_on', 'government_replied_on', 'opinion_adopted_on', 'follow_up_due_on', 'outcome', 'created_by', 'version', 'created_at', 'updated_at'], // prettier-ignore
+      ['id', 'reference', 'mechanism', 'kind', 'state', 'owner_id', 'un_reference', 'opinion_number', 'content', 'submitted_on', 'transmitted_on', 'reply_due_on', 'government_replied_on', 'opinion_adopted_on', 'follow_up_due_on', 'outcome', 'created_by', 'version', 'created_at', 'updated_at'], // prettier-ignore
       escalationLines(),
     );
     await copyInto(client, 'escalation_defenders', ['escalation_id', 'defender_id'], [...new Set(escLinks)]); // prettier-ignore
+    // The counters go on from the highest reference given in each year.
+    await client.query(`INSERT INTO escalation_reference_counters (year, last_number)
+      SELECT split_part(reference, '-', 2)::int, max(split_part(reference, '-', 3)::int)
+        FROM escalations GROUP BY 1
+      ON CONFLICT (year) DO UPDATE SET last_number = EXCLUDED.last_number`);
     await copyInto(client, 'escalation_partners', ['escalation_id', 'partner_id'], escPartners);
     lap(`${escalations} escalations`);
 

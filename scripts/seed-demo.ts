@@ -20,10 +20,12 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
+  ConsentsModule,
   DefendersModule,
   DefendersService,
   DetentionModule,
   DetentionService,
+  EscalationsModule,
   SYSTEM_ACTOR,
   type DefenderInput,
   type DetentionEventInput,
@@ -40,6 +42,8 @@ import {
   ownerUrl,
   PlatformConfigModule,
 } from '@witness/platform';
+
+import { seedUnDemo, type UnSeedResult } from './seed-demo-un';
 
 /** An event dated `daysAgo` days before today; negative means scheduled in the future. */
 interface DemoEvent extends Omit<DetentionEventInput, 'occurredOn'> {
@@ -995,8 +999,10 @@ const DEMO: DemoDefender[] = [
         verification: 'confirmed',
       }),
       ev('release', 250, { source: 'Family', verification: 'confirmed' }),
-      ev('other', 240, {
-        description: 'Under de-facto house arrest: guards outside her home, phone cut off.',
+      ev('house_arrest', 240, {
+        description: 'Under house arrest: guards outside her home, phone cut off.',
+        place: 'Her home, Beijing',
+        authority: 'Public Security Bureau',
         source: 'Neighbours',
         verification: 'unverified',
       }),
@@ -1180,6 +1186,8 @@ const DEMO: DemoDefender[] = [
     AuditModule,
     DefendersModule,
     DetentionModule,
+    ConsentsModule,
+    EscalationsModule,
   ],
 })
 class SeedModule {}
@@ -1208,6 +1216,7 @@ async function main(): Promise<void> {
   let present = 0;
   let events = 0;
   const incomplete: string[] = [];
+  let un: UnSeedResult | undefined;
   try {
     const defenders = app.get(DefendersService);
     const detention = app.get(DetentionService);
@@ -1252,6 +1261,7 @@ async function main(): Promise<void> {
       }
       created++;
     }
+    un = await seedUnDemo(app, today, (daysAgo) => shiftDate(today, -daysAgo), EG_GROUP);
   } finally {
     await app.close();
   }
@@ -1261,7 +1271,9 @@ async function main(): Promise<void> {
   console.log(
     `seed:demo: ${DEMO.length} fictional demo defenders in ${countries} countries ` +
       `(${created} created with ${events} timeline events, ${present} already present) in database "${db}"` +
-      (incomplete.length ? `; WARNING incomplete timelines: ${incomplete.join(', ')}` : ''),
+      (incomplete.length ? `; WARNING incomplete timelines: ${incomplete.join(', ')}` : '') +
+      `; ${un?.escalationsCreated ?? 0} demo WGAD escalations created (one per stage, a group, ` +
+      `and the complete case ${un?.completeCaseId ?? '?'})`,
   );
 }
 

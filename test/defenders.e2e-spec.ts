@@ -43,7 +43,7 @@ describe('case records: /api/v1/defenders', () => {
     (
       await api.db.query(
         `SELECT full_name, other_names, sex, birth_date::text AS birth_date, birth_year,
-                nationality, country, profession, organisation, hrd_focus, summary, story,
+                nationalities, country, profession, organisation, hrd_focus, summary, story,
                 risk_level, access, tags, status, archived_at, version, updated_at
            FROM defenders WHERE id = $1`,
         [id],
@@ -128,7 +128,7 @@ describe('case records: /api/v1/defenders', () => {
       expect(await row(d.id)).toMatchObject({
         full_name: 'Amina Haddad',
         country: 'EG',
-        nationality: 'EG',
+        nationalities: ['EG'],
         birth_year: 1988,
         access: 'restricted',
         tags: ['group:2024-cairo-13', 'press'],
@@ -139,6 +139,61 @@ describe('case records: /api/v1/defenders', () => {
       expect(read.status).toBe(200);
       expect(read.headers.etag).toBe('"1"');
       expect(read.body).toEqual(d);
+    });
+
+    it('keeps people as the UN writes them: names apart, every nationality, an encrypted address', async () => {
+      const res = await request({
+        method: 'POST',
+        url: D,
+        body: {
+          fullName: 'Amina Haddad',
+          familyName: ' Haddad ',
+          givenNames: 'Amina',
+          nationalities: ['eg', 'FR', 'EG'],
+          hrdActivity: 'Reports on the trials of protesters.',
+          usualAddress: '12 Example Street, Flat 4, Cairo',
+          country: 'EG',
+        },
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        familyName: 'Haddad',
+        givenNames: 'Amina',
+        nationalities: ['EG', 'FR'],
+        nationality: 'EG',
+        hrdActivity: 'Reports on the trials of protesters.',
+        usualAddress: '12 Example Street, Flat 4, Cairo',
+      });
+      const id = res.body.id as string;
+      // Encrypted at rest, absent from the list, the audit trail and the export.
+      const stored = await api.db.query(
+        `SELECT usual_address_enc, family_name, given_names FROM defenders WHERE id = $1`,
+        [id],
+      );
+      expect(stored[0].usual_address_enc).not.toContain('Example Street');
+      expect(stored[0]).toMatchObject({ family_name: 'Haddad', given_names: 'Amina' });
+      const list = await request({ method: 'GET', url: `${D}?country=EG&limit=200` });
+      expect(JSON.stringify(list.body)).not.toContain('Example Street');
+      const audit = await api.db.query(
+        `SELECT changes::text AS c FROM audit_events WHERE entity_id = $1`,
+        [id],
+      );
+      expect(audit.map((a: { c: string }) => a.c).join()).not.toContain('Example Street');
+      const csv = await request({ method: 'GET', url: '/api/v1/exports/defenders?format=csv' });
+      expect(csv.text).not.toContain('Example Street');
+      expect(csv.text.split('\n')[0]).not.toMatch(/usualAddress/);
+      // One nationality, as clients wrote it before, is still understood; both at once is not.
+      const one = await patch(id, { nationality: 'tn' }, '"1"');
+      expect(one.status).toBe(200);
+      expect(one.body).toMatchObject({ nationalities: ['TN'], nationality: 'TN' });
+      const both = await patch(id, { nationality: 'EG', nationalities: ['EG'] }, '"2"');
+      expect(both.status).toBe(400);
+      expect(both.body.errors[0].field).toBe('nationality');
+      const bad = await patch(id, { nationalities: ['EG', 'ZZ'] }, '"2"');
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].field).toMatch(/^nationalities/);
+      const cleared = await patch(id, { usualAddress: null, familyName: null }, '"2"');
+      expect(cleared.body).toMatchObject({ usualAddress: null, familyName: null });
     });
 
     it('creates a minimal record with defaults', async () => {

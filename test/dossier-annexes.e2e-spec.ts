@@ -144,7 +144,8 @@ describe('dossier annexes and bundles', () => {
     const res = await staff.coordinator.request({
       method: 'POST',
       url: `/api/v1/escalations/${escalationId}/dossiers`,
-      body,
+      // Annexes, not completeness, are under test here.
+      body: { ...body, acknowledgeIncomplete: true },
     });
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 202 });
     return res.body.id as string;
@@ -499,12 +500,12 @@ describe('dossier annexes and bundles', () => {
     expect(zipRes.status).toBe(200);
     expect(zipRes.headers['content-type']).toBe('application/zip');
     expect(String(zipRes.headers['content-disposition'])).toMatch(
-      /^attachment; filename="wgad_regular-[0-9a-f]{8}-v1-en-submission-bundle\.zip"/,
+      /^attachment; filename="WIT-\d{4}-\d{4}-wgad-en-v1-bundle\.zip"/,
     );
     expect(zipRes.headers['x-content-type-options']).toBe('nosniff');
     const entries = await unzip(zipRes.bytes);
     expect(entries.map((e) => e.name)).toEqual([
-      expect.stringMatching(/^00-wgad_regular-[0-9a-f]{8}-v1-en-submission\.html$/),
+      expect.stringMatching(/^00-WIT-\d{4}-\d{4}-wgad-en-v1\.html$/),
       '01-Arrest warrant 12-2024.pdf',
       '02-Medical report.txt',
       '03-Letter from the family.docx',
@@ -528,7 +529,7 @@ describe('dossier annexes and bundles', () => {
     expect(publicZip.status).toBe(200);
     const pentries = await unzip(publicZip.bytes);
     expect(pentries.map((e) => e.name)).toEqual([
-      expect.stringMatching(/^00-wgad_regular-[0-9a-f]{8}-v2-fr-public\.html$/),
+      expect.stringMatching(/^00-WIT-\d{4}-\d{4}-wgad-fr-v2-public\.html$/),
       '01-Arrest warrant 12-2024.pdf',
       '02-Letter from the family.docx',
     ]);

@@ -140,8 +140,25 @@ describe('escalations', () => {
       await expect400(wgad([amina.id], { ownerId: 'me' }), 'ownerId', /uuid/);
       await expect400(wgad([amina.id], { state: 'approved' }), 'state', /not a known field/);
       await expect400(
-        wgad([amina.id], { content: { arrest: { date: '2024-02-30' } } }),
-        'content.arrest.date',
+        wgad([amina.id], {
+          content: { identityDocuments: [{ defenderId: amina.id, issuedOn: '2024-02-30' }] },
+        }),
+        'content.identityDocuments[0].issuedOn',
+      );
+      // The arrest is drawn from the timeline, not typed: an old client's typed arrest is refused.
+      await expect400(
+        wgad([amina.id], { content: { arrest: { place: 'Cairo' } } }),
+        'content.arrest',
+      );
+      await expect400(
+        wgad([amina.id], {
+          content: {
+            identityDocuments: [
+              { defenderId: '7f1c1b1e-1d2a-4c3b-9a8e-0123456789ab', type: 'Passport' },
+            ],
+          },
+        }),
+        'content.identityDocuments[0].defenderId',
       );
       await expect400(
         wgad([amina.id], { content: { categories: [{ category: 'VI', argument: 'x' }] } }),
@@ -199,7 +216,7 @@ describe('escalations', () => {
           wgad([amina.id], {
             ownerId: staff.coordinator.id,
             content: {
-              arrest: { date: '2024-03-18', place: 'Cairo', legalBasis: 'Law 94/2015' },
+              circumstances: 'Arrested at dawn in Cairo.',
               categories: [{ category: 'II', argument: 'Arrested for her reporting.' }],
             },
           }),

@@ -22,7 +22,7 @@ const CANARY_PHONE = '+20 100 999 4242';
 const CANARY_NOTES = 'Canary-Notes-meets-at-the-old-mill';
 
 const FORMULA_NAMES = ['=1+2 Formula', '+Plus Person', '-Minus Person', '@At Person'];
-const LISTS = new Set(['otherNames', 'hrdFocus', 'tags']);
+const LISTS = new Set(['otherNames', 'hrdFocus', 'tags', 'nationalities']);
 const NUMBERS = new Set(['birthYear', 'daysDetained', 'totalDaysDetained', 'version']);
 
 describe('defender export', () => {
@@ -178,7 +178,9 @@ describe('defender export', () => {
       const byId = (rows: Record_[]) =>
         Object.fromEntries(rows.map((r) => [r.id as string, withoutStory(r)]));
       expect(byId(fromJson)).toEqual(byId(listed));
-      expect(byId(fromCsv)).toEqual(byId(listed));
+      // The CSV has every nationality in `nationalities`, not the older one-nationality alias.
+      const withoutAlias = ({ nationality: _n, ...rest }: Record_) => rest;
+      expect(byId(fromCsv)).toEqual(byId(listed.map(withoutAlias)));
       expect(Number(csv.headers['x-total-count'])).toBe(listed.length);
     }
     // Archived only when asked for, as in the list.

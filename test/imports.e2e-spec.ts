@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DEFENDER_CSV_COLUMNS } from '@witness/domain';
+import { DEFENDER_TEMPLATE_COLUMNS } from '@witness/domain';
 import { AuditService } from '@witness/platform';
 import { parse } from 'csv-parse/sync';
 import { startApi, type TestApi, type TestResponse } from './support/api';
@@ -183,7 +183,7 @@ describe('defender import', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename=".+\.csv"/);
     const [header, example, ...rest] = parse(res.text, { bom: true }) as string[][];
-    expect(header).toEqual(DEFENDER_CSV_COLUMNS.map((c) => c.name));
+    expect(header).toEqual(DEFENDER_TEMPLATE_COLUMNS.map((c) => c.name));
     expect(header).not.toContain('contacts');
     expect(header).not.toContain('confidentialNotes');
     expect(example[header.indexOf('fullName')]).toBe('Example Name');

@@ -3,6 +3,7 @@ import {
   deriveDetention,
   ESCALATION_KINDS,
   INDICATOR_NAMES,
+  isDeprivedOfLiberty,
   MECHANISMS,
   type EventType,
 } from '@witness/domain';
@@ -159,6 +160,37 @@ const DEFENDERS: DefenderSpec[] = [
       // Already out on conditions: this release ends no detention.
       ['release', '2025-12-01'],
       ['arrest', '2026-02-02'],
+    ],
+  },
+  // House arrest is a deprivation of liberty: it keeps the episode open and counts its days.
+  {
+    key: 'M',
+    country: 'EG',
+    createdAt: '2025-03-03T00:00:00Z',
+    events: [
+      ['arrest', '2025-04-01'],
+      ['house_arrest', '2025-09-01'],
+    ],
+  },
+  {
+    key: 'N',
+    country: 'TN',
+    createdAt: '2026-02-01T00:00:00Z',
+    events: [
+      ['house_arrest', '2025-02-01'],
+      ['hunger_strike', '2025-03-01'],
+      ['release', '2025-05-01'],
+    ],
+  },
+  {
+    key: 'O',
+    country: 'EG',
+    createdAt: '2026-03-01T00:00:00Z',
+    events: [
+      ['disappearance', '2025-06-01'],
+      ['house_arrest', '2025-07-01'],
+      ['hunger_strike', '2025-08-01'],
+      ['release', '2026-02-01'],
     ],
   },
 ];
@@ -467,7 +499,7 @@ function oracle(who: Who, f: Filter, ids: Ids): { figures: Expected; records: Ex
 
   const atEnd = scope
     .map((d) => ({ d, s: deriveDetention(facts(d), f.to) }))
-    .filter(({ s }) => s.status === 'detained' || s.status === 'disappeared');
+    .filter(({ s }) => isDeprivedOfLiberty(s.status));
   const detainedB = byCountry(atEnd.map(({ d }) => d));
   count(atEnd, ({ s }) => s.status, 'status', detainedB);
   put(
@@ -831,24 +863,27 @@ describe('indicators report', () => {
   it('spells out the hard cases (derived at the period end, days at release, boundaries)', async () => {
     const figs = figuresOf(await report('coordinator', Y2025));
     // C (disappeared, then seen in a transfer; released only in 2026), E (disappeared),
-    // I (restricted) and J (arrested on 31 December; released in 2026).
+    // I (restricted), J (arrested on 31 December; released in 2026), M (moved from prison to
+    // house arrest) and O (disappeared, then found under house arrest; released in 2026).
     expect(figs.detained_at_period_end).toEqual({
-      value: 4,
+      value: 6,
       breakdown: {
         'status:detained': 3,
         'status:disappeared': 1,
-        'country:EG': 3,
+        'status:house_arrest': 2,
+        'country:EG': 5,
         'country:TN': 1,
       },
     });
     // A 2024-11-01 -> 2025-04-15, B 2025-01-01 -> 2025-12-31 (conditional), D 2025-02-10 ->
     // 2025-08-20, G 2024-09-01 -> 2025-09-01, K same day, L 2025-10-01 -> 2025-11-01
-    // (conditional). Not: F (archived), G's duplicate, H after death, L after conditional.
-    const days = [165, 364, 191, 365, 0, 31];
-    expect(figs.releases.value).toBe(6);
+    // (conditional), N 2025-02-01 -> 2025-05-01 (house arrest: its days count). Not: F
+    // (archived), G's duplicate, H after death, L after conditional.
+    const days = [165, 364, 191, 365, 0, 31, 89];
+    expect(figs.releases.value).toBe(7);
     expect(figs.releases.breakdown['type:conditional_release']).toBe(2);
-    expect(figs.releases.breakdown['days_detained:median']).toBe((165 + 191) / 2);
-    expect(median(days)).toBe(178);
+    expect(figs.releases.breakdown['days_detained:median']).toBe(165);
+    expect(median(days)).toBe(165);
     // E1 (A, B), E2 (D), E3 (G), E9 (L): all but K's.
     expect(figs.releases_after_escalation.value).toBe(5);
     // E2 was adopted on 31 December and E9 submitted on 1 January: both ends are in.
@@ -878,7 +913,7 @@ describe('indicators report', () => {
   it('restricted records are absent for those who may not see them', async () => {
     const viewer = figuresOf(await report('viewer', Y2025));
     // D and I are restricted; E2 (D) and E5 (I) with them, S2 and S8 too.
-    expect(viewer.detained_at_period_end.value).toBe(3);
+    expect(viewer.detained_at_period_end.value).toBe(5);
     expect(viewer.escalations.value).toBe(3); // E1, E3, E9
     expect(viewer.escalations.breakdown['mechanism:unhrc']).toBeUndefined();
     expect(viewer.partners_supported.value).toBe(2); // P1, P2 (P3 only via E2 and E5)

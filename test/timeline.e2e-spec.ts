@@ -236,6 +236,87 @@ describe('detention timeline: /api/v1/defenders/:id/events', () => {
     });
   });
 
+  it('house arrest is a deprivation of liberty: its own status, the same episode, days counted', async () => {
+    const id = await createDefender();
+    await addEvent(id, { type: 'arrest', occurredOn: '2026-05-01' });
+    await addEvent(id, { type: 'house_arrest', occurredOn: '2026-06-01', place: 'Family home' });
+    expect(await derived(id)).toEqual({
+      status: 'house_arrest',
+      detainedSince: '2026-05-01',
+      daysDetained: 45,
+      totalDaysDetained: 45,
+    });
+    // Lists say so too, and the status filter finds it.
+    const list = await request({ method: 'GET', url: `${D}?status=house_arrest&limit=200` });
+    expect(list.status).toBe(200);
+    expect(list.body.data.map((x: { id: string }) => x.id)).toContain(id);
+    // Conditional release stays distinct: it ends the deprivation of liberty.
+    await addEvent(id, { type: 'conditional_release', occurredOn: '2026-06-10' });
+    expect(await derived(id)).toMatchObject({
+      status: 'conditionally_released',
+      daysDetained: null,
+      totalDaysDetained: 40,
+    });
+  });
+
+  it('keeps the questionnaire facts of an event, and refuses them on events they do not fit', async () => {
+    const id = await createDefender();
+    const arrest = await addEvent(id, {
+      type: 'arrest',
+      occurredOn: '2026-05-01',
+      place: 'Her office',
+      forces: 'Plain-clothes officers of the KGB',
+      warrantShown: false,
+      takenTo: 'Okrestina detention centre',
+    });
+    expect(arrest.body).toMatchObject({
+      forces: 'Plain-clothes officers of the KGB',
+      warrantShown: false,
+      takenTo: 'Okrestina detention centre',
+      endedOn: null,
+      outcome: null,
+      outcomeOn: null,
+    });
+    const extension = await addEvent(id, {
+      type: 'pretrial_extension',
+      occurredOn: '2026-06-01',
+      authority: 'Minsk City Court',
+      endedOn: '2026-09-01',
+    });
+    expect(extension.body.endedOn).toBe('2026-09-01');
+    const appeal = await addEvent(id, {
+      type: 'appeal',
+      occurredOn: '2026-05-10',
+      outcome: 'Rejected',
+      outcomeOn: '2026-05-20',
+    });
+    expect(appeal.body).toMatchObject({ outcome: 'Rejected', outcomeOn: '2026-05-20' });
+
+    const bad = async (body: Record<string, unknown>, field: string) => {
+      const res = await request({ method: 'POST', url: `${D}/${id}/events`, body });
+      expectProblem(res, 400, field);
+    };
+    const before = await countEvents();
+    await bad({ type: 'hearing', occurredOn: '2026-05-02', warrantShown: true }, 'warrantShown');
+    await bad({ type: 'arrest', occurredOn: '2026-05-02', warrantShown: 'yes' }, 'warrantShown');
+    await bad({ type: 'transfer', occurredOn: '2026-05-02', outcome: 'x' }, 'outcome');
+    await bad({ type: 'arrest', occurredOn: '2026-05-02', endedOn: '2026-05-03' }, 'endedOn');
+    await bad(
+      { type: 'incommunicado', occurredOn: '2026-05-02', endedOn: '2026-05-01' },
+      'endedOn',
+    );
+    await bad(
+      { type: 'incommunicado', occurredOn: '2026-05-02', endedOn: '2026-07-01' },
+      'endedOn',
+    );
+    await bad({ type: 'appeal', occurredOn: '2026-05-02', outcomeOn: '2026-05-01' }, 'outcomeOn');
+    await bad({ type: 'appeal', occurredOn: '2026-05-02', outcomeOn: '2026-08-01' }, 'outcomeOn');
+    expect(await countEvents()).toBe(before);
+    // A correction that changes the type must keep the fields it carries fitting.
+    const patched = await patchEvent(id, appeal.body.id, { type: 'transfer' }, '"1"');
+    expectProblem(patched, 400, 'outcome');
+  });
+
   it('arrest and release on the same day: released, 0 days', async () => {
     const id = await createDefender();
     await addEvent(id, { type: 'release', occurredOn: '2026-06-03' });

@@ -146,7 +146,7 @@ describe('PostgreSQL restarted under load', () => {
     const d = await coordinator.ok(
       'POST',
       `/api/v1/escalations/${escalationId}/dossiers`,
-      { language: 'en', format: 'html', edition: 'public' },
+      { language: 'en', format: 'html', edition: 'public', acknowledgeIncomplete: true },
       202,
     );
     await waitFor(

@@ -70,7 +70,7 @@ describe('Redis flushed with work in flight', () => {
       await coordinator.ok(
         'POST',
         `/api/v1/escalations/${escalationId}/dossiers`,
-        { language: 'en', format: 'html', edition: 'public' },
+        { language: 'en', format: 'html', edition: 'public', acknowledgeIncomplete: true },
         202,
       );
     }

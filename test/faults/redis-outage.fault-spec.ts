@@ -40,7 +40,7 @@ describe('Redis stopped for 30 s while caseworkers keep writing', () => {
     const first = await coordinator.ok(
       'POST',
       `/api/v1/escalations/${escalationId}/dossiers`,
-      { language: 'en', format: 'html', edition: 'public' },
+      { language: 'en', format: 'html', edition: 'public', acknowledgeIncomplete: true },
       202,
     );
     await waitFor(
@@ -111,6 +111,7 @@ describe('Redis stopped for 30 s while caseworkers keep writing', () => {
           language: (['en', 'fr', 'es'] as const)[round % 3],
           format: 'html',
           edition: 'public',
+          acknowledgeIncomplete: true,
         }),
       );
       readiness.push(await new Http(world.api.baseUrl).req('GET', '/health/ready'));

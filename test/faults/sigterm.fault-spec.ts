@@ -72,7 +72,7 @@ describe('SIGTERM during work', () => {
       await coordinator.ok(
         'POST',
         `/api/v1/escalations/${escalationId}/dossiers`,
-        { language: 'en', format: 'pdf', edition: 'public' },
+        { language: 'en', format: 'pdf', edition: 'public', acknowledgeIncomplete: true },
         202,
       );
     }

@@ -46,6 +46,7 @@ describe('worker SIGKILLed repeatedly while it dispatches and renders', () => {
         // One in five is a PDF through Chromium; the rest HTML, to keep the drill short.
         format: n % 5 === 0 ? 'pdf' : 'html',
         edition: 'public',
+        acknowledgeIncomplete: true,
       },
       202,
     );

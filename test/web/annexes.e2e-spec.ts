@@ -231,6 +231,9 @@ describe('the annex picker', () => {
     // A dossier, rendered by the worker, and its bundle.
     await page.getByLabel('Format').selectOption('html');
     await page.getByLabel('Edition').selectOption('submission');
+    await page
+      .getByLabel(/Generate it although something the mechanism requires is missing/)
+      .check();
     await page.getByRole('button', { name: 'Request the dossier' }).click();
     await page.waitForURL(/dossierRequested/);
     expect(await relay.relay()).toBeGreaterThan(0);
@@ -240,11 +243,11 @@ describe('the annex picker', () => {
     await screenshot(page, 'escalation-annexes');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(
-      /^wgad_regular-[0-9a-f]{8}-v1-en-submission-bundle\.zip$/,
+      /^WIT-\d{4}-\d{4}-wgad-en-v1-bundle\.zip$/,
     );
     const entries = await unzipNames(await readFile((await download.path())!));
     expect(entries.map((e) => e.name)).toEqual([
-      expect.stringMatching(/^00-wgad_regular-.*-submission\.html$/),
+      expect.stringMatching(/^00-WIT-.*-wgad-en-v1\.html$/),
       '01-Appeal decision.pdf',
       '02-Medical report.txt',
     ]);

@@ -74,7 +74,7 @@ async function mkDefender(
     body: {
       fullName,
       country: 'EG',
-      nationality: 'EG',
+      nationalities: ['EG'],
       profession: 'Journalist',
       hrdFocus: ['journalist'],
       ...options.extra,
@@ -204,6 +204,18 @@ describe('escalations in the browser', () => {
     await page.getByLabel('Format').selectOption('pdf');
     await page.getByLabel('Edition').selectOption('submission');
     await page.getByRole('button', { name: 'Request the dossier' }).click();
+    // What the WGAD still needs is said in words; it is generated once that is confirmed.
+    const missing = page.locator('#dossier-missing');
+    await expect(missing.textContent()).resolves.toContain('a category of arbitrary detention, argued');
+    await expect(missing.textContent()).resolves.toContain('places of detention');
+    await expect(page.locator('#completeness').textContent()).resolves.toContain(
+      'the source’s name and contact',
+    );
+    await page.getByLabel('Format').selectOption('pdf');
+    await page
+      .getByLabel(/Generate it although something the mechanism requires is missing/)
+      .check();
+    await page.getByRole('button', { name: 'Request the dossier' }).click();
     await page.waitForURL(/dossierRequested/);
     const status = page.locator('.esc-dossier-status').first();
     await expect(status.getAttribute('data-poll-url')).resolves.toMatch(
@@ -221,9 +233,7 @@ describe('escalations in the browser', () => {
     await screenshot(page, 'escalation-page');
 
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    expect(download.suggestedFilename()).toMatch(
-      /^wgad_regular-WGAD-EGY-2026-31-v1-en-submission\.pdf$/,
-    );
+    expect(download.suggestedFilename()).toMatch(/^WIT-2026-\d{4}-wgad-en-v1\.pdf$/);
     const file = await download.path();
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');

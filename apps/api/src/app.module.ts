@@ -52,6 +52,7 @@ import { DocumentsController } from './documents/documents.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { AnnexesController } from './escalations/annexes.controller';
 import { EscalationsController } from './escalations/escalations.controller';
+import { QuestionnaireController } from './escalations/questionnaire.controller';
 import { SolidarityController } from './solidarity/solidarity.controller';
 import { ReportsController } from './reports/reports.controller';
 import { PublicationController } from './publication/publication.controller';
@@ -113,6 +114,7 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web/web';
     ImportsController,
     ExportsController,
     EscalationsController,
+    QuestionnaireController,
     AnnexesController,
     DossiersController,
     DocumentsController,

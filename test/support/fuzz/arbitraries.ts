@@ -100,7 +100,7 @@ function validString(s: Schema, name: string, pools: IdPools, safe = false): fc.
   }
   if (/url|link/i.test(name)) return fc.webUrl().filter(fits);
   // Formats the document names only in words.
-  if (/^(country|nationality)$/i.test(name)) return fc.constantFrom('EG', 'KE', 'TR', 'ke');
+  if (/^(country|nationality|nationalities)$/i.test(name)) return fc.constantFrom('EG', 'KE', 'TR', 'ke');
   if (/email/i.test(name)) return fc.emailAddress().filter(fits);
   if (/timeZone/i.test(name)) return fc.constantFrom('Africa/Nairobi', 'UTC', 'America/Bogota');
   if (/^remindBefore$/.test(name)) return fc.constantFrom('P7D', 'P1D', 'PT2H');

@@ -107,6 +107,7 @@ export async function makeFixtures(
       language: 'en',
       format: 'html',
       edition: 'public',
+      acknowledgeIncomplete: true,
     });
   }
 

@@ -98,6 +98,31 @@ export class CreateDefenderDto {
   fullName: string;
 
   @ApiPropertyOptional({
+    description:
+      'Family name(s), apart from the given names, as the UN questionnaires ask (up to 200 characters). Left empty, a dossier says "Not known" rather than guess it from the full name.',
+    maxLength: 200,
+    nullable: true,
+    example: 'Haddad',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxChars(200)
+  familyName?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Given name(s) (up to 200 characters).',
+    maxLength: 200,
+    nullable: true,
+    example: 'Amina',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxChars(200)
+  givenNames?: string | null;
+
+  @ApiPropertyOptional({
     description: 'Other names, transliterations and aliases (up to 20, each up to 200 characters).',
     type: [String],
     example: ['أمينة حداد'],
@@ -142,11 +167,28 @@ export class CreateDefenderDto {
   birthYear?: number | null;
 
   @ApiPropertyOptional({
-    description: 'Nationality, ISO 3166-1 alpha-2 code.',
-    example: 'EG',
+    description:
+      'Every nationality, ISO 3166-1 alpha-2 codes (up to 5), the principal first. Empty when not known.',
+    type: [String],
+    example: ['EG', 'FR'],
+  })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ToUpper()
+  @IsISO31661Alpha2({
+    each: true,
+    message: 'each must be an ISO 3166-1 alpha-2 country code, e.g. KE',
+  })
+  nationalities?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'One nationality (ISO 3166-1 alpha-2), as before `nationalities`: still accepted on writes (it sets nationalities to that one; null clears them) and shown as the first of `nationalities`. Do not send both.',
     nullable: true,
     minLength: 2,
     maxLength: 2,
+    deprecated: true,
   })
   @IsOptional()
   @ToUpper()
@@ -185,6 +227,17 @@ export class CreateDefenderDto {
   @IsString()
   @MaxChars(200)
   organisation?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'The human rights work believed to be the reason for the arrest, in words (up to 2,000 characters): the questionnaires ask for profession and activity.',
+    maxLength: 2000,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxChars(2000)
+  hrdActivity?: string | null;
 
   @ApiPropertyOptional({
     description: 'Areas of human rights work.',
@@ -275,6 +328,17 @@ export class CreateDefenderDto {
   @IsString()
   @MaxLength(20000)
   confidentialNotes?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Address of usual residence (up to 1,000 characters), as the WGAD questionnaire asks. Sensitive: encrypted at rest, shown only to caseworkers, coordinators and admins on a single record, and only in the submission edition of a UN dossier; never in lists, exports or public output.',
+    maxLength: 1000,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxChars(1000)
+  usualAddress?: string | null;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
@@ -21,7 +22,7 @@ import { IsCalendarDate, IsOptionalNotNull, MaxChars } from '../http/validators'
 export class CreateEventDto {
   @ApiProperty({
     description:
-      'What happened. arrest, rearrest and disappearance open a detention episode; release and conditional_release close it; death ends the timeline.',
+      'What happened. arrest, rearrest, disappearance and house_arrest open a detention episode (house arrest is a deprivation of liberty); release and conditional_release close it; death ends the timeline. pretrial_extension, incommunicado, lawyer_denied and visit_denied (family visits denied) are facts of the detention; complaint, habeas_corpus, release_request, appeal and hearings are domestic remedies with an outcome.',
     enum: EVENT_TYPES,
   })
   @IsIn(EVENT_TYPES)
@@ -47,7 +48,8 @@ export class CreateEventDto {
   description?: string | null;
 
   @ApiPropertyOptional({
-    description: 'Where (court, prison, police station; up to 300 characters).',
+    description:
+      'Where (place of arrest; court; prison a transfer went to; place of house arrest; up to 300 characters).',
     maxLength: 300,
     nullable: true,
   })
@@ -96,6 +98,68 @@ export class CreateEventDto {
   @IsString()
   @MaxChars(500)
   sentence?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'The forces who carried out the arrest or hold the person (police, security service; up to 300 characters).',
+    maxLength: 300,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxChars(300)
+  forces?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'arrest and rearrest only: was a warrant or other decision by a public authority shown? (null: not known)',
+    nullable: true,
+    type: Boolean,
+  })
+  @IsOptional()
+  @IsBoolean()
+  warrantShown?: boolean | null;
+
+  @ApiPropertyOptional({
+    description:
+      'arrest and rearrest only: where the person was taken, the first place of detention (up to 300 characters).',
+    maxLength: 300,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxChars(300)
+  takenTo?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Periods only (incommunicado, lawyer_denied, visit_denied, hunger_strike, house_arrest, pretrial_extension): the last day (YYYY-MM-DD; for pretrial_extension, the date the detention is extended until, which may be ahead). Empty while it lasts.',
+    format: 'date',
+    nullable: true,
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  endedOn?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Remedies only (hearing, trial, verdict, appeal, complaint, habeas_corpus, release_request): the result, in words (up to 2,000 characters).',
+    maxLength: 2000,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxChars(2000)
+  outcome?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Remedies only: when the result was given (YYYY-MM-DD).',
+    format: 'date',
+    nullable: true,
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  outcomeOn?: string | null;
 
   @ApiPropertyOptional({
     description: 'Where the information comes from (public reference; up to 1,000 characters).',

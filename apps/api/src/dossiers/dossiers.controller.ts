@@ -5,6 +5,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
+  ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -14,7 +15,7 @@ import {
   type AuthenticatedActor,
   type DossierBundle,
 } from '@witness/domain';
-import { IsIn, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { EscalationIdParams } from '../escalations/escalation.dto';
@@ -43,6 +44,15 @@ export class DossierRequestDto {
   })
   @IsIn(['submission', 'public'])
   edition: 'submission' | 'public';
+
+  @ApiPropertyOptional({
+    description:
+      "Generate it even though the mechanism's required answers are not all there (see GET /escalations/:id/completeness). Without it, a request with something required missing answers 422 listing each item in words.",
+    type: Boolean,
+  })
+  @IsOptional()
+  @IsBoolean()
+  acknowledgeIncomplete?: boolean;
 }
 
 export class DossierIdParams {
@@ -68,6 +78,15 @@ export class DossierResponse {
     string | null;
   @ApiProperty({ description: 'Size in bytes.', nullable: true, type: Number }) sizeBytes:
     number | null;
+  @ApiProperty({
+    description:
+      'File name, fixed when the version was requested and never changed after, e.g. WIT-2026-0042-wgad-en-v2.pdf (the download uses it).',
+  })
+  fileName: string;
+  @ApiProperty({
+    description: "Generated although the mechanism's required answers were not all there.",
+  })
+  incomplete: boolean;
   @ApiProperty({ description: 'Requested at.', format: 'date-time' }) createdAt: string;
   @ApiProperty({ description: 'Rendered at.', nullable: true, type: String }) renderedAt:
     string | null;
@@ -97,10 +116,10 @@ export class DossiersController {
   @ApiOperation({
     summary: 'Request a dossier',
     description:
-      "Answers 202 with the dossier queued; the worker renders it. A submission edition needs every defender's UN-submission consent (409 otherwise).",
+      "Answers 202 with the dossier queued; the worker renders it. A submission edition needs every defender's UN-submission consent (409 otherwise). Then the mechanism's required answers for the edition (the public edition's list is shorter): with one missing, 422 problem+json whose `missing` lists each in words, unless acknowledgeIncomplete is true. The version number and file name are fixed now.",
   })
   @ApiAcceptedResponse({ type: DossierResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   request(
     @Param() { id }: EscalationIdParams,
     @Body() body: DossierRequestDto,

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
-import { ESCALATION_KINDS, MECHANISMS, type EscalationKind, type Mechanism } from '@witness/domain';
+import {
+  ESCALATION_KINDS,
+  MECHANISMS,
+  SOURCE_RELATIONS,
+  type EscalationKind,
+  type Mechanism,
+  type SourceRelation,
+} from '@witness/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -24,6 +31,12 @@ import { IsCalendarDate, OptionalIdList } from '../http/validators';
 const TEXT = 10000;
 
 export class IdentityDocumentDto {
+  @ApiProperty({
+    description: 'Whose document it is (one of the escalation’s defenders).',
+    format: 'uuid',
+  })
+  @IsUUID('all', { message: 'must be a uuid' })
+  defenderId: string;
   @ApiPropertyOptional({
     description: 'Type of document (passport, national identity card...).',
     nullable: true,
@@ -46,128 +59,15 @@ export class IdentityDocumentDto {
   @IsOptional()
   @IsCalendarDate()
   issuedOn: string | null;
-  @ApiPropertyOptional({ description: 'Document number.', nullable: true, maxLength: 100 })
+  @ApiPropertyOptional({
+    description: 'Document number (printed in the submission edition only).',
+    nullable: true,
+    maxLength: 100,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   number: string | null;
-}
-
-export class ArrestDto {
-  @ApiPropertyOptional({ description: 'Date of arrest.', nullable: true, format: 'date' })
-  @IsOptional()
-  @IsCalendarDate()
-  date: string | null;
-  @ApiPropertyOptional({ description: 'Place of arrest.', nullable: true, maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  place: string | null;
-  @ApiPropertyOptional({
-    description: 'Forces who carried it out (or are believed to have).',
-    nullable: true,
-    maxLength: 1000,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  forces: string | null;
-  @ApiPropertyOptional({
-    description: 'Was a warrant or other decision shown?',
-    nullable: true,
-    type: Boolean,
-  })
-  @IsOptional()
-  @IsBoolean()
-  warrantShown: boolean | null;
-  @ApiPropertyOptional({
-    description: 'Authority that issued the warrant or decision.',
-    nullable: true,
-    maxLength: 500,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  authority: string | null;
-  @ApiPropertyOptional({
-    description: 'Reasons given by the authorities.',
-    nullable: true,
-    maxLength: TEXT,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT)
-  reasons: string | null;
-  @ApiPropertyOptional({
-    description: 'Legal basis, including relevant legislation.',
-    nullable: true,
-    maxLength: TEXT,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT)
-  legalBasis: string | null;
-}
-
-export class DetentionDto {
-  @ApiPropertyOptional({ description: 'Date detention began.', nullable: true, format: 'date' })
-  @IsOptional()
-  @IsCalendarDate()
-  date: string | null;
-  @ApiPropertyOptional({
-    description: 'Duration or probable duration.',
-    nullable: true,
-    maxLength: 500,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  duration: string | null;
-  @ApiPropertyOptional({
-    description: 'Forces holding the person.',
-    nullable: true,
-    maxLength: 1000,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  forces: string | null;
-  @ApiPropertyOptional({
-    description: 'Places of detention, including transfers and the present place.',
-    nullable: true,
-    maxLength: TEXT,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT)
-  places: string | null;
-  @ApiPropertyOptional({
-    description: 'Authorities that ordered the detention.',
-    nullable: true,
-    maxLength: 1000,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  authority: string | null;
-  @ApiPropertyOptional({
-    description: 'Reasons for the detention.',
-    nullable: true,
-    maxLength: TEXT,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT)
-  reasons: string | null;
-  @ApiPropertyOptional({
-    description: 'Legal basis, including relevant legislation.',
-    nullable: true,
-    maxLength: TEXT,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT)
-  legalBasis: string | null;
 }
 
 export class CategoryClaimDto {
@@ -183,48 +83,46 @@ export class CategoryClaimDto {
   argument: string;
 }
 
-export class RemedyDto {
-  @ApiProperty({ description: 'Domestic step or remedy taken (or why none was).', maxLength: 2000 })
-  @IsString()
-  @Length(1, 2000)
-  step: string;
-  @ApiPropertyOptional({ description: 'When.', nullable: true, format: 'date' })
+export class RemediesAnswerDto {
+  @ApiPropertyOptional({
+    description: 'Have domestic remedies been exhausted? (null: not said)',
+    nullable: true,
+    type: Boolean,
+  })
   @IsOptional()
-  @IsCalendarDate()
-  date: string | null;
-  @ApiPropertyOptional({ description: 'Its result.', nullable: true, maxLength: 2000 })
+  @IsBoolean()
+  exhausted: boolean | null;
+  @ApiPropertyOptional({
+    description:
+      'Their results, or why the steps or remedies were ineffective or not taken (WGAD section V).',
+    nullable: true,
+    maxLength: TEXT,
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
-  result: string | null;
+  @MaxLength(TEXT)
+  explanation: string | null;
 }
 
+/**
+ * The questionnaire's own answers. What the case record holds (identity, arrest, detention,
+ * domestic steps) is drawn from it, not typed here: see GET /escalations/:id/answers, and
+ * override a drawn answer with PUT /escalations/:id/answers/:field.
+ */
 export class EscalationContentDto {
   @ApiPropertyOptional({
-    description: 'Identity document (questionnaire section I).',
-    type: IdentityDocumentDto,
+    description:
+      'A concise summary of the case (the WGAD and the Special Procedures ask for one; completeness warns past the form’s word limit).',
     nullable: true,
+    maxLength: TEXT,
   })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => IdentityDocumentDto)
-  identityDocument?: IdentityDocumentDto | null;
-  @ApiPropertyOptional({ description: 'Arrest (section II).', type: ArrestDto, nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ArrestDto)
-  arrest?: ArrestDto | null;
+  @IsString()
+  @MaxLength(TEXT)
+  summary?: string | null;
   @ApiPropertyOptional({
-    description: 'Detention (section III).',
-    type: DetentionDto,
-    nullable: true,
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => DetentionDto)
-  detention?: DetentionDto | null;
-  @ApiPropertyOptional({
-    description: 'Circumstances of the arrest and detention (section IV).',
+    description:
+      'Circumstances of the arrest and detention, and why they are arbitrary (WGAD section IV).',
     nullable: true,
     maxLength: 50000,
   })
@@ -243,15 +141,51 @@ export class EscalationContentDto {
   @Type(() => CategoryClaimDto)
   categories?: CategoryClaimDto[];
   @ApiPropertyOptional({
-    description: 'Domestic steps and remedies and their results (section V).',
-    type: [RemedyDto],
+    description: 'Domestic remedies exhausted or not, and why (section V).',
+    type: RemediesAnswerDto,
+    nullable: true,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RemediesAnswerDto)
+  remedies?: RemediesAnswerDto | null;
+  @ApiPropertyOptional({
+    description: 'Urgent action: why continued detention endangers health or life.',
+    nullable: true,
+    maxLength: TEXT,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  urgency?: string | null;
+  @ApiPropertyOptional({
+    description: 'Special Procedures: the case before other UN or regional mechanisms.',
+    nullable: true,
+    maxLength: 5000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  previousSubmissions?: string | null;
+  @ApiPropertyOptional({
+    description:
+      'Special Procedures: may the person(s) be named in the public report on communications?',
+    nullable: true,
+    type: Boolean,
+  })
+  @IsOptional()
+  @IsBoolean()
+  namePublicly?: boolean | null;
+  @ApiPropertyOptional({
+    description: 'Identity documents (questionnaire section I, 6), one per person at most.',
+    type: [IdentityDocumentDto],
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
-  @Type(() => RemedyDto)
-  domesticRemedies?: RemedyDto[];
+  @Type(() => IdentityDocumentDto)
+  identityDocuments?: IdentityDocumentDto[];
   @ApiPropertyOptional({
     description: 'What must stay confidential, and why.',
     nullable: true,
@@ -282,6 +216,14 @@ export class SourceIdentityDto {
   @IsString()
   @MaxLength(1000)
   contact?: string | null;
+  @ApiPropertyOptional({
+    description: 'Who the source is to the person(s) concerned.',
+    enum: SOURCE_RELATIONS,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsIn(SOURCE_RELATIONS)
+  relation?: SourceRelation | null;
 }
 
 export class CreateEscalationDto {
@@ -509,6 +451,12 @@ export class EscalationResponse extends CreateEscalationDto {
   releasesAfter?: { defenderId: string; releasedOn: string; type: string }[];
 
   @ApiProperty({ description: 'Identifier.', format: 'uuid' }) id: string;
+  @ApiProperty({
+    description:
+      'Our human reference, WIT-YYYY-NNNN: per year, gap-free, given at creation and never changed.',
+    example: 'WIT-2026-0042',
+  })
+  reference: string;
   @ApiProperty({ description: 'Workflow state.' }) state: string;
   @ApiProperty({ description: 'The steps you may take now.', type: [String] })
   allowedTransitions: string[];

@@ -7,6 +7,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'The change conflicts with the current state.',
   412: 'Someone else changed the record since you read it: reload and re-apply.',
   413: 'The body is too large.',
+  422: 'Something required is missing (each item in `missing`).',
   428: 'If-Match is required.',
 };
 

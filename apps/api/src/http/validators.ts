@@ -63,9 +63,15 @@ export const ToInt = () =>
 export const ToBoolean = () =>
   Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
-/** Upper-case a country code before it is checked, so `ke` and `KE` both work. */
+/** Upper-case a country code (or each of a list) before it is checked: `ke` and `KE` both work. */
 export const ToUpper = () =>
-  Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));
+  Transform(({ value }) =>
+    typeof value === 'string'
+      ? value.toUpperCase()
+      : Array.isArray(value)
+        ? value.map((v: unknown) => (typeof v === 'string' ? v.toUpperCase() : v))
+        : value,
+  );
 
 /** Trim free text; an all-blank string is treated as absent. */
 export const Trim = () =>
@@ -80,3 +86,22 @@ export const OptionalIdList = (description: string) =>
     ArrayMaxSize(100),
     IsUUID('all', { each: true, message: 'each must be a uuid' }),
   );
+
+/** An answer override: a non-blank text of at most 10,000 characters, or true / false. */
+export function IsOverrideValue(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isOverrideValue',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: 'must be a non-blank text of at most 10,000 characters, or true or false',
+        ...options,
+      },
+      validator: {
+        validate: (v: unknown) =>
+          typeof v === 'boolean' ||
+          (typeof v === 'string' && v.trim() !== '' && [...v].length <= 10000),
+      },
+    });
+}

@@ -165,8 +165,9 @@ export class DefenderRecordDto {
   @ApiProperty({ description: 'standard or restricted.', enum: ['standard', 'restricted'] })
   access: string;
   @ApiPropertyOptional({
-    description: 'detained_at_period_end only: detained or disappeared on the last day.',
-    enum: ['detained', 'disappeared'],
+    description:
+      'detained_at_period_end only: detained, disappeared or under house arrest on the last day.',
+    enum: ['detained', 'disappeared', 'house_arrest'],
   })
   statusAtPeriodEnd?: string;
 }

@@ -19,6 +19,7 @@ import {
   EscalationsService,
   EVENT_TYPES,
   HRD_FOCUSES,
+  isDeprivedOfLiberty,
   MilestonesService,
   RISK_LEVELS,
   seesAllCases,
@@ -734,6 +735,10 @@ export class DefendersWebController {
         editor,
         decider,
         vocab: VOCAB,
+        warrantOptions: (['yes', 'no'] as const).map((v) => ({
+          value: v,
+          label: this.views.translator.t(this.views.lang(req), `app.${v}`),
+        })),
       },
       {
         title: 'defenders.profile.title',
@@ -767,7 +772,7 @@ function firstString(v: unknown): string | undefined {
 
 /** The badge class of a derived status (the words say it too: never colour alone). */
 function statusBadge(status: string): string {
-  if (status === 'detained' || status === 'disappeared') return 'badge--detained';
+  if (isDeprivedOfLiberty(status)) return 'badge--detained';
   if (status === 'released') return 'badge--ok';
   return '';
 }

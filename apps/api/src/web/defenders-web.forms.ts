@@ -19,14 +19,18 @@ export interface ContactRow {
 
 export interface DefenderForm {
   fullName: string;
+  familyName: string;
+  givenNames: string;
   otherNames: string;
   sex: string;
   birthDate: string;
   birthYear: string;
-  nationality: string;
+  /** Codes separated by commas or spaces. */
+  nationalities: string;
   country: string;
   profession: string;
   organisation: string;
+  hrdActivity: string;
   hrdFocus: string[];
   summary: string;
   story: string;
@@ -35,6 +39,7 @@ export interface DefenderForm {
   tags: string;
   contacts: ContactRow[];
   confidentialNotes: string;
+  usualAddress: string;
 }
 
 export type DefenderField = keyof DefenderForm;
@@ -42,14 +47,17 @@ export type DefenderField = keyof DefenderForm;
 /** Form fields in page order. */
 export const DEFENDER_FIELDS: readonly DefenderField[] = [
   'fullName',
+  'familyName',
+  'givenNames',
   'otherNames',
   'sex',
   'birthDate',
   'birthYear',
-  'nationality',
+  'nationalities',
   'country',
   'profession',
   'organisation',
+  'hrdActivity',
   'hrdFocus',
   'riskLevel',
   'access',
@@ -58,6 +66,7 @@ export const DEFENDER_FIELDS: readonly DefenderField[] = [
   'story',
   'contacts',
   'confidentialNotes',
+  'usualAddress',
 ];
 
 /** Always sent on create, so validation names them when left empty. */
@@ -72,14 +81,17 @@ export const BLANK_CONTACT_ROWS = 1;
 export function emptyDefenderForm(): DefenderForm {
   return {
     fullName: '',
+    familyName: '',
+    givenNames: '',
     otherNames: '',
     sex: '',
     birthDate: '',
     birthYear: '',
-    nationality: '',
+    nationalities: '',
     country: '',
     profession: '',
     organisation: '',
+    hrdActivity: '',
     hrdFocus: [],
     summary: '',
     story: '',
@@ -88,6 +100,7 @@ export function emptyDefenderForm(): DefenderForm {
     tags: '',
     contacts: [],
     confidentialNotes: '',
+    usualAddress: '',
   };
 }
 
@@ -95,14 +108,17 @@ export function emptyDefenderForm(): DefenderForm {
 export function defenderFormFromView(v: DefenderView): DefenderForm {
   return {
     fullName: shown(v.fullName),
+    familyName: shown(v.familyName),
+    givenNames: shown(v.givenNames),
     otherNames: (v.otherNames ?? []).join('\n'),
     sex: shown(v.sex),
     birthDate: shown(v.birthDate),
     birthYear: v.birthYear === null || v.birthYear === undefined ? '' : String(v.birthYear),
-    nationality: shown(v.nationality),
+    nationalities: (v.nationalities ?? []).join(', '),
     country: shown(v.country),
     profession: shown(v.profession),
     organisation: shown(v.organisation),
+    hrdActivity: shown(v.hrdActivity),
     hrdFocus: [...(v.hrdFocus ?? [])],
     summary: shown(v.summary),
     story: shown(v.story),
@@ -111,6 +127,7 @@ export function defenderFormFromView(v: DefenderView): DefenderForm {
     tags: (v.tags ?? []).join(', '),
     contacts: (v.contacts ?? []).map(contactRow),
     confidentialNotes: shown(v.confidentialNotes),
+    usualAddress: shown(v.usualAddress),
   };
 }
 
@@ -143,14 +160,17 @@ export function defenderFormFromBody(body: FormBody): DefenderForm {
   }
   return {
     fullName: str('fullName'),
+    familyName: str('familyName'),
+    givenNames: str('givenNames'),
     otherNames: str('otherNames'),
     sex: str('sex'),
     birthDate: str('birthDate'),
     birthYear: str('birthYear'),
-    nationality: str('nationality'),
+    nationalities: str('nationalities'),
     country: str('country'),
     profession: str('profession'),
     organisation: str('organisation'),
+    hrdActivity: str('hrdActivity'),
     hrdFocus: many(body, 'hrdFocus'),
     summary: str('summary'),
     story: str('story'),
@@ -159,6 +179,7 @@ export function defenderFormFromBody(body: FormBody): DefenderForm {
     tags: str('tags'),
     contacts: contacts.filter((c) => !isBlankContact(c)),
     confidentialNotes: str('confidentialNotes'),
+    usualAddress: str('usualAddress'),
   };
 }
 
@@ -198,6 +219,8 @@ function fieldInput(form: DefenderForm, field: DefenderField): unknown {
       return form[field];
     case 'access':
       return form.access;
+    case 'nationalities':
+      return splitList(form.nationalities, /[,;\s]+/).map((c) => c.toUpperCase());
     case 'hrdFocus':
       return [...form.hrdFocus];
     case 'birthYear':
@@ -248,7 +271,7 @@ export function patchInput(
 function comparable(form: DefenderForm, field: DefenderField): string {
   const v = fieldInput(form, field);
   if (field === 'hrdFocus') return JSON.stringify([...(v as string[])].sort());
-  if (field === 'country' || field === 'nationality')
+  if (field === 'country')
     return JSON.stringify(typeof v === 'string' ? v.toUpperCase() : v);
   return JSON.stringify(v);
 }
@@ -350,6 +373,13 @@ export interface EventForm {
   source: string;
   verification: string;
   sourceIdentity: string;
+  forces: string;
+  /** 'yes', 'no' or '' (not known). */
+  warrantShown: string;
+  takenTo: string;
+  endedOn: string;
+  outcome: string;
+  outcomeOn: string;
 }
 
 export type EventField = keyof EventForm;
@@ -366,6 +396,12 @@ export const EVENT_CORRECTION_FIELDS: readonly EventField[] = [
   'sentence',
   'source',
   'verification',
+  'forces',
+  'warrantShown',
+  'takenTo',
+  'endedOn',
+  'outcome',
+  'outcomeOn',
 ];
 
 export function emptyEventForm(): EventForm {
@@ -381,6 +417,12 @@ export function emptyEventForm(): EventForm {
     source: '',
     verification: 'unverified',
     sourceIdentity: '',
+    forces: '',
+    warrantShown: '',
+    takenTo: '',
+    endedOn: '',
+    outcome: '',
+    outcomeOn: '',
   };
 }
 
@@ -397,6 +439,12 @@ export function eventFormFromView(e: DetentionEventView): EventForm {
     source: shown(e.source),
     verification: e.verification ?? 'unverified',
     sourceIdentity: '',
+    forces: shown(e.forces),
+    warrantShown: e.warrantShown === true ? 'yes' : e.warrantShown === false ? 'no' : '',
+    takenTo: shown(e.takenTo),
+    endedOn: shown(e.endedOn),
+    outcome: shown(e.outcome),
+    outcomeOn: shown(e.outcomeOn),
   };
 }
 
@@ -414,6 +462,12 @@ export function eventFormFromBody(body: FormBody): EventForm {
     source: str('source'),
     verification: str('verification') || 'unverified',
     sourceIdentity: str('sourceIdentity'),
+    forces: str('forces'),
+    warrantShown: str('warrantShown'),
+    takenTo: str('takenTo'),
+    endedOn: str('endedOn'),
+    outcome: str('outcome'),
+    outcomeOn: str('outcomeOn'),
   };
 }
 
@@ -425,6 +479,15 @@ function eventFieldInput(form: EventForm, field: EventField): unknown {
       return form[field];
     case 'charges':
       return splitList(form.charges, /\n/);
+    case 'warrantShown':
+      // Anything but yes / no / blank is passed on for the DTO to refuse.
+      return form.warrantShown === 'yes'
+        ? true
+        : form.warrantShown === 'no'
+          ? false
+          : form.warrantShown === ''
+            ? null
+            : form.warrantShown;
     default:
       return form[field] === '' ? null : form[field];
   }

@@ -12,6 +12,7 @@ import {
   PUBLIC_CHARGE_EVENT_TYPES,
   PublicationService,
   PublicPhotoService,
+  QuestionnaireService,
   seesSensitive,
   SolidarityService,
   UsersService,
@@ -22,13 +23,7 @@ import {
   type PublicationView,
   type PublicProfile,
 } from '@witness/domain';
-import {
-  AppError,
-  Clock,
-  NotFoundError,
-  PreconditionRequiredError,
-  ValidationFailedError,
-} from '@witness/platform';
+import { AppError, Clock, NotFoundError, ValidationFailedError } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import Handlebars from 'handlebars';
 import { sendDossierBundle, sendDossierFile } from '../dossiers/dossiers.controller';
@@ -46,9 +41,15 @@ import {
 import { CurrentActor } from '../http/actor.decorator';
 import { sendImage } from '../public/public-http';
 import { PutPublicationDto } from '../publication/publication.dto';
+import { completenessPanel } from './escalations-web.questionnaire-form';
 import {
   ALL_STATES,
   clockLines,
+  DECIDERS,
+  EDITORS,
+  isVersionConflict,
+  STAFF,
+  versionOf,
   queryString,
   renameErrors,
   stepForms,
@@ -68,10 +69,6 @@ import {
   type FormBody,
 } from './web-form';
 
-const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
-const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
-const DECIDERS = ['coordinator', 'admin'] as const;
-
 const DOSSIER_LANGUAGES = ['en', 'fr', 'es'] as const;
 const DOSSIER_FORMATS = ['pdf', 'html'] as const;
 const DOSSIER_EDITIONS = ['submission', 'public'] as const;
@@ -87,7 +84,7 @@ interface EscalationPageState {
   failedStep?: { to: string; values: Record<string, unknown>; errors: FieldErrorMap };
   workflowError?: string;
   edit?: { values: FormBody; errors?: FieldErrorMap; conflict?: string };
-  dossier?: { values: FormBody; errors?: FieldErrorMap; refusal?: string };
+  dossier?: { values: FormBody; errors?: FieldErrorMap; refusal?: string; missing?: string[] };
   annexes?: { values: FormBody; errors?: FieldErrorMap; conflict?: string };
 }
 
@@ -123,14 +120,6 @@ class AnnexFormError extends Error {
   }
 }
 
-/** A stale version (412) or a missing one (428): someone else saved first. */
-function isVersionConflict(err: unknown): err is AppError {
-  return (
-    err instanceof AppError &&
-    (err.code === 'precondition_failed' || err.code === 'precondition_required')
-  );
-}
-
 function isConflict(err: unknown): err is AppError {
   return err instanceof AppError && err.code === 'conflict';
 }
@@ -139,13 +128,6 @@ function isConflict(err: unknown): err is AppError {
 function yesNo(body: FormBody, name: string): boolean | string | undefined {
   const v = text(body, name);
   return v === 'yes' ? true : v === 'no' ? false : v;
-}
-
-/** A version from a hidden field, or a 428 when the form carried none. */
-function versionOf(body: FormBody): number {
-  const v = integer(body, 'version');
-  if (typeof v !== 'number') throw new PreconditionRequiredError();
-  return v;
 }
 
 const first = (v: string | string[] | undefined): string | undefined => {
@@ -172,6 +154,7 @@ export class EscalationsWebController {
     private readonly annexes: AnnexesService,
     private readonly photos: PublicPhotoService,
     private readonly pickers: Pickers,
+    private readonly questionnaire: QuestionnaireService,
   ) {}
 
   // ---- the list -------------------------------------------------------------------------
@@ -266,6 +249,7 @@ export class EscalationsWebController {
       ? KIND_MECHANISMS[kind as EscalationKind]
       : [];
     const circumstances = text(body, 'circumstances');
+    const summary = text(body, 'summary');
     const partnerIds = many(body, 'partnerIds');
     try {
       const input = await validateAs(
@@ -282,7 +266,7 @@ export class EscalationsWebController {
           targetRapporteurs: list(body, 'targetRapporteurs'),
           hrcSession: text(body, 'hrcSession'),
           notes: text(body, 'notes'),
-          content: circumstances ? { circumstances } : undefined,
+          content: circumstances || summary ? defined({ circumstances, summary }) : undefined,
           partnerIds: partnerIds.length ? partnerIds : undefined,
         }),
       );
@@ -293,6 +277,7 @@ export class EscalationsWebController {
       if (!fields) throw err;
       const errors = renameErrors(fields, {
         'content.circumstances': 'circumstances',
+        'content.summary': 'summary',
         defenderIds: '_',
       });
       return this.renderNew(req, reply, actor, id, refill(body), errors, 400);
@@ -532,6 +517,7 @@ export class EscalationsWebController {
           language: text(body, 'language'),
           format: text(body, 'format'),
           edition: text(body, 'edition'),
+          acknowledgeIncomplete: text(body, 'acknowledgeIncomplete') === 'true' ? true : undefined,
         }),
       );
       await this.dossiers.request(id, input, actor);
@@ -560,6 +546,18 @@ export class EscalationsWebController {
           409,
         );
       }
+      // Something the mechanism requires is missing: listed, and asked to confirm in words.
+      if (err instanceof AppError && err.code === 'incomplete') {
+        const missing = (err.extra.missing as { label: string }[]).map((m) => m.label);
+        return this.renderEscalation(
+          req,
+          reply,
+          actor,
+          id,
+          { dossier: { values: refill(body), missing } },
+          422,
+        );
+      }
       throw err;
     }
   }
@@ -574,14 +572,16 @@ export class EscalationsWebController {
   ) {
     const e = await this.escalations.get(id, actor);
     const editorRole = (EDITORS as readonly string[]).includes(actor.role);
-    const [history, dossiers, latest, partners, annexSet, candidates] = await Promise.all([
-      this.escalations.transitions(id, actor),
-      this.dossiers.list(id, actor),
-      this.dossiers.latestFor(id, actor),
-      this.solidarity.partnersById(e.partnerIds, actor),
-      this.annexes.get(id, actor),
-      editorRole ? this.annexes.candidates(id, actor) : Promise.resolve([]),
-    ]);
+    const [history, dossiers, latest, partners, annexSet, candidates, completeness] =
+      await Promise.all([
+        this.escalations.transitions(id, actor),
+        this.dossiers.list(id, actor),
+        this.dossiers.latestFor(id, actor),
+        this.solidarity.partnersById(e.partnerIds, actor),
+        this.annexes.get(id, actor),
+        editorRole ? this.annexes.candidates(id, actor) : Promise.resolve([]),
+        completenessPanel(this.questionnaire, id, actor),
+      ]);
     const names = await this.defenderNames(e.defenderIds, actor);
     const people = await this.userNames([
       ...(e.ownerId ? [e.ownerId] : []),
@@ -713,7 +713,9 @@ export class EscalationsWebController {
           values: dossierValues,
           errors: state.dossier?.errors,
           refusal: state.dossier?.refusal,
+          missing: state.dossier?.missing,
         },
+        completeness,
         languages: DOSSIER_LANGUAGES,
         formatOptions: DOSSIER_FORMATS.map((f) => ({
           value: f,

@@ -5,7 +5,28 @@ import {
   statesOf,
   type EscalationView,
 } from '@witness/domain';
+import { AppError, PreconditionRequiredError } from '@witness/platform';
 import type { FieldErrorMap } from './views';
+import { integer, type FormBody } from './web-form';
+
+export const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
+export const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
+export const DECIDERS = ['coordinator', 'admin'] as const;
+
+/** A stale version (412) or a missing one (428): someone else saved first. */
+export function isVersionConflict(err: unknown): err is AppError {
+  return (
+    err instanceof AppError &&
+    (err.code === 'precondition_failed' || err.code === 'precondition_required')
+  );
+}
+
+/** A version from a hidden field, or a 428 when the form carried none. */
+export function versionOf(body: FormBody): number {
+  const v = integer(body, 'version');
+  if (typeof v !== 'number') throw new PreconditionRequiredError();
+  return v;
+}
 
 /**
  * Pure helpers of the escalation pages: what the clock says, which form each allowed step

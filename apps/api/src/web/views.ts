@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { UsersService, type AuthenticatedActor } from '@witness/domain';
+import { countryNameFor, UsersService, type AuthenticatedActor } from '@witness/domain';
 import { templatesDir } from '@witness/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Handlebars from 'handlebars';
@@ -244,6 +244,13 @@ export class Views {
       Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
     );
     hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+    /** {{countries codes}}: country codes named in the reader's language, the code beside. */
+    hbs.registerHelper('countries', (codes: unknown, o: Opts) =>
+      (Array.isArray(codes) ? codes : [codes])
+        .filter((c): c is string => typeof c === 'string' && c !== '')
+        .map((c) => `${countryNameFor(c, rootLang(o))} (${c})`)
+        .join(', '),
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { CalendarWebController } from './calendar-web.controller';
 import { DefendersWebController } from './defenders-web.controller';
 import { DocumentsWebController } from './documents-web.controller';
 import { EscalationsWebController } from './escalations-web.controller';
+import { QuestionnaireWebController } from './escalations-web.questionnaire';
 import { HomeWebController } from './home.controller';
 import { Pickers } from './picker';
 import { PickerWebController } from './picker-web.controller';
@@ -23,6 +24,7 @@ export const WEB_CONTROLLERS = [
   DefendersWebController,
   DocumentsWebController,
   EscalationsWebController,
+  QuestionnaireWebController,
   WorkWebController,
   CalendarWebController,
   ReportsWebController,

@@ -1,7 +1,12 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DispatchService, MilestoneSync, UnCalendarSync } from '@witness/domain';
+import {
+  DispatchService,
+  MilestoneSync,
+  UnCalendarSync,
+  type DefenderStatus,
+} from '@witness/domain';
 import {
   Clock,
   jobIds,
@@ -208,7 +213,7 @@ export class RemindersProcessor
     for (const r of rows) {
       await this.dataSource.transaction((tx) =>
         this.sync.syncAnniversary(tx, r.defender_id, {
-          status: r.status as 'detained',
+          status: r.status as DefenderStatus,
           detainedSince: r.detained_since,
         }),
       );

@@ -1,7 +1,7 @@
 import { CSV_BOM } from '@witness/platform';
 import { parse } from 'csv-parse/sync';
 import {
-  DEFENDER_CSV_COLUMNS,
+  DEFENDER_TEMPLATE_COLUMNS,
   DEFENDER_EXPORT_COLUMNS,
   defenderCsvTemplate,
   defenderExportHeader,
@@ -126,7 +126,7 @@ describe('defender CSV', () => {
     const template = defenderCsvTemplate();
     expect(template.startsWith(CSV_BOM)).toBe(true);
     const [header, example] = parse(template.slice(1)) as string[][];
-    expect(header).toEqual(DEFENDER_CSV_COLUMNS.map((c) => c.name));
+    expect(header).toEqual(DEFENDER_TEMPLATE_COLUMNS.map((c) => c.name));
     expect(example[0]).toBe('Example Name');
     const { rows, problems } = csv(template);
     expect(problems).toEqual([]);

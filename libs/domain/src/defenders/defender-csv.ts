@@ -7,12 +7,16 @@ import { LineCounter, parserErrorMessage, readCsvRecords } from '../shared/csv-l
  * The CSV format of case records. One catalogue of columns drives the importer's parser, the
  * template and the export's header, so the three cannot drift apart.
  *
- * Sensitive fields (contacts, confidential notes) have no column on purpose: a spreadsheet of
- * family and lawyer contacts is exactly the file that leaks. They are entered one record at a
- * time through the API, encrypted at rest.
+ * Sensitive fields (contacts, confidential notes, the address of usual residence) have no
+ * column on purpose: a spreadsheet of family and lawyer contacts or home addresses is exactly
+ * the file that leaks. They are entered one record at a time through the API, encrypted at
+ * rest.
  */
 
-export type DefenderCsvColumnName = Exclude<keyof DefenderInput, 'contacts' | 'confidentialNotes'>;
+export type DefenderCsvColumnName = Exclude<
+  keyof DefenderInput,
+  'contacts' | 'confidentialNotes' | 'usualAddress'
+>;
 
 export interface DefenderCsvColumn {
   name: DefenderCsvColumnName;
@@ -24,6 +28,11 @@ export interface DefenderCsvColumn {
   description: string;
   /** The template's example cell (clearly made up). */
   example: string;
+  /**
+   * Still read by the importer (files made from an older template), but neither in the
+   * template nor in the export: `nationality` before `nationalities`.
+   */
+  legacy?: true;
 }
 
 /** Separator of the values in a list cell (other names, focus, tags). */
@@ -36,6 +45,20 @@ export const DEFENDER_CSV_COLUMNS: readonly DefenderCsvColumn[] = [
     kind: 'text',
     description: 'Full name as used in the case (1-200 characters).',
     example: 'Example Name',
+  },
+  {
+    name: 'familyName',
+    required: false,
+    kind: 'text',
+    description: 'Family name(s), apart, as the UN questionnaires ask (up to 200 characters).',
+    example: 'Name',
+  },
+  {
+    name: 'givenNames',
+    required: false,
+    kind: 'text',
+    description: 'Given name(s) (up to 200 characters).',
+    example: 'Example',
   },
   {
     name: 'otherNames',
@@ -67,11 +90,19 @@ export const DEFENDER_CSV_COLUMNS: readonly DefenderCsvColumn[] = [
     example: '',
   },
   {
+    name: 'nationalities',
+    required: false,
+    kind: 'list',
+    description: 'Every nationality, ISO 3166-1 alpha-2 codes, the principal first (e.g. KE;FR).',
+    example: 'KE',
+  },
+  {
     name: 'nationality',
     required: false,
     kind: 'code',
-    description: 'Nationality, ISO 3166-1 alpha-2 code (e.g. KE).',
-    example: 'KE',
+    description: 'One nationality (older files; use nationalities).',
+    example: '',
+    legacy: true,
   },
   {
     name: 'country',
@@ -93,6 +124,14 @@ export const DEFENDER_CSV_COLUMNS: readonly DefenderCsvColumn[] = [
     kind: 'text',
     description: 'Organisation the defender works with (up to 200 characters).',
     example: 'Example Organisation',
+  },
+  {
+    name: 'hrdActivity',
+    required: false,
+    kind: 'text',
+    description:
+      'The human rights work believed to be the reason for the arrest (up to 2,000 characters).',
+    example: 'Reports on trials of protesters.',
   },
   {
     name: 'hrdFocus',
@@ -141,10 +180,13 @@ export const DEFENDER_CSV_COLUMNS: readonly DefenderCsvColumn[] = [
   },
 ];
 
+/** The columns of the template (and of a new file): the catalogue without its legacy names. */
+export const DEFENDER_TEMPLATE_COLUMNS = DEFENDER_CSV_COLUMNS.filter((c) => !c.legacy);
+
 /** What the export adds around the importable columns: identity and what the timeline derives. */
 export const DEFENDER_EXPORT_COLUMNS = [
   'id',
-  ...DEFENDER_CSV_COLUMNS.map((c) => c.name),
+  ...DEFENDER_TEMPLATE_COLUMNS.map((c) => c.name),
   'status',
   'detainedSince',
   'daysDetained',
@@ -179,8 +221,8 @@ export interface DefenderCsvParse {
 export function defenderCsvTemplate(): string {
   return (
     CSV_BOM +
-    csvRow(DEFENDER_CSV_COLUMNS.map((c) => c.name)) +
-    csvRow(DEFENDER_CSV_COLUMNS.map((c) => c.example))
+    csvRow(DEFENDER_TEMPLATE_COLUMNS.map((c) => c.name)) +
+    csvRow(DEFENDER_TEMPLATE_COLUMNS.map((c) => c.example))
   );
 }
 
@@ -271,7 +313,7 @@ function readHeader(header: string[], problems: CsvProblem[]): (DefenderCsvColum
         line: 1,
         column: name,
         message: name
-          ? `is not a known column (known: ${DEFENDER_CSV_COLUMNS.map((c) => c.name).join(', ')})`
+          ? `is not a known column (known: ${DEFENDER_TEMPLATE_COLUMNS.map((c) => c.name).join(', ')})`
           : `column ${i + 1} has no name`,
       });
       return null;

@@ -13,7 +13,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { seesAllCases } from '../access/access-policy';
 import { MilestoneSync } from '../milestones/milestone-sync.service';
-import { DEFENDER_CSV_COLUMNS, duplicateProblems, type CsvProblem } from './defender-csv';
+import { DEFENDER_TEMPLATE_COLUMNS, duplicateProblems, type CsvProblem } from './defender-csv';
 import { Defender } from './defender.entity';
 import type { DefenderInput } from './defender.types';
 import { auditableDefender, DefendersService, normaliseDefenderInput } from './defenders.service';
@@ -112,7 +112,12 @@ export class DefenderImportService {
       ];
       for (let start = 0; start < rows.length; start += CHUNK) {
         const values = rows.slice(start, start + CHUNK).map(({ input }, i) => {
-          const { contacts: _c, confidentialNotes: _n, ...fields } = normaliseDefenderInput(input);
+          const {
+            contacts: _c,
+            confidentialNotes: _n,
+            usualAddress: _a,
+            ...fields
+          } = normaliseDefenderInput(input);
           const id = ids[start + i];
           entries.push({
             action: 'defender.create',
@@ -147,10 +152,11 @@ export class DefenderImportService {
   private insertSql(): { sql: string; columns: { property: string; name: string }[] } {
     if (this.insertSqlCache) return this.insertSqlCache;
     const metadata = this.dataSource.getMetadata(Defender);
-    const columns = ['id', ...DEFENDER_CSV_COLUMNS.map((c) => c.name)].map((name) => {
+    // The legacy `nationality` has become `nationalities` by now (normaliseDefenderInput).
+    const columns = ['id', ...DEFENDER_TEMPLATE_COLUMNS.map((c) => c.name)].map((name) => {
       const column = metadata.findColumnWithPropertyName(name);
       if (!column) throw new Error(`Defender has no column ${name}`);
-      const kind = DEFENDER_CSV_COLUMNS.find((c) => c.name === name)?.kind;
+      const kind = DEFENDER_TEMPLATE_COLUMNS.find((c) => c.name === name)?.kind;
       const type =
         name === 'id' ? 'uuid' : kind === 'date' ? 'date' : kind === 'year' ? 'smallint' : 'text';
       const value = `r.${column.databaseName}`;

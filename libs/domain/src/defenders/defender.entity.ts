@@ -34,6 +34,10 @@ import {
 @Check('defenders_focus_check', `hrd_focus <@ ARRAY[${sqlIn(HRD_FOCUSES)}]::text[]`)
 @Check('defenders_country_check', `country ~ '^[A-Z]{2}$'`)
 @Check('defenders_birth_year_check', `birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100`)
+@Check(
+  'defenders_nationalities_check',
+  `array_to_string(nationalities, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'`,
+)
 @Index('defenders_list_idx', ['seq'], { unique: true })
 @Index('defenders_country_idx', ['country', 'seq'])
 @Index('defenders_status_idx', ['status', 'seq'])
@@ -49,8 +53,17 @@ export class Defender {
   @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS', update: false })
   seq: string;
 
+  /** The display name, as the case uses it. */
   @Column({ type: 'varchar', length: 200 })
   fullName: string;
+
+  /** Family name(s), as the UN questionnaires ask them apart; null when not known. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  familyName: string | null;
+
+  /** Given name(s); null when not known. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  givenNames: string | null;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   otherNames: string[];
@@ -64,8 +77,9 @@ export class Defender {
   @Column({ type: 'smallint', nullable: true })
   birthYear: number | null;
 
-  @Column({ type: 'char', length: 2, nullable: true })
-  nationality: string | null;
+  /** Every nationality, ISO 3166-1 alpha-2 codes, the first one the principal. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  nationalities: string[];
 
   /** Where the defender is detained (ISO 3166-1 alpha-2). */
   @Column({ type: 'char', length: 2 })
@@ -76,6 +90,10 @@ export class Defender {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   organisation: string | null;
+
+  /** The human rights work believed to be the reason for the arrest, in words. */
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  hrdActivity: string | null;
 
   @Index('defenders_focus_idx', { synchronize: false })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
@@ -121,6 +139,13 @@ export class Defender {
   /** Confidential notes: encrypted (FieldCipher). */
   @Column({ type: 'text', nullable: true, select: false })
   confidentialNotesEnc: string | null;
+
+  /**
+   * Address of usual residence: encrypted (FieldCipher). Only the submission edition of a UN
+   * dossier carries it; never in lists, logs, exports or public output.
+   */
+  @Column({ type: 'text', nullable: true, select: false })
+  usualAddressEnc: string | null;
 
   /** Maintained by a trigger (see the search migration); never selected by default. */
   @Index('defenders_search_idx', { synchronize: false })

@@ -17,15 +17,28 @@ export interface Contact {
 
 /** Editable fields of a case record (what a caseworker types). */
 export interface DefenderInput {
+  /** The display name. */
   fullName: string;
+  /** Family name(s), apart, as the UN questionnaires ask. */
+  familyName?: string | null;
+  /** Given name(s). */
+  givenNames?: string | null;
   otherNames?: string[];
   sex?: Sex | null;
   birthDate?: string | null;
   birthYear?: number | null;
+  /** Every nationality (ISO 3166-1 alpha-2), the principal first. */
+  nationalities?: string[];
+  /**
+   * One nationality, as clients wrote it before `nationalities`: still accepted (it sets
+   * `nationalities` to that one, or none for null) and shown as the first of them.
+   */
   nationality?: string | null;
   country: string;
   profession?: string | null;
   organisation?: string | null;
+  /** The human rights work believed to be the reason for the arrest. */
+  hrdActivity?: string | null;
   hrdFocus?: HrdFocus[];
   summary?: string | null;
   story?: string | null;
@@ -36,19 +49,22 @@ export interface DefenderInput {
   contacts?: Contact[] | null;
   /** Sensitive. */
   confidentialNotes?: string | null;
+  /** Sensitive: the address of usual residence (UN submissions only). */
+  usualAddress?: string | null;
 }
 
 export type DefenderPatch = Partial<DefenderInput>;
 
 /** A case record as the API shows it: editable fields plus what the timeline derives. */
 export interface DefenderView extends Required<
-  Omit<DefenderInput, 'story' | 'contacts' | 'confidentialNotes'>
+  Omit<DefenderInput, 'story' | 'contacts' | 'confidentialNotes' | 'usualAddress'>
 > {
   id: string;
   story?: string | null;
   /** Only for roles allowed to see sensitive fields, only on a single record. */
   contacts?: Contact[];
   confidentialNotes?: string | null;
+  usualAddress?: string | null;
   /** The consent in force per purpose (single record only). */
   consents?: Record<ConsentPurpose, CurrentConsent>;
   status: DefenderStatus;

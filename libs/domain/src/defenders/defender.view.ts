@@ -1,4 +1,4 @@
-import { openEpisodeDays } from '../detention/detention-status';
+import { isDeprivedOfLiberty, openEpisodeDays } from '../detention/detention-status';
 import type { Defender } from './defender.entity';
 import type { DefenderView } from './defender.types';
 
@@ -11,19 +11,23 @@ export function toDefenderView(
   today: string,
   options: { withStory: boolean } = { withStory: true },
 ): DefenderView {
-  const open = d.detainedSince !== null && (d.status === 'detained' || d.status === 'disappeared');
+  const open = d.detainedSince !== null && isDeprivedOfLiberty(d.status);
   const daysDetained = open ? openEpisodeDays(d.detainedSince as string, today) : null;
   const view: DefenderView = {
     id: d.id,
     fullName: d.fullName,
+    familyName: d.familyName ?? null,
+    givenNames: d.givenNames ?? null,
     otherNames: d.otherNames ?? [],
     sex: d.sex,
     birthDate: d.birthDate,
     birthYear: d.birthYear,
-    nationality: d.nationality,
+    nationalities: d.nationalities ?? [],
+    nationality: d.nationalities?.[0] ?? null,
     country: d.country,
     profession: d.profession,
     organisation: d.organisation,
+    hrdActivity: d.hrdActivity ?? null,
     hrdFocus: d.hrdFocus ?? [],
     summary: d.summary,
     riskLevel: d.riskLevel,

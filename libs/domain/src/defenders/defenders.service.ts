@@ -40,10 +40,25 @@ type RankCursor = { r: number; s: string };
 
 const contactsContext = (id: string) => FieldCipher.context('defenders', 'contacts', id);
 const notesContext = (id: string) => FieldCipher.context('defenders', 'confidential_notes', id);
+const addressContext = (id: string) => FieldCipher.context('defenders', 'usual_address', id);
 
 /** The editable fields as the audit trail compares them (sensitive ones only named). */
-function auditable(d: Partial<Defender> & { contacts?: unknown; confidentialNotes?: unknown }) {
-  const { searchVector: _s, seq: _q, contactsEnc: _c, confidentialNotesEnc: _n, ...rest } = d;
+function auditable(
+  d: Partial<Defender> & {
+    contacts?: unknown;
+    confidentialNotes?: unknown;
+    usualAddress?: unknown;
+  },
+) {
+  const {
+    searchVector: _s,
+    seq: _q,
+    contactsEnc: _c,
+    confidentialNotesEnc: _n,
+    usualAddressEnc: _a,
+    usualAddress: _u,
+    ...rest
+  } = d;
   return rest as Record<string, unknown>;
 }
 
@@ -66,7 +81,7 @@ export class DefendersService {
     this.checkRules(input);
     const id = randomUUID();
     await this.dataSource.transaction(async (tx) => {
-      const { contacts, confidentialNotes, ...fields } = normalise(input);
+      const { contacts, confidentialNotes, usualAddress, ...fields } = normalise(input);
       const entity = tx.create(Defender, {
         ...fields,
         id,
@@ -75,6 +90,9 @@ export class DefendersService {
           : null,
         confidentialNotesEnc: confidentialNotes
           ? this.cipher.encrypt(confidentialNotes, notesContext(id))
+          : null,
+        usualAddressEnc: usualAddress
+          ? this.cipher.encrypt(usualAddress, addressContext(id))
           : null,
       });
       await tx.insert(Defender, entity);
@@ -95,10 +113,13 @@ export class DefendersService {
         entityType: 'defender',
         entityId: id,
         subjectId: id,
-        changes: diffForAudit(
-          null,
-          auditable({ ...fields, contacts, confidentialNotes } as Partial<Defender>),
-        ),
+        changes: {
+          ...diffForAudit(
+            null,
+            auditable({ ...fields, contacts, confidentialNotes } as Partial<Defender>),
+          ),
+          ...(usualAddress ? { usualAddress: { from: null, to: '[redacted]' } } : {}),
+        },
       });
     });
     return this.get(id, actor);
@@ -119,6 +140,7 @@ export class DefendersService {
       view.confidentialNotes = d.confidentialNotesEnc
         ? this.cipher.decrypt(d.confidentialNotesEnc, notesContext(d.id))
         : null;
+      view.usualAddress = this.usualAddress(d);
     }
     view.consents = await loadCurrentConsents(this.dataSource.manager, d.id, this.clock.today());
     return view;
@@ -130,6 +152,8 @@ export class DefendersService {
     expectedVersion: number,
     actor: Actor,
   ): Promise<DefenderView> {
+    const conflict = nationalityConflict(patch);
+    if (conflict.length) throw new ValidationFailedError(conflict);
     if (patch.access !== undefined && !decidesAccess(actor)) {
       // Who may know of a case is a decider's call (see decidesAccess): refused whole, and
       // audited, once the case is known to be one the actor may see (404 otherwise).
@@ -143,7 +167,7 @@ export class DefendersService {
     await this.dataSource.transaction(async (tx) => {
       const d = await this.find(tx, id, { lock: true, actor, sensitive: true, reading: false });
       assertVersion('defender', expectedVersion, d.version);
-      const { contacts, confidentialNotes, ...changes } = normalise(patch);
+      const { contacts, confidentialNotes, usualAddress, ...changes } = normalise(patch);
       this.checkRules({ ...d, ...changes } as DefenderInput);
       const before = auditable({ ...d });
       const becomesRestricted = d.access !== 'restricted' && changes.access === 'restricted';
@@ -161,6 +185,12 @@ export class DefendersService {
           ? this.cipher.encrypt(confidentialNotes, notesContext(id))
           : null;
         sensitiveChanged.confidentialNotes = { from: '[redacted]', to: '[redacted]' };
+      }
+      if (usualAddress !== undefined) {
+        d.usualAddressEnc = usualAddress
+          ? this.cipher.encrypt(usualAddress, addressContext(id))
+          : null;
+        sensitiveChanged.usualAddress = { from: '[redacted]', to: '[redacted]' };
       }
       await tx.save(d);
       await this.milestones.syncProfileReview(tx, id, this.clock.now(), false);
@@ -376,7 +406,7 @@ export class DefendersService {
       const qb = this.dataSource
         .createQueryBuilder(Defender, 'd')
         .where('d.id = :id', { id: '00000000-0000-0000-0000-000000000000' });
-      if (sensitive) qb.addSelect(['d.contactsEnc', 'd.confidentialNotesEnc']);
+      if (sensitive) qb.addSelect(['d.contactsEnc', 'd.confidentialNotesEnc', 'd.usualAddressEnc']);
       if (lock) qb.setLock('pessimistic_write');
       compiled = new CompiledSelect(this.dataSource, qb, ['id']);
       this.byIdSelects.set(key, compiled);
@@ -398,9 +428,17 @@ export class DefendersService {
     };
   }
 
+  /**
+   * The address of usual residence of a record read with its sensitive columns, decrypted:
+   * for those who may see it (the case page) and the submission edition of a UN dossier.
+   */
+  usualAddress(d: Pick<Defender, 'id' | 'usualAddressEnc'>): string | null {
+    return d.usualAddressEnc ? this.cipher.decrypt(d.usualAddressEnc, addressContext(d.id)) : null;
+  }
+
   /** Rules that span fields (single-field rules live in the request DTOs); the import runs them too. */
   checkRules(input: Partial<DefenderInput>): void {
-    const errors: FieldError[] = [];
+    const errors: FieldError[] = nationalityConflict(input);
     const today = this.clock.today();
     for (const required of ['fullName', 'country'] as const) {
       if (required in input && (input[required] === null || input[required] === '')) {
@@ -437,6 +475,18 @@ function refsOf(e: AuditView): string[] {
   );
 }
 
+/** `nationality` (one, as before) and `nationalities` (all) say the same thing: one of them. */
+function nationalityConflict(input: Partial<DefenderInput>): FieldError[] {
+  return input.nationality !== undefined && input.nationalities !== undefined
+    ? [
+        {
+          field: 'nationality',
+          message: 'give nationalities (every nationality) or nationality, not both',
+        },
+      ]
+    : [];
+}
+
 /** A rank must survive `CAST(... AS real)`: 0, or a normal float4 (else PostgreSQL errors). */
 function assertRank(r: number): void {
   if (!(r === 0 || (r >= 1.2e-38 && r <= 3.4e38)))
@@ -452,8 +502,20 @@ function assertSeq(s: string): void {
 function normalise<T extends Partial<DefenderInput>>(input: T): T {
   const out: Record<string, unknown> = { ...input };
   if (typeof input.country === 'string') out.country = input.country.toUpperCase();
-  if (typeof input.nationality === 'string') out.nationality = input.nationality.toUpperCase();
+  // One nationality, as written before `nationalities`: it is the list of that one.
+  if (input.nationality !== undefined && input.nationalities === undefined) {
+    out.nationalities =
+      typeof input.nationality === 'string' ? [input.nationality.toUpperCase()] : [];
+  }
+  delete out.nationality;
+  if (Array.isArray(input.nationalities)) {
+    out.nationalities = [...new Set(input.nationalities.map((n) => n.trim().toUpperCase()))];
+  }
   if (typeof input.fullName === 'string') out.fullName = input.fullName.trim();
+  for (const k of ['familyName', 'givenNames', 'hrdActivity', 'usualAddress'] as const) {
+    const v = input[k];
+    if (typeof v === 'string') out[k] = v.trim() === '' ? null : v.trim();
+  }
   for (const k of ['otherNames', 'tags', 'hrdFocus'] as const) {
     const v = input[k];
     if (Array.isArray(v)) out[k] = [...new Set(v.map((x: string) => x.trim()).filter(Boolean))];

@@ -60,6 +60,30 @@ export class DetentionEvent {
   @Column({ type: 'varchar', length: 500, nullable: true })
   sentence: string | null;
 
+  /** The forces who carried out the arrest or hold the person (police, security service...). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  forces: string | null;
+
+  /** Arrest and re-arrest: was a warrant or other decision by a public authority shown? */
+  @Column({ type: 'boolean', nullable: true })
+  warrantShown: boolean | null;
+
+  /** Arrest and re-arrest: where the person was taken (the first place of detention). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  takenTo: string | null;
+
+  /** A period's last day (incommunicado until, visits denied until, extended until...). */
+  @Column({ type: 'date', nullable: true })
+  endedOn: string | null;
+
+  /** A hearing's, appeal's, complaint's... result, in words. */
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  outcome: string | null;
+
+  /** When that result was given. */
+  @Column({ type: 'date', nullable: true })
+  outcomeOn: string | null;
+
   @Column({ type: 'varchar', length: 1000, nullable: true })
   source: string | null;
 

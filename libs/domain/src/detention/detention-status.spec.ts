@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import {
   DEFENDER_STATUSES,
+  DEPRIVED_OF_LIBERTY,
   EVENT_TYPES,
+  isDeprivedOfLiberty,
   EventType,
   SCHEDULABLE_EVENT_TYPES,
   TimelineFact,
@@ -27,9 +29,10 @@ function addDays(date: string, n: number): string {
 
 describe('exported constants', () => {
   it('lists the event types and statuses other code depends on', () => {
-    expect(EVENT_TYPES).toHaveLength(18);
+    expect(EVENT_TYPES).toHaveLength(25);
     expect(DEFENDER_STATUSES).toEqual([
       'detained',
+      'house_arrest',
       'conditionally_released',
       'released',
       'disappeared',
@@ -354,6 +357,121 @@ describe('deriveDetention', () => {
     },
   );
 
+  describe('house arrest (a deprivation of liberty, WGAD Deliberation No. 1)', () => {
+    it('house arrest alone opens an episode and counts days', () => {
+      const s = deriveDetention(timeline(['house_arrest', '2025-06-05']), TODAY);
+      expect(s.status).toBe('house_arrest');
+      expect(s.detainedSince).toBe('2025-06-05');
+      expect(s.daysDetained).toBe(10);
+      expect(s.totalDaysDetained).toBe(10);
+      expect(s.episodes).toEqual([
+        { start: '2025-06-05', end: null, openedBy: 'house_arrest', closedBy: null, days: 10 },
+      ]);
+    });
+
+    it('prison then house arrest is one episode from the arrest', () => {
+      const s = deriveDetention(
+        timeline(['arrest', '2025-01-01'], ['house_arrest', '2025-03-01']),
+        TODAY,
+      );
+      expect(s.status).toBe('house_arrest');
+      expect(s.detainedSince).toBe('2025-01-01');
+      expect(s.episodes).toHaveLength(1);
+      expect(s.daysDetained).toBe(daysBetween('2025-01-01', TODAY));
+    });
+
+    it('released from prison into house arrest the same day: house arrest, a new episode', () => {
+      const s = deriveDetention(
+        timeline(
+          ['house_arrest', '2025-03-01'],
+          ['arrest', '2025-01-01'],
+          ['release', '2025-03-01'],
+        ),
+        TODAY,
+      );
+      expect(s.status).toBe('house_arrest');
+      expect(s.detainedSince).toBe('2025-03-01');
+      expect(s.closedDays).toBe(59);
+      expect(s.totalDaysDetained).toBe(59 + daysBetween('2025-03-01', TODAY));
+    });
+
+    it.each(['arrest', 'rearrest', 'transfer'] as const)(
+      '%s while under house arrest: back to detained, same episode',
+      (type) => {
+        const s = deriveDetention(
+          timeline(['house_arrest', '2025-01-01'], [type, '2025-02-01']),
+          TODAY,
+        );
+        expect(s.status).toBe('detained');
+        expect(s.detainedSince).toBe('2025-01-01');
+        expect(s.episodes).toHaveLength(1);
+      },
+    );
+
+    it.each([
+      'hunger_strike',
+      'health_concern',
+      'hearing',
+      'lawyer_denied',
+      'visit_denied',
+    ] as const)('%s while under house arrest stays house arrest', (type) => {
+      const s = deriveDetention(
+        timeline(['house_arrest', '2025-01-01'], [type, '2025-02-01']),
+        TODAY,
+      );
+      expect(s.status).toBe('house_arrest');
+    });
+
+    it('a disappeared person found under house arrest: house arrest, same episode', () => {
+      const s = deriveDetention(
+        timeline(['disappearance', '2025-01-01'], ['house_arrest', '2025-02-01']),
+        TODAY,
+      );
+      expect(s.status).toBe('house_arrest');
+      expect(s.detainedSince).toBe('2025-01-01');
+    });
+
+    it('release ends house arrest; conditional release stays distinct', () => {
+      const released = deriveDetention(
+        timeline(['house_arrest', '2025-01-01'], ['release', '2025-02-01']),
+        TODAY,
+      );
+      expect(released).toMatchObject({ status: 'released', closedDays: 31, detainedSince: null });
+      const bail = deriveDetention(
+        timeline(['house_arrest', '2025-01-01'], ['conditional_release', '2025-02-01']),
+        TODAY,
+      );
+      expect(bail).toMatchObject({
+        status: 'conditionally_released',
+        closedDays: 31,
+        daysDetained: null,
+      });
+    });
+
+    it('is one of the statuses deprived of liberty; conditional release is not', () => {
+      expect(DEPRIVED_OF_LIBERTY).toEqual(['detained', 'disappeared', 'house_arrest']);
+      expect(isDeprivedOfLiberty('house_arrest')).toBe(true);
+      expect(isDeprivedOfLiberty('conditionally_released')).toBe(false);
+      expect(isDeprivedOfLiberty('released')).toBe(false);
+    });
+  });
+
+  it('the questionnaire events change neither status nor episodes', () => {
+    for (const type of [
+      'pretrial_extension',
+      'incommunicado',
+      'lawyer_denied',
+      'complaint',
+      'habeas_corpus',
+      'release_request',
+    ] as const) {
+      const s = deriveDetention(timeline(['arrest', '2025-01-01'], [type, '2025-02-01']), TODAY);
+      expect(s.status).toBe('detained');
+      expect(s.episodes).toHaveLength(1);
+      expect(deriveDetention(timeline([type, '2025-02-01']), TODAY).status).toBe('unknown');
+    }
+  });
+
   it('disappearance while detained continues the episode', () => {
     const s = deriveDetention(
       timeline(['arrest', '2025-01-01'], ['disappearance', '2025-02-01']),
@@ -517,11 +635,11 @@ describe('deriveDetention properties', () => {
     );
   });
 
-  it('an episode is open exactly when the status is detained or disappeared', () => {
+  it('an episode is open exactly when the person is deprived of liberty', () => {
     fc.assert(
       fc.property(facts, today, (events, t) => {
         const s = deriveDetention(events, t);
-        const open = s.status === 'detained' || s.status === 'disappeared';
+        const open = isDeprivedOfLiberty(s.status);
         expect(s.detainedSince !== null).toBe(open);
         expect(s.daysDetained !== null).toBe(open);
         const openEpisodes = s.episodes.filter((ep) => ep.end === null);

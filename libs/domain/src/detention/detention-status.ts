@@ -9,20 +9,27 @@
  * 1. Events dated after `today` (e.g. scheduled hearings) are ignored for the derivation.
  *    Only hearing, trial and verdict may be dated in the future (see `mayBeFuture`).
  * 2. Order: by `occurredOn`; on the same day arrest and disappearance first, then all other
- *    events, then closers (release, conditional_release), then rearrest, then death last;
- *    remaining ties by `seq` (insertion order). The order in which events are passed in does
- *    not matter. Consequence: arrest + release on one day gives `released` with a 0-day
- *    episode; release + rearrest on one day gives `detained` (re-arrested at the prison gate,
- *    which happens), with a new episode opening that day.
+ *    events, then closers (release, conditional_release), then rearrest and house_arrest,
+ *    then death last; remaining ties by `seq` (insertion order). The order in which events are
+ *    passed in does not matter. Consequence: arrest + release on one day gives `released` with
+ *    a 0-day episode; release + rearrest on one day gives `detained` (re-arrested at the prison
+ *    gate, which happens), with a new episode opening that day; arrest + house_arrest on one
+ *    day gives `house_arrest`.
  * 3. No events, or only events that do not determine status, give `unknown`.
  * 4. arrest / rearrest: status `detained`; opens an episode if none is open (an arrest while
  *    already detained, e.g. recorded twice, does not open a second one).
  * 5. disappearance: status `disappeared`; opens an episode if none is open (an enforced
  *    disappearance is a deprivation of liberty and counts as detention days); an open episode
  *    continues.
+ * 5b. house_arrest: status `house_arrest`; opens an episode if none is open. House arrest is a
+ *    deprivation of liberty (WGAD Deliberation No. 1): it counts as detention days, and moving
+ *    from prison to house arrest (or back) continues the same episode. Conditional release
+ *    (bail, parole) is not house arrest and stays distinct.
  * 6. While `disappeared`, transfer, hunger_strike, health_concern or ill_treatment mean the
- *    whereabouts are known again: status back to `detained`, same episode. hearing, trial,
- *    verdict and sentence do not change the status (trials in absentia happen).
+ *    whereabouts are known again: status back to `detained`, same episode; a house_arrest
+ *    event gives `house_arrest`. While `house_arrest`, a transfer (to a place of detention),
+ *    an arrest or a re-arrest gives `detained`, same episode. hearing, trial, verdict and
+ *    sentence do not change the status (trials in absentia happen).
  * 7. release: status `released`; conditional_release: status `conditionally_released`. Both
  *    close the open episode on that date; with nothing open they still set the status.
  * 8. death: status `deceased`, closes any open episode on that date; terminal: later events
@@ -32,7 +39,8 @@
  * 10. Episode days = daysBetween(start, end ?? today): arrested yesterday = 1 day, arrested and
  *    released the same day = 0. closedDays = sum over closed episodes; totalDaysDetained =
  *    closedDays + (daysDetained ?? 0). detainedSince / daysDetained are set only while an
- *    episode is open, which is exactly when the status is `detained` or `disappeared`.
+ *    episode is open, which is exactly when the status is one of DEPRIVED_OF_LIBERTY
+ *    (`detained`, `disappeared`, `house_arrest`).
  * Invalid dates (not real calendar dates) throw a RangeError: bad data must fail loudly, not
  * produce a plausible but wrong day count.
  */
@@ -56,11 +64,21 @@ export const EVENT_TYPES = [
   'disappearance',
   'death',
   'other',
+  // Added for the UN questionnaires (issue 20): deprivation of liberty at home, the facts of
+  // detention the WGAD asks about, and the domestic remedies with their outcomes.
+  'house_arrest',
+  'pretrial_extension',
+  'incommunicado',
+  'lawyer_denied',
+  'complaint',
+  'habeas_corpus',
+  'release_request',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const DEFENDER_STATUSES = [
   'detained',
+  'house_arrest',
   'conditionally_released',
   'released',
   'disappeared',
@@ -68,6 +86,49 @@ export const DEFENDER_STATUSES = [
   'unknown',
 ] as const;
 export type DefenderStatus = (typeof DEFENDER_STATUSES)[number];
+
+/**
+ * The statuses of a person deprived of liberty: a detention episode is open exactly then.
+ * Everything that counts or selects "detained" people (days in detention, indicators, UN
+ * calendar opportunities, anniversaries) uses this list, never `'detained'` alone.
+ */
+export const DEPRIVED_OF_LIBERTY: readonly DefenderStatus[] = [
+  'detained',
+  'disappeared',
+  'house_arrest',
+];
+
+/** True for a status in which a detention episode is open (see DEPRIVED_OF_LIBERTY). */
+export function isDeprivedOfLiberty(status: string): boolean {
+  return (DEPRIVED_OF_LIBERTY as readonly string[]).includes(status);
+}
+
+/**
+ * Event types that describe a period (incommunicado, access denied, hunger strike, a
+ * pre-trial detention extended until a date): they may carry `endedOn`.
+ */
+export const PERIOD_EVENT_TYPES: readonly EventType[] = [
+  'incommunicado',
+  'lawyer_denied',
+  'visit_denied',
+  'hunger_strike',
+  'pretrial_extension',
+  'house_arrest',
+];
+
+/** Steps before the authorities that have a result (questionnaire section V): `outcome`. */
+export const REMEDY_EVENT_TYPES: readonly EventType[] = [
+  'hearing',
+  'trial',
+  'verdict',
+  'appeal',
+  'complaint',
+  'habeas_corpus',
+  'release_request',
+];
+
+/** Events that take someone into custody: they may say whether a warrant was shown. */
+export const CUSTODY_EVENT_TYPES: readonly EventType[] = ['arrest', 'rearrest'];
 
 /** Event types that may be dated in the future (scheduled). */
 export const SCHEDULABLE_EVENT_TYPES: readonly EventType[] = ['hearing', 'trial', 'verdict'];
@@ -170,8 +231,9 @@ export function mayBeFuture(type: EventType): boolean {
 function sameDayRank(type: EventType): number {
   if (type === 'arrest' || type === 'disappearance') return 0;
   if (CLOSERS.includes(type)) return 2;
-  // A re-arrest on the day of a release happens after it (released at the gate, taken again).
-  if (type === 'rearrest') return 3;
+  // A re-arrest on the day of a release happens after it (released at the gate, taken again);
+  // so does house arrest (released from prison into house arrest the same day).
+  if (type === 'rearrest' || type === 'house_arrest') return 3;
   if (type === 'death') return 4;
   return 1;
 }
@@ -229,6 +291,10 @@ export function deriveDetention(events: readonly TimelineFact[], today: string):
         status = 'disappeared';
         openIfNone(e);
         break;
+      case 'house_arrest':
+        status = 'house_arrest';
+        openIfNone(e);
+        break;
       case 'release':
         status = 'released';
         closeOpen(e);
@@ -243,6 +309,7 @@ export function deriveDetention(events: readonly TimelineFact[], today: string):
         break;
       default:
         if (status === 'disappeared' && WHEREABOUTS_KNOWN.includes(e.type)) status = 'detained';
+        else if (status === 'house_arrest' && e.type === 'transfer') status = 'detained';
         break;
     }
   }

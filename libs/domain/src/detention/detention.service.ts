@@ -15,7 +15,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DefendersService } from '../defenders/defenders.service';
 import type { Actor } from '../shared/actor';
 import { DetentionEvent } from './detention-event.entity';
-import { deriveDetention, mayBeFuture, type DetentionSummary } from './detention-status';
+import {
+  CUSTODY_EVENT_TYPES,
+  deriveDetention,
+  mayBeFuture,
+  PERIOD_EVENT_TYPES,
+  REMEDY_EVENT_TYPES,
+  type DetentionSummary,
+  type EventType,
+} from './detention-status';
 import type {
   DetentionEventInput,
   DetentionEventPatch,
@@ -84,6 +92,7 @@ export class DetentionService {
     actor: Actor,
   ): Promise<DetentionEventView> {
     this.checkDate(input.type, input.occurredOn);
+    this.checkFields(input);
     const id = randomUUID();
     await this.dataSource.transaction(async (tx) => {
       await this.defenders.find(tx, defenderId, { actor, lock: true, reading: false });
@@ -142,6 +151,7 @@ export class DetentionService {
         }
       }
       this.checkDate(changes.type ?? e.type, changes.occurredOn ?? e.occurredOn);
+      this.checkFields({ ...e, ...changes });
       const before = { ...e } as Record<string, unknown>;
       tx.merge(DetentionEvent, e, changes);
       const extra: Record<string, unknown> = {};
@@ -199,6 +209,36 @@ export class DetentionService {
     return summary;
   }
 
+  /**
+   * The questionnaire fields go with the event types they describe (a warrant with an arrest,
+   * a period's end with a period, an outcome with a remedy), and their dates in order.
+   */
+  private checkFields(e: DetentionEventPatch & { type: EventType; occurredOn: string }): void {
+    const errors: { field: string; message: string }[] = [];
+    const only = (field: keyof DetentionEventPatch, types: readonly EventType[]) => {
+      const v = e[field];
+      if (v !== null && v !== undefined && !types.includes(e.type)) {
+        errors.push({ field, message: `applies only to ${types.join(', ')} events` });
+      }
+    };
+    only('warrantShown', CUSTODY_EVENT_TYPES);
+    only('takenTo', CUSTODY_EVENT_TYPES);
+    only('endedOn', PERIOD_EVENT_TYPES);
+    only('outcome', REMEDY_EVENT_TYPES);
+    only('outcomeOn', REMEDY_EVENT_TYPES);
+    const today = this.clock.today();
+    if (e.endedOn && e.endedOn < e.occurredOn)
+      errors.push({ field: 'endedOn', message: 'must not be before occurredOn' });
+    // Only a pre-trial detention is ordered until a future date.
+    if (e.endedOn && e.endedOn > today && e.type !== 'pretrial_extension')
+      errors.push({ field: 'endedOn', message: 'must not be in the future' });
+    if (e.outcomeOn && e.outcomeOn < e.occurredOn)
+      errors.push({ field: 'outcomeOn', message: 'must not be before occurredOn' });
+    if (e.outcomeOn && e.outcomeOn > today)
+      errors.push({ field: 'outcomeOn', message: 'must not be in the future' });
+    if (errors.length) throw new ValidationFailedError(errors);
+  }
+
   private checkDate(type: DetentionEventInput['type'], occurredOn: string): void {
     if (occurredOn > this.clock.today() && !mayBeFuture(type)) {
       throw ValidationFailedError.field(
@@ -229,6 +269,12 @@ export function toEventView(e: DetentionEvent, today: string): DetentionEventVie
     legalBasis: e.legalBasis,
     charges: e.charges ?? [],
     sentence: e.sentence,
+    forces: e.forces,
+    warrantShown: e.warrantShown,
+    takenTo: e.takenTo,
+    endedOn: e.endedOn,
+    outcome: e.outcome,
+    outcomeOn: e.outcomeOn,
     source: e.source,
     verification: e.verification,
     scheduled: e.occurredOn > today,

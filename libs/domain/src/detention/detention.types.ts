@@ -10,6 +10,18 @@ export interface DetentionEventInput {
   legalBasis?: string | null;
   charges?: string[];
   sentence?: string | null;
+  /** The forces who carried out the arrest or hold the person. */
+  forces?: string | null;
+  /** Arrest and re-arrest only: was a warrant or other decision shown? */
+  warrantShown?: boolean | null;
+  /** Arrest and re-arrest only: the first place of detention. */
+  takenTo?: string | null;
+  /** Period events only (PERIOD_EVENT_TYPES): the period's last day. */
+  endedOn?: string | null;
+  /** Remedy events only (REMEDY_EVENT_TYPES): the result. */
+  outcome?: string | null;
+  /** Remedy events only: when the result was given. */
+  outcomeOn?: string | null;
   source?: string | null;
   verification?: VerificationLevel;
   /** Who the information came from. Sensitive: encrypted, only on a single event. */

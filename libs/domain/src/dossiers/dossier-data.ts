@@ -1,8 +1,16 @@
+import type {
+  IdentityDocument,
+  QuestionnaireContent,
+  SubmissionConsent,
+} from './questionnaire/answers';
+import type { AnswerValue, RecordEvent } from './questionnaire/values';
+
 /**
- * The data a dossier is rendered from: a plain, serialisable snapshot of an escalation and its
- * defenders, assembled by the caller (who decides what the edition may carry) and turned into
- * HTML by `renderDossierHtml` (dossier-renderer.ts). Dates are calendar dates 'YYYY-MM-DD'
- * unless said otherwise.
+ * The data a dossier is rendered from: a plain, serialisable snapshot of an escalation, its
+ * people and their answers, assembled by the caller (who decides what the edition may carry:
+ * DossiersService.buildData draws every answer from the record and applies the overrides) and
+ * turned into HTML by `renderDossierHtml` (dossier-renderer.ts). Dates are calendar dates
+ * 'YYYY-MM-DD' unless said otherwise.
  */
 export type DossierLanguage = 'en' | 'fr' | 'es';
 export type DossierEdition = 'submission' | 'public';
@@ -10,37 +18,36 @@ export type DossierTemplateKind =
   'wgad_regular' | 'wgad_urgent_action' | 'sp_communication' | 'hrc_brief';
 export type WgadCategory = 'I' | 'II' | 'III' | 'IV' | 'V';
 
-export interface DossierDefender {
-  fullName: string;
-  otherNames: string[];
-  sex: string | null;
-  birthDate: string | null;
-  birthYear: number | null;
-  nationality: string | null;
+/** One event of a person's chronology, as the dossier lists it. */
+export type DossierTimelineEntry = Pick<
+  RecordEvent,
+  'occurredOn' | 'description' | 'place' | 'authority' | 'legalBasis' | 'charges' | 'sentence'
+> &
+  Partial<Pick<RecordEvent, 'forces' | 'endedOn' | 'outcome'>> & { type: string };
+
+export interface DossierPerson {
+  /** The display name; null when it may not be shown (a public edition without consent). */
+  name: string | null;
+  /** Country of detention (ISO 3166-1 alpha-2). */
   country: string;
-  profession: string | null;
-  organisation: string | null;
-  hrdFocus: string[];
-  summary: string | null;
   status: string;
   detainedSince: string | null;
   daysDetained: number | null;
   totalDaysDetained: number;
-  usualAddress?: string | null;
-  timeline: {
-    type: string;
-    occurredOn: string;
-    description: string | null;
-    place: string | null;
-    authority: string | null;
-    legalBasis: string | null;
-    charges: string[];
-    sentence: string | null;
-  }[];
+  summary: string | null;
+  /**
+   * Sections I-III: `identity.*`, `arrest.*` and `detention.*` answers by field id, each
+   * drawn from the record or overridden; null (or absent) is "Not known".
+   */
+  answers: Record<string, AnswerValue | null>;
+  identityDocument: IdentityDocument | null;
+  timeline: DossierTimelineEntry[];
+  consents: Record<string, { state: string; granted: boolean; since: string | null }>;
+  /** The consent to a UN submission with who gave it and how (submission edition only). */
+  submissionConsent?: SubmissionConsent | null;
   /** Sensitive: present only in the submission edition (the caller strips them for public). */
   contacts?: { name: string; relation: string; phone?: string | null; email?: string | null }[];
   confidentialNotes?: string | null;
-  consents: Record<string, { state: string; granted: boolean; since: string | null }>;
 }
 
 export interface DossierData {
@@ -49,43 +56,26 @@ export interface DossierData {
   edition: DossierEdition;
   /** ISO date-time. */
   generatedAt: string;
+  /** Our reference, WIT-YYYY-NNNN. */
   reference: string | null;
   unReference: string | null;
+  versionNo: number | null;
   mechanism: string;
   escalationKind: string;
   targetRapporteurs: string[];
   hrcSession: string | null;
-  defenders: DossierDefender[];
-  identityDocument: {
-    type: string | null;
-    issuedBy: string | null;
-    issuedOn: string | null;
-    number: string | null;
-  } | null;
-  arrest: {
-    date: string | null;
-    place: string | null;
-    forces: string | null;
-    warrantShown: boolean | null;
-    authority: string | null;
-    reasons: string | null;
-    legalBasis: string | null;
-  } | null;
-  detention: {
-    date: string | null;
-    duration: string | null;
-    forces: string | null;
-    places: string | null;
-    authority: string | null;
-    reasons: string | null;
-    legalBasis: string | null;
-  } | null;
-  circumstances: string | null;
-  categories: { category: WgadCategory; argument: string }[];
-  domesticRemedies: { step: string; date: string | null; result: string | null }[];
+  persons: DossierPerson[];
+  /** Section V's steps, drawn from every person's timeline (or an override). */
+  remedies: AnswerValue | null;
+  /** The questionnaire's own answers, typed on the escalation. */
+  questionnaire: QuestionnaireContent;
   /** Sensitive; only in the submission edition. */
-  source: { name: string; organisation: string | null; contact: string | null } | null;
-  confidentiality: string | null;
+  source: {
+    name: string;
+    organisation: string | null;
+    contact: string | null;
+    relation: string | null;
+  } | null;
   /**
    * The documents that go with the dossier, in order. `number` is the annex number the dossier
    * shows ("Annex 2"; the position in the list when left out); `language` a BCP 47 tag;

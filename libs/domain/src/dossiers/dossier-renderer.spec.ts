@@ -1,882 +1,418 @@
-import fs from 'node:fs';
 import Handlebars from 'handlebars';
-import type {
-  DossierData,
-  DossierEdition,
-  DossierLanguage,
-  DossierTemplateKind,
-} from './dossier-data';
+import type { DossierData, DossierLanguage, DossierTemplateKind } from './dossier-data';
+import { formatAnswer } from './dossier-format';
+import { dossierLocale } from './dossier-locale';
 import {
-  DOSSIER_TEMPLATE_VERSION,
   dossierLabel,
+  DOSSIER_LANGUAGES,
+  DOSSIER_TEMPLATE_KINDS,
+  DOSSIER_TEMPLATE_VERSION,
   formatDossierDate,
   formatDossierDays,
-  languageName,
   renderDossierHtml,
   templateKindFor,
   wgadCategoryText,
 } from './dossier-renderer';
+import { overrideKey } from './questionnaire/answers';
+import type { AnswerValue } from './questionnaire/values';
+import { completePerson, dossierData, event, record } from './testing/dossier-fixture';
+import { englishWordsIn } from './testing/english-words';
+import { htmlText } from './testing/html-text';
 
-const KINDS: DossierTemplateKind[] = [
-  'wgad_regular',
-  'wgad_urgent_action',
-  'sp_communication',
-  'hrc_brief',
-];
-const LANGUAGES: DossierLanguage[] = ['en', 'fr', 'es'];
-const EDITIONS: DossierEdition[] = ['submission', 'public'];
-
-const ESCALATION_KIND: Record<DossierTemplateKind, string> = {
-  wgad_regular: 'wgad_regular',
-  wgad_urgent_action: 'wgad_urgent_action',
-  sp_communication: 'sp_urgent_appeal',
-  hrc_brief: 'hrc_statement',
-};
-const MECHANISM: Record<DossierTemplateKind, string> = {
-  wgad_regular: 'wgad',
-  wgad_urgent_action: 'wgad',
-  sp_communication: 'special_procedures',
-  hrc_brief: 'unhrc',
-};
-
-// Sensitive values: each must appear in the submission edition and never in the public one.
-const SECRET = {
-  contact1Name: 'Karim Lefèvre-Contact',
-  contact1Phone: '+216 98 765 432',
-  contact1Email: 'karim.family@example.org',
-  contact2Name: 'Maître Hédi Trabelsi',
-  contact2Phone: '+216 71 222 333',
-  contact2Email: 'h.trabelsi@example.org',
-  contact3Name: 'سامي عبد الله',
-  contact3Phone: '+216 55 444 666',
-  notes1: 'Brother threatened by plain-clothes officers on 2 April; do not name him.',
-  notes2: 'ملاحظة سرية: العائلة تحت المراقبة',
-  sourceName: 'Samira Ben Salah',
-  sourceOrganisation: 'Réseau Solidarité Maghreb',
-  sourceContact: 'samira.source@example.org, +216 20 111 222',
-  address: '12 rue de Marseille, 1000 Tunis',
-  idNumber: 'P-0998877',
-  confidentiality: 'The names of family members must not be disclosed to the Government.',
-};
-
-const NAME_1 = 'Zoé Lefèvre-Ñúñez';
-const NAME_2 = 'ليلى عبد الله';
-
-function fixture(
-  kind: DossierTemplateKind = 'wgad_regular',
-  language: DossierLanguage = 'en',
-  edition: DossierEdition = 'submission',
-): DossierData {
-  return {
-    kind,
-    language,
-    edition,
-    generatedAt: '2025-06-01T09:30:00.000Z',
-    reference: 'WIT-2025-014',
-    unReference: 'UA TUN 3/2025',
-    mechanism: MECHANISM[kind],
-    escalationKind: ESCALATION_KIND[kind],
-    targetRapporteurs: [
-      'Special Rapporteur on the situation of human rights defenders',
-      'Special Rapporteur on the promotion and protection of the right to freedom of opinion and expression',
-    ],
-    hrcSession: 'HRC 59',
-    defenders: [
-      {
-        fullName: NAME_1,
-        otherNames: ['Zoé L.'],
-        sex: 'female',
-        birthDate: '1986-07-04',
-        birthYear: 1986,
-        nationality: 'Tunisian and French',
-        country: 'Tunisia',
-        profession: 'Investigative journalist',
-        organisation: 'Nawaat',
-        hrdFocus: ['journalist', 'womens_rights'],
-        summary: 'Journalist who reported on corruption in public procurement.',
-        status: 'detained',
-        detainedSince: '2024-03-18',
-        daysDetained: 440,
-        totalDaysDetained: 1234,
-        usualAddress: SECRET.address,
-        timeline: [
-          {
-            type: 'hunger_strike',
-            occurredOn: '2024-09-01',
-            description: 'Began a hunger strike against her continued pre-trial detention.',
-            place: 'Manouba women’s prison',
-            authority: null,
-            legalBasis: null,
-            charges: [],
-            sentence: null,
-          },
-          {
-            type: 'arrest',
-            occurredOn: '2024-03-18',
-            description: 'Arrested at her home at dawn.',
-            place: 'Tunis',
-            authority: 'Public prosecutor, Tunis Court of First Instance',
-            legalBasis: 'Decree-Law No. 2022-54, article 24',
-            charges: ['Spreading false news'],
-            sentence: null,
-          },
-          {
-            type: 'sentence',
-            occurredOn: '2025-01-20',
-            description: null,
-            place: 'Tunis',
-            authority: 'Tunis Court of First Instance',
-            legalBasis: 'Decree-Law No. 2022-54, article 24',
-            charges: ['Spreading false news'],
-            sentence: 'Five years’ imprisonment',
-          },
-        ],
-        contacts: [
-          {
-            name: SECRET.contact1Name,
-            relation: 'family',
-            phone: SECRET.contact1Phone,
-            email: SECRET.contact1Email,
-          },
-          {
-            name: SECRET.contact2Name,
-            relation: 'lawyer',
-            phone: SECRET.contact2Phone,
-            email: SECRET.contact2Email,
-          },
-        ],
-        confidentialNotes: SECRET.notes1,
-        consents: {
-          public_profile: { state: 'given', granted: true, since: '2024-04-02' },
-          un_submission: { state: 'given', granted: true, since: '2024-04-02' },
-          name_family_members: { state: 'refused', granted: false, since: '2024-04-02' },
-        },
-      },
-      {
-        fullName: NAME_2,
-        otherNames: ['Layla Abdallah'],
-        sex: 'female',
-        birthDate: null,
-        birthYear: 1992,
-        nationality: 'Tunisian',
-        country: 'Tunisia',
-        profession: 'Lawyer',
-        organisation: null,
-        hrdFocus: ['lawyer'],
-        summary: null,
-        status: 'detained',
-        detainedSince: '2024-03-18',
-        daysDetained: 440,
-        totalDaysDetained: 440,
-        timeline: [
-          {
-            type: 'arrest',
-            occurredOn: '2024-03-18',
-            description: null,
-            place: 'Tunis',
-            authority: 'Public prosecutor, Tunis Court of First Instance',
-            legalBasis: 'Decree-Law No. 2022-54, article 24',
-            charges: ['Spreading false news'],
-            sentence: null,
-          },
-        ],
-        contacts: [{ name: SECRET.contact3Name, relation: 'family', phone: SECRET.contact3Phone }],
-        confidentialNotes: SECRET.notes2,
-        consents: {
-          un_submission: { state: 'given', granted: true, since: '2024-04-10' },
-        },
-      },
-    ],
-    identityDocument: {
-      type: 'Passport',
-      issuedBy: 'Republic of Tunisia',
-      issuedOn: '2019-05-02',
-      number: SECRET.idNumber,
-    },
-    arrest: {
-      date: '2024-03-18',
-      place: 'Tunis, at their homes',
-      forces: 'Anti-terrorism brigade of the National Guard',
-      warrantShown: false,
-      authority: 'Public prosecutor, Tunis Court of First Instance',
-      reasons: 'Articles criticising the management of public procurement',
-      legalBasis: 'Decree-Law No. 2022-54, article 24',
-    },
-    detention: {
-      date: '2024-03-19',
-      duration: 'Indefinite pre-trial detention, then five years',
-      forces: 'General Directorate of Prisons',
-      places: 'Bouchoucha detention centre; Manouba women’s prison (since 2024-03-25)',
-      authority: 'Investigating judge, Tunis Court of First Instance',
-      reasons: 'Spreading false news',
-      legalBasis: 'Decree-Law No. 2022-54, article 24; Code of Criminal Procedure, article 85',
-    },
-    circumstances:
-      'Both defenders were arrested together after publishing an investigation.\nNo warrant was shown.',
-    categories: [
-      { category: 'III', argument: 'Held incommunicado for six days; lawyers denied the file.' },
-      { category: 'II', argument: 'Detained for their journalism and legal work.' },
-    ],
-    domesticRemedies: [
-      {
-        step: 'Request for release to the investigating judge',
-        date: '2024-04-05',
-        result: 'Rejected',
-      },
-      { step: 'Appeal to the indictment chamber', date: '2024-05-12', result: 'Rejected' },
-    ],
-    source: {
-      name: SECRET.sourceName,
-      organisation: SECRET.sourceOrganisation,
-      contact: SECRET.sourceContact,
-    },
-    confidentiality: SECRET.confidentiality,
-    annexes: [
-      { title: 'Indictment (translation)', date: '2024-03-20', kind: 'court_document' },
-      { title: 'Medical certificate', date: '2024-09-10', kind: 'medical' },
-      { title: 'Published article', date: null, kind: 'press' },
-    ],
-  };
-}
-
-/** Recursively freezes the fixture: the renderer must not mutate its input. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
+/** The text of each h2 section: heading -> text up to the next h2. */
+function sections(html: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const parts = html.split(/<h2[^>]*>/).slice(1);
+  for (const part of parts) {
+    const heading = htmlText(part.split('</h2>')[0]).trim();
+    out[heading] = htmlText(part);
   }
-  return value;
+  return out;
 }
 
-const ENTITIES: Record<string, string> = {
-  '&amp;': '&',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&quot;': '"',
-  '&#x27;': "'",
-  '&#x3D;': '=',
-  '&#x60;': '`',
+const NOT_KNOWN: Record<DossierLanguage, string> = {
+  en: 'Not known',
+  fr: 'Inconnu',
+  es: 'Se desconoce',
 };
 
-/** The text a reader (or a PDF text extraction) sees: no tags, entities decoded, spaces normalised. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(?:amp|lt|gt|quot|#x27|#x3D|#x60);/g, (e) => ENTITIES[e])
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ');
-}
+const render = (
+  kind: DossierTemplateKind,
+  language: DossierLanguage,
+  edition: 'submission' | 'public' = 'submission',
+  r = record(undefined, kind),
+) => renderDossierHtml(dossierData(r, language, edition));
 
-/** The texts of the h1 and h2 headings. */
-function headings(html: string): string[] {
-  return [...html.matchAll(/<h[12][^>]*>([\s\S]*?)<\/h[12]>/g)].map((m) =>
-    visibleText(m[1]).trim(),
-  );
-}
-
-// Section headings (prefixes) per template and language; `source` only in the submission edition.
-const HEADINGS: Record<
-  DossierTemplateKind,
-  Record<DossierLanguage, { always: string[]; source: string }>
-> = {
-  wgad_regular: {
-    en: {
-      always: [
-        'Model questionnaire to be completed by persons alleging arbitrary arrest or detention',
-        'I. Identity',
-        'II. Arrest',
-        'III. Detention',
-        'IV. Describe the circumstances of the arrest',
-        'V. Indicate internal steps, including domestic remedies',
-        'Consent and confidentiality',
-      ],
-      source: 'VI. Full name and address of the person(s) submitting the information',
-    },
-    fr: {
-      always: [
-        'Questionnaire type à remplir par les personnes alléguant une arrestation ou une détention arbitraire',
-        'I. Identité',
-        'II. Arrestation',
-        'III. Détention',
-        'IV. Décrire les circonstances de l’arrestation',
-        'V. Indiquer les démarches internes',
-        'Consentement et confidentialité',
-      ],
-      source: 'VI. Nom et adresse complète de la (des) personne(s)',
-    },
-    es: {
-      always: [
-        'Cuestionario modelo que deberán completar las personas que aleguen arresto o detención arbitrarios',
-        'I. Identidad',
-        'II. Arresto',
-        'III. Detención',
-        'IV. Describa las circunstancias del arresto',
-        'V. Indique las gestiones internas',
-        'Consentimiento y confidencialidad',
-      ],
-      source: 'VI. Nombre y dirección completos de la(s) persona(s)',
-    },
-  },
-  wgad_urgent_action: {
-    en: {
-      always: [
-        'Request for urgent action',
-        '1. Identity of the person(s) concerned',
-        '2. Current situation',
-        '3. Risk to health, physical integrity or life',
-        '4. Chronology',
-        '5. Grounds on which the detention is considered arbitrary',
-        '6. Domestic steps and remedies',
-        '7. Action requested',
-        'Consent and confidentiality',
-      ],
-      source: '8. Source of the information',
-    },
-    fr: {
-      always: [
-        'Demande d’action urgente',
-        '1. Identité de la (des) personne(s) concernée(s)',
-        '2. Situation actuelle',
-        '3. Risques pour la santé',
-        '4. Chronologie',
-        '5. Motifs pour lesquels la détention est considérée comme arbitraire',
-        '6. Démarches et recours internes',
-        '7. Mesures demandées',
-        'Consentement et confidentialité',
-      ],
-      source: '8. Source de l’information',
-    },
-    es: {
-      always: [
-        'Solicitud de acción urgente',
-        '1. Identidad de la(s) persona(s) afectada(s)',
-        '2. Situación actual',
-        '3. Riesgo para la salud',
-        '4. Cronología',
-        '5. Motivos por los que se considera arbitraria la detención',
-        '6. Gestiones y recursos internos',
-        '7. Medidas solicitadas',
-        'Consentimiento y confidencialidad',
-      ],
-      source: '8. Fuente de la información',
-    },
-  },
-  sp_communication: {
-    en: {
-      always: [
-        'Communication to the Special Procedures of the Human Rights Council',
-        '1. Alleged victim(s)',
-        '2. Facts',
-        '3. Legal concerns',
-        '4. Action requested',
-        'Consent and confidentiality',
-      ],
-      source: '5. Source of the information (confidential)',
-    },
-    fr: {
-      always: [
-        'Communication aux procédures spéciales du Conseil des droits de l’homme',
-        '1. Victime(s) présumée(s)',
-        '2. Faits',
-        '3. Préoccupations juridiques',
-        '4. Mesures demandées',
-        'Consentement et confidentialité',
-      ],
-      source: '5. Source de l’information (confidentielle)',
-    },
-    es: {
-      always: [
-        'Comunicación a los procedimientos especiales del Consejo de Derechos Humanos',
-        '1. Presunta(s) víctima(s)',
-        '2. Hechos',
-        '3. Preocupaciones jurídicas',
-        '4. Medidas solicitadas',
-        'Consentimiento y confidencialidad',
-      ],
-      source: '5. Fuente de la información (confidencial)',
-    },
-  },
-  hrc_brief: {
-    en: {
-      always: [
-        'Case brief',
-        '1. Summary',
-        '3. Facts',
-        '4. Key dates',
-        '5. Why the detention is arbitrary',
-        '7. Asks',
-        'Consent and confidentiality',
-        'Annexes',
-      ],
-      source: '8. Source of the information (confidential)',
-    },
-    fr: {
-      always: [
-        'Note de cas',
-        '1. Résumé',
-        '3. Faits',
-        '4. Dates clés',
-        '5. Pourquoi la détention est arbitraire',
-        '7. Demandes',
-        'Consentement et confidentialité',
-        'Annexes',
-      ],
-      source: '8. Source de l’information (confidentielle)',
-    },
-    es: {
-      always: [
-        'Nota sobre el caso',
-        '1. Resumen',
-        '3. Hechos',
-        '4. Fechas clave',
-        '5. Por qué la detención es arbitraria',
-        '7. Peticiones',
-        'Consentimiento y confidencialidad',
-        'Anexos',
-      ],
-      source: '8. Fuente de la información (confidencial)',
-    },
-  },
-};
-
-const ARREST_DATE: Record<DossierLanguage, string> = {
-  en: '18 March 2024',
-  fr: '18 mars 2024',
-  es: '18 de marzo de 2024',
-};
-const TOTAL_DAYS: Record<DossierLanguage, string> = {
-  en: '1,234 days',
-  fr: '1 234 jours',
-  es: '1.234 días',
-};
-const BANNER: Record<DossierLanguage, { submission: string; public: string }> = {
-  en: { submission: 'CONFIDENTIAL', public: 'Public edition' },
-  fr: { submission: 'CONFIDENTIEL', public: 'Édition publique' },
-  es: { submission: 'CONFIDENCIAL', public: 'Edición pública' },
-};
-
-const COMBINATIONS = KINDS.flatMap((kind) =>
-  LANGUAGES.flatMap((language) => EDITIONS.map((edition) => [kind, language, edition] as const)),
-);
-
-describe('renderDossierHtml: every template x language x edition', () => {
-  describe.each(COMBINATIONS)('%s / %s / %s', (kind, language, edition) => {
-    const data = deepFreeze(fixture(kind, language, edition));
-    const html = renderDossierHtml(data);
-    const text = visibleText(html);
-
-    it('renders a complete HTML document in that language with A4 print CSS', () => {
-      expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+describe('renderDossierHtml: every form x language x edition', () => {
+  describe.each(
+    DOSSIER_TEMPLATE_KINDS.flatMap((k) => DOSSIER_LANGUAGES.map((l) => [k, l] as const)),
+  )('%s in %s', (kind, language) => {
+    it('is a complete HTML document in the language, with our reference on every page', () => {
+      const html = render(kind, language);
+      expect(html).toMatch(/^<!DOCTYPE html>/);
       expect(html).toContain(`<html lang="${language}">`);
-      expect(html).toContain('size: A4');
-      expect(html.trimEnd().endsWith('</html>')).toBe(true);
+      expect(html).toContain('@page { size: A4;');
+      // The repeated page header (thead) carries the reference and the UN's.
+      const banner = html.split('<tbody>')[0];
+      expect(htmlText(banner)).toContain('WIT-2026-0042');
+      expect(htmlText(banner)).toContain('AL EGY 3/2026');
     });
 
-    it('contains the section headings of that language', () => {
-      const found = headings(html);
-      const { always, source } = HEADINGS[kind][language];
-      for (const heading of always) {
-        expect(found.some((h) => h.startsWith(heading))).toBe(true);
+    it('a complete record leaves nothing "Not known"', () => {
+      expect(htmlText(render(kind, language))).not.toContain(NOT_KNOWN[language]);
+    });
+
+    if (language !== 'en') {
+      it('has no English left in its own words', () => {
+        const r = record(undefined, kind);
+        // Record values that are the same in every language (names, places, laws).
+        r.persons[0].timeline = [
+          event({ type: 'arrest', occurredOn: '2024-03-18', place: 'Giza' }),
+        ];
+        r.content = {
+          ...r.content,
+          summary: 'Amina Haddad.',
+          circumstances: 'Giza.',
+          urgency: 'Giza.',
+          previousSubmissions: '—',
+          categories: [{ category: 'II', argument: '—' }],
+          remedies: { exhausted: true, explanation: '—' },
+          confidentiality: '—',
+          identityDocuments: [
+            { defenderId: 'd1', type: 'Pasaporte', issuedBy: 'Misr', issuedOn: null, number: 'A1' },
+          ],
+        };
+        const data = dossierData(r, language);
+        data.persons[0].answers['identity.profession'] = null;
+        data.persons[0].contacts = [];
+        data.persons[0].confidentialNotes = null;
+        data.annexes = [];
+        data.source = {
+          name: 'Nadia',
+          organisation: null,
+          contact: 'nadia@example.org',
+          relation: 'family',
+        };
+        data.targetRapporteurs = [];
+        data.unReference = 'AL 3/2026';
+        expect(englishWordsIn(htmlText(renderDossierHtml(data)), language)).toEqual([]);
+      });
+    }
+
+    it('the public edition carries no sensitive value', () => {
+      const html = render(kind, language, 'public');
+      for (const secret of [
+        'Youssef Contact',
+        '+20 100 555 0199',
+        'Held in wing 4',
+        'Nadia Source',
+        'nadia@example.org',
+        '12 Example Street',
+        'A77-9912',
+        'Do not disclose the witnesses',
+      ]) {
+        expect(html).not.toContain(secret);
       }
-      expect(found.some((h) => h.startsWith(source))).toBe(edition === 'submission');
+      expect(htmlText(html)).not.toContain(NOT_KNOWN[language]);
     });
-
-    it('contains the key facts: names, country, arrest date, legal basis, categories', () => {
-      expect(text).toContain(NAME_1);
-      expect(text).toContain(NAME_2);
-      expect(text).toContain('Tunisia');
-      expect(text).toContain(ARREST_DATE[language]);
-      expect(text).toContain('Decree-Law No. 2022-54, article 24');
-      expect(text).toContain(wgadCategoryText('II', language));
-      expect(text).toContain(wgadCategoryText('III', language));
-      expect(text).toContain('Detained for their journalism and legal work.');
-      expect(text).toContain(TOTAL_DAYS[language]);
-      expect(text).not.toContain(wgadCategoryText('I', language));
-    });
-
-    it('renders the Arabic-script names as they are, isolated for bidi', () => {
-      expect(html).toContain(`<bdi>${NAME_2}</bdi>`);
-    });
-
-    it('lists the annexes', () => {
-      expect(text).toContain('Indictment (translation)');
-      expect(text).toContain('Medical certificate');
-    });
-
-    if (edition === 'submission') {
-      it('is marked confidential and includes contacts, confidential notes and the source', () => {
-        expect(html).toContain('class="banner banner-confidential"');
-        expect(text).toContain(BANNER[language].submission);
-        for (const [key, value] of Object.entries(SECRET)) {
-          // The HRC brief is an advocacy document: no identity document.
-          if (key === 'idNumber' && kind === 'hrc_brief') continue;
-          expect(text).toContain(value);
-        }
-      });
-    } else {
-      it('says "Public edition" and contains no sensitive value', () => {
-        expect(html).toContain('class="banner banner-public"');
-        expect(html).not.toContain('class="banner banner-confidential"');
-        expect(text).toContain(BANNER[language].public);
-        for (const value of Object.values(SECRET)) {
-          expect(html).not.toContain(value);
-          expect(text).not.toContain(value);
-        }
-      });
-    }
   });
 });
 
-describe('renderDossierHtml: public edition', () => {
-  it('leaves out the rows of fields the caller left out; submission says they are not known', () => {
-    const base = fixture('wgad_regular', 'en', 'public');
-    const data: DossierData = {
-      ...base,
-      arrest: { ...base.arrest!, forces: null, reasons: null },
-      defenders: base.defenders.map((d) => {
-        const { contacts: _c, confidentialNotes: _n, usualAddress: _a, ...rest } = d;
-        return rest;
-      }),
-      source: null,
-      confidentiality: null,
+describe('the WGAD questionnaire', () => {
+  const html = render('wgad_regular', 'en');
+  const s = sections(html);
+  const heading = (prefix: string) => Object.keys(s).find((h) => h.startsWith(prefix))!;
+
+  it('keeps the model questionnaire’s section numbers and headings', () => {
+    expect(Object.keys(s)).toEqual([
+      'Summary of the case',
+      'I. Identity',
+      'II. Arrest',
+      'III. Detention',
+      'IV. Describe the circumstances of the arrest and/or detention and indicate precise reasons why you consider the arrest or detention to be arbitrary',
+      'V. Indicate internal steps, including domestic remedies, taken especially with the legal and administrative authorities, particularly for the purpose of establishing the detention and, as appropriate, their results or the reasons why such steps or remedies were ineffective or why they were not taken',
+      'VI. Full name and address of the person(s) submitting the information (telephone and fax number, if possible)',
+      'Consent and confidentiality',
+      'Annexes',
+    ]);
+  });
+
+  it('puts every fact of the record in its section', () => {
+    const I = s['I. Identity'];
+    for (const f of [
+      '1. Family name Haddad',
+      '2. First name Amina',
+      '3. Sex Female',
+      '12 April 1988 (aged 35 at the time of detention)',
+      'Egypt; France',
+      '(d) No. A77-9912',
+      'Journalist',
+      'Reported on the trials of protesters',
+      '12 Example Street, Giza',
+    ])
+      expect(I).toContain(f);
+    const II = s['II. Arrest'];
+    for (const f of [
+      '1. Date of arrest 18 March 2024',
+      'Her home in Giza',
+      'National Security Agency officers',
+      'by a public authority? No',
+      'Supreme State Security Prosecution',
+      'Spreading false news',
+      'Article 86 bis of the Penal Code',
+    ])
+      expect(II).toContain(f);
+    const III = s['III. Detention'];
+    for (const f of [
+      '819 days, since 18 March 2024 (continuing)',
+      '18 March 2024: taken to Police station of Dokki',
+      '25 March 2024: transferred to Al-Qanater Women’s Prison (present place of detention)',
+      'Prison Service',
+      'Cairo Criminal Court',
+      'Article 143 of the Code of Criminal Procedure',
+      'extended until 15 June 2024',
+      'Periods of incommunicado detention from 18 March 2024 to 24 March 2024',
+      'Denial of access to a lawyer from 19 March 2024 to 2 April 2024',
+      'Denial of family visits since 1 May 2024 (continuing)',
+    ])
+      expect(III).toContain(f);
+    const V = s[heading('V.')];
+    for (const f of [
+      '2 May 2024',
+      'Appeal',
+      'Appeal against pre-trial detention',
+      'Cairo Court of Appeal',
+      'Rejected (20 May 2024)',
+      'Complaint of ill-treatment',
+      'No answer',
+      'The courts do not examine the appeals.',
+    ])
+      expect(V).toContain(f);
+    expect(s[heading('IV.')]).toContain('She was detained for her journalism.');
+    expect(s[heading('VI.')]).toContain('Nadia Source');
+    expect(s[heading('VI.')]).toContain('Organisation');
+  });
+
+  it('says who consented to the submission, when and how', () => {
+    expect(s['Consent and confidentiality']).toContain(
+      'Consent to this submission was given by a family member, in writing, on 1 May 2026.',
+    );
+  });
+
+  it('says "Not known" for each fact the record lacks, in the submission edition only', () => {
+    const r = record();
+    r.persons[0].profile = { ...r.persons[0].profile, familyName: null, givenNames: null };
+    r.persons[0].timeline = [event({ type: 'arrest', occurredOn: '2024-03-18' })];
+    const sub = sections(renderDossierHtml(dossierData(r, 'en')));
+    expect(sub['I. Identity']).toContain('1. Family name Not known');
+    expect(sub['I. Identity']).toContain('2. First name Not known');
+    // The display name is still there: never split to guess.
+    expect(sub['I. Identity']).toContain('Amina Haddad');
+    expect(sub['II. Arrest']).toContain('2. Place of arrest (as detailed as possible) Not known');
+    const pub = sections(renderDossierHtml(dossierData(r, 'en', 'public')));
+    expect(pub['II. Arrest']).not.toContain('Not known');
+    expect(pub['II. Arrest']).not.toContain('2. Place of arrest');
+  });
+
+  it('prints an override instead of the drawn value', () => {
+    const r = record();
+    r.overrides = {
+      [overrideKey('arrest.place', 'd1')]: {
+        value: 'A café in Dokki',
+        by: 'u',
+        at: '2026-06-01T00:00:00Z',
+      },
+      'remedies.steps': {
+        value: 'Every appeal is listed in annex 2.',
+        by: 'u',
+        at: '2026-06-01T00:00:00Z',
+      },
     };
-    const publicText = visibleText(renderDossierHtml(data));
-    expect(publicText).not.toContain('3. Forces who carried out the arrest');
-    expect(publicText).not.toContain('6. Reasons for the arrest');
-    expect(publicText).not.toContain('8. Address of usual residence');
-    expect(publicText).not.toContain('Not known');
-    expect(publicText).toContain('7. Legal basis for the arrest');
-
-    const submissionText = visibleText(renderDossierHtml({ ...data, edition: 'submission' }));
-    expect(submissionText).toContain('3. Forces who carried out the arrest');
-    expect(submissionText).toContain('Not known');
+    const o = sections(renderDossierHtml(dossierData(r, 'en')));
+    expect(o['II. Arrest']).toContain('A café in Dokki');
+    expect(o['II. Arrest']).not.toContain('Her home in Giza');
+    expect(o[Object.keys(o).find((h) => h.startsWith('V.'))!]).toContain(
+      'Every appeal is listed in annex 2.',
+    );
   });
 
-  it('does not output the contacts, notes or source sections at all', () => {
-    for (const kind of KINDS) {
-      const html = renderDossierHtml(fixture(kind, 'en', 'public'));
-      const text = visibleText(html);
-      expect(text).not.toContain('Contacts of the family and lawyers');
-      expect(text).not.toContain('Confidential notes');
-      expect(text).not.toContain('Information to be kept confidential');
-      expect(html).not.toContain('class="fields signature"');
-    }
+  it('repeats section I (and II, III) per person in a group, each with their own facts', () => {
+    const b = completePerson('d2', 'Omar Salem');
+    b.profile = { ...b.profile, nationalities: ['VN'], birthDate: '1990-01-01' };
+    b.timeline = [
+      event({ type: 'house_arrest', occurredOn: '2024-04-01', place: 'His flat in Hanoi' }),
+    ];
+    const g = sections(renderDossierHtml(dossierData(record([completePerson(), b]), 'en')));
+    expect(g['I. Identity']).toContain('Person 1 · Amina Haddad');
+    expect(g['I. Identity']).toContain('Person 2 · Omar Salem');
+    expect(g['I. Identity']).toContain('Viet Nam');
+    expect(g['III. Detention']).toContain(
+      '1 April 2024: under house arrest at His flat in Hanoi (present place of detention)',
+    );
+    expect(g['III. Detention']).toContain(
+      'Periods of house arrest since 1 April 2024 (continuing)',
+    );
   });
 });
 
-describe('renderDossierHtml: escaping', () => {
-  const XSS = '<img src=x onerror=alert(1)>';
+describe('language quality', () => {
+  it('French: dates, the first of the month, typography and UN country names', () => {
+    const t = render('wgad_regular', 'fr').replace(/<[^>]+>/g, ' ');
+    expect(t).toContain('1er mai 2024');
+    expect(t).toContain('18 mars 2024');
+    expect(t).toContain('Égypte\u202f; France');
+    // A narrow no-break space before the colon, the semicolon and the question mark.
+    expect(t).toContain('Notre référence\u202f: WIT-2026-0042');
+    expect(t).toContain('autorité publique\u202f?');
+    expect(t).not.toMatch(/ [:;?!] /);
+  });
 
-  it.each(KINDS)('%s: user data comes out as text, never as markup', (kind) => {
-    const base = fixture(kind, 'en', 'submission');
-    const data: DossierData = {
-      ...base,
-      reference: XSS,
-      targetRapporteurs: [XSS],
-      circumstances: XSS,
-      categories: [{ category: 'II', argument: XSS }],
-      domesticRemedies: [{ step: XSS, date: '2024-04-05', result: XSS }],
-      source: { name: XSS, organisation: XSS, contact: XSS },
-      annexes: [{ title: XSS, date: null, kind: XSS }],
-      defenders: base.defenders.map((d) => ({
-        ...d,
-        fullName: XSS,
-        profession: XSS,
-        summary: XSS,
-        confidentialNotes: XSS,
-        contacts: [{ name: XSS, relation: 'family', phone: XSS, email: XSS }],
-        timeline: d.timeline.map((e) => ({ ...e, description: XSS, place: XSS })),
-      })),
-      arrest: { ...base.arrest!, legalBasis: XSS, place: XSS },
+  it('Spanish: "8 de septiembre de 2026"', () => {
+    expect(formatDossierDate('2026-09-08', 'es')).toBe('8 de septiembre de 2026');
+    expect(formatDossierDate('2026-09-08', 'fr')).toBe('8 septembre 2026');
+    expect(formatDossierDate('2026-09-01', 'fr')).toBe('1er septembre 2026');
+    expect(formatDossierDate('2026-09-08', 'en')).toBe('8 September 2026');
+    expect(formatDossierDate('2026-09-08T23:30:00Z', 'en')).toBe('8 September 2026');
+    expect(formatDossierDate(null, 'en')).toBe('');
+  });
+
+  it('days with the language’s grouping and plural', () => {
+    expect(formatDossierDays(1, 'en')).toBe('1\u00a0day');
+    expect(formatDossierDays(1234, 'en')).toBe('1,234\u00a0days');
+    expect(formatDossierDays(1234, 'fr')).toBe('1\u202f234\u00a0jours');
+    expect(formatDossierDays(1234, 'es')).toBe(
+      '1234\u00a0días'.replace(
+        '1234',
+        new Intl.NumberFormat('es-ES', { useGrouping: 'always' }).format(1234),
+      ),
+    );
+  });
+
+  it('States by their UN short names in each language', () => {
+    const codes: AnswerValue = { kind: 'countries', codes: ['VN', 'TR', 'IR', 'BO'] };
+    expect(formatAnswer(codes, dossierLocale('en'))).toBe(
+      'Viet Nam; Türkiye; Iran (Islamic Republic of); Bolivia (Plurinational State of)',
+    );
+    expect(formatAnswer(codes, dossierLocale('fr'))).toBe(
+      "Viet Nam\u202f; Türkiye\u202f; Iran (République islamique d')\u202f; Bolivie (État plurinational de)",
+    );
+    expect(formatAnswer(codes, dossierLocale('es'))).toContain('Irán (República Islámica del)');
+  });
+});
+
+describe('other forms', () => {
+  it('Special Procedures: urgent appeal or allegation letter, to whom, and whether the person may be named', () => {
+    const t = htmlText(render('sp_communication', 'en'));
+    expect(t).toContain('Urgent appeal: the violations described below are ongoing');
+    expect(t).toContain('Special Rapporteur on human rights defenders');
+    expect(t).toContain('May the person(s) be named in the public report on communications? Yes');
+    expect(t).toContain('Summary of the allegations');
+  });
+
+  it('the urgent action is humanitarian, does not prejudge, and says the risk', () => {
+    const t = htmlText(render('wgad_urgent_action', 'en'));
+    expect(t).toContain('on purely humanitarian grounds');
+    expect(t).toContain('She has a heart condition and is denied care.');
+    expect(t).toContain('Incommunicado detention');
+  });
+
+  it('the HRC brief has its own headings and asks', () => {
+    const t = htmlText(render('hrc_brief', 'es'));
+    expect(t).toContain('Nota sobre el caso');
+    expect(t).toContain('Pedimos a las autoridades que');
+  });
+});
+
+describe('escaping', () => {
+  it.each(DOSSIER_TEMPLATE_KINDS)('%s: user data comes out as text, never as markup', (kind) => {
+    const r = record(undefined, kind);
+    r.persons[0].profile = {
+      ...r.persons[0].profile,
+      fullName: '<img src=x onerror=alert(1)>',
+      profession: '<script>alert(2)</script>',
     };
-    const html = renderDossierHtml(data);
-    expect(html).not.toMatch(/<img/i);
-    expect(html).not.toContain('onerror=alert');
-    expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
-    expect(visibleText(html)).toContain(XSS);
+    r.content = {
+      ...r.content,
+      circumstances: '</p><script>alert(3)</script>',
+      categories: [{ category: 'I', argument: '"><svg onload=alert(4)>' }],
+    };
+    const html = renderDossierHtml(dossierData(r, 'en'));
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<svg');
+    expect(htmlText(html)).toContain('<img src=x onerror=alert(1)>');
   });
 });
 
-describe('renderDossierHtml: templates', () => {
-  it('says whether the communication is an urgent appeal or an allegation letter, and to whom', () => {
-    const appeal = visibleText(renderDossierHtml(fixture('sp_communication', 'en')));
-    expect(appeal).toContain('Urgent appeal');
-    expect(appeal).toContain('Special Rapporteur on the situation of human rights defenders');
-    expect(appeal).toContain(
-      'The identity of the source is confidential and must not be disclosed to the Government concerned.',
-    );
-    const letter = visibleText(
-      renderDossierHtml({
-        ...fixture('sp_communication', 'fr'),
-        escalationKind: 'sp_allegation_letter',
-      }),
-    );
-    expect(letter).toContain('Lettre d’allégation');
-    // The confidentiality of the source is stated in the public edition too.
-    const pub = visibleText(renderDossierHtml(fixture('sp_communication', 'es', 'public')));
-    expect(pub).toContain('La identidad de la fuente es confidencial');
-  });
-
-  it('the urgent action is humanitarian, does not prejudge arbitrariness, and lists the risks', () => {
-    const text = visibleText(renderDossierHtml(fixture('wgad_urgent_action', 'en')));
-    expect(text).toContain('on purely humanitarian grounds');
-    expect(text).toContain('does not prejudge');
-    expect(text).toContain('1 September 2024: Hunger strike');
-    const fr = visibleText(renderDossierHtml(fixture('wgad_urgent_action', 'fr')));
-    expect(fr).toContain('ne préjuge en rien');
-    expect(fr).toContain('1 septembre 2024 : Grève de la faim');
-  });
-
-  it('the HRC brief names the session, the status and the days detained', () => {
-    const text = visibleText(renderDossierHtml(fixture('hrc_brief', 'es')));
-    expect(text).toContain('HRC 59');
-    expect(text).toContain('En detención');
-    expect(text).toContain('En detención desde el 18 de marzo de 2024 (440 días)');
-  });
-
-  it('the WGAD questionnaire puts a single defender’s identity document in section I', () => {
-    const base = fixture('wgad_regular', 'fr');
-    const html = renderDossierHtml({ ...base, defenders: [base.defenders[0]] });
-    const text = visibleText(html);
-    expect(text).toContain('6. a) Pièce d’identité (le cas échéant) Passport');
-    expect(text).toContain('d) No ' + SECRET.idNumber);
-    expect(text).not.toContain('Personne 1');
-    expect(text).toContain(
-      '4. Date de naissance ou âge (au moment de la détention) 4 juillet 1986',
-    );
-  });
-
-  it('a group gets one block per defender', () => {
-    const text = visibleText(renderDossierHtml(fixture('wgad_regular', 'en')));
-    expect(text).toContain(`Person 1: ${NAME_1}`);
-    expect(text).toContain(`Person 2: ${NAME_2}`);
-    expect(text).toContain('4. Birth date or age (at the time of detention) Born in 1992');
-  });
-
-  it('lists the chronology by date and translates event types and statuses', () => {
-    const text = visibleText(renderDossierHtml(fixture('wgad_regular', 'es')));
-    const arrest = text.indexOf('18 de marzo de 2024 Arresto');
-    const strike = text.indexOf('1 de septiembre de 2024 Huelga de hambre');
-    const sentence = text.indexOf('20 de enero de 2025 Condena');
-    expect(arrest).toBeGreaterThan(-1);
-    expect(strike).toBeGreaterThan(arrest);
-    expect(sentence).toBeGreaterThan(strike);
-    expect(text).toContain('Pena: Five years’ imprisonment');
-    expect(text).toContain('Femenino');
-  });
-
-  it('renders the consent state per purpose', () => {
-    const text = visibleText(renderDossierHtml(fixture('hrc_brief', 'en', 'public')));
-    expect(text).toContain('Submission to the United Nations Given 2 April 2024');
-    expect(text).toContain('Naming family members Refused');
-  });
-
+describe('the renderer', () => {
   it('is deterministic and records the template version', () => {
-    const data = fixture('hrc_brief', 'fr');
-    const html = renderDossierHtml(data);
-    expect(renderDossierHtml(data)).toBe(html);
-    expect(html).toContain(`template version ${DOSSIER_TEMPLATE_VERSION}`);
-    expect(DOSSIER_TEMPLATE_VERSION).toBe('2');
+    const data = dossierData(record(), 'fr');
+    expect(renderDossierHtml(data)).toBe(renderDossierHtml(data));
+    expect(renderDossierHtml(data)).toContain(`version du modèle ${DOSSIER_TEMPLATE_VERSION}`);
   });
 
-  it('compiles each template once and keeps its helpers out of the global Handlebars', () => {
-    renderDossierHtml(fixture('sp_communication', 'es'));
-    const read = jest.spyOn(fs, 'readFileSync');
-    try {
-      renderDossierHtml(fixture('sp_communication', 'es', 'public'));
-      expect(read).not.toHaveBeenCalled();
-      // The spy is live on the module object the renderer reads with.
-      fs.readFileSync(__filename);
-      expect(read).toHaveBeenCalledTimes(1);
-    } finally {
-      read.mockRestore();
-    }
+  it('keeps its helpers out of the global Handlebars', () => {
+    render('wgad_regular', 'en');
+    expect(Handlebars.helpers.fl).toBeUndefined();
     expect(Handlebars.helpers.t).toBeUndefined();
-    expect(Handlebars.helpers.category).toBeUndefined();
-    expect(Handlebars.partials.layout).toBeUndefined();
   });
 
-  it('renders a sparse record without failing', () => {
-    const data: DossierData = {
-      ...fixture('wgad_regular', 'en', 'submission'),
-      identityDocument: null,
-      arrest: null,
-      detention: null,
-      circumstances: null,
-      categories: [],
-      domesticRemedies: [],
-      source: null,
-      confidentiality: null,
-      annexes: [],
-      reference: null,
-      unReference: null,
-      hrcSession: null,
-      defenders: [
-        {
-          ...fixture().defenders[1],
-          timeline: [],
-          consents: {},
-          contacts: undefined,
-          confidentialNotes: undefined,
+  it('renders an escalation with no facts at all without failing', () => {
+    const r = record([
+      {
+        ...completePerson(),
+        timeline: [],
+        profile: {
+          ...completePerson().profile,
+          familyName: null,
+          givenNames: null,
+          otherNames: [],
+          sex: null,
+          birthDate: null,
+          birthYear: null,
+          nationalities: [],
+          profession: null,
+          organisation: null,
+          hrdFocus: [],
+          hrdActivity: null,
+          usualAddress: null,
         },
-      ],
-    };
-    for (const kind of KINDS) {
-      for (const edition of EDITIONS) {
-        const text = visibleText(renderDossierHtml({ ...data, kind, edition }));
-        expect(text).toContain(NAME_2);
-        expect(text).toContain('No category of arbitrary detention is claimed.');
-        expect(text).toContain('No consent is recorded.');
-        expect(text).not.toContain('undefined');
-        expect(text).not.toContain('null');
-      }
+      },
+    ]);
+    r.content = {};
+    for (const kind of DOSSIER_TEMPLATE_KINDS) {
+      const data: DossierData = { ...dossierData({ ...r, kind }, 'es'), source: null, annexes: [] };
+      expect(htmlText(renderDossierHtml(data))).toContain('Se desconoce');
     }
   });
 
-  it('rejects an unknown template kind, language or edition', () => {
-    expect(() =>
-      renderDossierHtml({ ...fixture(), kind: '../partials' as DossierTemplateKind }),
-    ).toThrow(/template kind/);
-    expect(() => renderDossierHtml({ ...fixture(), language: 'de' as DossierLanguage })).toThrow(
-      /language/,
-    );
-    expect(() => renderDossierHtml({ ...fixture(), edition: 'draft' as DossierEdition })).toThrow(
-      /edition/,
-    );
-  });
-});
-
-describe('renderDossierHtml: annexes', () => {
-  const annexes: DossierData['annexes'] = [
-    { number: 1, title: 'Arrest warrant', date: '2024-03-18', kind: 'warrant', language: 'ar' },
-    { number: 2, title: 'Medical report', date: null, kind: 'medical', language: 'fr' },
-  ];
-
-  it.each(KINDS.flatMap((kind) => LANGUAGES.map((language) => [kind, language] as const)))(
-    '%s/%s: numbers them and names their date, kind and language',
-    (kind, language) => {
-      const text = visibleText(renderDossierHtml({ ...fixture(kind, language), annexes }));
-      const expected = {
-        en: [
-          'Annex 1 Arrest warrant 18 March 2024 Warrant Arabic',
-          'Annex 2 Medical report Medical report French',
-        ],
-        fr: [
-          'Annexe 1 Arrest warrant 18 mars 2024 Mandat arabe',
-          'Annexe 2 Medical report Rapport médical français',
-        ],
-        es: [
-          'Anexo 1 Arrest warrant 18 de marzo de 2024 Orden judicial árabe',
-          'Anexo 2 Medical report Informe médico francés',
-        ],
-      }[language];
-      for (const row of expected) expect(text).toContain(row);
-    },
-  );
-
-  it('keeps the numbers it is given (a public edition numbers only what it lists)', () => {
-    const text = visibleText(
-      renderDossierHtml({
-        ...fixture('wgad_regular', 'en', 'public'),
-        annexes: [{ number: 3, title: 'Court decision', date: null, kind: 'court_decision' }],
-      }),
-    );
-    expect(text).toContain('Annex 3 Court decision');
-    expect(text).not.toContain('Annex 1');
+  it('refuses an unknown form, language or edition', () => {
+    const data = dossierData(record());
+    expect(() => renderDossierHtml({ ...data, kind: 'x' as never })).toThrow(/kind/);
+    expect(() => renderDossierHtml({ ...data, language: 'de' as never })).toThrow(/language/);
+    expect(() => renderDossierHtml({ ...data, edition: 'x' as never })).toThrow(/edition/);
   });
 
-  it('leaves the section out when there is no annex', () => {
-    const html = renderDossierHtml({ ...fixture('sp_communication', 'fr'), annexes: [] });
-    expect(html).not.toContain('class="annexes"');
-  });
-
-  it("names languages in the reader's language, and leaves an unknown tag as it is", () => {
-    expect(languageName('ar', 'en')).toBe('Arabic');
-    expect(languageName('pt-BR', 'fr')).toMatch(/portugais/);
-    expect(languageName('not a tag!', 'en')).toBe('not a tag!');
-    expect(languageName(null, 'en')).toBe('');
-  });
-});
-
-describe('templateKindFor', () => {
   it.each([
     ['wgad_regular', 'wgad_regular'],
     ['wgad_urgent_action', 'wgad_urgent_action'],
     ['sp_urgent_appeal', 'sp_communication'],
     ['sp_allegation_letter', 'sp_communication'],
     ['hrc_statement', 'hrc_brief'],
-    ['hrc_side_event', 'hrc_brief'],
     ['upr_submission', 'hrc_brief'],
     ['regional_communication', 'hrc_brief'],
-  ])('%s -> %s', (escalationKind, kind) => {
-    expect(templateKindFor(escalationKind)).toBe(kind);
+  ])('the %s escalation uses the %s form', (kind, form) => {
+    expect(templateKindFor(kind)).toBe(form);
   });
 
-  it.each(['', 'unknown', 'toString', '__proto__'])('throws for %j', (escalationKind) => {
-    expect(() => templateKindFor(escalationKind)).toThrow(/No dossier template/);
-  });
-});
-
-describe('locale helpers', () => {
-  it('formats dates per language in UTC', () => {
-    expect(formatDossierDate('2024-03-18', 'en')).toBe('18 March 2024');
-    expect(formatDossierDate('2024-03-18', 'fr')).toBe('18 mars 2024');
-    expect(formatDossierDate('2024-03-18', 'es')).toBe('18 de marzo de 2024');
-    expect(formatDossierDate('2024-12-31T23:30:00Z', 'en')).toBe('31 December 2024');
-    expect(formatDossierDate(null, 'en')).toBe('');
-    expect(formatDossierDate('sometime in 2023', 'fr')).toBe('sometime in 2023');
+  it.each(['', 'unknown', 'toString', '__proto__'])('has no form for %j', (kind) => {
+    expect(() => templateKindFor(kind)).toThrow(/No dossier template/);
   });
 
-  it('formats days with the language’s grouping and plural', () => {
-    const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
-    expect(formatDossierDays(1234, 'en')).toBe('1,234 days');
-    expect(norm(formatDossierDays(1234, 'fr'))).toBe('1 234 jours');
-    expect(formatDossierDays(1234, 'es')).toBe('1.234 días');
-    expect(formatDossierDays(1, 'en')).toBe('1 day');
-    expect(formatDossierDays(1, 'fr')).toBe('1 jour');
-    expect(formatDossierDays(0, 'fr')).toBe('0 jour');
-    expect(formatDossierDays(1, 'es')).toBe('1 día');
-    expect(formatDossierDays(null, 'en')).toBe('');
-  });
-
-  it('gives the WGAD category texts in each language', () => {
-    expect(wgadCategoryText('I', 'en')).toContain(
-      'clearly impossible to invoke any legal basis justifying the deprivation of liberty',
-    );
-    expect(wgadCategoryText('II', 'en')).toContain(
-      'results from the exercise of the rights or freedoms guaranteed by',
-    );
-    expect(wgadCategoryText('III', 'en')).toContain(
-      'is of such gravity as to give the deprivation of liberty an arbitrary character',
-    );
-    expect(wgadCategoryText('IV', 'en')).toContain(
-      'asylum seekers, immigrants or refugees are subjected to prolonged administrative custody without the possibility of administrative or judicial review or remedy',
-    );
-    expect(wgadCategoryText('V', 'en')).toContain(
-      'constitutes a violation of international law on the grounds of discrimination',
-    );
-    expect(wgadCategoryText('I', 'fr')).toContain('manifestement impossible d’invoquer');
-    expect(wgadCategoryText('III', 'fr')).toContain('droit à un procès équitable');
-    expect(wgadCategoryText('I', 'es')).toContain('manifiestamente imposible invocar');
-    expect(wgadCategoryText('III', 'es')).toContain('derecho a un juicio imparcial');
-    for (const language of LANGUAGES) {
-      for (const c of ['I', 'II', 'III', 'IV', 'V']) {
-        expect(wgadCategoryText(c, language).length).toBeGreaterThan(80);
-      }
-    }
+  it('gives the WGAD categories and labels in each language', () => {
+    expect(wgadCategoryText('II', 'fr')).toMatch(/^Lorsque la privation de liberté résulte/);
     expect(wgadCategoryText('VI', 'en')).toBe('');
-  });
-
-  it('labels enum values, falling back to a readable form', () => {
-    expect(dossierLabel('sex', 'male', 'fr')).toBe('Masculin');
-    expect(dossierLabel('relation', 'lawyer', 'es')).toBe('Abogado/a');
-    expect(dossierLabel('event', 'conditional_release', 'fr')).toBe('Libération conditionnelle');
-    expect(dossierLabel('status', 'disappeared', 'en')).toBe('Disappeared');
-    expect(dossierLabel('annexKind', 'court_document', 'en')).toBe('Court document');
-    expect(dossierLabel('annexKind', 'court_decision', 'fr')).toBe('Décision de justice');
-    expect(dossierLabel('annexKind', 'charge_sheet', 'es')).toBe('Escrito de acusación');
-    expect(dossierLabel('sex', null, 'en')).toBe('');
-    expect(() => dossierLabel('nope', 'x', 'en')).toThrow(/label group/);
+    expect(dossierLabel('status', 'house_arrest', 'es')).toBe('En arresto domiciliario');
+    expect(dossierLabel('event', 'habeas_corpus', 'fr')).toBe('Habeas corpus');
   });
 });

@@ -38,6 +38,14 @@ export class Dossier {
   @Column({ type: 'integer' })
   versionNo: number;
 
+  /** The file's name, fixed when the version was requested: WIT-2026-0042-wgad-en-v2.pdf. */
+  @Column({ type: 'varchar', length: 200 })
+  fileName: string;
+
+  /** Generated although the mechanism's required answers were not all there (acknowledged). */
+  @Column({ type: 'boolean', default: false })
+  incomplete: boolean;
+
   @Column({ type: 'varchar', length: 2 })
   language: 'en' | 'fr' | 'es';
 

@@ -3,10 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EscalationsModule } from '../escalations/escalations.module';
 import { Dossier } from './dossier.entity';
 import { DossiersService } from './dossiers.service';
+import { QuestionnaireService } from './questionnaire.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Dossier]), EscalationsModule],
-  providers: [DossiersService],
-  exports: [DossiersService],
+  providers: [DossiersService, QuestionnaireService],
+  exports: [DossiersService, QuestionnaireService],
 })
 export class DossiersModule {}

@@ -15,31 +15,31 @@ import {
 } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { seesSensitive } from '../access/access-policy';
-import { loadCurrentConsents } from '../consents/consent-rules';
-import { withheldCoDefenderNames } from '../consents/public-naming';
-import { Defender } from '../defenders/defender.entity';
-import type { Contact } from '../defenders/defender.types';
-import { toDefenderView } from '../defenders/defender.view';
-import { withholdNamesDeep } from '../shared/withheld-names';
-import { DetentionEvent } from '../detention/detention-event.entity';
-import { EscalationsService, type SourceIdentity } from '../escalations/escalations.service';
+import { EscalationsService } from '../escalations/escalations.service';
 import type { Escalation } from '../escalations/escalation.entity';
 import {
-  annexData,
   dossierAnnexRows,
   escalationAnnexRows,
   listedAnnexes,
   type AnnexRow,
 } from './annexes.data';
 import { DossierAnnex } from './annexes.entity';
-import type { DossierData, DossierDefender, DossierEdition, DossierLanguage } from './dossier-data';
+import type { DossierData, DossierEdition, DossierLanguage } from './dossier-data';
+import { buildDossierData, withheldCases } from './dossier-build';
+import { dossierFileName } from './dossier-file-name';
 import { Dossier, type DossierState } from './dossier.entity';
-import { DOSSIER_TEMPLATE_VERSION, renderDossierHtml, templateKindFor } from './dossier-renderer';
+import { DOSSIER_TEMPLATE_VERSION, renderDossierHtml } from './dossier-renderer';
+import { QuestionnaireService } from './questionnaire.service';
 
 export interface DossierRequest {
   language: DossierLanguage;
   format: 'pdf' | 'html';
   edition: DossierEdition;
+  /**
+   * Generate it even though the mechanism's required answers are not all there (the
+   * completeness check otherwise refuses with 422 listing them).
+   */
+  acknowledgeIncomplete?: boolean;
 }
 
 export interface DossierView {
@@ -54,6 +54,10 @@ export interface DossierView {
   templateVersion: string | null;
   sha256: string | null;
   sizeBytes: number | null;
+  /** The file's name, fixed when it was requested: WIT-2026-0042-wgad-en-v2.pdf. */
+  fileName: string;
+  /** It was generated although the mechanism's required answers were not all there. */
+  incomplete: boolean;
   createdAt: string;
   renderedAt: string | null;
   /** The case changed after this dossier was made. */
@@ -73,9 +77,6 @@ export interface HtmlToPdf {
 }
 
 const contentContext = (id: string) => FieldCipher.context('dossiers', 'content', id);
-const contactsContext = (id: string) => FieldCipher.context('defenders', 'contacts', id);
-const notesContext = (id: string) => FieldCipher.context('defenders', 'confidential_notes', id);
-const sourceContext = (id: string) => FieldCipher.context('escalations', 'source_identity', id);
 
 function toView(d: Dossier): DossierView {
   return {
@@ -90,6 +91,8 @@ function toView(d: Dossier): DossierView {
     templateVersion: d.templateVersion,
     sha256: d.sha256,
     sizeBytes: d.sizeBytes,
+    fileName: d.fileName,
+    incomplete: d.incomplete,
     createdAt: d.createdAt.toISOString(),
     renderedAt: d.renderedAt ? d.renderedAt.toISOString() : null,
   };
@@ -108,21 +111,47 @@ export class DossiersService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly questionnaire: QuestionnaireService,
   ) {}
 
+  /**
+   * Ask for a new version. A submission edition needs every person's consent (409); then the
+   * mechanism's required answers for the edition (422 listing what is missing, unless
+   * `acknowledgeIncomplete`). The version's number and file name are fixed here, for good.
+   */
   async request(escalationId: string, req: DossierRequest, actor: Actor): Promise<DossierView> {
     const id = await this.dataSource.transaction(async (tx) => {
-      const { defenderIds } = await this.escalations.load(tx, escalationId, actor, { lock: true });
+      const { e, defenderIds } = await this.escalations.load(tx, escalationId, actor, {
+        lock: true,
+      });
       if (req.edition === 'submission') await this.escalations.consentGate(tx, defenderIds);
+      const completeness = await this.questionnaire.assertComplete(
+        tx,
+        escalationId,
+        req.edition,
+        req.acknowledgeIncomplete === true,
+        actor,
+      );
       const rows: { n: number | null }[] = await tx.query(
         `SELECT max(version_no) AS n FROM dossiers WHERE escalation_id = $1`,
         [escalationId],
       );
+      const versionNo = (rows[0].n ?? 0) + 1;
       const d = await tx.save(
         tx.create(Dossier, {
-          ...req,
+          language: req.language,
+          format: req.format,
+          edition: req.edition,
           escalationId,
-          versionNo: (rows[0].n ?? 0) + 1,
+          versionNo,
+          fileName: dossierFileName({
+            ...req,
+            reference: e.reference,
+            kind: e.kind,
+            mechanism: e.mechanism,
+            versionNo,
+          }),
+          incomplete: !completeness.complete,
           state: 'queued',
           requestedBy: actor.userId,
         }),
@@ -133,7 +162,7 @@ export class DossiersService {
       const annexes = listedAnnexes(
         await escalationAnnexRows(tx, escalationId),
         req.edition,
-        await this.withheldCases(tx, defenderIds, req.edition),
+        await withheldCases(tx, defenderIds, req.edition, this.clock.today()),
       );
       if (annexes.length) {
         await tx.insert(
@@ -162,6 +191,10 @@ export class DossiersService {
           language: { from: null, to: req.language },
           edition: { from: null, to: req.edition },
           format: { from: null, to: req.format },
+          fileName: { from: null, to: d.fileName },
+          ...(completeness.complete
+            ? {}
+            : { acknowledgedMissing: { from: null, to: completeness.missing } }),
           ...(annexes.length
             ? {
                 annexes: {
@@ -259,12 +292,11 @@ export class DossiersService {
         ...(options.part ? { changes: { part: options.part } } : {}),
       });
     }
-    const { e } = await this.escalations.load(this.dataSource.manager, d.escalationId, actor);
-    const ref = (e.unReference ?? e.id.slice(0, 8)).replace(/[^A-Za-z0-9._-]+/g, '-');
     return {
       bytes,
       contentType: d.format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
-      fileName: `${e.kind}-${ref}-v${d.versionNo}-${d.language}-${d.edition}.${d.format}`,
+      // Fixed when the version was requested: the escalation changing later changes nothing.
+      fileName: d.fileName,
       sha256: d.sha256 as string,
     };
   }
@@ -306,13 +338,13 @@ export class DossiersService {
       const listed = listedAnnexes(
         annexRows,
         d.edition,
-        await this.withheldCases(this.dataSource.manager, defenderIds, d.edition),
+        await withheldCases(this.dataSource.manager, defenderIds, d.edition, this.clock.today()),
       );
       const data = await this.buildData(this.dataSource.manager, e, defenderIds, d, annexRows);
       const html = renderDossierHtml(data);
       const bytes =
         d.format === 'pdf'
-          ? await pdf.render(html, { title: `${e.kind} ${e.unReference ?? ''}` })
+          ? await pdf.render(html, { title: d.fileName.replace(/\.pdf$/, '') })
           : Buffer.from(html, 'utf8');
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       return await this.dataSource.transaction(async (tx) => {
@@ -372,160 +404,20 @@ export class DossiersService {
   }
 
   /**
-   * The defenders a public edition does not name (none in a submission, which goes to the UN
-   * and to those who may see every case): without the public_profile consent in force, or
-   * with a restricted case (need-to-know holds for the public too). Their documents are not
-   * annexed to it either.
-   */
-  private async withheldCases(
-    m: EntityManager,
-    defenderIds: readonly string[],
-    edition: DossierEdition,
-  ): Promise<Set<string>> {
-    const out = new Set<string>();
-    if (edition === 'submission' || !defenderIds.length) return out;
-    const today = this.clock.today();
-    const rows: { id: string; access: string }[] = await m.query(
-      `SELECT id, access FROM defenders WHERE id = ANY($1::uuid[])`,
-      [defenderIds],
-    );
-    for (const r of rows) {
-      const consents = await loadCurrentConsents(m, r.id, today);
-      if (r.access === 'restricted' || !consents.public_profile.granted) out.add(r.id);
-    }
-    return out;
-  }
-
-  /**
-   * The data a dossier shows. The public edition is built from an allow-list: no contacts,
-   * confidential notes or source, and a defender whose public-profile consent is not in force
-   * is not named.
+   * The data a dossier shows: every answer drawn from the record, with the escalation's
+   * overrides. The public edition is built from an allow-list: no contacts, confidential
+   * notes, address, source or consent details, and a person whose public-profile consent is
+   * not in force is not named.
    */
   async buildData(
     m: EntityManager,
     e: Escalation,
     defenderIds: string[],
-    d: Pick<Dossier, 'language' | 'edition'>,
+    d: Pick<Dossier, 'language' | 'edition'> & { versionNo?: number | null },
     /** The annexes to list: the dossier's recorded set; by default the escalation's choice now. */
     annexRows?: readonly AnnexRow[],
   ): Promise<DossierData> {
-    const today = this.clock.today();
-    const submission = d.edition === 'submission';
-    const defenders: DossierDefender[] = [];
-    const withheldCases = await this.withheldCases(m, defenderIds, d.edition);
-    /** Names a public edition must not show anywhere, in any of its texts. */
-    const withheld: string[] = [];
-    for (const id of defenderIds) {
-      const row = await m
-        .createQueryBuilder(Defender, 'x')
-        .addSelect(['x.contactsEnc', 'x.confidentialNotesEnc'])
-        .where('x.id = :id', { id })
-        .getOne();
-      if (!row) throw new NotFoundError('Defender', id);
-      const v = toDefenderView(row, today);
-      const events = await m.find(DetentionEvent, {
-        where: { defenderId: id },
-        order: { occurredOn: 'ASC', seq: 'ASC' },
-      });
-      const consents = await loadCurrentConsents(m, id, today);
-      const named = !withheldCases.has(id);
-      if (!named) withheld.push(row.fullName, ...(row.otherNames ?? []));
-      const base: DossierDefender = {
-        fullName: named ? v.fullName : '[name withheld]',
-        otherNames: named ? v.otherNames : [],
-        sex: v.sex,
-        birthDate: named ? v.birthDate : null,
-        birthYear: named ? v.birthYear : null,
-        nationality: v.nationality,
-        country: v.country,
-        profession: v.profession,
-        organisation: named ? v.organisation : null,
-        hrdFocus: v.hrdFocus,
-        summary: v.summary,
-        status: v.status,
-        detainedSince: v.detainedSince,
-        daysDetained: v.daysDetained,
-        totalDaysDetained: v.totalDaysDetained,
-        timeline: events
-          .filter((ev) => ev.occurredOn <= today)
-          .map((ev) => ({
-            type: ev.type,
-            occurredOn: ev.occurredOn,
-            description: ev.description,
-            place: ev.place,
-            authority: ev.authority,
-            legalBasis: ev.legalBasis,
-            charges: ev.charges,
-            sentence: ev.sentence,
-          })),
-        consents: Object.fromEntries(
-          Object.entries(consents).map(([k, c]) => [
-            k,
-            { state: c.state, granted: c.granted, since: c.since },
-          ]),
-        ),
-      };
-      if (submission) {
-        const contacts = row.contactsEnc
-          ? this.cipher.decryptJson<Contact[]>(row.contactsEnc, contactsContext(row.id))
-          : [];
-        // Family members are named only with the consent to name them.
-        base.contacts = contacts
-          .filter((c) => c.relation !== 'family' || consents.name_family_members.granted)
-          .map((c) => ({
-            name: c.name,
-            relation: c.relation,
-            phone: c.phone ?? null,
-            email: c.email ?? null,
-          }));
-        base.confidentialNotes = row.confidentialNotesEnc
-          ? this.cipher.decrypt(row.confidentialNotesEnc, notesContext(row.id))
-          : null;
-      }
-      defenders.push(base);
-    }
-    const source =
-      submission && e.sourceIdentityEnc
-        ? this.cipher.decryptJson<SourceIdentity>(e.sourceIdentityEnc, sourceContext(e.id))
-        : null;
-    const c = e.content ?? {};
-    const data: DossierData = {
-      kind: templateKindFor(e.kind),
-      language: d.language,
-      edition: d.edition,
-      generatedAt: this.clock.now().toISOString(),
-      reference: e.id,
-      unReference: e.unReference,
-      mechanism: e.mechanism,
-      escalationKind: e.kind,
-      targetRapporteurs: e.targetRapporteurs,
-      hrcSession: e.hrcSession,
-      defenders,
-      identityDocument: c.identityDocument ?? null,
-      arrest: c.arrest ?? null,
-      detention: c.detention ?? null,
-      circumstances: c.circumstances ?? null,
-      categories: c.categories ?? [],
-      domesticRemedies: c.domesticRemedies ?? [],
-      source: source
-        ? {
-            name: source.name,
-            organisation: source.organisation ?? null,
-            contact: source.contact ?? null,
-          }
-        : null,
-      confidentiality: submission ? (c.confidentiality ?? null) : null,
-      annexes: annexData(
-        listedAnnexes(annexRows ?? (await escalationAnnexRows(m, e.id)), d.edition, withheldCases),
-      ),
-    };
-    if (submission) return data;
-    // The public edition names no one the public may not read, in any text (the
-    // circumstances, the annexes' titles...): the withheld defenders of the escalation, and
-    // their co-defenders who are restricted or have not consented (need-to-know, issue 19).
-    for (const names of (await withheldCoDefenderNames(m, defenderIds, today)).values())
-      withheld.push(...names);
-    return withholdNamesDeep(data, withheld);
+    return buildDossierData(m, this.cipher, this.clock, e, defenderIds, d, annexRows);
   }
 }
 

@@ -22,36 +22,46 @@ import {
   type Mechanism,
 } from './escalation-workflow';
 
-/** Structured content the dossier needs beyond the profile (WGAD questionnaire sections). */
+/** An identity document of one of the escalation's people (questionnaire section I, 6). */
+export interface IdentityDocument {
+  type: string | null;
+  issuedBy: string | null;
+  issuedOn: string | null;
+  number: string | null;
+}
+
+/**
+ * The questionnaire's own answers, typed on the escalation: what the case record cannot hold.
+ * Everything else a dossier says (identity, arrest, detention, domestic steps) is drawn from
+ * the record; see libs/domain/src/dossiers/questionnaire.
+ */
 export interface EscalationContent {
-  identityDocument?: {
-    type: string | null;
-    issuedBy: string | null;
-    issuedOn: string | null;
-    number: string | null;
-  } | null;
-  arrest?: {
-    date: string | null;
-    place: string | null;
-    forces: string | null;
-    warrantShown: boolean | null;
-    authority: string | null;
-    reasons: string | null;
-    legalBasis: string | null;
-  } | null;
-  detention?: {
-    date: string | null;
-    duration: string | null;
-    forces: string | null;
-    places: string | null;
-    authority: string | null;
-    reasons: string | null;
-    legalBasis: string | null;
-  } | null;
+  /** A concise summary of the case (the mechanisms ask for one, with a word limit). */
+  summary?: string | null;
+  /** Circumstances of the arrest and detention (WGAD section IV). */
   circumstances?: string | null;
   categories?: { category: 'I' | 'II' | 'III' | 'IV' | 'V'; argument: string }[];
-  domesticRemedies?: { step: string; date: string | null; result: string | null }[];
+  /** Domestic remedies: exhausted or not, and their results or why they were not taken. */
+  remedies?: { exhausted: boolean | null; explanation: string | null } | null;
+  /** Urgent action: why continued detention endangers health or life. */
+  urgency?: string | null;
+  /** Special Procedures: the case before other UN or regional mechanisms. */
+  previousSubmissions?: string | null;
+  /** Special Procedures: may the person be named in the public report on communications? */
+  namePublicly?: boolean | null;
+  /** Identity documents, per person. */
+  identityDocuments?: ({ defenderId: string } & IdentityDocument)[];
+  /** What must stay confidential, and why (submission edition only). */
   confidentiality?: string | null;
+}
+
+/** An answer drawn from the record that a coordinator replaced, with who did and when. */
+export interface AnswerOverride {
+  value: string | boolean;
+  /** User id. */
+  by: string | null;
+  /** ISO date-time. */
+  at: string;
 }
 
 export interface EscalationOutcome {
@@ -87,6 +97,14 @@ export class Escalation {
   @JoinColumn({ name: 'owner_id' })
   owner?: User;
 
+  /**
+   * Our human reference, WIT-YYYY-NNNN: per year of creation, gap-free (allocated in the
+   * creating transaction from a locked counter row), never changed.
+   */
+  @Index('escalations_reference_key', { unique: true })
+  @Column({ type: 'varchar', length: 20 })
+  reference: string;
+
   @Column({ type: 'varchar', length: 100, nullable: true })
   unReference: string | null;
 
@@ -105,6 +123,13 @@ export class Escalation {
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   content: EscalationContent;
+
+  /**
+   * Answers drawn from the record that a coordinator overrode: `field` (the escalation's) or
+   * `field@defenderId` (a person's) to the value typed, who typed it and when.
+   */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  answerOverrides: Record<string, AnswerOverride>;
 
   /** The source's identity (name, organisation, contact): encrypted JSON (FieldCipher). */
   @Column({ type: 'text', nullable: true, select: false })
@@ -188,6 +213,16 @@ export class EscalationPartner {
   @ManyToOne(() => Partner, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'partner_id' })
   partner?: Partner;
+}
+
+/** The last WIT reference number given in a year: locked while a new escalation takes the next. */
+@Entity('escalation_reference_counters')
+export class EscalationReferenceCounter {
+  @PrimaryColumn({ type: 'smallint' })
+  year: number;
+
+  @Column({ type: 'integer' })
+  lastNumber: number;
 }
 
 /** The history of an escalation's steps (dates as the UN gave them). */

@@ -28,6 +28,7 @@ import { knownPartners } from '../solidarity/solidarity.service';
 import type { Actor } from '../shared/actor';
 import { User } from '../users/user.entity';
 import { daysUntil, followUpDueOn, replyDueOn, type ClockPeriods } from './escalation-clock';
+import { allocateEscalationReference } from './escalation-reference';
 import {
   Escalation,
   EscalationDefender,
@@ -46,10 +47,16 @@ import {
   type Mechanism,
 } from './escalation-workflow';
 
+/** Who the source is to the person(s) concerned. */
+export const SOURCE_RELATIONS = ['self', 'family', 'lawyer', 'organisation', 'other'] as const;
+export type SourceRelation = (typeof SOURCE_RELATIONS)[number];
+
 export interface SourceIdentity {
   name: string;
   organisation?: string | null;
   contact?: string | null;
+  /** Who the source is to the person(s) concerned (the questionnaire's section VI). */
+  relation?: SourceRelation | null;
 }
 
 export interface EscalationInput {
@@ -89,6 +96,8 @@ export interface TransitionInput {
 
 export interface EscalationView {
   id: string;
+  /** Our reference, WIT-YYYY-NNNN. */
+  reference: string;
   defenderIds: string[];
   partnerIds: string[];
   mechanism: Mechanism;
@@ -131,6 +140,27 @@ export interface EscalationQuery {
 
 const sourceContext = (id: string) => FieldCipher.context('escalations', 'source_identity', id);
 
+/** The content's per-person answers name the escalation's own people, each once. */
+function checkContentPeople(content: EscalationContent | undefined, defenderIds: string[]) {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  (content?.identityDocuments ?? []).forEach((d, i) => {
+    if (!defenderIds.includes(d.defenderId)) {
+      errors.push({
+        field: `content.identityDocuments[${i}].defenderId`,
+        message: 'must be one of the escalation’s defenders',
+      });
+    } else if (seen.has(d.defenderId)) {
+      errors.push({
+        field: `content.identityDocuments[${i}].defenderId`,
+        message: 'has a document already: one per person',
+      });
+    }
+    seen.add(d.defenderId);
+  });
+  if (errors.length) throw new ValidationFailedError(errors);
+}
+
 /**
  * Escalations to UN mechanisms. Access follows the defenders': an escalation exists for an
  * actor only if every defender it concerns does. The clock (reply and follow-up dates) is
@@ -167,12 +197,18 @@ export class EscalationsService {
     const id = await this.dataSource.transaction(async (tx) => {
       const defenderIds = [...new Set(input.defenderIds)];
       for (const d of defenderIds) await this.defenders.find(tx, d, { actor, reading: false });
+      checkContentPeople(input.content, defenderIds);
       await this.checkOwner(tx, input.ownerId ?? actor.userId, defenderIds);
       const partnerIds = await knownPartners(tx, input.partnerIds ?? []);
       // The id is taken first so the source identity is encrypted bound to it in one insert.
       const id = randomUUID();
+      const reference = await allocateEscalationReference(
+        tx,
+        Number(this.clock.today().slice(0, 4)),
+      );
       const e = tx.create(Escalation, {
         id,
+        reference,
         mechanism: input.mechanism,
         kind: input.kind,
         state: 'draft',
@@ -199,6 +235,7 @@ export class EscalationsService {
         entityId: saved.id,
         subjectId: defenderIds[0],
         changes: diffForAudit(null, {
+          reference,
           mechanism: e.mechanism,
           kind: e.kind,
           defenderIds,
@@ -277,6 +314,15 @@ export class EscalationsService {
           );
         const ids = [...new Set(patch.defenderIds)];
         for (const d of ids) await this.defenders.find(tx, d, { actor, reading: false });
+        // A person taken off the escalation takes their identity document along.
+        if (patch.content === undefined && e.content?.identityDocuments?.length) {
+          e.content = {
+            ...e.content,
+            identityDocuments: e.content.identityDocuments.filter((d) =>
+              ids.includes(d.defenderId),
+            ),
+          };
+        }
         await tx.delete(EscalationDefender, { escalationId: id });
         await tx.insert(
           EscalationDefender,
@@ -308,6 +354,7 @@ export class EscalationsService {
           ? this.cipher.encryptJson(patch.sourceIdentity, sourceContext(id))
           : null;
       }
+      checkContentPeople(e.content, patch.defenderIds ?? defenderIds);
       // A change of links alone must still bump the version (and the ETag).
       if (patch.partnerIds !== undefined || patch.defenderIds !== undefined)
         e.updatedAt = new Date();
@@ -329,6 +376,53 @@ export class EscalationsService {
           ...(patch.sourceIdentity !== undefined
             ? { sourceIdentity: { from: '[redacted]', to: '[redacted]' } }
             : {}),
+        },
+      });
+    });
+    return this.get(id, actor);
+  }
+
+  /**
+   * Override an answer drawn from the record (`override`), or return it to the record (null).
+   * The caller (the questionnaire) has checked the field and the value; this keeps who and
+   * when, needs the version the override was made against, and is audited with the value
+   * before and after.
+   */
+  async setAnswerOverride(
+    id: string,
+    answer: { key: string; field: string; defenderId: string | null },
+    value: string | boolean | null,
+    expectedVersion: number,
+    actor: Actor,
+  ): Promise<EscalationView> {
+    await this.dataSource.transaction(async (tx) => {
+      const { e, defenderIds } = await this.load(tx, id, actor, { lock: true });
+      assertVersion('escalation', expectedVersion, e.version);
+      if (answer.defenderId && !defenderIds.includes(answer.defenderId)) {
+        throw ValidationFailedError.field('defenderId', 'is not one of the escalation’s defenders');
+      }
+      const overrides = { ...(e.answerOverrides ?? {}) };
+      const before = overrides[answer.key]?.value ?? null;
+      if (value === null) {
+        if (!(answer.key in overrides)) {
+          throw new ConflictError('This answer is already the one drawn from the record.');
+        }
+        delete overrides[answer.key];
+      } else {
+        overrides[answer.key] = { value, by: actor.userId, at: this.clock.now().toISOString() };
+      }
+      e.answerOverrides = overrides;
+      e.updatedAt = new Date();
+      await tx.save(e);
+      await this.audit.record(tx, actor, {
+        action: value === null ? 'escalation.answer_return' : 'escalation.answer_override',
+        entityType: 'escalation',
+        entityId: id,
+        subjectId: answer.defenderId ?? defenderIds[0],
+        changes: {
+          answer: { from: null, to: answer.field },
+          ...(answer.defenderId ? { defenderId: { from: null, to: answer.defenderId } } : {}),
+          value: { from: before, to: value },
         },
       });
     });
@@ -532,6 +626,7 @@ export class EscalationsService {
   view(e: Escalation, defenderIds: string[], actor: Actor, withSensitive = true): EscalationView {
     const view: EscalationView = {
       id: e.id,
+      reference: e.reference,
       defenderIds,
       partnerIds: [],
       mechanism: e.mechanism,

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@witness/platform';
 import { EntityManager } from 'typeorm';
-import { mayBeFuture, type DetentionSummary } from '../detention/detention-status';
+import {
+  isDeprivedOfLiberty,
+  mayBeFuture,
+  type DetentionSummary,
+} from '../detention/detention-status';
 import type { DetentionEvent } from '../detention/detention-event.entity';
 import { RemindersService } from '../notifications/reminders.service';
 import { addDays, nextAnniversary } from '../notifications/schedule';
@@ -87,7 +91,7 @@ export class MilestoneSync {
     summary: Pick<DetentionSummary, 'status' | 'detainedSince'>,
   ) {
     const key = { source: 'anniversary' as const, sourceKey: defenderId };
-    const open = summary.status === 'detained' || summary.status === 'disappeared';
+    const open = isDeprivedOfLiberty(summary.status);
     if (!open || !summary.detainedSince) return this.cancel(tx, key);
     const next = nextAnniversary(summary.detainedSince, this.clock.today());
     await this.upsert(tx, {

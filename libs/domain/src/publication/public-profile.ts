@@ -1,4 +1,5 @@
 import {
+  isDeprivedOfLiberty,
   openEpisodeDays,
   type DefenderStatus,
   type EventType,
@@ -187,11 +188,11 @@ export const PUBLIC_ACTION_SQL = `
 
 /**
  * Status and days in detention as the case record shows them (`toDefenderView`): days are
- * counted only while an episode is open (detained or disappeared), from the cached start.
+ * counted only while an episode is open (detained, disappeared or under house arrest), from the
+ * cached start.
  */
 function detention(row: PublicSourceRow, today: string) {
-  const open =
-    row.detained_since !== null && (row.status === 'detained' || row.status === 'disappeared');
+  const open = row.detained_since !== null && isDeprivedOfLiberty(row.status);
   return {
     status: row.status,
     detainedSince: open ? row.detained_since : null,

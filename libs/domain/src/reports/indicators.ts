@@ -70,13 +70,14 @@ export interface IndicatorDefinition {
 
 export const WGAD_CATEGORIES = ['I', 'II', 'III', 'IV', 'V'] as const;
 
-const OPENERS = `('arrest', 'rearrest', 'disappearance')`;
+const OPENERS = `('arrest', 'rearrest', 'disappearance', 'house_arrest')`;
 const RELEASES = `('release', 'conditional_release')`;
-/** Events that open or close a detention episode (detention-status.ts rules 4, 5, 7, 8). */
-const STATUS_EVENTS = `('arrest', 'rearrest', 'disappearance', 'release', 'conditional_release', 'death')`;
+/** Events that open or close a detention episode (detention-status.ts rules 4, 5, 5b, 7, 8). */
+const STATUS_EVENTS = `('arrest', 'rearrest', 'disappearance', 'house_arrest', 'release',
+  'conditional_release', 'death')`;
 /** The same-day order of deriveDetention (rule 2): then by seq. */
 const RANK = `CASE WHEN e.type IN ('arrest', 'disappearance') THEN 0
-  WHEN e.type IN ${RELEASES} THEN 2 WHEN e.type = 'rearrest' THEN 3
+  WHEN e.type IN ${RELEASES} THEN 2 WHEN e.type IN ('rearrest', 'house_arrest') THEN 3
   WHEN e.type = 'death' THEN 4 ELSE 1 END`;
 
 /** A timestamptz column within the period, in UTC calendar days (the clock's `today`). */
@@ -123,28 +124,33 @@ const CLOSING_RELEASES = `
      AND h.after_opener AND NOT h.after_death`;
 
 /** Events that can change the status or the open episode (deriveDetention rules 4-8). */
-const STATUS_OR_WHEREABOUTS = `('arrest', 'rearrest', 'disappearance', 'release',
+const STATUS_OR_WHEREABOUTS = `('arrest', 'rearrest', 'disappearance', 'house_arrest', 'release',
   'conditional_release', 'death', 'transfer', 'hunger_strike', 'health_concern', 'ill_treatment')`;
+/** Events that show where a disappeared person is held (deriveDetention rule 6). */
+const WHEREABOUTS = `('transfer', 'hunger_strike', 'health_concern', 'ill_treatment')`;
 
 /**
- * Defenders in detention (an episode open: status detained or disappeared) at the end of
- * the period, as deriveDetention gives it from the events dated on or before :r_to.
+ * Defenders deprived of liberty (an episode open: status detained, disappeared or under house
+ * arrest) at the end of the period, as deriveDetention gives it from the events dated on or
+ * before :r_to.
  * 1. A defender with no status-changing event dated after :r_to has, at :r_to, the status and
  *    episode start the timeline service derived from the whole timeline and cached on the
  *    record (defenders.status, detained_since): only hearings, trials and verdicts may be
  *    dated ahead, and they change neither. So these are read from the record (indexed).
  * 2. For the others the status at :r_to is derived here from their events up to :r_to: the
  *    rows after the last release, conditional release or death (none: all rows) hold the
- *    open episode if they hold an arrest, re-arrest or disappearance (and no death at all, as
- *    death is final); it started at the first of them, and the last of those or of the
- *    whereabouts events (transfer, hunger strike, health concern, ill-treatment) says
- *    whether the person is disappeared or detained.
+ *    open episode if they hold an arrest, re-arrest, disappearance or house arrest (and no
+ *    death at all, as death is final); it started at the first of them. The last of them says
+ *    the status: a disappearance stays `disappeared` unless a whereabouts event (transfer,
+ *    hunger strike, health concern, ill-treatment) follows it; a house arrest stays
+ *    `house_arrest` unless a transfer follows it; otherwise `detained`.
  */
 const DETAINED_AT_END = `
   SELECT d.id, d.detained_since AS day, ${DEFENDER_COLUMNS},
-         CASE d.status WHEN 'disappeared' THEN 'disappeared' ELSE 'detained' END AS status_at_end
+         CASE WHEN d.status IN ('disappeared', 'house_arrest') THEN d.status
+              ELSE 'detained' END AS status_at_end
     FROM scope_d d
-   WHERE d.status IN ('detained', 'disappeared')
+   WHERE d.status IN ('detained', 'disappeared', 'house_arrest')
      AND NOT EXISTS (SELECT 1 FROM detention_events x
                       WHERE x.defender_id = d.id AND x.occurred_on > CAST(:r_to AS date)
                         AND x.type IN ${STATUS_OR_WHEREABOUTS})
@@ -154,8 +160,12 @@ const DETAINED_AT_END = `
       SELECT g.defender_id,
              min(g.occurred_on) FILTER (WHERE g.opener) AS since,
              CASE WHEN (array_agg(g.type ORDER BY g.occurred_on DESC, g.rank DESC, g.seq DESC)
-                          FILTER (WHERE g.type NOT IN ${STATUS_EVENTS} OR g.opener))[1]
-                       = 'disappearance' THEN 'disappeared' ELSE 'detained' END AS status_at_end
+                          FILTER (WHERE g.type IN ${WHEREABOUTS} OR g.opener))[1]
+                       = 'disappearance' THEN 'disappeared'
+                  WHEN (array_agg(g.type ORDER BY g.occurred_on DESC, g.rank DESC, g.seq DESC)
+                          FILTER (WHERE g.type = 'transfer' OR g.opener))[1]
+                       = 'house_arrest' THEN 'house_arrest'
+                  ELSE 'detained' END AS status_at_end
         FROM (
           SELECT e.defender_id, e.type, e.occurred_on, e.seq, ${RANK} AS rank,
                  e.type IN ${OPENERS} AS opener,
@@ -212,12 +222,15 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     name: 'detained_at_period_end',
     description:
-      'Defenders in detention on the last day of the period: their detention status on that day, derived from the timeline events dated on or before it by the same rules as the current status, is detained or disappeared (a detention episode is open: an arrest, re-arrest or disappearance not followed by a release, conditional release or death). Disappeared defenders count, as an enforced disappearance is a deprivation of liberty; the breakdown separates them. Breakdown by status and country. The record date is the start of the episode.',
+      'Defenders deprived of liberty on the last day of the period: their detention status on that day, derived from the timeline events dated on or before it by the same rules as the current status, is detained, disappeared or house_arrest (a detention episode is open: an arrest, re-arrest, disappearance or house arrest not followed by a release, conditional release or death). Disappeared defenders and those under house arrest count, as an enforced disappearance and house arrest are deprivations of liberty (WGAD Deliberation No. 1); the breakdown separates them. Breakdown by status and country. The record date is the start of the episode.',
     records: 'defender',
     base: DETAINED_AT_END,
     breakdown: `SELECT 'status', status_at_end, count(*) FROM base GROUP BY status_at_end
                 UNION ALL SELECT 'country', country, count(*) FROM base GROUP BY country`,
-    dimensions: [{ name: 'status', keys: ['detained', 'disappeared'] }, { name: 'country' }],
+    dimensions: [
+      { name: 'status', keys: ['detained', 'disappeared', 'house_arrest'] },
+      { name: 'country' },
+    ],
   },
   {
     name: 'releases',

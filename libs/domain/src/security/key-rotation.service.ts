@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 export const ENCRYPTED_COLUMNS = [
   { table: 'defenders', column: 'contacts_enc', context: 'contacts', id: 'id' },
   { table: 'defenders', column: 'confidential_notes_enc', context: 'confidential_notes', id: 'id' },
+  { table: 'defenders', column: 'usual_address_enc', context: 'usual_address', id: 'id' },
   {
     table: 'detention_events',
     column: 'source_identity_enc',

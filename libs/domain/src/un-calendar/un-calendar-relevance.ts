@@ -1,4 +1,8 @@
+import { DEPRIVED_OF_LIBERTY } from '../detention/detention-status';
 import { AWAITING_REPLY, TERMINAL } from '../escalations/escalation-workflow';
+import { sqlIn } from '../shared/vocabulary';
+
+const DEPRIVED_OF_LIBERTY_SQL = `(${sqlIn(DEPRIVED_OF_LIBERTY)})`;
 import type { CalendarEntryKind } from './un-calendar.types';
 
 /** Why a case fits a window for action; one rule per entry kind. */
@@ -80,7 +84,7 @@ function relevanceSqlOf(
             LEFT JOIN escalation_defenders ed ON ed.defender_id = dd.id
             LEFT JOIN escalations e ON e.id = ed.escalation_id
                   AND e.kind = 'upr_submission' AND e.state NOT IN (:...calEnded) AND (${visible})
-           WHERE dd.archived_at IS NULL AND dd.status IN ('detained', 'disappeared')
+           WHERE dd.archived_at IS NULL AND dd.status IN ${DEPRIVED_OF_LIBERTY_SQL}
              AND dd.country = ANY(:calCountries)
            GROUP BY dd.id`,
       };

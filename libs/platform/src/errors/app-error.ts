@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'conflict'
   | 'precondition_required'
   | 'precondition_failed'
+  | 'incomplete'
   | 'unauthenticated'
   | 'forbidden'
   | 'too_many_requests'
@@ -67,6 +68,16 @@ export async function hiddenAs<T>(entity: string, id: string, check: () => Promi
 export class ConflictError extends AppError {
   constructor(message: string, extra: Record<string, unknown> = {}) {
     super('conflict', message, extra);
+  }
+}
+
+/**
+ * What was asked is well formed but cannot be done yet: something it needs is missing (a
+ * dossier's required answers). `missing` lists each item in words.
+ */
+export class IncompleteError extends AppError {
+  constructor(message: string, missing: unknown[], extra: Record<string, unknown> = {}) {
+    super('incomplete', message, { missing, ...extra });
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Log paths that must never reach a log line: credentials, and the sensitive case fields
- * (contacts, confidential notes, source identity). `censorSensitive` censors them wherever
+ * (contacts, confidential notes, the address of usual residence, source identity). `censorSensitive` censors them wherever
  * they appear in the first levels of a logged object.
  */
 export const SENSITIVE_KEYS = [
@@ -15,6 +15,7 @@ export const SENSITIVE_KEYS = [
   'secret',
   'contacts',
   'confidentialNotes',
+  'usualAddress',
   'sourceIdentity',
   'contactPerson',
 ] as const;

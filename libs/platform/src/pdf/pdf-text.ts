@@ -4,10 +4,18 @@ import { spawn } from 'node:child_process';
  * The text of a PDF, extracted by poppler's `pdftotext` (Debian package poppler-utils): the PDF
  * goes in on stdin, UTF-8 text comes out on stdout, pages separated by form feeds. For tests
  * and checks of generated dossiers; not meant for untrusted PDFs on a hot path.
+ *
+ * `raw` keeps the text in the order the PDF draws it (a table's label, then its value) rather
+ * than reconstructing the reading order, which can interleave the lines of two cells.
  */
-export function extractPdfText(pdf: Buffer, timeoutMs = 20_000): Promise<string> {
+export function extractPdfText(
+  pdf: Buffer,
+  timeoutMs = 20_000,
+  options: { raw?: boolean } = {},
+): Promise<string> {
   return new Promise<string>((resolve, reject) => {
-    const child = spawn('pdftotext', ['-enc', 'UTF-8', '-', '-'], {
+    const args = ['-enc', 'UTF-8', ...(options.raw ? ['-raw'] : []), '-', '-'];
+    const child = spawn('pdftotext', args, {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];

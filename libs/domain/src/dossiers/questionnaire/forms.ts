@@ -1,0 +1,301 @@
+import type { DossierTemplateKind } from '../dossier-data';
+import type { OverrideType } from './values';
+
+/**
+ * The questionnaires as data. Each answer field is drawn from the case record (and may then be
+ * overridden on the escalation), typed on the escalation as the questionnaire's own answer,
+ * or read from the source record or the consent ledger. Each mechanism's form lists the
+ * sections and fields it asks, and what it requires before a submission (or public) edition is
+ * generated: a new mechanism is a new entry here, its words in the locale files
+ * (templates/dossiers/locales/<lang>.json: `fields.*`, `forms.<kind>.*`, `requirements.*`).
+ */
+
+export type FieldScope = 'person' | 'escalation';
+export type FieldOrigin = 'record' | 'questionnaire' | 'source' | 'consent';
+
+export interface AnswerField {
+  id: string;
+  scope: FieldScope;
+  origin: FieldOrigin;
+  /** How an override is typed; null: the answer cannot be overridden (edit its source). */
+  override: OverrideType | null;
+  /** Submission edition only (never in a public edition). */
+  sensitive?: true;
+}
+
+const record = (id: string, override: OverrideType, scope: FieldScope = 'person'): AnswerField => ({
+  id,
+  scope,
+  origin: 'record',
+  override,
+});
+const typed = (id: string, scope: FieldScope = 'escalation'): AnswerField => ({
+  id,
+  scope,
+  origin: 'questionnaire',
+  override: null,
+});
+
+export const ANSWER_FIELDS: readonly AnswerField[] = [
+  record('identity.familyName', 'text'),
+  record('identity.givenNames', 'text'),
+  record('identity.otherNames', 'text'),
+  record('identity.sex', 'text'),
+  record('identity.birth', 'text'),
+  record('identity.nationalities', 'text'),
+  typed('identity.document', 'person'),
+  record('identity.profession', 'text'),
+  // The address is encrypted on the profile: corrected there, never copied into an override.
+  { id: 'identity.address', scope: 'person', origin: 'record', override: null, sensitive: true },
+  record('arrest.date', 'date'),
+  record('arrest.place', 'text'),
+  record('arrest.forces', 'text'),
+  record('arrest.warrantShown', 'boolean'),
+  record('arrest.authority', 'text'),
+  record('arrest.reasons', 'text'),
+  record('arrest.legalBasis', 'text'),
+  record('detention.date', 'date'),
+  record('detention.duration', 'text'),
+  record('detention.forces', 'text'),
+  record('detention.places', 'text'),
+  record('detention.authority', 'text'),
+  record('detention.reasons', 'text'),
+  record('detention.legalBasis', 'text'),
+  record('detention.pretrialExtensions', 'text'),
+  record('detention.incommunicado', 'text'),
+  record('detention.houseArrest', 'text'),
+  record('detention.lawyerDenied', 'text'),
+  record('detention.familyDenied', 'text'),
+  { id: 'consent.unSubmission', scope: 'person', origin: 'consent', override: null },
+  typed('questionnaire.summary'),
+  typed('questionnaire.circumstances'),
+  typed('questionnaire.categories'),
+  typed('questionnaire.urgency'),
+  record('remedies.steps', 'text', 'escalation'),
+  typed('questionnaire.remedies'),
+  typed('questionnaire.previousSubmissions'),
+  typed('questionnaire.namePublicly'),
+  typed('questionnaire.confidentiality'),
+  { id: 'source.identity', scope: 'escalation', origin: 'source', override: null, sensitive: true },
+];
+
+const BY_ID = new Map(ANSWER_FIELDS.map((f) => [f.id, f]));
+
+export function answerField(id: string): AnswerField | undefined {
+  return BY_ID.get(id);
+}
+
+export type RequirementLevel = 'required' | 'recommended';
+
+/**
+ * What a mechanism needs before a dossier is generated: met when any of `fields` has an answer
+ * (for a person-scoped requirement: for every person). `id` names the words in the locale
+ * files (`requirements.<id>`): "date of arrest", "domestic remedies or why not".
+ */
+export interface Requirement {
+  id: string;
+  level: RequirementLevel;
+  scope: FieldScope;
+  fields: readonly string[];
+}
+
+export interface FormSection {
+  /** The section's key in the locale files (`forms.<kind>.sections.<id>`). */
+  id: string;
+  fields: readonly string[];
+}
+
+export interface FormDefinition {
+  kind: DossierTemplateKind;
+  sections: readonly FormSection[];
+  requirements: { submission: readonly Requirement[]; public: readonly Requirement[] };
+  /** The longest concise summary the mechanism takes (a warning beyond it), or null. */
+  summaryWordLimit: number | null;
+}
+
+/** A requirement on fields of one scope (a person's, or the escalation's). */
+const req = (
+  id: string,
+  fields: readonly string[],
+  level: RequirementLevel = 'required',
+): Requirement => {
+  const scope = answerField(fields[0])?.scope;
+  if (!scope || fields.some((f) => answerField(f)?.scope !== scope)) {
+    throw new Error(`Requirement ${id}: unknown fields or mixed scopes (${fields.join(', ')})`);
+  }
+  return { id, level, scope, fields };
+};
+
+const IDENTITY = [
+  'identity.familyName',
+  'identity.givenNames',
+  'identity.otherNames',
+  'identity.sex',
+  'identity.birth',
+  'identity.nationalities',
+  'identity.document',
+  'identity.profession',
+  'identity.address',
+];
+const ARREST = [
+  'arrest.date',
+  'arrest.place',
+  'arrest.forces',
+  'arrest.warrantShown',
+  'arrest.authority',
+  'arrest.reasons',
+  'arrest.legalBasis',
+];
+const DETENTION = [
+  'detention.date',
+  'detention.duration',
+  'detention.forces',
+  'detention.places',
+  'detention.authority',
+  'detention.reasons',
+  'detention.legalBasis',
+  'detention.pretrialExtensions',
+  'detention.incommunicado',
+  'detention.houseArrest',
+  'detention.lawyerDenied',
+  'detention.familyDenied',
+];
+
+const NAMES = [
+  req('familyName', ['identity.familyName']),
+  req('givenNames', ['identity.givenNames']),
+];
+const CONSENT = req('consent', ['consent.unSubmission']);
+const SOURCE = req('source', ['source.identity']);
+
+export const FORMS: Readonly<Record<DossierTemplateKind, FormDefinition>> = {
+  wgad_regular: {
+    kind: 'wgad_regular',
+    sections: [
+      { id: 'summary', fields: ['questionnaire.summary'] },
+      { id: 'I', fields: IDENTITY },
+      { id: 'II', fields: ARREST },
+      { id: 'III', fields: DETENTION },
+      { id: 'IV', fields: ['questionnaire.circumstances', 'questionnaire.categories'] },
+      { id: 'V', fields: ['remedies.steps', 'questionnaire.remedies'] },
+      { id: 'VI', fields: ['source.identity'] },
+      { id: 'consent', fields: ['consent.unSubmission', 'questionnaire.confidentiality'] },
+    ],
+    requirements: {
+      submission: [
+        req('summary', ['questionnaire.summary']),
+        ...NAMES,
+        req('sex', ['identity.sex'], 'recommended'),
+        req('birth', ['identity.birth'], 'recommended'),
+        req('nationality', ['identity.nationalities']),
+        req('profession', ['identity.profession'], 'recommended'),
+        req('address', ['identity.address'], 'recommended'),
+        req('arrestDate', ['arrest.date']),
+        req('arrestPlace', ['arrest.place']),
+        req('forcesOrAuthority', ['arrest.forces', 'arrest.authority']),
+        req('warrant', ['arrest.warrantShown'], 'recommended'),
+        req('arrestReasons', ['arrest.reasons'], 'recommended'),
+        req('legalBasis', ['arrest.legalBasis', 'detention.legalBasis'], 'recommended'),
+        req('detentionPlaces', ['detention.places']),
+        req('detentionAuthority', ['detention.authority'], 'recommended'),
+        req('circumstances', ['questionnaire.circumstances']),
+        req('category', ['questionnaire.categories']),
+        req('remedies', ['remedies.steps', 'questionnaire.remedies']),
+        SOURCE,
+        CONSENT,
+      ],
+      public: [
+        req('arrestDate', ['arrest.date']),
+        req('circumstances', ['questionnaire.circumstances']),
+        req('category', ['questionnaire.categories']),
+      ],
+    },
+    summaryWordLimit: 300,
+  },
+  wgad_urgent_action: {
+    kind: 'wgad_urgent_action',
+    sections: [
+      { id: 'identity', fields: IDENTITY },
+      { id: 'situation', fields: ['questionnaire.circumstances', ...ARREST, ...DETENTION] },
+      { id: 'risk', fields: ['questionnaire.urgency'] },
+      { id: 'grounds', fields: ['questionnaire.categories'] },
+      { id: 'remedies', fields: ['remedies.steps', 'questionnaire.remedies'] },
+      { id: 'source', fields: ['source.identity'] },
+      { id: 'consent', fields: ['consent.unSubmission', 'questionnaire.confidentiality'] },
+    ],
+    requirements: {
+      submission: [
+        ...NAMES,
+        req('nationality', ['identity.nationalities']),
+        req('arrestDate', ['arrest.date']),
+        req('detentionPlaces', ['detention.places']),
+        req('urgency', ['questionnaire.urgency']),
+        req('circumstances', ['questionnaire.circumstances'], 'recommended'),
+        SOURCE,
+        CONSENT,
+      ],
+      public: [req('arrestDate', ['arrest.date']), req('urgency', ['questionnaire.urgency'])],
+    },
+    summaryWordLimit: null,
+  },
+  sp_communication: {
+    kind: 'sp_communication',
+    sections: [
+      { id: 'summary', fields: ['questionnaire.summary'] },
+      { id: 'victims', fields: IDENTITY },
+      { id: 'facts', fields: ['questionnaire.circumstances', ...ARREST, ...DETENTION] },
+      {
+        id: 'concerns',
+        fields: ['questionnaire.categories', 'remedies.steps', 'questionnaire.remedies'],
+      },
+      { id: 'previous', fields: ['questionnaire.previousSubmissions'] },
+      { id: 'source', fields: ['source.identity'] },
+      {
+        id: 'consent',
+        fields: [
+          'consent.unSubmission',
+          'questionnaire.namePublicly',
+          'questionnaire.confidentiality',
+        ],
+      },
+    ],
+    requirements: {
+      submission: [
+        req('summary', ['questionnaire.summary']),
+        ...NAMES,
+        req('nationality', ['identity.nationalities'], 'recommended'),
+        req('arrestDate', ['arrest.date']),
+        req('circumstances', ['questionnaire.circumstances']),
+        req('namePublicly', ['questionnaire.namePublicly']),
+        req('remedies', ['remedies.steps', 'questionnaire.remedies'], 'recommended'),
+        SOURCE,
+        CONSENT,
+      ],
+      public: [req('summary', ['questionnaire.summary']), req('arrestDate', ['arrest.date'])],
+    },
+    summaryWordLimit: 300,
+  },
+  hrc_brief: {
+    kind: 'hrc_brief',
+    sections: [
+      { id: 'summary', fields: ['questionnaire.summary'] },
+      { id: 'defenders', fields: IDENTITY },
+      { id: 'facts', fields: ['questionnaire.circumstances', ...ARREST, ...DETENTION] },
+      { id: 'arbitrary', fields: ['questionnaire.categories'] },
+      { id: 'remedies', fields: ['remedies.steps', 'questionnaire.remedies'] },
+      { id: 'source', fields: ['source.identity'] },
+      { id: 'consent', fields: ['consent.unSubmission', 'questionnaire.confidentiality'] },
+    ],
+    requirements: {
+      submission: [
+        req('summary', ['questionnaire.summary']),
+        req('arrestDate', ['arrest.date']),
+        req('circumstances', ['questionnaire.circumstances']),
+        req('category', ['questionnaire.categories'], 'recommended'),
+        CONSENT,
+      ],
+      public: [req('summary', ['questionnaire.summary']), req('arrestDate', ['arrest.date'])],
+    },
+    summaryWordLimit: 500,
+  },
+};
