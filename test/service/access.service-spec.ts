@@ -118,9 +118,7 @@ describe('access policy (service tier)', () => {
     const escalations = t.get(EscalationsService);
     const group = await t.make.escalation([open.id, restricted.id], {}, coordinator);
     await expect(escalations.get(group.id, caseworker)).resolves.toMatchObject({ id: group.id });
-    await expect(escalations.get(group.id, otherCaseworker)).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(escalations.get(group.id, otherCaseworker)).rejects.toBeInstanceOf(NotFoundError);
     const ids = async (who: typeof caseworker) =>
       (await escalations.list({ limit: 200 }, who)).data.map((e) => e.id);
     expect(await ids(caseworker)).toContain(group.id);

@@ -130,10 +130,7 @@ export async function startServices(
   const users = get(UsersService);
   const person = async (role: Role, name: string): Promise<TestActor> => {
     const email = `${role}-${randomBytes(4).toString('hex')}@example.org`;
-    const view = await users.create(
-      { email, name, role, password: TEST_PASSWORD },
-      SYSTEM_ACTOR,
-    );
+    const view = await users.create({ email, name, role, password: TEST_PASSWORD }, SYSTEM_ACTOR);
     return { userId: view.id, role, name };
   };
   const [admin, coordinator, caseworker, otherCaseworker, viewer] = await Promise.all([
