@@ -5,9 +5,13 @@ import { join } from 'node:path';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import {
+  ConsentsModule,
   ConsentsService,
+  DefendersModule,
   DefendersService,
+  DetentionModule,
   DetentionService,
+  EscalationsModule,
   EscalationsService,
   UsersModule,
   UsersService,
@@ -70,12 +74,13 @@ export interface ServiceTier {
 /**
  * A service test's world: a Nest TestingModule with the platform's config, clock (a manual
  * one), database (a fresh clone of the migrated template), audit trail, encryption and outbox,
- * the users feature, and the domain modules under test; no HTTP, no Redis, no api. Users of
- * each role are made through the real UsersService; factories go through the real services.
+ * the users feature and the ones the factories use (defenders, detention, consents,
+ * escalations), and the domain modules under test; no HTTP, no Redis, no api. Users of each
+ * role are made through the real UsersService; factories go through the real services.
  */
 export async function startServices(
   options: {
-    /** The domain modules under test (their own imports come along). */
+    /** Further domain modules under test (their own imports come along). */
     imports?: (Type<unknown> | DynamicModule)[];
     now?: string;
     env?: Record<string, string>;
@@ -104,7 +109,12 @@ export async function startServices(
         AuditModule,
         StorageModule,
         ScanModule,
+        // The users feature and what the factories go through.
         UsersModule,
+        DefendersModule,
+        DetentionModule,
+        ConsentsModule,
+        EscalationsModule,
         ...(options.imports ?? []),
       ],
     })
@@ -191,7 +201,6 @@ function factories(
   clock: ManualClock,
   actors: TestActors,
 ): Factories {
-  // Each service is looked up when first used: a test imports only the modules it needs.
   return {
     async defender(input = {}, as = actors.coordinator) {
       serial += 1;
