@@ -103,6 +103,23 @@ describe('consents and the effects of a withdrawal (service tier)', () => {
     await expect(publication.publicProfile(slug)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('a public-profile consent past its expiry takes the profile off the feed, with no one acting', async () => {
+    const d = await t.make.defender();
+    await t.make.consent(d.id, 'public_profile', { expiresOn: '2026-06-30' });
+    const { view } = await publication.put(
+      d.id,
+      { featured: true, publicSummary: 'Featured until her consent expires.' },
+      {},
+      t.actors.coordinator,
+    );
+    await expect(publication.publicProfile(view.slug)).resolves.toMatchObject({ slug: view.slug });
+    t.clock.set('2026-07-01T10:00:00Z');
+    await expect(publication.publicProfile(view.slug)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await publication.publicList({ limit: 100 })).data.map((p) => p.slug)).not.toContain(
+      view.slug,
+    );
+  });
+
   it('refuses to feature a profile, or submit to the UN, without the consent in force', async () => {
     const d = await t.make.defender();
     await expect(

@@ -1,10 +1,12 @@
 import {
   DefendersModule,
   DefendersService,
+  PublicationModule,
+  PublicationService,
   SolidarityModule,
   SolidarityService,
 } from '@witness/domain';
-import { ForbiddenError } from '@witness/platform';
+import { ForbiddenError, NotFoundError } from '@witness/platform';
 import { startServices, type ServiceTier } from '../support/service';
 
 /**
@@ -19,7 +21,7 @@ describe('decision fields: caseworker vs coordinator (service tier)', () => {
   let solidarity: SolidarityService;
 
   beforeAll(async () => {
-    t = await startServices({ imports: [DefendersModule, SolidarityModule] });
+    t = await startServices({ imports: [DefendersModule, SolidarityModule, PublicationModule] });
     defenders = t.get(DefendersService);
     solidarity = t.get(SolidarityService);
   });
@@ -55,6 +57,25 @@ describe('decision fields: caseworker vs coordinator (service tier)', () => {
     await expect(
       defenders.update(d.id, { access: 'restricted' }, d.version, coordinator),
     ).resolves.toMatchObject({ access: 'restricted' });
+  });
+
+  it('a coordinator restricting a featured case unpublishes its profile in the same change', async () => {
+    const { coordinator } = t.actors;
+    const publication = t.get(PublicationService);
+    const d = await t.make.defender();
+    await t.make.consent(d.id, 'public_profile');
+    const { view } = await publication.put(
+      d.id,
+      { featured: true, publicSummary: 'A featured profile.' },
+      {},
+      coordinator,
+    );
+    await defenders.update(d.id, { access: 'restricted' }, d.version, coordinator);
+    await expect(publication.publicProfile(view.slug)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await publication.get(d.id, coordinator)).toMatchObject({
+      featured: false,
+      unpublishedReason: 'restricted',
+    });
   });
 
   it('lets a caseworker open a case as restricted (and assigns them), and edit it without its access', async () => {

@@ -137,6 +137,23 @@ describe('escalation workflow and reply clock (service tier)', () => {
     ]);
   });
 
+  // Defect: a transition that grants a longer extension than the maximum stores the maximum
+  // silently (45 sent, 30 kept), where the same extension by update is refused naming
+  // extensionDays. Bad input should be refused, naming the field, nothing half-written.
+  it.failing(
+    'refuses a too-long extension granted with the transmission, naming extensionDays',
+    async () => {
+      const { e } = await submitted();
+      const err = await step(e, 'transmitted_to_government', t.actors.coordinator, {
+        date: '2026-06-01',
+        extensionDays: 45,
+      }).catch((x: unknown) => x);
+      expect(err).toBeInstanceOf(ValidationFailedError);
+      expect(err).toMatchObject({ errors: [{ field: 'extensionDays' }] });
+      expect((await escalations.get(e.id, t.actors.coordinator)).state).toBe('submitted');
+    },
+  );
+
   it('the opinion retires the reply clock and starts the follow-up; closing ends it', async () => {
     const { coordinator, caseworker, admin } = t.actors;
     const { e, defenderId } = await submitted();
