@@ -1,6 +1,7 @@
 import {
   DossiersModule,
   DossiersService,
+  type HtmlToPdf,
   EscalationsService,
   QuestionnaireService,
   type DefenderInput,
@@ -183,4 +184,27 @@ describe('dossier completeness (service tier)', () => {
       warnings: ['a summary within the word limit (301/300)'],
     });
   });
+
+  // Defect: consent withdrawn takes effect at once (DOMAIN.md), but a submission dossier
+  // requested while the un_submission consent was in force is still rendered by the worker
+  // after it was revoked: the gate is checked when the dossier is requested, not when it is
+  // made. It should not be made (failed or skipped, no content).
+  it.failing(
+    'does not render a submission dossier once its un_submission consent is revoked',
+    async () => {
+      const id = await completeCase();
+      const e = await wgad([id]);
+      const requested = await dossiers.request(
+        e.id,
+        { language: 'en', format: 'html', edition: 'submission' },
+        t.actors.coordinator,
+      );
+      await t.make.consent(id, 'un_submission', { decision: 'revoked' });
+      const noPdf: HtmlToPdf = {
+        render: () => Promise.reject(new Error('an html dossier needs no pdf')),
+      };
+      await dossiers.render(requested.id, noPdf, true);
+      expect((await dossiers.get(requested.id, t.actors.coordinator)).state).not.toBe('ready');
+    },
+  );
 });

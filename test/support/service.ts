@@ -87,6 +87,9 @@ export async function startServices(
   } = {},
 ): Promise<ServiceTier> {
   const database = await cloneTestDatabase();
+  // The environment as it was: `close` puts it back, so a file's next module does not
+  // inherit this one's settings (`env`).
+  const envBefore = { ...process.env };
   process.env.DATABASE_URL = database.url;
   process.env.QUEUE_PREFIX = `s${randomBytes(4).toString('hex')}`;
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
@@ -127,6 +130,7 @@ export async function startServices(
     await module?.close();
     await database.drop();
     rmSync(storageDir, { recursive: true, force: true });
+    process.env = envBefore;
     throw e;
   }
   const m = module;
@@ -162,6 +166,7 @@ export async function startServices(
       await m.close();
       await database.drop();
       rmSync(storageDir, { recursive: true, force: true });
+      process.env = envBefore;
     },
   };
 }
