@@ -6,6 +6,8 @@ import {
   DetentionService,
   EscalationsModule,
   EscalationsService,
+  MilestonesModule,
+  MilestonesService,
 } from '@witness/domain';
 import { ForbiddenError, NotFoundError } from '@witness/platform';
 import { startServices, type ServiceTier } from '../support/service';
@@ -21,7 +23,13 @@ describe('access policy (service tier)', () => {
 
   beforeAll(async () => {
     t = await startServices({
-      imports: [AccessModule, DefendersModule, DetentionModule, EscalationsModule],
+      imports: [
+        AccessModule,
+        DefendersModule,
+        DetentionModule,
+        EscalationsModule,
+        MilestonesModule,
+      ],
     });
     defenders = t.get(DefendersService);
   });
@@ -123,6 +131,21 @@ describe('access policy (service tier)', () => {
       (await escalations.list({ limit: 200 }, who)).data.map((e) => e.id);
     expect(await ids(caseworker)).toContain(group.id);
     expect(await ids(otherCaseworker)).not.toContain(group.id);
+  });
+
+  it('hides a restricted case’s milestones from those who may not see the case', async () => {
+    const { coordinator, caseworker, otherCaseworker, viewer } = t.actors;
+    const d = await t.make.restrictedCase([caseworker]);
+    await t.make.event(d.id, 'hearing', '2026-07-20');
+    const milestones = t.get(MilestonesService);
+    const hearings = async (who: typeof coordinator) =>
+      (await milestones.list({ defenderId: d.id, kind: 'hearing' }, who)).data.length;
+    expect(await hearings(coordinator)).toBe(1);
+    expect(await hearings(caseworker)).toBe(1);
+    expect(await hearings(otherCaseworker)).toBe(0);
+    expect(await hearings(viewer)).toBe(0);
+    const [m] = (await milestones.list({ defenderId: d.id, kind: 'hearing' }, coordinator)).data;
+    await expect(milestones.get(m.id, otherCaseworker)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('keeps sensitive fields from viewers, on a case they may see', async () => {

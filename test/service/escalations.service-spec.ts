@@ -154,6 +154,18 @@ describe('escalation workflow and reply clock (service tier)', () => {
     },
   );
 
+  // Defect: a step may be dated before the step it follows (a government reply, or an opinion,
+  // dated before the transmission), which then drives the clock and the follow-up from an
+  // impossible sequence. Only "not in the future" is checked; the date should be refused,
+  // naming date, when it is before the escalation's latest recorded step.
+  it.failing('refuses a step dated before the step it follows, naming date', async () => {
+    const { e } = await submitted();
+    await step(e, 'transmitted_to_government', t.actors.coordinator, { date: '2026-06-01' });
+    await expect(
+      step(e, 'government_replied', t.actors.coordinator, { date: '2026-05-01' }),
+    ).rejects.toMatchObject({ errors: [{ field: 'date' }] });
+  });
+
   it('the opinion retires the reply clock and starts the follow-up; closing ends it', async () => {
     const { coordinator, caseworker, admin } = t.actors;
     const { e, defenderId } = await submitted();
