@@ -148,6 +148,32 @@ describe('access policy (service tier)', () => {
     await expect(milestones.get(m.id, otherCaseworker)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('leaves out of a case’s history what names a case the reader may not see', async () => {
+    const { coordinator, caseworker, otherCaseworker } = t.actors;
+    const open = await t.make.defender();
+    const restricted = await t.make.restrictedCase([caseworker]);
+    const group = await t.make.escalation([open.id, restricted.id], {}, coordinator);
+    const seen = async (who: typeof coordinator) =>
+      (await defenders.history(open.id, who, { limit: 50 })).data.map((e) => e.entityId);
+    expect(await seen(caseworker)).toContain(group.id);
+    expect(await seen(otherCaseworker)).not.toContain(group.id);
+    expect(await seen(otherCaseworker)).toContain(open.id);
+  });
+
+  it('refuses an escalation owner who may not see every case it concerns, naming ownerId', async () => {
+    const { coordinator, caseworker, otherCaseworker, viewer } = t.actors;
+    const restricted = await t.make.restrictedCase([caseworker]);
+    await expect(
+      t.make.escalation([restricted.id], { ownerId: otherCaseworker.userId }, coordinator),
+    ).rejects.toMatchObject({ errors: [{ field: 'ownerId' }] });
+    await expect(
+      t.make.escalation([restricted.id], { ownerId: viewer.userId }, coordinator),
+    ).rejects.toMatchObject({ errors: [{ field: 'ownerId' }] });
+    await expect(
+      t.make.escalation([restricted.id], { ownerId: caseworker.userId }, coordinator),
+    ).resolves.toMatchObject({ ownerId: caseworker.userId });
+  });
+
   it('keeps sensitive fields from viewers, on a case they may see', async () => {
     const d = await t.make.defender({
       contacts: [{ name: 'Lawyer', relation: 'lawyer', phone: '+20 100 000 0000' }],
