@@ -205,6 +205,32 @@ describe('escalation workflow and reply clock (service tier)', () => {
     ]);
   });
 
+  it('each kind has its own steps: a Special Procedures appeal awaits a reply once sent; a WGAD case may be filed', async () => {
+    const { coordinator } = t.actors;
+    const d = await t.make.defender();
+    await t.make.consent(d.id, 'un_submission');
+    const appeal = await t.make.escalation([d.id], {
+      mechanism: 'special_procedures',
+      kind: 'sp_urgent_appeal',
+    });
+    for (const to of ['in_review', 'approved', 'submitted']) await step(appeal, to, coordinator);
+    await expect(step(appeal, 'transmitted_to_government', coordinator)).rejects.toMatchObject({
+      extra: { allowed: ['communication_sent', 'withdrawn'] },
+    });
+    // The WGAD's period is applied to every kind today (issue 21 gives each procedure its own).
+    const sent = await step(appeal, 'communication_sent', coordinator, { date: '2026-06-05' });
+    expect(sent).toMatchObject({ replyDueOn: '2026-08-04', daysUntilReplyDue: 50 });
+    expect(sent.allowedTransitions).toEqual(['government_replied', 'no_reply', 'published']);
+    // A kind that goes to another mechanism is refused, naming mechanism.
+    await expect(
+      t.make.escalation([d.id], { mechanism: 'wgad', kind: 'sp_urgent_appeal' }),
+    ).rejects.toMatchObject({ errors: [{ field: 'mechanism' }] });
+
+    const { e } = await submitted();
+    const filed = await step(e, 'filed', coordinator, { note: 'Released; the WGAD filed it' });
+    expect(filed).toMatchObject({ state: 'filed', allowedTransitions: [] });
+  });
+
   it('a release after the submission is attributed to the escalation (derived from the timeline)', async () => {
     const { e, defenderId } = await submitted();
     expect((await escalations.get(e.id, t.actors.coordinator)).releasesAfter).toEqual([]);
