@@ -1,6 +1,8 @@
 import {
   ConsentsModule,
   ConsentsService,
+  DossiersModule,
+  DossiersService,
   EscalationsModule,
   EscalationsService,
   MilestonesModule,
@@ -24,7 +26,13 @@ describe('consents and the effects of a withdrawal (service tier)', () => {
 
   beforeAll(async () => {
     t = await startServices({
-      imports: [ConsentsModule, PublicationModule, EscalationsModule, MilestonesModule],
+      imports: [
+        ConsentsModule,
+        PublicationModule,
+        EscalationsModule,
+        MilestonesModule,
+        DossiersModule,
+      ],
     });
     consents = t.get(ConsentsService);
     publication = t.get(PublicationService);
@@ -118,6 +126,31 @@ describe('consents and the effects of a withdrawal (service tier)', () => {
     expect((await publication.publicList({ limit: 100 })).data.map((p) => p.slug)).not.toContain(
       view.slug,
     );
+  });
+
+  it('names family members in a dossier only while the consent to name them is in force', async () => {
+    const d = await t.make.defender({
+      contacts: [
+        { name: 'Samira Haddad', relation: 'family', phone: '+20 100 000 0001' },
+        { name: 'Youssef Muhami', relation: 'lawyer' },
+      ],
+    });
+    const esc = await t.make.escalation([d.id]);
+    const named = async () => {
+      const m = t.db.manager;
+      const { e, defenderIds } = await t
+        .get(EscalationsService)
+        .load(m, esc.id, t.actors.coordinator, { sensitive: true });
+      const data = await t
+        .get(DossiersService)
+        .buildData(m, e, defenderIds, { language: 'en', edition: 'submission' });
+      return data.persons.flatMap((p) => (p.contacts ?? []).map((c) => c.name));
+    };
+    expect(await named()).toEqual(['Youssef Muhami']);
+    await t.make.consent(d.id, 'name_family_members');
+    expect(await named()).toEqual(['Samira Haddad', 'Youssef Muhami']);
+    await t.make.consent(d.id, 'name_family_members', { decision: 'revoked' });
+    expect(await named()).toEqual(['Youssef Muhami']);
   });
 
   it('refuses to feature a profile, or submit to the UN, without the consent in force', async () => {
