@@ -1,17 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { USER_LANGUAGES } from '@witness/domain';
 import { templatesDir } from '@witness/platform';
 import { IntlMessageFormat } from 'intl-messageformat';
 
 export const DEFAULT_LANGUAGE = 'en';
 
 /** The languages a person can choose for the web app (each has a complete catalogue). */
-export const LANGUAGES = ['en', 'fr', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
+export const LANGUAGES = USER_LANGUAGES;
 
 /** A message with an ICU argument of its own: `{count, plural, one {…} other {…}}`, `{n, number}`. */
 const ICU_ARGUMENT = /\{\s*\w+\s*,\s*(plural|selectordinal|select|number)\s*[,}]/;

@@ -5,6 +5,7 @@ import { DocumentsWebController } from './documents-web.controller';
 import { EscalationsWebController } from './escalations-web.controller';
 import { QuestionnaireWebController } from './escalations-web.questionnaire';
 import { HomeWebController } from './home.controller';
+import { LanguageWebController } from './language-web.controller';
 import { Pickers } from './picker';
 import { PickerWebController } from './picker-web.controller';
 import { ReportsWebController } from './reports-web.controller';
@@ -30,6 +31,7 @@ export const WEB_CONTROLLERS = [
   ReportsWebController,
   AdminWebController,
   PickerWebController,
+  LanguageWebController,
 ];
 
 export const WEB_PROVIDERS = [Views, WebErrorPages, Pickers];
