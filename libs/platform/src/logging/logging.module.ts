@@ -31,8 +31,10 @@ export class LoggingModule {
               base: { app: options.app },
               ...LOG_CENSORSHIP,
               // Fastify already assigned the id (from X-Request-Id or a new uuid).
-              genReqId: (req: IncomingMessage & { id?: string }) =>
-                req.id ?? requestIdFrom(req.headers['x-request-id']),
+              genReqId: (req: IncomingMessage) => {
+                const id = (req as { id?: unknown }).id;
+                return typeof id === 'string' ? id : requestIdFrom(req.headers['x-request-id']);
+              },
               customLogLevel: (_req, res, err) =>
                 err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
               autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health/') },
