@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadEnv, migrate, ownerUrl } from '@witness/platform';
+import { loadEnv, migrate, ownerUrl, startupWarnings } from '@witness/platform';
 import pino from 'pino';
 import { createApiApp } from './app.factory';
 
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     process.exit(78); // EX_CONFIG
   }
   const log = pino({ level: env.LOG_LEVEL, base: { app: 'api' } });
+  for (const warning of startupWarnings(env)) log.warn(warning);
   if (env.MIGRATIONS_RUN) {
     // As the owner role (MIGRATIONS_DATABASE_URL); the api itself then connects as DATABASE_URL.
     const ran = await migrate(

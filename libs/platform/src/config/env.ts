@@ -322,9 +322,14 @@ export class Env {
   @IsString()
   WEBHOOK_ALLOW_HOSTS?: string;
 
-  /** Where people reach Witness; links in emails and webhooks point here. */
+  /**
+   * Where people reach Witness; links in emails, webhooks and the calendar and public feeds
+   * point here. Unset: the address the api listens on (`http://localhost:PORT`, or HOST when it
+   * names one), which suits a try-out; set it in production (a warning at start otherwise).
+   */
+  @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
-  PUBLIC_BASE_URL = 'http://localhost:3000';
+  PUBLIC_BASE_URL!: string;
 
   /**
    * Origins allowed to read the public feed (/public/v1) from a browser: a comma-separated
@@ -486,7 +491,35 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   if (lines.length > 0) {
     throw new Error(`Invalid configuration (${lines.length} variable(s)):\n${lines.join('\n')}`);
   }
+  env.PUBLIC_BASE_URL ??= listeningUrl(env);
   return env;
+}
+
+/**
+ * The address the api listens on, as a browser on this machine reaches it: HOST unless it is
+ * a wildcard (then localhost), and PORT.
+ */
+export function listeningUrl(env: Pick<Env, 'HOST' | 'PORT'>): string {
+  const wildcard = ['', '0.0.0.0', '::', '[::]'].includes(env.HOST.trim());
+  const bare = env.HOST.trim();
+  const host = wildcard
+    ? 'localhost'
+    : bare.includes(':') && !bare.startsWith('[')
+      ? `[${bare}]`
+      : bare;
+  return `http://${host}${env.PORT === 80 ? '' : `:${env.PORT}`}`;
+}
+
+/** Warnings worth one line at start: configuration that works but is wrong for production. */
+export function startupWarnings(env: Env, raw: Record<string, unknown> = process.env): string[] {
+  const warnings: string[] = [];
+  if (env.NODE_ENV === 'production' && !raw.PUBLIC_BASE_URL) {
+    warnings.push(
+      `PUBLIC_BASE_URL is unset: links in emails, webhooks and feeds say ${env.PUBLIC_BASE_URL}; ` +
+        'set it to the address people reach Witness at',
+    );
+  }
+  return warnings;
 }
 
 /** Typed config lookup for code outside Nest's DI (CLI, data source, scripts). */
