@@ -88,6 +88,14 @@ export class Env {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
+  /**
+   * `json` (one JSON object per line, for log collectors) or `pretty` (one readable line per
+   * entry). Unset: `pretty` in development, `json` otherwise.
+   */
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT!: 'json' | 'pretty';
+
   /** Largest request body accepted, in bytes (413 beyond). */
   @Transform(toInt)
   @IsInt()
@@ -492,6 +500,7 @@ export function validateEnv(raw: Record<string, unknown>): Env {
     throw new Error(`Invalid configuration (${lines.length} variable(s)):\n${lines.join('\n')}`);
   }
   env.PUBLIC_BASE_URL ??= listeningUrl(env);
+  env.LOG_FORMAT ??= env.NODE_ENV === 'development' ? 'pretty' : 'json';
   return env;
 }
 
