@@ -24,12 +24,21 @@ const toBool = ({ value }: { value: unknown }) => {
 
 /**
  * Every environment variable Witness reads, with its default. Validated once at boot
- * (`ConfigModule.forRoot({ validate })`); the README's configuration table mirrors this class.
+ * (`ConfigModule.forRoot({ validate })`). docs/configuration.md is generated from this class and
+ * its doc comments (`npm run docs:config`).
  */
 export class Env {
+  /**
+   * `production` requires WITNESS_ENCRYPTION_KEYS and AUDIT_HMAC_KEYS and https webhooks;
+   * `development` and `test` use development keys when none are set.
+   */
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
+  /**
+   * PostgreSQL; in production the application role (the database is created if missing, where
+   * the role may).
+   */
   @Matches(/^postgres(ql)?:\/\/[^\s/]+\/[A-Za-z0-9_-]+(\?.*)?$/, {
     message: 'DATABASE_URL must look like postgres://user[:password]@host[:port]/database',
   })
@@ -57,16 +66,19 @@ export class Env {
   })
   DATABASE_APP_ROLE = 'witness_app';
 
+  /** Connections per process. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** The api runs pending migrations at start (under an advisory lock). */
   @Transform(toBool)
   @IsBoolean()
   MIGRATIONS_RUN = true;
 
+  /** Redis for BullMQ and rate limits (set `maxmemory-policy noeviction`). */
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:port[/db]' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -76,15 +88,18 @@ export class Env {
   })
   QUEUE_PREFIX = 'witness';
 
+  /** Where the api listens (also the port of PUBLIC_BASE_URL when that is unset). */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(65535)
   PORT = 3000;
 
+  /** The address the api listens on; `0.0.0.0` is every IPv4 interface. */
   @IsString()
   HOST = '0.0.0.0';
 
+  /** The least severe log entries written; `silent` writes none. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
@@ -218,6 +233,7 @@ export class Env {
   @Max(100)
   AUTH_LOCKOUT_ATTEMPTS = 5;
 
+  /** The window over which AUTH_LOCKOUT_ATTEMPTS failed sign-ins lock an account (429). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -316,6 +332,7 @@ export class Env {
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must look like smtp://[user:pass@]host:port' })
   SMTP_URL?: string;
 
+  /** Sender of reminder emails. */
   @IsString()
   MAIL_FROM = 'Witness <witness@localhost>';
 
@@ -406,6 +423,7 @@ export class Env {
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'S3_ENDPOINT must be an http(s) URL' })
   S3_ENDPOINT?: string;
 
+  /** The bucket's region. */
   @IsString()
   S3_REGION = 'us-east-1';
 
@@ -421,6 +439,7 @@ export class Env {
   @IsString()
   S3_ACCESS_KEY_ID?: string;
 
+  /** The secret of S3_ACCESS_KEY_ID; set both or neither (none: the SDK's default chain). */
   @IsOptional()
   @IsString()
   S3_SECRET_ACCESS_KEY?: string;
@@ -442,6 +461,7 @@ export class Env {
   @IsString()
   CLAMAV_HOST?: string;
 
+  /** clamd's TCP port, with CLAMAV_HOST. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
