@@ -158,6 +158,18 @@ describe('Spanish', () => {
 });
 
 describe('ICU messages', () => {
+  it('say one day, several days and thousands as each language does', () => {
+    expect(tr.t('en', 'home.deadlines.inDays', { days: 1 })).toBe('in 1 day');
+    expect(tr.t('en', 'home.deadlines.inDays', { days: 3 })).toBe('in 3 days');
+    expect(tr.t('fr', 'home.deadlines.inDays', { days: 1 })).toBe('dans 1 jour');
+    expect(tr.t('es', 'home.deadlines.overdueBy', { days: '2' })).toBe('vencido hace 2 días');
+    expect(tr.t('en', 'admin.users.caption', { count: 1 })).toBe('The only account, by email');
+    expect(tr.t('fr', 'admin.users.caption', { count: 1500 })).toBe(
+      'Les 1\u202f500 comptes, par adresse électronique',
+    );
+    expect(tr.t('es', 'work.milestones.others', { count: 1 })).toBe('1 persona más');
+  });
+
   it('are never shown by a template without the parameters they count', () => {
     const root = templatesDir('web');
     const walk = (dir: string): string[] =>
