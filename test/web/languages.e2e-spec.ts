@@ -22,6 +22,7 @@ describe('web app: French and Spanish', () => {
   let browser: Browser;
   let coordinator: TestUser;
   let caseworker: TestUser;
+  let francophone: TestUser;
   let chooser: TestUser;
   let defenderId: string;
   const contexts: BrowserContext[] = [];
@@ -53,8 +54,9 @@ describe('web app: French and Spanish', () => {
   beforeAll(async () => {
     app = await startWebApp({ now: NOW });
     browser = await launchBrowser();
-    [coordinator, caseworker, chooser] = await Promise.all([
+    [coordinator, caseworker, francophone, chooser] = await Promise.all([
       createUser(app, 'coordinator', 'Cora Coordinatrice'),
+      createUser(app, 'caseworker', 'Carmen Gestora'),
       createUser(app, 'caseworker', 'Camille Chargée'),
       createUser(app, 'caseworker', 'Chus Gestora'),
     ]);
@@ -82,7 +84,7 @@ describe('web app: French and Spanish', () => {
     await expect(page.getByLabel('Adresse électronique').count()).resolves.toBe(1);
     await expect(page.getByLabel('Mot de passe').count()).resolves.toBe(1);
     await expectAccessible(page, 'sign-in page in French');
-    await signInAs(page, caseworker);
+    await signInAs(page, francophone);
     await expect(h1(page)).resolves.toBe('Accueil');
     await expect(page.getByRole('button', { name: 'Se déconnecter' }).count()).resolves.toBe(1);
 
@@ -124,6 +126,11 @@ describe('web app: French and Spanish', () => {
     ).resolves.toBe('Veuillez corriger les points suivants');
     await expect(page.locator('#derived-status').textContent()).resolves.toBe('Détenu');
     await expectAccessible(page, 'new event form with an error, in French');
+
+    // Choosing another language from a form answered with its errors goes back to its page.
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.waitForURL(`**/app/defenders/${defenderId}?notice=language.notices.changed`);
+    await expect(htmlLang(page)).resolves.toBe('es');
     expect(problems).toEqual([]);
   });
 
@@ -219,7 +226,7 @@ describe('web app: French and Spanish', () => {
   });
 
   it('refuses a language it does not have, and a choice posted without the form’s token', async () => {
-    const { cookie, csrf } = await webSession(app, caseworker);
+    const { cookie, csrf } = await webSession(app, coordinator);
     const post = (form: Record<string, string>) =>
       app.app.inject({
         method: 'POST',
@@ -232,7 +239,7 @@ describe('web app: French and Spanish', () => {
     expect(unknown.body).toContain('language');
     const forged = await post({ language: 'es', next: '/app' });
     expect(forged.statusCode).toBe(403);
-    const stored = await app.db.query(`SELECT language FROM users WHERE id = $1`, [caseworker.id]);
+    const stored = await app.db.query(`SELECT language FROM users WHERE id = $1`, [coordinator.id]);
     expect(stored[0].language).toBeNull();
 
     // Somewhere else than the web app is never a place to go back to.

@@ -135,6 +135,7 @@ export class Views {
   /** The layout's data for a request: language, the signed-in user, the CSRF token. */
   async meta(req: WebRequest, title: string, extra: Partial<PageMeta> = {}): Promise<PageMeta> {
     const lang = this.lang(req);
+    const here = pageAddress(req);
     const token = (req.cookies ?? {})[SESSION_COOKIE];
     let me: PageMeta['me'];
     if (req.actor && !req.actor.mfaPending) {
@@ -149,12 +150,12 @@ export class Views {
       csrf: req.actor && token ? csrfFor(token) : undefined,
       notice: this.noticeKey(notice),
       requestId: String(req.id),
-      path: req.url,
+      path: here,
       languages: LANGUAGES.map((code) => ({
         code,
         name: LANGUAGE_NAMES[code],
         current: code === lang,
-        href: `/app/language?lang=${code}&next=${encodeURIComponent(req.url)}`,
+        href: `/app/language?lang=${code}&next=${encodeURIComponent(here)}`,
       })),
       assets: {
         css: this.assetUrl('app.css'),
@@ -300,6 +301,22 @@ function fieldMessage(errors: unknown, field: string): string {
     (k) => k.startsWith(`${field}.`) || k.startsWith(`${field}[`),
   );
   return nested ? map[nested] : '';
+}
+
+/**
+ * The address to come back to after choosing a language: the page itself, or for a form
+ * answered with its errors (a POST) the page the form was on.
+ */
+function pageAddress(req: WebRequest): string {
+  if (req.method === 'GET' || req.method === 'HEAD') return req.url;
+  const referer = req.headers.referer;
+  if (typeof referer !== 'string') return '/app';
+  try {
+    const url = new URL(referer);
+    return url.host === req.headers.host ? `${url.pathname}${url.search}` : '/app';
+  } catch {
+    return '/app';
+  }
 }
 
 function toDate(v: unknown): Date | null {
