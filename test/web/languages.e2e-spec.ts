@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   expectAccessible,
   launchBrowser,
+  screenshot,
   watchConsole,
   startWebApp,
   webSession,
@@ -114,6 +115,7 @@ describe('web app: French and Spanish', () => {
     await expect(page.locator('#timeline').textContent()).resolves.toContain('1 mai 2026');
     await expect(page.locator('#timeline').textContent()).resolves.toContain('Arrestation');
     await expectAccessible(page, 'defender profile in French');
+    await screenshot(page, 'fr-defender-profile');
 
     // A release dated in the future is refused: the form comes back with its errors in French.
     await add.getByLabel('Événement').selectOption('release');
@@ -187,6 +189,13 @@ describe('web app: French and Spanish', () => {
     await signInAs(second.page, chooser);
     await expect(htmlLang(second.page)).resolves.toBe('es');
     await expect(h1(second.page)).resolves.toBe('Inicio');
+    // On a phone too, the switcher is there and usable.
+    await second.page.setViewportSize({ width: 390, height: 800 });
+    await expect(second.page.getByRole('button', { name: 'Français' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await expectAccessible(second.page, 'home in Spanish on a phone');
+    await screenshot(second.page, 'es-home-phone');
 
     // Signed out, the first browser remembers the choice on the sign-in page.
     await first.page.getByRole('button', { name: 'Cerrar sesión' }).click();
