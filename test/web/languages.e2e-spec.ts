@@ -245,7 +245,7 @@ describe('web app: French and Spanish', () => {
       });
     const unknown = await post({ _csrf: csrf, language: 'de', next: '/app' });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.body).toContain('language');
+    expect(unknown.body).toContain('<strong>language</strong>: must be one of en, fr, es');
     const forged = await post({ language: 'es', next: '/app' });
     expect(forged.statusCode).toBe(403);
     const stored = await app.db.query(`SELECT language FROM users WHERE id = $1`, [coordinator.id]);
@@ -260,5 +260,7 @@ describe('web app: French and Spanish', () => {
       url: '/app/language?lang=xx&next=/app/login',
     });
     expect(anonymous.statusCode).toBe(400);
+    expect(anonymous.body).toContain('<strong>lang</strong>: must be one of en, fr, es');
+    expect(anonymous.headers['set-cookie']).toBeUndefined();
   });
 });
