@@ -2,11 +2,15 @@ import { AdminWebController } from './admin-web.controller';
 import { CalendarWebController } from './calendar-web.controller';
 import { DefendersWebController } from './defenders-web.controller';
 import { DocumentsWebController } from './documents-web.controller';
-import { EscalationsWebController } from './escalations-web.controller';
-import { QuestionnaireWebController } from './escalations-web.questionnaire';
+import { EscalationWebController } from './escalations/detail';
+import { EscalationPage } from './escalations/detail.page';
+import { DossiersWebController } from './escalations/dossiers';
+import { EscalationsListWebController } from './escalations/list';
+import { QuestionnaireWebController } from './escalations/questionnaire';
 import { HomeWebController } from './home.controller';
 import { Pickers } from './picker';
 import { PickerWebController } from './picker-web.controller';
+import { PublicationWebController } from './publication/preview';
 import { ReportsWebController } from './reports-web.controller';
 import { Views } from './views';
 import { WebAuthController } from './web-auth.controller';
@@ -23,7 +27,10 @@ export const WEB_CONTROLLERS = [
   HomeWebController,
   DefendersWebController,
   DocumentsWebController,
-  EscalationsWebController,
+  EscalationsListWebController,
+  EscalationWebController,
+  DossiersWebController,
+  PublicationWebController,
   QuestionnaireWebController,
   WorkWebController,
   CalendarWebController,
@@ -32,4 +39,4 @@ export const WEB_CONTROLLERS = [
   PickerWebController,
 ];
 
-export const WEB_PROVIDERS = [Views, WebErrorPages, Pickers];
+export const WEB_PROVIDERS = [Views, WebErrorPages, Pickers, EscalationPage];
