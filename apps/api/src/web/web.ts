@@ -8,14 +8,17 @@ import { DossiersWebController } from './escalations/dossiers';
 import { EscalationsListWebController } from './escalations/list';
 import { QuestionnaireWebController } from './escalations/questionnaire';
 import { HomeWebController } from './home.controller';
+import { MilestonesWebController } from './milestones/pages';
+import { NotificationsWebController } from './notifications/pages';
 import { Pickers } from './picker';
 import { PickerWebController } from './picker-web.controller';
 import { PublicationWebController } from './publication/preview';
 import { ReportsWebController } from './reports-web.controller';
+import { SolidarityWebController } from './solidarity/actions';
+import { PartnersWebController } from './solidarity/partners';
 import { Views } from './views';
 import { WebAuthController } from './web-auth.controller';
 import { WebErrorPages } from './web-errors';
-import { WorkWebController } from './work-web.controller';
 
 /**
  * The web app: server-rendered pages under /app, beside the JSON API in the same process.
@@ -32,7 +35,10 @@ export const WEB_CONTROLLERS = [
   DossiersWebController,
   PublicationWebController,
   QuestionnaireWebController,
-  WorkWebController,
+  MilestonesWebController,
+  NotificationsWebController,
+  PartnersWebController,
+  SolidarityWebController,
   CalendarWebController,
   ReportsWebController,
   AdminWebController,
