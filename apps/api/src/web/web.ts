@@ -1,7 +1,14 @@
 import { AdminWebController } from './admin-web.controller';
-import { CalendarWebController } from './calendar-web.controller';
-import { DefendersWebController } from './defenders-web.controller';
-import { DocumentsWebController } from './documents-web.controller';
+import { CalendarEntriesWebController } from './calendar/entries';
+import { CalendarWebController } from './calendar/month';
+import { DefenderHistoryWebController } from './defenders/history';
+import { DefenderProfileWebController } from './defenders/profile';
+import { DefenderProfilePage } from './defenders/profile.page';
+import { DefendersWebController } from './defenders/records';
+import { DocumentEditWebController } from './documents/edit';
+import { DocumentsListWebController } from './documents/list';
+import { DocumentPageParts } from './documents/parts';
+import { DocumentWebController } from './documents/show';
 import { EscalationWebController } from './escalations/detail';
 import { EscalationPage } from './escalations/detail.page';
 import { DossiersWebController } from './escalations/dossiers';
@@ -29,7 +36,13 @@ export const WEB_CONTROLLERS = [
   WebAuthController,
   HomeWebController,
   DefendersWebController,
-  DocumentsWebController,
+  DefenderProfileWebController,
+  DefenderHistoryWebController,
+  DefenderProfileWebController,
+  DefenderHistoryWebController,
+  DocumentsListWebController,
+  DocumentWebController,
+  DocumentEditWebController,
   EscalationsListWebController,
   EscalationWebController,
   DossiersWebController,
@@ -40,9 +53,17 @@ export const WEB_CONTROLLERS = [
   PartnersWebController,
   SolidarityWebController,
   CalendarWebController,
+  CalendarEntriesWebController,
   ReportsWebController,
   AdminWebController,
   PickerWebController,
 ];
 
-export const WEB_PROVIDERS = [Views, WebErrorPages, Pickers, EscalationPage];
+export const WEB_PROVIDERS = [
+  Views,
+  WebErrorPages,
+  Pickers,
+  EscalationPage,
+  DocumentPageParts,
+  DefenderProfilePage,
+];
