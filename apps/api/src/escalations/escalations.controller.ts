@@ -8,7 +8,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DossiersService, EscalationsService, type AuthenticatedActor } from '@witness/domain';
-import { etagFor } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { DefenderIdParams } from '../defenders/defender.dto';
@@ -16,6 +15,7 @@ import { IF_MATCH_HEADER } from '../defenders/defenders.controller';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
+import { Versioned } from '../http/etag.interceptor';
 import {
   CreateEscalationDto,
   EscalationIdParams,
@@ -46,15 +46,14 @@ export class EscalationsController {
   })
   @ApiCreatedResponse({ type: EscalationResponse })
   @ApiProblems(400, 401, 403, 404)
+  @Versioned()
   async create(
     @Body() body: CreateEscalationDto,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.escalations.create(body, actor);
-    void reply
-      .header('ETag', etagFor(view.version))
-      .header('Location', `/api/v1/escalations/${view.id}`);
+    void reply.header('Location', `/api/v1/escalations/${view.id}`);
     return view;
   }
 
@@ -79,13 +78,9 @@ export class EscalationsController {
   })
   @ApiOkResponse({ type: EscalationResponse })
   @ApiProblems(400, 401, 404)
-  async get(
-    @Param() { id }: EscalationIdParams,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @Versioned()
+  async get(@Param() { id }: EscalationIdParams, @CurrentActor() actor: AuthenticatedActor) {
     const view = await this.escalations.get(id, actor);
-    void reply.header('ETag', etagFor(view.version));
     // The latest dossier, and whether the case changed since it was made.
     return { ...view, latestDossier: await this.dossiers.latestFor(id, actor) };
   }
@@ -100,15 +95,14 @@ export class EscalationsController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: EscalationResponse })
   @ApiProblems(400, 401, 403, 404, 409, 412, 428)
+  @Versioned()
   async update(
     @Param() { id }: EscalationIdParams,
     @Body() body: UpdateEscalationDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.escalations.update(id, body, version, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 

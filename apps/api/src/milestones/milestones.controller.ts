@@ -20,7 +20,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { MilestonesService, type AuthenticatedActor } from '@witness/domain';
-import { etagFor } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { DefenderIdParams } from '../defenders/defender.dto';
@@ -28,6 +27,7 @@ import { IF_MATCH_HEADER } from '../defenders/defenders.controller';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
+import { Versioned } from '../http/etag.interceptor';
 import {
   CreateMilestoneDto,
   DefenderMilestonesQueryDto,
@@ -63,15 +63,14 @@ export class MilestonesController {
     description: 'Created; ETag and Location headers are set.',
   })
   @ApiProblems(400, 401, 403, 404)
+  @Versioned()
   async create(
     @Body() body: CreateMilestoneDto,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.milestones.create(body, actor);
-    void reply
-      .header('ETag', etagFor(view.version))
-      .header('Location', `/api/v1/milestones/${view.id}`);
+    void reply.header('Location', `/api/v1/milestones/${view.id}`);
     return view;
   }
 
@@ -96,13 +95,9 @@ export class MilestonesController {
   })
   @ApiOkResponse({ type: MilestoneResponse })
   @ApiProblems(400, 401, 404)
-  async get(
-    @Param() { id }: MilestoneIdParams,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @Versioned()
+  async get(@Param() { id }: MilestoneIdParams, @CurrentActor() actor: AuthenticatedActor) {
     const view = await this.milestones.get(id, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -116,15 +111,14 @@ export class MilestonesController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: MilestoneResponse })
   @ApiProblems(400, 401, 403, 404, 409, 412, 428)
+  @Versioned()
   async update(
     @Param() { id }: MilestoneIdParams,
     @Body() body: UpdateMilestoneDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.milestones.update(id, body, version, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 

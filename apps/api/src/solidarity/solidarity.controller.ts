@@ -8,13 +8,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { SolidarityService, type AuthenticatedActor } from '@witness/domain';
-import { etagFor } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { IF_MATCH_HEADER } from '../defenders/defenders.controller';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
+import { Versioned } from '../http/etag.interceptor';
 import {
   ActionQueryDto,
   CreateActionDto,
@@ -40,15 +40,14 @@ export class SolidarityController {
   })
   @ApiCreatedResponse({ description: 'The partner (with ETag).' })
   @ApiProblems(400, 401, 403)
+  @Versioned()
   async createPartner(
     @Body() body: CreatePartnerDto,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.solidarity.createPartner(body, actor);
-    void reply
-      .header('ETag', etagFor(view.version))
-      .header('Location', `/api/v1/partners/${view.id}`);
+    void reply.header('Location', `/api/v1/partners/${view.id}`);
     return view;
   }
 
@@ -69,13 +68,9 @@ export class SolidarityController {
   })
   @ApiOkResponse({ description: 'The partner.' })
   @ApiProblems(400, 401, 404)
-  async partner(
-    @Param() { id }: IdParams,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @Versioned()
+  async partner(@Param() { id }: IdParams, @CurrentActor() actor: AuthenticatedActor) {
     const view = await this.solidarity.partner(id, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -85,15 +80,14 @@ export class SolidarityController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ description: 'The partner.' })
   @ApiProblems(400, 401, 403, 404, 412, 428)
+  @Versioned()
   async updatePartner(
     @Param() { id }: IdParams,
     @Body() body: UpdatePartnerDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.solidarity.updatePartner(id, body, version, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -106,15 +100,14 @@ export class SolidarityController {
   })
   @ApiCreatedResponse({ description: 'The action (with ETag).' })
   @ApiProblems(400, 401, 403, 404)
+  @Versioned()
   async createAction(
     @Body() body: CreateActionDto,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.solidarity.createAction(body, actor);
-    void reply
-      .header('ETag', etagFor(view.version))
-      .header('Location', `/api/v1/solidarity-actions/${view.id}`);
+    void reply.header('Location', `/api/v1/solidarity-actions/${view.id}`);
     return view;
   }
 
@@ -135,13 +128,9 @@ export class SolidarityController {
   @ApiOperation({ summary: 'A solidarity action' })
   @ApiOkResponse({ description: 'The action.' })
   @ApiProblems(400, 401, 404)
-  async action(
-    @Param() { id }: IdParams,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @Versioned()
+  async action(@Param() { id }: IdParams, @CurrentActor() actor: AuthenticatedActor) {
     const view = await this.solidarity.action(id, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -155,15 +144,14 @@ export class SolidarityController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ description: 'The action.' })
   @ApiProblems(400, 401, 403, 404, 412, 428)
+  @Versioned()
   async updateAction(
     @Param() { id }: IdParams,
     @Body() body: UpdateActionDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.solidarity.updateAction(id, body, version, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 }

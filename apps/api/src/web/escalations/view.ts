@@ -6,8 +6,9 @@ import {
   type EscalationView,
 } from '@witness/domain';
 import { AppError, PreconditionRequiredError } from '@witness/platform';
-import type { FieldErrorMap } from './views';
-import { integer, type FormBody } from './web-form';
+import type { PickerSpec } from '../picker';
+import type { FieldErrorMap } from '../views';
+import { integer, type FormBody } from '../web-form';
 
 export const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 export const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
@@ -149,4 +150,32 @@ export function renameErrors(errors: FieldErrorMap, names: Record<string, string
     out[prefix ? names[prefix] : field.replace(/\[\d+\]$/, '')] ??= message;
   }
   return out;
+}
+
+/** A refusal the page says plainly (an illegal step, a missing consent, featuring refused). */
+export function isConflict(err: unknown): err is AppError {
+  return err instanceof AppError && err.code === 'conflict';
+}
+
+export type QueryParams = Record<string, string | string[] | undefined>;
+
+/** The first non-blank value of a query parameter, trimmed. */
+export const first = (v: string | string[] | undefined): string | undefined => {
+  const s = Array.isArray(v) ? v[0] : v;
+  return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
+};
+
+/**
+ * The escalation forms' pickers: the owner (an active caseworker, coordinator or admin, as
+ * the service accepts), the partners supported, and the people arrested together (a draft's
+ * group; on the new form, the others than the case it is opened from).
+ */
+export function escalationPickers(o: { exclude?: string[]; group: boolean }): PickerSpec[] {
+  return [
+    { name: 'ownerId', source: 'users', roles: EDITORS, required: true },
+    { name: 'partnerIds', source: 'partners', multiple: true },
+    ...(o.group
+      ? [{ name: 'defenderIds', source: 'defenders' as const, multiple: true, exclude: o.exclude }]
+      : []),
+  ];
 }
