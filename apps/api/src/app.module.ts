@@ -25,6 +25,7 @@ import {
   ClockModule,
   CryptoModule,
   DatabaseModule,
+  EventsModule,
   LoggingModule,
   MailModule,
   MetricsModule,
@@ -76,6 +77,7 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web/web';
     // Producer side: commands fail at once while Redis is down (no offline queue).
     QueueModule.forRoot('producer'),
     OutboxModule,
+    EventsModule,
     CryptoModule,
     AuditModule,
     TerminusModule.forRoot({ logger: false, errorLogStyle: 'json' }),

@@ -1,5 +1,6 @@
 export * from './shared/actor';
 export * from './shared/vocabulary';
+export * from './shared/events';
 export * from './defenders/defender.entity';
 export * from './defenders/defender.types';
 export * from './defenders/defender.view';
