@@ -1,9 +1,12 @@
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
+import type { DomainEvents } from '@witness/domain';
 import { EventBus, EventsModule, listenerFor } from '@witness/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { startApi } from './support/api';
 import { cloneTestDatabase } from './support/database';
+import { startWorker } from './support/worker';
 
 /**
  * The in-transaction event bus: listeners found on providers run in their declared order,
@@ -103,5 +106,56 @@ describe('event bus', () => {
       /outside a transaction/,
     );
     await ds.transaction((tx) => bus.publish(tx, 'Unheard', { n: 1 }));
+  });
+});
+
+describe('the domain event map in the apps', () => {
+  // Who must hear each fact, in order, in every app that may announce it.
+  const expected: Record<keyof DomainEvents, string[]> = {
+    DefenderChanged: [
+      'MilestoneListeners.defenderChanged',
+      'RemindersService.onDefenderChanged',
+      'PublicationWithdrawal.defenderChanged',
+    ],
+    DefendersImported: ['MilestoneListeners.defendersImported'],
+    DefenderAccessChanged: [
+      'MilestoneListeners.accessChanged',
+      'PublicationWithdrawal.accessChanged',
+    ],
+    DetentionEventRecorded: ['MilestoneListeners.detentionEventRecorded'],
+    ConsentGranted: ['MilestoneListeners.consentGranted'],
+    ConsentWithdrawn: [
+      'MilestoneListeners.consentWithdrawn',
+      'PublicationWithdrawal.consentWithdrawn',
+    ],
+    EscalationTransitioned: ['MilestoneListeners.escalationTransitioned'],
+    SolidarityActionChanged: ['MilestoneListeners.solidarityActionChanged'],
+    DocumentChanged: ['PublicationWithdrawal.documentChanged'],
+    MilestoneChanged: ['RemindersService.onMilestoneChanged'],
+  };
+  const heard = (app: INestApplicationContext) => {
+    const bus = app.get<EventBus<DomainEvents>>(EventBus);
+    return Object.fromEntries(
+      Object.keys(expected).map((name) => [name, bus.listenersOf(name as keyof DomainEvents)]),
+    );
+  };
+
+  it('the api and the worker each hear every fact, once, in order', async () => {
+    const api = await startApi();
+    try {
+      expect(heard(api.app)).toEqual(expected);
+      const worker = await startWorker({
+        dbUrl: api.dbUrl,
+        queuePrefix: api.queuePrefix,
+        clock: api.clock,
+      });
+      try {
+        expect(heard(worker.app)).toEqual(expected);
+      } finally {
+        await worker.close();
+      }
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
-import { KeyRotationService, UnCalendarModule, UsersModule } from '@witness/domain';
+import {
+  DomainListenersModule,
+  KeyRotationService,
+  UnCalendarModule,
+  UsersModule,
+} from '@witness/domain';
 import {
   AuditAnchorsModule,
   AuditModule,
@@ -25,6 +30,7 @@ import {
     AuditAnchorsModule,
     OutboxModule,
     EventsModule,
+    DomainListenersModule,
     UsersModule,
     UnCalendarModule,
   ],

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import {
+  DomainListenersModule,
   DossiersModule,
   MilestoneSyncModule,
   NotificationsModule,
@@ -40,6 +41,7 @@ import { WorkerMetrics } from './metrics/worker-metrics';
     MailModule,
     OutboxModule,
     EventsModule,
+    DomainListenersModule,
     AuditModule,
     StorageModule,
     AuditAnchorsModule,

@@ -11,7 +11,7 @@ import {
 } from '@witness/platform';
 import { DataSource } from 'typeorm';
 import { MilestonesService, type MilestoneView } from '../milestones/milestones.service';
-import { addDays } from '../notifications/schedule';
+import { addDays } from '../shared/schedule';
 import type { Actor } from '../shared/actor';
 import type { Role } from '../users/user.entity';
 import { UnCalendarService } from '../un-calendar/un-calendar.service';

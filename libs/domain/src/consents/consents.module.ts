@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DefendersModule } from '../defenders/defenders.module';
-import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
-import { PublicationWithdrawalModule } from '../publication/publication-withdrawal';
 import { Consent } from './consent.entity';
 import { ConsentsService } from './consents.service';
 
@@ -10,8 +8,6 @@ import { ConsentsService } from './consents.service';
   imports: [
     TypeOrmModule.forFeature([Consent]),
     DefendersModule,
-    MilestoneSyncModule,
-    PublicationWithdrawalModule,
   ],
   providers: [ConsentsService],
   exports: [ConsentsService],

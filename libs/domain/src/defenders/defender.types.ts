@@ -1,4 +1,4 @@
-import type { DefenderStatus } from '../detention/detention-status';
+import type { DefenderStatus } from '../shared/detention-status';
 import type { CurrentConsent } from '../consents/consent-rules';
 import type { ConsentPurpose } from '../consents/consent.entity';
 import type { AccessLevel, HrdFocus, RiskLevel, Sex } from '../shared/vocabulary';

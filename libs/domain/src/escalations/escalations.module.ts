@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../access/access.module';
 import { DefendersModule } from '../defenders/defenders.module';
-import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
 import {
   Escalation,
   EscalationDefender,
@@ -21,7 +20,6 @@ import { EscalationsService } from './escalations.service';
     ]),
     AccessModule,
     DefendersModule,
-    MilestoneSyncModule,
   ],
   providers: [EscalationsService],
   exports: [EscalationsService],

@@ -18,7 +18,7 @@ import { User } from '../users/user.entity';
 import { Delivery } from './delivery.entity';
 import { NotificationPreferences } from './notification-preferences.entity';
 import { Notification } from './notification.entity';
-import { isLate, nextDigestAt } from './schedule';
+import { isLate, nextDigestAt } from '../shared/schedule';
 
 export type DeliverOutcome = 'sent' | 'skipped' | 'failed';
 

@@ -3,7 +3,7 @@ import {
   openEpisodeDays,
   type DefenderStatus,
   type EventType,
-} from '../detention/detention-status';
+} from '../shared/detention-status';
 import type { DocumentKind } from '../documents/document.entity';
 import type { ActionType } from '../solidarity/solidarity.entity';
 import type { HrdFocus } from '../shared/vocabulary';

@@ -9,7 +9,7 @@ import {
 } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { isCalendarDate } from '../detention/detention-status';
+import { isCalendarDate } from '../shared/detention-status';
 import type { Actor } from '../shared/actor';
 import {
   INDICATORS,

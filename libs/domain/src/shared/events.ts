@@ -1,5 +1,6 @@
 import { listenerFor } from '@witness/platform';
 import type { Actor } from './actor';
+import type { DefenderStatus, EventType } from './detention-status';
 
 /**
  * The facts features announce, by name, with what each carries (ids and the few values a
@@ -21,8 +22,8 @@ export interface DomainEvents {
   /** A timeline event was added or corrected, with the case's derivation after it. */
   DetentionEventRecorded: {
     defenderId: string;
-    event: { id: string; type: string; occurredOn: string; place: string | null };
-    summary: { status: string; detainedSince: string | null };
+    event: { id: string; type: EventType; occurredOn: string; place: string | null };
+    summary: { status: DefenderStatus; detainedSince: string | null };
   };
   /** A consent decision left the purpose's consent in force (until `expiresOn`, if any). */
   ConsentGranted: { defenderId: string; purpose: string; expiresOn: string | null; actor: Actor };

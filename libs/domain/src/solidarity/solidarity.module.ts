@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../access/access.module';
 import { DefendersModule } from '../defenders/defenders.module';
-import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
 import {
   Partner,
   SolidarityAction,
@@ -21,7 +20,6 @@ import { SolidarityService } from './solidarity.service';
     ]),
     AccessModule,
     DefendersModule,
-    MilestoneSyncModule,
   ],
   providers: [SolidarityService],
   exports: [SolidarityService],

@@ -1,4 +1,4 @@
-import { DEPRIVED_OF_LIBERTY } from '../detention/detention-status';
+import { DEPRIVED_OF_LIBERTY } from '../shared/detention-status';
 import { AWAITING_REPLY, TERMINAL } from '../escalations/escalation-workflow';
 import { sqlIn } from '../shared/vocabulary';
 

@@ -1,6 +1,6 @@
 import type { FieldError } from '@witness/platform';
 import { isISO31661Alpha2 } from 'class-validator';
-import { isCalendarDate } from '../detention/detention-status';
+import { isCalendarDate } from '../shared/detention-status';
 import type { MilestoneKind } from '../milestones/milestone.entity';
 import {
   CALENDAR_ENTRY_KINDS,

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@witness/platform';
 import { DataSource } from 'typeorm';
 import { MilestoneSync } from '../milestones/milestone-sync.service';
-import { addDays } from '../notifications/schedule';
+import { addDays } from '../shared/schedule';
 import { relevanceSql } from './un-calendar-relevance';
 import { deadlineTitle, MILESTONE_KIND_FOR } from './un-calendar-rules';
 import { UnCalendarDeadline, UnCalendarEntry } from './un-calendar.entity';

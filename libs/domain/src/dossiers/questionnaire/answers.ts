@@ -1,5 +1,5 @@
 import type { ConsentState } from '../../consents/consent-rules';
-import { isCalendarDate } from '../../detention/detention-status';
+import { isCalendarDate } from '../../shared/detention-status';
 import type {
   AnswerOverride,
   EscalationContent,
