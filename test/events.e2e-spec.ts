@@ -132,6 +132,7 @@ describe('the domain event map in the apps', () => {
     SolidarityActionChanged: ['MilestoneListeners.solidarityActionChanged'],
     DocumentChanged: ['PublicationWithdrawal.documentChanged'],
     MilestoneChanged: ['RemindersService.onMilestoneChanged'],
+    UserSignInRevoked: ['FeedRevocation.revoke', 'SessionRevocation.revoke'],
   };
   const heard = (app: INestApplicationContext) => {
     const bus = app.get<EventBus<DomainEvents>>(EventBus);

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SessionRevocationModule } from './auth/session-revocation';
+import { FeedRevocationModule } from './calendar-feeds/feed-revocation';
 import { MilestoneSyncModule } from './milestones/milestone-sync.module';
 import { RemindersModule } from './notifications/reminders.module';
 import { PublicationWithdrawalModule } from './publication/publication-withdrawal';
@@ -9,7 +11,12 @@ import { PublicationWithdrawalModule } from './publication/publication-withdrawa
  * announcer would otherwise change the record without what must follow.
  */
 @Module({
-  imports: [MilestoneSyncModule, RemindersModule, PublicationWithdrawalModule],
-  exports: [MilestoneSyncModule, RemindersModule, PublicationWithdrawalModule],
+  imports: [
+    MilestoneSyncModule,
+    RemindersModule,
+    PublicationWithdrawalModule,
+    SessionRevocationModule,
+    FeedRevocationModule,
+  ],
 })
 export class DomainListenersModule {}

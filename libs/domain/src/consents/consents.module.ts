@@ -5,10 +5,7 @@ import { Consent } from './consent.entity';
 import { ConsentsService } from './consents.service';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Consent]),
-    DefendersModule,
-  ],
+  imports: [TypeOrmModule.forFeature([Consent]), DefendersModule],
   providers: [ConsentsService],
   exports: [ConsentsService],
 })

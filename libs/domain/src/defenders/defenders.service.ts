@@ -21,7 +21,7 @@ import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeo
 import { decidesAccess, seesSensitive } from '../access/access-policy';
 import { AccessService, type AssigneeView } from '../access/access.service';
 import { DefenderAssignee } from '../access/defender-assignee.entity';
-import { loadCurrentConsents } from '../consents/consent-rules';
+import { caseConsents } from './case-consents';
 import type { DomainEvents } from '../shared/events';
 import type { Actor } from '../shared/actor';
 import { Defender } from './defender.entity';
@@ -146,7 +146,7 @@ export class DefendersService {
         : null;
       view.usualAddress = this.usualAddress(d);
     }
-    view.consents = await loadCurrentConsents(this.dataSource.manager, d.id, this.clock.today());
+    view.consents = await caseConsents(this.dataSource.manager, d.id, this.clock.today());
     return view;
   }
 

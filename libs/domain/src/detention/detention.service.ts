@@ -112,7 +112,12 @@ export class DetentionService {
       const summary = await this.rederive(tx, defenderId);
       await this.events.publish(tx, 'DetentionEventRecorded', {
         defenderId,
-        event: { id, type: fields.type, occurredOn: fields.occurredOn, place: fields.place ?? null },
+        event: {
+          id,
+          type: fields.type,
+          occurredOn: fields.occurredOn,
+          place: fields.place ?? null,
+        },
         summary,
       });
       await this.audit.record(tx, actor, {

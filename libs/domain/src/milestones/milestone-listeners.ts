@@ -34,10 +34,7 @@ export class MilestoneListeners {
    * records have no assignees yet, so there are no deliveries to plan.
    */
   @OnDomainEvent('DefendersImported')
-  async defendersImported(
-    tx: EntityManager,
-    e: DomainEvents['DefendersImported'],
-  ): Promise<void> {
+  async defendersImported(tx: EntityManager, e: DomainEvents['DefendersImported']): Promise<void> {
     const ids = e.defenderIds;
     if (!ids.length) return;
     await this.sync.syncProfileReview(tx, ids[0], e.at, false);
@@ -56,10 +53,7 @@ export class MilestoneListeners {
 
   /** Re-plan the reminders of the case's open milestones for those who may now see it. */
   @OnDomainEvent('DefenderAccessChanged')
-  async accessChanged(
-    tx: EntityManager,
-    e: DomainEvents['DefenderAccessChanged'],
-  ): Promise<void> {
+  async accessChanged(tx: EntityManager, e: DomainEvents['DefenderAccessChanged']): Promise<void> {
     await this.sync.replanCase(tx, e.defenderId);
   }
 

@@ -55,6 +55,16 @@ export interface DomainEvents {
     at: Date;
     actor: Actor;
   };
+  /**
+   * A user's sessions (and, when `deactivated`, calendar feed) must end now: a role change, a
+   * deactivation, a reset second factor. Listeners add what they ended to `tally`, which
+   * the announcer records in its audit event.
+   */
+  UserSignInRevoked: {
+    userId: string;
+    deactivated: boolean;
+    tally: { sessionsRevoked: number; calendarFeedsRevoked: number };
+  };
   /** A milestone was created, moved, reassigned, done or cancelled: its reminders follow. */
   MilestoneChanged: { milestoneId: string };
 }
