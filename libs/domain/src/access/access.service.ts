@@ -9,7 +9,7 @@ import {
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../shared/actor';
 import type { AccessLevel } from '../shared/vocabulary';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 import {
   assignable,
   caseVisibleSql,

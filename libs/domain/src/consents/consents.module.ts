@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DefendersModule } from '../defenders/defenders.module';
+import { DefendersModule } from '../defenders';
 import { Consent } from './consent.entity';
 import { ConsentsService } from './consents.service';
 

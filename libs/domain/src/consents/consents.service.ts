@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, EventBus, ValidationFailedError } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../shared/actor';
-import { DefendersService } from '../defenders/defenders.service';
+import { DefendersService } from '../defenders';
 import type { DomainEvents } from '../shared/events';
 import { loadCurrentConsents, type CurrentConsent } from './consent-rules';
 import {

@@ -12,7 +12,7 @@ import {
   type AuditEntry,
 } from '@witness/platform';
 import { DataSource } from 'typeorm';
-import { seesAllCases } from '../access/access-policy';
+import { seesAllCases } from '../access';
 import type { DomainEvents } from '../shared/events';
 import { DEFENDER_TEMPLATE_COLUMNS, duplicateProblems, type CsvProblem } from './defender-csv';
 import { Defender } from './defender.entity';

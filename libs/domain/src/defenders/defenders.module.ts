@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessModule } from '../access/access.module';
+import { AccessModule } from '../access';
 import { Defender } from './defender.entity';
 import { DefenderExportService } from './defender-export.service';
 import { DefenderImportService } from './defender-import.service';

@@ -18,9 +18,13 @@ import {
   type FieldError,
 } from '@witness/platform';
 import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { decidesAccess, seesSensitive } from '../access/access-policy';
-import { AccessService, type AssigneeView } from '../access/access.service';
-import { DefenderAssignee } from '../access/defender-assignee.entity';
+import {
+  decidesAccess,
+  seesSensitive,
+  AccessService,
+  type AssigneeView,
+  DefenderAssignee,
+} from '../access';
 import { caseConsents } from './case-consents';
 import type { DomainEvents } from '../shared/events';
 import type { Actor } from '../shared/actor';

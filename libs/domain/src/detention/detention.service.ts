@@ -10,10 +10,10 @@ import {
   ValidationFailedError,
   EventBus,
 } from '@witness/platform';
-import { seesSensitive } from '../access/access-policy';
+import { seesSensitive } from '../access';
 import type { DomainEvents } from '../shared/events';
 import { DataSource, EntityManager } from 'typeorm';
-import { DefendersService } from '../defenders/defenders.service';
+import { DefendersService } from '../defenders';
 import type { Actor } from '../shared/actor';
 import { DetentionEvent } from './detention-event.entity';
 import {

@@ -25,13 +25,12 @@ import {
   decidesAccess,
   seesAllCases,
   seesSensitive,
-} from '../access/access-policy';
-import { AccessService } from '../access/access.service';
-import { DefenderAssignee } from '../access/defender-assignee.entity';
-import { Defender } from '../defenders/defender.entity';
-import { DefendersService } from '../defenders/defenders.service';
-import { DetentionEvent } from '../detention/detention-event.entity';
-import { EscalationDefender } from '../escalations/escalation.entity';
+  AccessService,
+  DefenderAssignee,
+} from '../access';
+import { Defender, DefendersService } from '../defenders';
+import { DetentionEvent } from '../detention';
+import { EscalationDefender } from '../escalations';
 import type { Actor } from '../shared/actor';
 import { documentVisibleSql, seesConfidentialDocuments } from './document-access';
 import { DocumentIntake, FileRefusedError, type PreparedFile } from './document-intake';

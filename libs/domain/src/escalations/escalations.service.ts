@@ -20,14 +20,13 @@ import {
   EventBus,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { seesSensitive } from '../access/access-policy';
-import { AccessService } from '../access/access.service';
-import { loadCurrentConsents } from '../consents/consent-rules';
-import { DefendersService } from '../defenders/defenders.service';
+import { seesSensitive, AccessService } from '../access';
+import { loadCurrentConsents } from '../consents';
+import { DefendersService } from '../defenders';
 import type { DomainEvents } from '../shared/events';
-import { knownPartners } from '../solidarity/solidarity.service';
+import { knownPartners } from '../solidarity';
 import type { Actor } from '../shared/actor';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 import { daysUntil, followUpDueOn, replyDueOn, type ClockPeriods } from './escalation-clock';
 import { allocateEscalationReference } from './escalation-reference';
 import {

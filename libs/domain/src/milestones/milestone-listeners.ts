@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { anchorCase } from '../defenders/case-anchor';
+import { anchorCase } from '../defenders';
 import { OnDomainEvent, type DomainEvents } from '../shared/events';
 import { MilestoneSync } from './milestone-sync.service';
 

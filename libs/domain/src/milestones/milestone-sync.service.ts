@@ -7,7 +7,7 @@ import {
   mayBeFuture,
   type DetentionSummary,
 } from '../shared/detention-status';
-import type { DetentionEvent } from '../detention/detention-event.entity';
+import type { DetentionEvent } from '../detention';
 import { addDays, nextAnniversary } from '../shared/schedule';
 import type { DomainEvents } from '../shared/events';
 import { Milestone, type MilestoneKind, type MilestoneSource } from './milestone.entity';

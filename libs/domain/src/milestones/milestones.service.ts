@@ -14,12 +14,12 @@ import {
   type Page,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { caseVisibleSql } from '../access/access-policy';
-import { DefendersService } from '../defenders/defenders.service';
+import { caseVisibleSql } from '../access';
+import { DefendersService } from '../defenders';
 import type { DomainEvents } from '../shared/events';
 import { isValidOffset } from '../shared/schedule';
 import type { Actor } from '../shared/actor';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 import {
   Milestone,
   type MilestoneKind,

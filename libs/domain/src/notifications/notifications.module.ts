@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessModule } from '../access/access.module';
+import { AccessModule } from '../access';
 import { RemindersModule } from './reminders.module';
 import { DispatchService } from './dispatch.service';
 import { NotificationsService } from './notifications.service';

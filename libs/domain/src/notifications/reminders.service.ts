@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@witness/platform';
 import { EntityManager, In } from 'typeorm';
-import { Milestone } from '../milestones/milestone.entity';
+import { Milestone } from '../milestones';
 import { OnDomainEvent, type DomainEvents } from '../shared/events';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 import { Delivery, type Channel } from './delivery.entity';
 import { NotificationPreferences } from './notification-preferences.entity';
 import { reminderAt } from '../shared/schedule';
@@ -33,10 +33,7 @@ export class RemindersService {
   ) {}
 
   @OnDomainEvent('MilestoneChanged')
-  async onMilestoneChanged(
-    tx: EntityManager,
-    e: DomainEvents['MilestoneChanged'],
-  ): Promise<void> {
+  async onMilestoneChanged(tx: EntityManager, e: DomainEvents['MilestoneChanged']): Promise<void> {
     await this.plan(tx, e.milestoneId);
   }
 

@@ -4,8 +4,8 @@ import {
   type DefenderStatus,
   type EventType,
 } from '../shared/detention-status';
-import type { DocumentKind } from '../documents/document.entity';
-import type { ActionType } from '../solidarity/solidarity.entity';
+import type { DocumentKind } from '../documents';
+import type { ActionType } from '../solidarity';
 import type { HrdFocus } from '../shared/vocabulary';
 import { namesAny, withholdNames } from '../shared/withheld-names';
 import {

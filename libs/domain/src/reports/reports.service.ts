@@ -8,7 +8,7 @@ import {
   type Page,
 } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessService } from '../access/access.service';
+import { AccessService } from '../access';
 import { isCalendarDate } from '../shared/detention-status';
 import type { Actor } from '../shared/actor';
 import {

@@ -15,9 +15,8 @@ import {
   EventBus,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { decidesAccess, seesSensitive } from '../access/access-policy';
-import { AccessService } from '../access/access.service';
-import { DefendersService } from '../defenders/defenders.service';
+import { decidesAccess, seesSensitive, AccessService } from '../access';
+import { DefendersService } from '../defenders';
 import type { DomainEvents } from '../shared/events';
 import { prefixMatchSql, toPrefixTsquery } from '../shared/text-search';
 import {

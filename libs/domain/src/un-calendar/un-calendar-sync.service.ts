@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@witness/platform';
 import { DataSource } from 'typeorm';
-import { MilestoneSync } from '../milestones/milestone-sync.service';
+import { MilestoneSync } from '../milestones';
 import { addDays } from '../shared/schedule';
 import { relevanceSql } from './un-calendar-relevance';
 import { deadlineTitle, MILESTONE_KIND_FOR } from './un-calendar-rules';
