@@ -2,6 +2,30 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The import rules of domain code at a depth inside libs/domain/src/<feature>/ (0: any file;
+ * 1: a feature's top-level files; 2: files in its subfolders): no BullMQ, HTTP or apps, and
+ * (depth 1 and 2) another feature only through its public face, `../<feature>`; shared/ is
+ * vocabulary, imported file by file.
+ */
+function domainImports(depth) {
+  const up = '../'.repeat(depth);
+  const patterns = [{ group: ['**/apps/**'], message: 'libs/ must not import from apps/' }];
+  if (depth > 0)
+    patterns.push({
+      group: [`${up}*/*`, `!${up}shared/*`],
+      message: 'another feature only through its public face: import from its folder (index.ts)',
+    });
+  return {
+    paths: [
+      { name: 'bullmq', message: 'Domain code knows nothing of BullMQ' },
+      { name: '@nestjs/bullmq', message: 'Domain code knows nothing of BullMQ' },
+      { name: 'fastify', message: 'Domain code knows nothing of HTTP' },
+    ],
+    patterns,
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -34,16 +58,50 @@ export default tseslint.config(
   },
   {
     files: ['libs/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', domainImports(0)] },
+  },
+  {
+    // A feature's own files: another feature only through its public face (its index.ts).
+    // Entities are the exception: TypeORM loads them by file name, without the path aliases
+    // that the rest of a feature's face needs, so they name each other's files.
+    files: ['libs/domain/src/*/*.ts'],
+    ignores: ['**/*.entity.ts'],
+    rules: { 'no-restricted-imports': ['error', domainImports(1)] },
+  },
+  {
+    files: ['libs/domain/src/*/*/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', domainImports(2)] },
+  },
+  {
+    files: ['libs/platform/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'bullmq', message: 'Domain code knows nothing of BullMQ' },
-            { name: '@nestjs/bullmq', message: 'Domain code knows nothing of BullMQ' },
-            { name: 'fastify', message: 'Domain code knows nothing of HTTP' },
+          patterns: [
+            { group: ['**/apps/**'], message: 'libs/ must not import from apps/' },
+            {
+              group: ['@witness/domain', '@witness/domain/*', '**/domain/**'],
+              message: 'platform knows nothing of the domain (docs/architecture.md)',
+            },
           ],
-          patterns: [{ group: ['**/apps/**'], message: 'libs/ must not import from apps/' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@witness/domain/*/*', '**/libs/**'],
+              message:
+                'apps use the domain through @witness/domain or a feature face @witness/domain/<feature>',
+            },
+          ],
         },
       ],
     },

@@ -1,4 +1,4 @@
-import { addDays } from '../notifications/schedule';
+import { addDays } from '../shared/schedule';
 
 export interface ClockPeriods {
   /** Days the government has to reply after transmission (WGAD: 60). */

@@ -17,16 +17,16 @@ import {
   type Env,
   type FieldError,
   type Page,
+  EventBus,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { seesSensitive } from '../access/access-policy';
-import { AccessService } from '../access/access.service';
-import { loadCurrentConsents } from '../consents/consent-rules';
-import { DefendersService } from '../defenders/defenders.service';
-import { MilestoneSync } from '../milestones/milestone-sync.service';
-import { knownPartners } from '../solidarity/solidarity.service';
+import { seesSensitive, AccessService } from '../access';
+import { loadCurrentConsents } from '../consents';
+import { DefendersService } from '../defenders';
+import type { DomainEvents } from '../shared/events';
+import { knownPartners } from '../solidarity';
 import type { Actor } from '../shared/actor';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 import { daysUntil, followUpDueOn, replyDueOn, type ClockPeriods } from './escalation-clock';
 import { allocateEscalationReference } from './escalation-reference';
 import {
@@ -172,7 +172,7 @@ export class EscalationsService {
     private readonly dataSource: DataSource,
     private readonly defenders: DefendersService,
     private readonly access: AccessService,
-    private readonly milestones: MilestoneSync,
+    private readonly events: EventBus<DomainEvents>,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
@@ -663,11 +663,11 @@ export class EscalationsService {
     return view;
   }
 
-  /** The deadlines hang on a restricted case of a group escalation when there is one. */
+  /** Its clock's milestones follow (see MilestoneListeners.escalationTransitioned). */
   private async syncClock(tx: EntityManager, e: Escalation, defenderIds: string[]): Promise<void> {
-    await this.milestones.syncEscalationClock(tx, {
-      id: e.id,
-      defenderId: await this.milestones.anchorCase(tx, defenderIds),
+    await this.events.publish(tx, 'EscalationTransitioned', {
+      escalationId: e.id,
+      defenderIds,
       ownerId: e.ownerId,
       replyDueOn: e.replyDueOn,
       followUpDueOn: e.followUpDueOn,

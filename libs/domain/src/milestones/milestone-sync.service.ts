@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Clock, type Env } from '@witness/platform';
+import { Clock, EventBus, type Env } from '@witness/platform';
 import { EntityManager } from 'typeorm';
 import {
   isDeprivedOfLiberty,
   mayBeFuture,
   type DetentionSummary,
-} from '../detention/detention-status';
-import type { DetentionEvent } from '../detention/detention-event.entity';
-import { RemindersService } from '../notifications/reminders.service';
-import { addDays, nextAnniversary } from '../notifications/schedule';
+} from '../shared/detention-status';
+import type { DetentionEvent } from '../detention';
+import { addDays, nextAnniversary } from '../shared/schedule';
+import type { DomainEvents } from '../shared/events';
 import { Milestone, type MilestoneKind, type MilestoneSource } from './milestone.entity';
 
 export const DEFAULT_REMIND_BEFORE: Record<string, string[]> = {
@@ -52,14 +52,15 @@ interface Derived {
  * Derived milestones, kept in step with what they come from: scheduled hearings, trials and
  * verdicts on the timeline; the next anniversary of the arrest of a detained defender; the
  * profile review after the last change; the review before a consent expires. Runs in the
- * caller's transaction and re-plans the reminders of what it touches.
+ * caller's transaction, called by the listeners of the facts it follows (MilestoneListeners),
+ * and announces each milestone it touches (MilestoneChanged) so that its reminders follow.
  */
 @Injectable()
 export class MilestoneSync {
   constructor(
     private readonly clock: Clock,
     private readonly config: ConfigService<Env, true>,
-    private readonly reminders: RemindersService,
+    private readonly events: EventBus<DomainEvents>,
   ) {}
 
   /** A timeline event was added or corrected. */
@@ -253,22 +254,7 @@ export class MilestoneSync {
    */
   async replanCase(tx: EntityManager, defenderId: string): Promise<void> {
     const open = await tx.find(Milestone, { where: { defenderId, status: 'open' } });
-    for (const m of open) await this.reminders.plan(tx, m);
-  }
-
-  /**
-   * The case a milestone of a record shared by several cases (a group escalation, a joint
-   * action) hangs on: a restricted one when there is one, so the milestone (and its
-   * reminders) reaches only those who may see that case; else the first.
-   */
-  async anchorCase(tx: EntityManager, defenderIds: readonly string[]): Promise<string | null> {
-    if (!defenderIds.length) return null;
-    const rows: { id: string }[] = await tx.query(
-      `SELECT id FROM defenders WHERE id = ANY($1)
-        ORDER BY (access = 'restricted') DESC, array_position($1::uuid[], id) LIMIT 1`,
-      [defenderIds],
-    );
-    return rows[0]?.id ?? null;
+    for (const m of open) await this.changed(tx, m);
   }
 
   private async upsert(tx: EntityManager, d: Derived): Promise<void> {
@@ -281,7 +267,7 @@ export class MilestoneSync {
           status: 'open',
         }),
       );
-      await this.reminders.plan(tx, m);
+      await this.changed(tx, m);
       return;
     }
     const moved = existing.dueAt.getTime() !== d.dueAt.getTime();
@@ -305,7 +291,7 @@ export class MilestoneSync {
     // A moved or revived milestone is open again; one marked done stays done if unchanged.
     if (moved || existing.status === 'cancelled') existing.status = 'open';
     await tx.save(existing);
-    await this.reminders.plan(tx, existing);
+    await this.changed(tx, existing);
   }
 
   private async cancel(
@@ -316,6 +302,10 @@ export class MilestoneSync {
     if (!existing || existing.status !== 'open') return;
     existing.status = 'cancelled';
     await tx.save(existing);
-    await this.reminders.plan(tx, existing);
+    await this.changed(tx, existing);
+  }
+
+  private changed(tx: EntityManager, m: Milestone): Promise<void> {
+    return this.events.publish(tx, 'MilestoneChanged', { milestoneId: m.id });
   }
 }

@@ -12,13 +12,13 @@ import {
   type WebhookTargetPolicy,
 } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { recipientSeesCaseSql } from '../access/access-policy';
-import { Milestone } from '../milestones/milestone.entity';
-import { User } from '../users/user.entity';
+import { recipientSeesCaseSql } from '../access';
+import { Milestone } from '../milestones';
+import { User } from '../users';
 import { Delivery } from './delivery.entity';
 import { NotificationPreferences } from './notification-preferences.entity';
 import { Notification } from './notification.entity';
-import { isLate, nextDigestAt } from './schedule';
+import { isLate, nextDigestAt } from '../shared/schedule';
 
 export type DeliverOutcome = 'sent' | 'skipped' | 'failed';
 

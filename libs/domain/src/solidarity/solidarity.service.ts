@@ -12,12 +12,12 @@ import {
   ValidationFailedError,
   type Actor,
   type Page,
+  EventBus,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { decidesAccess, seesSensitive } from '../access/access-policy';
-import { AccessService } from '../access/access.service';
-import { DefendersService } from '../defenders/defenders.service';
-import { MilestoneSync } from '../milestones/milestone-sync.service';
+import { decidesAccess, seesSensitive, AccessService } from '../access';
+import { DefendersService } from '../defenders';
+import type { DomainEvents } from '../shared/events';
 import { prefixMatchSql, toPrefixTsquery } from '../shared/text-search';
 import {
   Partner,
@@ -105,7 +105,7 @@ export class SolidarityService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
-    private readonly milestones: MilestoneSync,
+    private readonly events: EventBus<DomainEvents>,
   ) {}
 
   // ---- partners -------------------------------------------------------------------------
@@ -466,21 +466,18 @@ export class SolidarityService {
     return knownPartners(tx, ids);
   }
 
-  /**
-   * The milestone of a planned action, for its organiser. It hangs on a restricted defender
-   * when there is one, so it is never shown to someone who may not see the action.
-   */
+  /** The milestone of a planned action follows it (MilestoneListeners.solidarityActionChanged). */
   private async syncMilestone(
     tx: EntityManager,
     a: SolidarityAction,
     defenderIds: string[],
   ): Promise<void> {
-    await this.milestones.syncSolidarityAction(tx, {
-      id: a.id,
+    await this.events.publish(tx, 'SolidarityActionChanged', {
+      actionId: a.id,
       title: a.title,
       startsOn: a.startsOn,
       status: a.status,
-      defenderId: await this.milestones.anchorCase(tx, defenderIds),
+      defenderIds,
       organiserId: a.createdBy,
     });
   }
