@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Headers, Query, Res, StreamableFile } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
@@ -27,7 +26,6 @@ import { ExportQueryDto } from './import.dto';
  * the cases (caseworkers, coordinators, admins); viewers read records one at a time.
  */
 @ApiTags('exports')
-@ApiBearerAuth()
 @ApiExtraModels(ProblemDto)
 @Controller('api/v1/exports')
 export class ExportsController {

@@ -10,7 +10,6 @@ import {
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
@@ -62,7 +61,6 @@ export function registerCsvBodyParser(fastify: FastifyInstance, maxBytes: number
 }
 
 @ApiTags('imports')
-@ApiBearerAuth()
 @ApiExtraModels(ProblemDto, ImportProblemDto)
 @Controller('api/v1/imports')
 export class ImportsController {

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -100,7 +99,6 @@ export class DossierResponse {
 const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 
 @ApiTags('dossiers')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class DossiersController {
   private readonly logger = new Logger('dossiers');

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnnexesService, type AuthenticatedActor } from '@witness/domain';
 import { etagFor } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
@@ -16,7 +16,6 @@ const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
 
 /** The documents an escalation sends with its dossiers (annexes). */
 @ApiTags('escalations')
-@ApiBearerAuth()
 @Controller('api/v1/escalations')
 export class AnnexesController {
   constructor(private readonly annexes: AnnexesService) {}

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -29,7 +28,6 @@ const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
 
 @ApiTags('escalations')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class EscalationsController {
   constructor(

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -27,7 +26,6 @@ import {
 const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 
 @ApiTags('solidarity')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class SolidarityController {
   constructor(private readonly solidarity: SolidarityService) {}

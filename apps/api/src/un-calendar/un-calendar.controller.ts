@@ -11,7 +11,6 @@ import {
   Res,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -47,7 +46,6 @@ const EDITORS = ['coordinator', 'admin'] as const;
  * and admins keep it (or load it with `npm run cli -- calendar:import`).
  */
 @ApiTags('un-calendar')
-@ApiBearerAuth()
 @Controller('api/v1/un-calendar')
 export class UnCalendarController {
   constructor(private readonly calendar: UnCalendarService) {}
@@ -59,7 +57,10 @@ export class UnCalendarController {
     description:
       "Checks the deadlines fit the kind (e.g. a WGAD session's case cut-off, a UPR stakeholder submission per state under review). The cases it fits get milestones shortly after, through the worker.",
   })
-  @ApiCreatedResponse({ type: CalendarEntryResponse, description: 'Created; ETag and Location set.' })
+  @ApiCreatedResponse({
+    type: CalendarEntryResponse,
+    description: 'Created; ETag and Location set.',
+  })
   @ApiProblems(400, 401, 403)
   async create(
     @Body() body: CreateCalendarEntryDto,
