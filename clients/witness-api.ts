@@ -1602,9 +1602,9 @@ export interface components {
              * @description For one state only (ISO 3166-1 alpha-2, among the entry's countries), e.g. a UPR stakeholder submission deadline per state under review. Omit for all.
              * @example BD
              */
-            country?: Record<string, never> | null;
+            country?: string | null;
             /** @description Own wording (up to 200 characters). */
-            label?: Record<string, never> | null;
+            label?: string | null;
         };
         CreateCalendarEntryDto: {
             /**
@@ -1613,7 +1613,7 @@ export interface components {
              */
             kind: "hrc_session" | "wgad_session" | "upr_session" | "regional_session";
             /** @description The session number (HRC 64, WGAD 108, UPR 50). Unique per kind (and body): importing the same session again updates it. */
-            number?: Record<string, never> | null;
+            number?: number | null;
             /**
              * @description Required for a regional session, refused otherwise.
              * @enum {string|null}
@@ -1635,7 +1635,7 @@ export interface components {
              */
             endsOn: string;
             /** @description Where (up to 200 characters). */
-            location?: Record<string, never> | null;
+            location?: string | null;
             /**
              * @description ISO 3166-1 alpha-2 codes: the states under review (UPR, required), or the states concerned (regional, optional). At most 60.
              * @example [
@@ -1647,9 +1647,9 @@ export interface components {
             /** @description Deadlines (at most 60); one per kind and state. */
             deadlines?: components["schemas"]["CalendarDeadlineDto"][];
             /** @description Notes (up to 10,000 characters). */
-            notes?: Record<string, never> | null;
+            notes?: string | null;
             /** @description Where the dates were published (http or https), so anyone can check them. */
-            sourceUrl?: Record<string, never> | null;
+            sourceUrl?: string | null;
             /**
              * @description Demo data, to be checked against the published calendar.
              * @default false
@@ -1745,7 +1745,7 @@ export interface components {
              */
             kind?: "hrc_session" | "wgad_session" | "upr_session" | "regional_session";
             /** @description The session number (HRC 64, WGAD 108, UPR 50). Unique per kind (and body): importing the same session again updates it. */
-            number?: Record<string, never> | null;
+            number?: number | null;
             /**
              * @description Required for a regional session, refused otherwise.
              * @enum {string|null}
@@ -1767,7 +1767,7 @@ export interface components {
              */
             endsOn?: string;
             /** @description Where (up to 200 characters). */
-            location?: Record<string, never> | null;
+            location?: string | null;
             /**
              * @description ISO 3166-1 alpha-2 codes: the states under review (UPR, required), or the states concerned (regional, optional). At most 60.
              * @example [
@@ -1779,9 +1779,9 @@ export interface components {
             /** @description Deadlines (at most 60); one per kind and state. */
             deadlines?: components["schemas"]["CalendarDeadlineDto"][];
             /** @description Notes (up to 10,000 characters). */
-            notes?: Record<string, never> | null;
+            notes?: string | null;
             /** @description Where the dates were published (http or https), so anyone can check them. */
-            sourceUrl?: Record<string, never> | null;
+            sourceUrl?: string | null;
             /**
              * @description Demo data, to be checked against the published calendar.
              * @default false
@@ -1888,11 +1888,11 @@ export interface components {
              */
             relation: "family" | "lawyer" | "colleague" | "other";
             /** @description Phone number (up to 50 characters). */
-            phone?: Record<string, never> | null;
+            phone?: string | null;
             /** @description Email address. */
-            email?: Record<string, never> | null;
+            email?: string | null;
             /** @description Notes (up to 1,000 characters). */
-            notes?: Record<string, never> | null;
+            notes?: string | null;
         };
         CreateDefenderDto: {
             /**
@@ -1904,12 +1904,12 @@ export interface components {
              * @description Family name(s), apart from the given names, as the UN questionnaires ask (up to 200 characters). Left empty, a dossier says "Not known" rather than guess it from the full name.
              * @example Haddad
              */
-            familyName?: Record<string, never> | null;
+            familyName?: string | null;
             /**
              * @description Given name(s) (up to 200 characters).
              * @example Amina
              */
-            givenNames?: Record<string, never> | null;
+            givenNames?: string | null;
             /**
              * @description Other names, transliterations and aliases (up to 20, each up to 200 characters).
              * @example [
@@ -1927,12 +1927,12 @@ export interface components {
              * @description Date of birth (YYYY-MM-DD), when known. Sets birthYear.
              * @example 1988-04-12
              */
-            birthDate?: Record<string, never> | null;
+            birthDate?: string | null;
             /**
              * @description Year of birth, when only the year (or age) is known.
              * @example 1988
              */
-            birthYear?: Record<string, never> | null;
+            birthYear?: number | null;
             /**
              * @description Every nationality, ISO 3166-1 alpha-2 codes (up to 5), the principal first. Empty when not known.
              * @example [
@@ -1945,7 +1945,7 @@ export interface components {
              * @deprecated
              * @description One nationality (ISO 3166-1 alpha-2), as before `nationalities`: still accepted on writes (it sets nationalities to that one; null clears them) and shown as the first of `nationalities`. Do not send both.
              */
-            nationality?: Record<string, never> | null;
+            nationality?: string | null;
             /**
              * @description Country where the defender is detained, ISO 3166-1 alpha-2 code.
              * @example EG
@@ -1955,17 +1955,17 @@ export interface components {
              * @description Profession (up to 200 characters).
              * @example Journalist
              */
-            profession?: Record<string, never> | null;
+            profession?: string | null;
             /** @description Organisation the defender works with (up to 200 characters). */
-            organisation?: Record<string, never> | null;
+            organisation?: string | null;
             /** @description The human rights work believed to be the reason for the arrest, in words (up to 2,000 characters): the questionnaires ask for profession and activity. */
-            hrdActivity?: Record<string, never> | null;
+            hrdActivity?: string | null;
             /** @description Areas of human rights work. */
             hrdFocus?: ("journalist" | "lawyer" | "environmental" | "land_rights" | "womens_rights" | "lgbtqi_rights" | "labour_rights" | "student" | "indigenous_rights" | "minority_rights" | "pro_democracy" | "other")[];
             /** @description Short plain-text summary of the case (up to 1,000 characters). */
-            summary?: Record<string, never> | null;
+            summary?: string | null;
             /** @description The story, in Markdown (up to 50,000 characters). Not returned in lists. */
-            story?: Record<string, never> | null;
+            story?: string | null;
             /**
              * @description Assessed risk to the defender.
              * @enum {string|null}
@@ -1987,9 +1987,9 @@ export interface components {
             /** @description Contacts of family, lawyers and colleagues (up to 20). Sensitive: encrypted at rest, shown only to caseworkers, coordinators and admins, never in lists or logs. */
             contacts?: components["schemas"]["ContactDto"][] | null;
             /** @description Confidential notes (up to 20,000 characters). Sensitive: encrypted at rest, never in lists or logs. */
-            confidentialNotes?: Record<string, never> | null;
+            confidentialNotes?: string | null;
             /** @description Address of usual residence (up to 1,000 characters), as the WGAD questionnaire asks. Sensitive: encrypted at rest, shown only to caseworkers, coordinators and admins on a single record, and only in the submission edition of a UN dossier; never in lists, exports or public output. */
-            usualAddress?: Record<string, never> | null;
+            usualAddress?: string | null;
         };
         DefenderResponse: {
             /**
@@ -2001,12 +2001,12 @@ export interface components {
              * @description Family name(s), apart from the given names, as the UN questionnaires ask (up to 200 characters). Left empty, a dossier says "Not known" rather than guess it from the full name.
              * @example Haddad
              */
-            familyName?: Record<string, never> | null;
+            familyName?: string | null;
             /**
              * @description Given name(s) (up to 200 characters).
              * @example Amina
              */
-            givenNames?: Record<string, never> | null;
+            givenNames?: string | null;
             /**
              * @description Other names, transliterations and aliases (up to 20, each up to 200 characters).
              * @example [
@@ -2024,12 +2024,12 @@ export interface components {
              * @description Date of birth (YYYY-MM-DD), when known. Sets birthYear.
              * @example 1988-04-12
              */
-            birthDate?: Record<string, never> | null;
+            birthDate?: string | null;
             /**
              * @description Year of birth, when only the year (or age) is known.
              * @example 1988
              */
-            birthYear?: Record<string, never> | null;
+            birthYear?: number | null;
             /**
              * @description Every nationality, ISO 3166-1 alpha-2 codes (up to 5), the principal first. Empty when not known.
              * @example [
@@ -2042,7 +2042,7 @@ export interface components {
              * @deprecated
              * @description One nationality (ISO 3166-1 alpha-2), as before `nationalities`: still accepted on writes (it sets nationalities to that one; null clears them) and shown as the first of `nationalities`. Do not send both.
              */
-            nationality?: Record<string, never> | null;
+            nationality?: string | null;
             /**
              * @description Country where the defender is detained, ISO 3166-1 alpha-2 code.
              * @example EG
@@ -2052,17 +2052,17 @@ export interface components {
              * @description Profession (up to 200 characters).
              * @example Journalist
              */
-            profession?: Record<string, never> | null;
+            profession?: string | null;
             /** @description Organisation the defender works with (up to 200 characters). */
-            organisation?: Record<string, never> | null;
+            organisation?: string | null;
             /** @description The human rights work believed to be the reason for the arrest, in words (up to 2,000 characters): the questionnaires ask for profession and activity. */
-            hrdActivity?: Record<string, never> | null;
+            hrdActivity?: string | null;
             /** @description Areas of human rights work. */
             hrdFocus?: ("journalist" | "lawyer" | "environmental" | "land_rights" | "womens_rights" | "lgbtqi_rights" | "labour_rights" | "student" | "indigenous_rights" | "minority_rights" | "pro_democracy" | "other")[];
             /** @description Short plain-text summary of the case (up to 1,000 characters). */
-            summary?: Record<string, never> | null;
+            summary?: string | null;
             /** @description The story, in Markdown (up to 50,000 characters). Not returned in lists. */
-            story?: Record<string, never> | null;
+            story?: string | null;
             /**
              * @description Assessed risk to the defender.
              * @enum {string|null}
@@ -2084,9 +2084,9 @@ export interface components {
             /** @description Contacts of family, lawyers and colleagues (up to 20). Sensitive: encrypted at rest, shown only to caseworkers, coordinators and admins, never in lists or logs. */
             contacts?: components["schemas"]["ContactDto"][] | null;
             /** @description Confidential notes (up to 20,000 characters). Sensitive: encrypted at rest, never in lists or logs. */
-            confidentialNotes?: Record<string, never> | null;
+            confidentialNotes?: string | null;
             /** @description Address of usual residence (up to 1,000 characters), as the WGAD questionnaire asks. Sensitive: encrypted at rest, shown only to caseworkers, coordinators and admins on a single record, and only in the submission edition of a UN dossier; never in lists, exports or public output. */
-            usualAddress?: Record<string, never> | null;
+            usualAddress?: string | null;
             /** @description The consent in force per purpose (public_profile, photo, un_submission, name_family_members): { state, granted, since, expiresOn }. Single record only. */
             consents?: Record<string, never>;
             /**
@@ -2103,7 +2103,7 @@ export interface components {
              * Format: date
              * @description Start of the current detention episode, derived.
              */
-            detainedSince: Record<string, never> | null;
+            detainedSince: string | null;
             /** @description Days in the current episode (from its start to today), derived. */
             daysDetained: number | null;
             /** @description Days in detention over all episodes, derived. */
@@ -2112,12 +2112,12 @@ export interface components {
              * Format: date-time
              * @description When the timeline last changed.
              */
-            lastEventAt: Record<string, never> | null;
+            lastEventAt: string | null;
             /**
              * Format: date-time
              * @description When the record was archived; null when active.
              */
-            archivedAt: Record<string, never> | null;
+            archivedAt: string | null;
             /** @description Version for If-Match (also in the ETag header). */
             version: number;
             /**
@@ -2147,12 +2147,12 @@ export interface components {
              * @description Family name(s), apart from the given names, as the UN questionnaires ask (up to 200 characters). Left empty, a dossier says "Not known" rather than guess it from the full name.
              * @example Haddad
              */
-            familyName?: Record<string, never> | null;
+            familyName?: string | null;
             /**
              * @description Given name(s) (up to 200 characters).
              * @example Amina
              */
-            givenNames?: Record<string, never> | null;
+            givenNames?: string | null;
             /**
              * @description Other names, transliterations and aliases (up to 20, each up to 200 characters).
              * @example [
@@ -2170,12 +2170,12 @@ export interface components {
              * @description Date of birth (YYYY-MM-DD), when known. Sets birthYear.
              * @example 1988-04-12
              */
-            birthDate?: Record<string, never> | null;
+            birthDate?: string | null;
             /**
              * @description Year of birth, when only the year (or age) is known.
              * @example 1988
              */
-            birthYear?: Record<string, never> | null;
+            birthYear?: number | null;
             /**
              * @description Every nationality, ISO 3166-1 alpha-2 codes (up to 5), the principal first. Empty when not known.
              * @example [
@@ -2188,7 +2188,7 @@ export interface components {
              * @deprecated
              * @description One nationality (ISO 3166-1 alpha-2), as before `nationalities`: still accepted on writes (it sets nationalities to that one; null clears them) and shown as the first of `nationalities`. Do not send both.
              */
-            nationality?: Record<string, never> | null;
+            nationality?: string | null;
             /**
              * @description Country where the defender is detained, ISO 3166-1 alpha-2 code.
              * @example EG
@@ -2198,17 +2198,17 @@ export interface components {
              * @description Profession (up to 200 characters).
              * @example Journalist
              */
-            profession?: Record<string, never> | null;
+            profession?: string | null;
             /** @description Organisation the defender works with (up to 200 characters). */
-            organisation?: Record<string, never> | null;
+            organisation?: string | null;
             /** @description The human rights work believed to be the reason for the arrest, in words (up to 2,000 characters): the questionnaires ask for profession and activity. */
-            hrdActivity?: Record<string, never> | null;
+            hrdActivity?: string | null;
             /** @description Areas of human rights work. */
             hrdFocus?: ("journalist" | "lawyer" | "environmental" | "land_rights" | "womens_rights" | "lgbtqi_rights" | "labour_rights" | "student" | "indigenous_rights" | "minority_rights" | "pro_democracy" | "other")[];
             /** @description Short plain-text summary of the case (up to 1,000 characters). */
-            summary?: Record<string, never> | null;
+            summary?: string | null;
             /** @description The story, in Markdown (up to 50,000 characters). Not returned in lists. */
-            story?: Record<string, never> | null;
+            story?: string | null;
             /**
              * @description Assessed risk to the defender.
              * @enum {string|null}
@@ -2230,9 +2230,9 @@ export interface components {
             /** @description Contacts of family, lawyers and colleagues (up to 20). Sensitive: encrypted at rest, shown only to caseworkers, coordinators and admins, never in lists or logs. */
             contacts?: components["schemas"]["ContactDto"][] | null;
             /** @description Confidential notes (up to 20,000 characters). Sensitive: encrypted at rest, never in lists or logs. */
-            confidentialNotes?: Record<string, never> | null;
+            confidentialNotes?: string | null;
             /** @description Address of usual residence (up to 1,000 characters), as the WGAD questionnaire asks. Sensitive: encrypted at rest, shown only to caseworkers, coordinators and admins on a single record, and only in the submission edition of a UN dossier; never in lists, exports or public output. */
-            usualAddress?: Record<string, never> | null;
+            usualAddress?: string | null;
         };
         CreateEventDto: {
             /**
@@ -2247,37 +2247,37 @@ export interface components {
              */
             occurredOn: string;
             /** @description What happened, in words (up to 10,000 characters). Searchable. */
-            description?: Record<string, never> | null;
+            description?: string | null;
             /** @description Where (place of arrest; court; prison a transfer went to; place of house arrest; up to 300 characters). */
-            place?: Record<string, never> | null;
+            place?: string | null;
             /** @description Authority or force involved (up to 300 characters). */
-            authority?: Record<string, never> | null;
+            authority?: string | null;
             /** @description Law or decision invoked (up to 1,000 characters). */
-            legalBasis?: Record<string, never> | null;
+            legalBasis?: string | null;
             /** @description Charges brought (up to 50, each up to 300 characters). */
             charges?: string[];
             /** @description Sentence handed down (up to 500 characters). */
-            sentence?: Record<string, never> | null;
+            sentence?: string | null;
             /** @description The forces who carried out the arrest or hold the person (police, security service; up to 300 characters). */
-            forces?: Record<string, never> | null;
+            forces?: string | null;
             /** @description arrest and rearrest only: was a warrant or other decision by a public authority shown? (null: not known) */
             warrantShown?: boolean | null;
             /** @description arrest and rearrest only: where the person was taken, the first place of detention (up to 300 characters). */
-            takenTo?: Record<string, never> | null;
+            takenTo?: string | null;
             /**
              * Format: date
              * @description Periods only (incommunicado, lawyer_denied, visit_denied, hunger_strike, house_arrest, pretrial_extension): the last day (YYYY-MM-DD; for pretrial_extension, the date the detention is extended until, which may be ahead). Empty while it lasts.
              */
-            endedOn?: Record<string, never> | null;
+            endedOn?: string | null;
             /** @description Remedies only (hearing, trial, verdict, appeal, complaint, habeas_corpus, release_request): the result, in words (up to 2,000 characters). */
-            outcome?: Record<string, never> | null;
+            outcome?: string | null;
             /**
              * Format: date
              * @description Remedies only: when the result was given (YYYY-MM-DD).
              */
-            outcomeOn?: Record<string, never> | null;
+            outcomeOn?: string | null;
             /** @description Where the information comes from (public reference; up to 1,000 characters). */
-            source?: Record<string, never> | null;
+            source?: string | null;
             /**
              * @description How well the fact is established.
              * @default unverified
@@ -2285,7 +2285,7 @@ export interface components {
              */
             verification: "unverified" | "corroborated" | "confirmed";
             /** @description Who the information came from (up to 1,000 characters). Sensitive: encrypted at rest, shown only on a single event to caseworkers, coordinators and admins. */
-            sourceIdentity?: Record<string, never> | null;
+            sourceIdentity?: string | null;
         };
         EventResponse: {
             /**
@@ -2300,37 +2300,37 @@ export interface components {
              */
             occurredOn: string;
             /** @description What happened, in words (up to 10,000 characters). Searchable. */
-            description?: Record<string, never> | null;
+            description?: string | null;
             /** @description Where (place of arrest; court; prison a transfer went to; place of house arrest; up to 300 characters). */
-            place?: Record<string, never> | null;
+            place?: string | null;
             /** @description Authority or force involved (up to 300 characters). */
-            authority?: Record<string, never> | null;
+            authority?: string | null;
             /** @description Law or decision invoked (up to 1,000 characters). */
-            legalBasis?: Record<string, never> | null;
+            legalBasis?: string | null;
             /** @description Charges brought (up to 50, each up to 300 characters). */
             charges?: string[];
             /** @description Sentence handed down (up to 500 characters). */
-            sentence?: Record<string, never> | null;
+            sentence?: string | null;
             /** @description The forces who carried out the arrest or hold the person (police, security service; up to 300 characters). */
-            forces?: Record<string, never> | null;
+            forces?: string | null;
             /** @description arrest and rearrest only: was a warrant or other decision by a public authority shown? (null: not known) */
             warrantShown?: boolean | null;
             /** @description arrest and rearrest only: where the person was taken, the first place of detention (up to 300 characters). */
-            takenTo?: Record<string, never> | null;
+            takenTo?: string | null;
             /**
              * Format: date
              * @description Periods only (incommunicado, lawyer_denied, visit_denied, hunger_strike, house_arrest, pretrial_extension): the last day (YYYY-MM-DD; for pretrial_extension, the date the detention is extended until, which may be ahead). Empty while it lasts.
              */
-            endedOn?: Record<string, never> | null;
+            endedOn?: string | null;
             /** @description Remedies only (hearing, trial, verdict, appeal, complaint, habeas_corpus, release_request): the result, in words (up to 2,000 characters). */
-            outcome?: Record<string, never> | null;
+            outcome?: string | null;
             /**
              * Format: date
              * @description Remedies only: when the result was given (YYYY-MM-DD).
              */
-            outcomeOn?: Record<string, never> | null;
+            outcomeOn?: string | null;
             /** @description Where the information comes from (public reference; up to 1,000 characters). */
-            source?: Record<string, never> | null;
+            source?: string | null;
             /**
              * @description How well the fact is established.
              * @default unverified
@@ -2338,7 +2338,7 @@ export interface components {
              */
             verification: "unverified" | "corroborated" | "confirmed";
             /** @description Who the information came from (up to 1,000 characters). Sensitive: encrypted at rest, shown only on a single event to caseworkers, coordinators and admins. */
-            sourceIdentity?: Record<string, never> | null;
+            sourceIdentity?: string | null;
             /**
              * Format: uuid
              * @description Identifier.
@@ -2377,37 +2377,37 @@ export interface components {
              */
             occurredOn?: string;
             /** @description What happened, in words (up to 10,000 characters). Searchable. */
-            description?: Record<string, never> | null;
+            description?: string | null;
             /** @description Where (place of arrest; court; prison a transfer went to; place of house arrest; up to 300 characters). */
-            place?: Record<string, never> | null;
+            place?: string | null;
             /** @description Authority or force involved (up to 300 characters). */
-            authority?: Record<string, never> | null;
+            authority?: string | null;
             /** @description Law or decision invoked (up to 1,000 characters). */
-            legalBasis?: Record<string, never> | null;
+            legalBasis?: string | null;
             /** @description Charges brought (up to 50, each up to 300 characters). */
             charges?: string[];
             /** @description Sentence handed down (up to 500 characters). */
-            sentence?: Record<string, never> | null;
+            sentence?: string | null;
             /** @description The forces who carried out the arrest or hold the person (police, security service; up to 300 characters). */
-            forces?: Record<string, never> | null;
+            forces?: string | null;
             /** @description arrest and rearrest only: was a warrant or other decision by a public authority shown? (null: not known) */
             warrantShown?: boolean | null;
             /** @description arrest and rearrest only: where the person was taken, the first place of detention (up to 300 characters). */
-            takenTo?: Record<string, never> | null;
+            takenTo?: string | null;
             /**
              * Format: date
              * @description Periods only (incommunicado, lawyer_denied, visit_denied, hunger_strike, house_arrest, pretrial_extension): the last day (YYYY-MM-DD; for pretrial_extension, the date the detention is extended until, which may be ahead). Empty while it lasts.
              */
-            endedOn?: Record<string, never> | null;
+            endedOn?: string | null;
             /** @description Remedies only (hearing, trial, verdict, appeal, complaint, habeas_corpus, release_request): the result, in words (up to 2,000 characters). */
-            outcome?: Record<string, never> | null;
+            outcome?: string | null;
             /**
              * Format: date
              * @description Remedies only: when the result was given (YYYY-MM-DD).
              */
-            outcomeOn?: Record<string, never> | null;
+            outcomeOn?: string | null;
             /** @description Where the information comes from (public reference; up to 1,000 characters). */
-            source?: Record<string, never> | null;
+            source?: string | null;
             /**
              * @description How well the fact is established.
              * @default unverified
@@ -2415,7 +2415,7 @@ export interface components {
              */
             verification: "unverified" | "corroborated" | "confirmed";
             /** @description Who the information came from (up to 1,000 characters). Sensitive: encrypted at rest, shown only on a single event to caseworkers, coordinators and admins. */
-            sourceIdentity?: Record<string, never> | null;
+            sourceIdentity?: string | null;
         };
         ImportErrorDto: {
             /** @description Physical line of the file (the header is line 1); null for the whole file. */
@@ -2488,7 +2488,7 @@ export interface components {
             /** @description Have domestic remedies been exhausted? (null: not said) */
             exhausted?: boolean | null;
             /** @description Their results, or why the steps or remedies were ineffective or not taken (WGAD section V). */
-            explanation?: Record<string, never> | null;
+            explanation?: string | null;
         };
         IdentityDocumentDto: {
             /**
@@ -2497,44 +2497,44 @@ export interface components {
              */
             defenderId: string;
             /** @description Type of document (passport, national identity card...). */
-            type?: Record<string, never> | null;
+            type?: string | null;
             /** @description Issuing authority. */
-            issuedBy?: Record<string, never> | null;
+            issuedBy?: string | null;
             /**
              * Format: date
              * @description Date of issue (YYYY-MM-DD).
              */
-            issuedOn?: Record<string, never> | null;
+            issuedOn?: string | null;
             /** @description Document number (printed in the submission edition only). */
-            number?: Record<string, never> | null;
+            number?: string | null;
         };
         EscalationContentDto: {
             /** @description A concise summary of the case (the WGAD and the Special Procedures ask for one; completeness warns past the form’s word limit). */
-            summary?: Record<string, never> | null;
+            summary?: string | null;
             /** @description Circumstances of the arrest and detention, and why they are arbitrary (WGAD section IV). */
-            circumstances?: Record<string, never> | null;
+            circumstances?: string | null;
             /** @description Categories I-V claimed, each with its argument. */
             categories?: components["schemas"]["CategoryClaimDto"][];
             /** @description Domestic remedies exhausted or not, and why (section V). */
             remedies?: components["schemas"]["RemediesAnswerDto"] | null;
             /** @description Urgent action: why continued detention endangers health or life. */
-            urgency?: Record<string, never> | null;
+            urgency?: string | null;
             /** @description Special Procedures: the case before other UN or regional mechanisms. */
-            previousSubmissions?: Record<string, never> | null;
+            previousSubmissions?: string | null;
             /** @description Special Procedures: may the person(s) be named in the public report on communications? */
             namePublicly?: boolean | null;
             /** @description Identity documents (questionnaire section I, 6), one per person at most. */
             identityDocuments?: components["schemas"]["IdentityDocumentDto"][];
             /** @description What must stay confidential, and why. */
-            confidentiality?: Record<string, never> | null;
+            confidentiality?: string | null;
         };
         SourceIdentityDto: {
             /** @description Name of the submitting organisation or person. */
             name: string;
             /** @description Organisation. */
-            organisation?: Record<string, never> | null;
+            organisation?: string | null;
             /** @description Contact (address, email, phone). */
-            contact?: Record<string, never> | null;
+            contact?: string | null;
             /**
              * @description Who the source is to the person(s) concerned.
              * @enum {string|null}
@@ -2558,15 +2558,15 @@ export interface components {
              * Format: uuid
              * @description Owner (defaults to you): an active caseworker, coordinator or admin who may see every case of the escalation (assigned to its restricted ones).
              */
-            ownerId?: Record<string, never> | null;
+            ownerId?: string | null;
             /** @description The UN's reference. */
-            unReference?: Record<string, never> | null;
+            unReference?: string | null;
             /** @description Special Rapporteurs addressed (Special Procedures). */
             targetRapporteurs?: string[];
             /** @description HRC session, e.g. HRC 61 (HRC kinds). */
-            hrcSession?: Record<string, never> | null;
+            hrcSession?: string | null;
             /** @description Notes. */
-            notes?: Record<string, never> | null;
+            notes?: string | null;
             /** @description Structured content for the dossier. */
             content?: components["schemas"]["EscalationContentDto"];
             /** @description Partner organisations this escalation supported to take part in the mechanism (up to 100); counted by the "partners supported" indicator. */
@@ -2591,15 +2591,15 @@ export interface components {
              * Format: uuid
              * @description Owner (defaults to you): an active caseworker, coordinator or admin who may see every case of the escalation (assigned to its restricted ones).
              */
-            ownerId?: Record<string, never> | null;
+            ownerId?: string | null;
             /** @description The UN's reference. */
-            unReference?: Record<string, never> | null;
+            unReference?: string | null;
             /** @description Special Rapporteurs addressed (Special Procedures). */
             targetRapporteurs?: string[];
             /** @description HRC session, e.g. HRC 61 (HRC kinds). */
-            hrcSession?: Record<string, never> | null;
+            hrcSession?: string | null;
             /** @description Notes. */
-            notes?: Record<string, never> | null;
+            notes?: string | null;
             /** @description Structured content for the dossier. */
             content?: components["schemas"]["EscalationContentDto"];
             /** @description Partner organisations this escalation supported to take part in the mechanism (up to 100); counted by the "partners supported" indicator. */
@@ -2664,15 +2664,15 @@ export interface components {
              * Format: uuid
              * @description Owner (defaults to you): an active caseworker, coordinator or admin who may see every case of the escalation (assigned to its restricted ones).
              */
-            ownerId?: Record<string, never> | null;
+            ownerId?: string | null;
             /** @description The UN's reference. */
-            unReference?: Record<string, never> | null;
+            unReference?: string | null;
             /** @description Special Rapporteurs addressed (Special Procedures). */
             targetRapporteurs?: string[];
             /** @description HRC session, e.g. HRC 61 (HRC kinds). */
-            hrcSession?: Record<string, never> | null;
+            hrcSession?: string | null;
             /** @description Notes. */
-            notes?: Record<string, never> | null;
+            notes?: string | null;
             /** @description Structured content for the dossier. */
             content?: components["schemas"]["EscalationContentDto"];
             /** @description Partner organisations this escalation supported to take part in the mechanism (up to 100); counted by the "partners supported" indicator. */
@@ -2691,13 +2691,13 @@ export interface components {
              */
             date?: string;
             /** @description Note. */
-            note?: Record<string, never> | null;
+            note?: string | null;
             /** @description The UN's reference, when it gives one. */
-            unReference?: Record<string, never> | null;
+            unReference?: string | null;
             /** @description Extension of the reply period granted (days). */
             extensionDays?: number;
             /** @description Opinion number, No. N/YYYY (opinion_adopted). */
-            opinionNumber?: Record<string, never> | null;
+            opinionNumber?: string | null;
             /** @description Opinion: was the detention found arbitrary? */
             arbitrary?: boolean | null;
             /** @description Opinion: categories found. */
@@ -3134,15 +3134,15 @@ export interface components {
             /** @description Name of the contact person. */
             name: string;
             /** @description Email. */
-            email?: Record<string, never> | null;
+            email?: string | null;
             /** @description Phone. */
-            phone?: Record<string, never> | null;
+            phone?: string | null;
         };
         CreatePartnerDto: {
             /** @description Organisation name (1-200 characters). */
             name: string;
             /** @description Country (ISO 3166-1 alpha-2). */
-            country?: Record<string, never> | null;
+            country?: string | null;
             /**
              * @description member, partner, network or other.
              * @enum {string}
@@ -3151,13 +3151,13 @@ export interface components {
             /** @description Contact person. Sensitive: encrypted; shown on a single partner to non-viewers only. */
             contactPerson?: components["schemas"]["ContactPersonDto"] | null;
             /** @description Notes (up to 5,000 characters). */
-            notes?: Record<string, never> | null;
+            notes?: string | null;
         };
         UpdatePartnerDto: {
             /** @description Organisation name (1-200 characters). */
             name?: string;
             /** @description Country (ISO 3166-1 alpha-2). */
-            country?: Record<string, never> | null;
+            country?: string | null;
             /**
              * @description member, partner, network or other.
              * @enum {string}
@@ -3166,17 +3166,17 @@ export interface components {
             /** @description Contact person. Sensitive: encrypted; shown on a single partner to non-viewers only. */
             contactPerson?: components["schemas"]["ContactPersonDto"] | null;
             /** @description Notes (up to 5,000 characters). */
-            notes?: Record<string, never> | null;
+            notes?: string | null;
         };
         ReachDto: {
             /** @description Signatures gathered. */
-            signatures?: Record<string, never> | null;
+            signatures?: number | null;
             /** @description People who took part. */
-            participants?: Record<string, never> | null;
+            participants?: number | null;
             /** @description Organisations that joined. */
-            organisations?: Record<string, never> | null;
+            organisations?: number | null;
             /** @description Social-media impressions. */
-            impressions?: Record<string, never> | null;
+            impressions?: number | null;
         };
         CreateActionDto: {
             /** @description Defenders the action stands with (up to 100). */
@@ -3191,7 +3191,7 @@ export interface components {
             /** @description Title (1-300 characters). */
             title: string;
             /** @description Description (up to 20,000 characters). */
-            description?: Record<string, never> | null;
+            description?: string | null;
             /**
              * Format: date
              * @description First day (YYYY-MM-DD).
@@ -3201,11 +3201,11 @@ export interface components {
              * Format: date
              * @description Last day (YYYY-MM-DD), not before startsOn.
              */
-            endsOn?: Record<string, never> | null;
+            endsOn?: string | null;
             /** @description Reach of the action. */
             reach?: components["schemas"]["ReachDto"];
             /** @description What came of it. */
-            outcome?: Record<string, never> | null;
+            outcome?: string | null;
             /** @description Links (http or https, up to 20). */
             links?: string[];
             /**
@@ -3233,7 +3233,7 @@ export interface components {
             /** @description Title (1-300 characters). */
             title?: string;
             /** @description Description (up to 20,000 characters). */
-            description?: Record<string, never> | null;
+            description?: string | null;
             /**
              * Format: date
              * @description First day (YYYY-MM-DD).
@@ -3243,11 +3243,11 @@ export interface components {
              * Format: date
              * @description Last day (YYYY-MM-DD), not before startsOn.
              */
-            endsOn?: Record<string, never> | null;
+            endsOn?: string | null;
             /** @description Reach of the action. */
             reach?: components["schemas"]["ReachDto"];
             /** @description What came of it. */
-            outcome?: Record<string, never> | null;
+            outcome?: string | null;
             /** @description Links (http or https, up to 20). */
             links?: string[];
             /**
@@ -3692,7 +3692,7 @@ export interface components {
             /** @description Public summary (1-1,000 characters). Required when the publication is first saved. */
             publicSummary?: string;
             /** @description The public (first-person) story, up to 20,000 characters; null removes it. */
-            publicStory?: Record<string, never> | null;
+            publicStory?: string | null;
             /** @description A photo cleared for publication, by address (needs photo consent); null removes it. Setting it removes a photo document chosen before. */
             photo?: components["schemas"]["PublicPhotoDto"] | null;
             /**
@@ -3701,7 +3701,7 @@ export interface components {
              */
             photoDocumentId?: string | null;
             /** @description Text alternative of the photo document (1-300 characters; null: "Photo of <display name>"). Shown publicly: never put in it what the profile does not say. */
-            photoAlt?: Record<string, never> | null;
+            photoAlt?: string | null;
             /** @description Timeline events (arrest, rearrest, charge, verdict, sentence, appeal) of this defender whose charges and legal basis the public profile shows (up to 50). Replaces the list. */
             publicChargeEventIds?: string[];
         };
@@ -3792,9 +3792,9 @@ export interface components {
              * Format: date
              * @description When a given consent lapses (YYYY-MM-DD); a review is due before.
              */
-            expiresOn?: Record<string, never> | null;
+            expiresOn?: string | null;
             /** @description Conditions or context (up to 1,000 characters). */
-            notes?: Record<string, never> | null;
+            notes?: string | null;
             /**
              * Format: uuid
              * @description Entry id.
@@ -3849,9 +3849,9 @@ export interface components {
              * Format: date
              * @description When a given consent lapses (YYYY-MM-DD); a review is due before.
              */
-            expiresOn?: Record<string, never> | null;
+            expiresOn?: string | null;
             /** @description Conditions or context (up to 1,000 characters). */
-            notes?: Record<string, never> | null;
+            notes?: string | null;
         };
         AuditEventResponse: {
             /** @description Event id. */
@@ -3893,7 +3893,7 @@ export interface components {
              * Format: uuid
              * @description The case it concerns (uuid). Omit or null for a general milestone (e.g. an HRC session); access to a case milestone follows the case.
              */
-            defenderId?: Record<string, never> | null;
+            defenderId?: string | null;
             /**
              * @description What kind of milestone.
              * @enum {string}
@@ -3927,7 +3927,7 @@ export interface components {
             /** @description Who is reminded (user ids of active caseworkers, coordinators or admins; at most 20). Default: the creator. Empty: the case's assignees. */
             assigneeIds?: string[];
             /** @description Notes for the team (up to 5,000 characters). Never sent in emails or webhooks. */
-            notes?: Record<string, never> | null;
+            notes?: string | null;
             /**
              * @description open, done or cancelled. Done or cancelled milestones remind no one.
              * @default open
@@ -4000,7 +4000,7 @@ export interface components {
              * Format: uuid
              * @description The case it concerns (uuid). Omit or null for a general milestone (e.g. an HRC session); access to a case milestone follows the case.
              */
-            defenderId?: Record<string, never> | null;
+            defenderId?: string | null;
             /**
              * @description What kind of milestone.
              * @enum {string}
@@ -4034,7 +4034,7 @@ export interface components {
             /** @description Who is reminded (user ids of active caseworkers, coordinators or admins; at most 20). Default: the creator. Empty: the case's assignees. */
             assigneeIds?: string[];
             /** @description Notes for the team (up to 5,000 characters). Never sent in emails or webhooks. */
-            notes?: Record<string, never> | null;
+            notes?: string | null;
             /**
              * @description open, done or cancelled. Done or cancelled milestones remind no one.
              * @default open
@@ -4112,7 +4112,7 @@ export interface components {
              * @description Where webhook reminders are POSTed (up to 500 characters), signed with HMAC-SHA256 in the Witness-Signature header. An https URL (http is accepted outside production) to a public address: loopback, private, link-local, unique-local and other internal addresses and names are refused (400 naming webhookUrl) unless the operator allow-listed the host (WEBHOOK_ALLOW_HOSTS), and checked again after DNS at each delivery. Redirects are not followed. Null or absent removes it.
              * @example https://chat.example.org/hooks/witness
              */
-            webhookUrl?: Record<string, never> | null;
+            webhookUrl?: string | null;
             /**
              * @description Issue a new webhook signing secret (returned once in this answer); the old one stops working.
              * @default false

@@ -43,6 +43,7 @@ export class CreateConsentDto {
   decidedOn: string;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'When a given consent lapses (YYYY-MM-DD); a review is due before.',
     format: 'date',
     nullable: true,
@@ -52,6 +53,7 @@ export class CreateConsentDto {
   expiresOn?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Conditions or context (up to 1,000 characters).',
     maxLength: 1000,
     nullable: true,

@@ -40,13 +40,13 @@ export class ContactPersonDto {
   @Length(1, 200)
   name: string;
 
-  @ApiPropertyOptional({ description: 'Email.', nullable: true, maxLength: 254 })
+  @ApiPropertyOptional({ type: String, description: 'Email.', nullable: true, maxLength: 254 })
   @IsOptional()
   @MaxLength(254)
   @IsEmail({}, { message: 'must be an email address' })
   email?: string | null;
 
-  @ApiPropertyOptional({ description: 'Phone.', nullable: true, maxLength: 50 })
+  @ApiPropertyOptional({ type: String, description: 'Phone.', nullable: true, maxLength: 50 })
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -60,7 +60,11 @@ export class CreatePartnerDto {
   @Length(1, 200)
   name: string;
 
-  @ApiPropertyOptional({ description: 'Country (ISO 3166-1 alpha-2).', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Country (ISO 3166-1 alpha-2).',
+    nullable: true,
+  })
   @IsOptional()
   @ToUpper()
   @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code, e.g. KE' })
@@ -82,6 +86,7 @@ export class CreatePartnerDto {
   contactPerson?: ContactPersonDto | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Notes (up to 5,000 characters).',
     nullable: true,
     maxLength: 5000,
@@ -98,22 +103,42 @@ export class UpdatePartnerDto extends PartialType(CreatePartnerDto, {
 }) {}
 
 export class ReachDto {
-  @ApiPropertyOptional({ description: 'Signatures gathered.', minimum: 0, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'Signatures gathered.',
+    minimum: 0,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   signatures?: number | null;
-  @ApiPropertyOptional({ description: 'People who took part.', minimum: 0, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'People who took part.',
+    minimum: 0,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   participants?: number | null;
-  @ApiPropertyOptional({ description: 'Organisations that joined.', minimum: 0, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'Organisations that joined.',
+    minimum: 0,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   organisations?: number | null;
-  @ApiPropertyOptional({ description: 'Social-media impressions.', minimum: 0, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'Social-media impressions.',
+    minimum: 0,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -138,6 +163,7 @@ export class CreateActionDto {
   title: string;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Description (up to 20,000 characters).',
     nullable: true,
     maxLength: 20000,
@@ -152,6 +178,7 @@ export class CreateActionDto {
   startsOn: string;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Last day (YYYY-MM-DD), not before startsOn.',
     format: 'date',
     nullable: true,
@@ -166,7 +193,12 @@ export class CreateActionDto {
   @Type(() => ReachDto)
   reach?: ReachDto;
 
-  @ApiPropertyOptional({ description: 'What came of it.', nullable: true, maxLength: 20000 })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'What came of it.',
+    nullable: true,
+    maxLength: 20000,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
