@@ -1479,6 +1479,67 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        DependencyStatusDto: {
+            /**
+             * @description up or down.
+             * @enum {string}
+             */
+            status: "up" | "down";
+            /**
+             * @description Why it is down.
+             * @example timeout
+             */
+            message?: string;
+        };
+        LivenessResponse: {
+            /**
+             * @description Always ok while the process answers.
+             * @enum {string}
+             */
+            status: "ok";
+        };
+        ReadinessResponse: {
+            /**
+             * @description ok when every dependency is up.
+             * @enum {string}
+             */
+            status: "ok";
+            /**
+             * @description The dependencies that are up, by name (postgres, redis).
+             * @example {
+             *       "postgres": {
+             *         "status": "up"
+             *       },
+             *       "redis": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+            /**
+             * @description The dependencies that are down, by name (empty when ready).
+             * @example {}
+             */
+            error: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+            /**
+             * @description Every dependency, by name.
+             * @example {
+             *       "postgres": {
+             *         "status": "up"
+             *       },
+             *       "redis": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+        };
         LoginDto: {
             /**
              * @description Account email (case-insensitive).
@@ -1569,7 +1630,7 @@ export interface components {
              * @description IANA time zone for reminders, e.g. Africa/Nairobi.
              * @default UTC
              */
-            timeZone: string;
+            timeZone?: string;
             /**
              * Format: password
              * @description Initial password: 12-256 characters, not a common or guessable one.
@@ -1654,7 +1715,7 @@ export interface components {
              * @description Demo data, to be checked against the published calendar.
              * @default false
              */
-            sample: boolean;
+            sample?: boolean;
         };
         CalendarDeadlineResponse: {
             /**
@@ -1786,7 +1847,7 @@ export interface components {
              * @description Demo data, to be checked against the published calendar.
              * @default false
              */
-            sample: boolean;
+            sample?: boolean;
         };
         OpportunityDefender: {
             /**
@@ -1976,7 +2037,7 @@ export interface components {
              * @default standard
              * @enum {string}
              */
-            access: "standard" | "restricted";
+            access?: "standard" | "restricted";
             /**
              * @description Free tags for grouping cases (up to 30, each 1-50 letters, digits, spaces or _ . : / -).
              * @example [
@@ -2073,7 +2134,7 @@ export interface components {
              * @default standard
              * @enum {string}
              */
-            access: "standard" | "restricted";
+            access?: "standard" | "restricted";
             /**
              * @description Free tags for grouping cases (up to 30, each 1-50 letters, digits, spaces or _ . : / -).
              * @example [
@@ -2219,7 +2280,7 @@ export interface components {
              * @default standard
              * @enum {string}
              */
-            access: "standard" | "restricted";
+            access?: "standard" | "restricted";
             /**
              * @description Free tags for grouping cases (up to 30, each 1-50 letters, digits, spaces or _ . : / -).
              * @example [
@@ -2283,7 +2344,7 @@ export interface components {
              * @default unverified
              * @enum {string}
              */
-            verification: "unverified" | "corroborated" | "confirmed";
+            verification?: "unverified" | "corroborated" | "confirmed";
             /** @description Who the information came from (up to 1,000 characters). Sensitive: encrypted at rest, shown only on a single event to caseworkers, coordinators and admins. */
             sourceIdentity?: string | null;
         };
@@ -2336,7 +2397,7 @@ export interface components {
              * @default unverified
              * @enum {string}
              */
-            verification: "unverified" | "corroborated" | "confirmed";
+            verification?: "unverified" | "corroborated" | "confirmed";
             /** @description Who the information came from (up to 1,000 characters). Sensitive: encrypted at rest, shown only on a single event to caseworkers, coordinators and admins. */
             sourceIdentity?: string | null;
             /**
@@ -2413,7 +2474,7 @@ export interface components {
              * @default unverified
              * @enum {string}
              */
-            verification: "unverified" | "corroborated" | "confirmed";
+            verification?: "unverified" | "corroborated" | "confirmed";
             /** @description Who the information came from (up to 1,000 characters). Sensitive: encrypted at rest, shown only on a single event to caseworkers, coordinators and admins. */
             sourceIdentity?: string | null;
         };
@@ -2657,6 +2718,12 @@ export interface components {
              */
             updatedAt: string;
         };
+        EscalationPageResponse: {
+            /** @description This page, newest first. */
+            data: components["schemas"]["EscalationResponse"][];
+            /** @description Cursor for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         UpdateEscalationDto: {
             /** @description The defender, or the group arrested together (1-50). */
             defenderIds?: string[];
@@ -2706,6 +2773,37 @@ export interface components {
             releaseRequested?: boolean | null;
             /** @description Opinion: compensation requested? */
             compensationRequested?: boolean | null;
+        };
+        TransitionResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The state it left.
+             * @example draft
+             */
+            from: string;
+            /**
+             * @description The state it reached.
+             * @example in_review
+             */
+            to: string;
+            /**
+             * Format: date
+             * @description When it happened (e.g. the date the UN transmitted the communication).
+             */
+            date: string;
+            /** @description Note. */
+            note: string | null;
+            /**
+             * Format: uuid
+             * @description Who took the step (user id); null for the system.
+             */
+            actorId: string | null;
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
+            at: string;
         };
         AnswerOverrideResponse: {
             /** @description What was typed in place of the drawn answer. */
@@ -2901,7 +2999,7 @@ export interface components {
              * @description Pin the latest version of every listed document. Otherwise a document already chosen keeps the version pinned when it was chosen (what was reviewed is what goes), and a newly chosen one is pinned at its latest version.
              * @default false
              */
-            refreshVersions: boolean;
+            refreshVersions?: boolean;
         };
         DossierRequestDto: {
             /**
@@ -3116,7 +3214,7 @@ export interface components {
              * @description Only the caseworkers assigned to the case, coordinators and admins see it (others: 404). Only they may set it.
              * @default false
              */
-            confidential: boolean;
+            confidential?: boolean;
             /** @description Who provided it (up to 2,000 characters). Sensitive: encrypted, shown only on the single document and never to viewers, never logged, redacted in the audit trail. */
             sourceIdentity?: string | null;
             /**
@@ -3152,6 +3250,38 @@ export interface components {
             contactPerson?: components["schemas"]["ContactPersonDto"] | null;
             /** @description Notes (up to 5,000 characters). */
             notes?: string | null;
+        };
+        PartnerResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Organisation name.
+             * @example Front Line Defenders
+             */
+            name: string;
+            /**
+             * @description Country (ISO 3166-1 alpha-2).
+             * @example KE
+             */
+            country: string | null;
+            /**
+             * @description Member or partner of the alliance.
+             * @enum {string}
+             */
+            kind: "member" | "partner" | "network" | "other";
+            /** @description The contact person (sensitive, encrypted at rest): on a single partner, for roles allowed to see sensitive fields; null when there is none. */
+            contactPerson?: components["schemas"]["ContactPersonDto"] | null;
+            /** @description Notes. */
+            notes: string | null;
+            /**
+             * @description Version for If-Match.
+             * @example 1
+             */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         UpdatePartnerDto: {
             /** @description Organisation name (1-200 characters). */
@@ -3213,12 +3343,70 @@ export interface components {
              * @default planned
              * @enum {string}
              */
-            status: "planned" | "done" | "cancelled";
+            status?: "planned" | "done" | "cancelled";
             /**
              * @description Shown (title, type, dates, links) on the public profiles of its featured defenders. Set or changed by coordinators and admins only: from anyone else true on creation, or any value on an edit, is refused with 403 naming isPublic.
              * @default false
              */
+            isPublic?: boolean;
+        };
+        ActionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Defenders the action stands with. */
+            defenderIds: string[];
+            /** @description Partner organisations that took part. */
+            partnerIds: string[];
+            /**
+             * @description Kind of action.
+             * @enum {string}
+             */
+            type: "letter_writing" | "joint_statement" | "social_media" | "petition" | "solidarity_call" | "trial_monitoring" | "embassy_visit" | "side_event" | "public_event" | "media_outreach" | "other";
+            /**
+             * @description Title.
+             * @example Letter to the Attorney General
+             */
+            title: string;
+            /** @description Description. */
+            description: string | null;
+            /**
+             * Format: date
+             * @description First day (YYYY-MM-DD).
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day (YYYY-MM-DD).
+             */
+            endsOn: string | null;
+            /** @description Reach of the action (the figures recorded so far). */
+            reach: components["schemas"]["ReachDto"];
+            /** @description What came of it. */
+            outcome: string | null;
+            /** @description Links (http or https). */
+            links: string[];
+            /**
+             * @description planned, done or cancelled.
+             * @enum {string}
+             */
+            status: "planned" | "done" | "cancelled";
+            /** @description Shown on the public profiles of its featured defenders. */
             isPublic: boolean;
+            /**
+             * @description Version for If-Match.
+             * @example 1
+             */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ActionPageResponse: {
+            /** @description This page, newest first. */
+            data: components["schemas"]["ActionResponse"][];
+            /** @description Cursor for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         UpdateActionDto: {
             /** @description Defenders the action stands with (up to 100). */
@@ -3255,12 +3443,12 @@ export interface components {
              * @default planned
              * @enum {string}
              */
-            status: "planned" | "done" | "cancelled";
+            status?: "planned" | "done" | "cancelled";
             /**
              * @description Shown (title, type, dates, links) on the public profiles of its featured defenders. Set or changed by coordinators and admins only: from anyone else true on creation, or any value on an edit, is refused with 403 naming isPublic.
              * @default false
              */
-            isPublic: boolean;
+            isPublic?: boolean;
         };
         DefenderRecordDto: {
             /**
@@ -3914,7 +4102,7 @@ export interface components {
              * @description A day rather than a moment: reminders count from a fixed local hour on that date in each recipient's time zone.
              * @default false
              */
-            allDay: boolean;
+            allDay?: boolean;
             /**
              * @description When to remind, before dueAt: ISO 8601 durations in weeks, days, hours or minutes (P7D, P1D, PT2H, P1DT12H), up to 366 days; at most 10. Default ["P1D"].
              * @example [
@@ -3933,7 +4121,7 @@ export interface components {
              * @default open
              * @enum {string}
              */
-            status: "open" | "done" | "cancelled";
+            status?: "open" | "done" | "cancelled";
         };
         MilestoneResponse: {
             /**
@@ -4021,7 +4209,7 @@ export interface components {
              * @description A day rather than a moment: reminders count from a fixed local hour on that date in each recipient's time zone.
              * @default false
              */
-            allDay: boolean;
+            allDay?: boolean;
             /**
              * @description When to remind, before dueAt: ISO 8601 durations in weeks, days, hours or minutes (P7D, P1D, PT2H, P1DT12H), up to 366 days; at most 10. Default ["P1D"].
              * @example [
@@ -4040,7 +4228,7 @@ export interface components {
              * @default open
              * @enum {string}
              */
-            status: "open" | "done" | "cancelled";
+            status?: "open" | "done" | "cancelled";
         };
         NotificationResponse: {
             /**
@@ -4117,7 +4305,7 @@ export interface components {
              * @description Issue a new webhook signing secret (returned once in this answer); the old one stops working.
              * @default false
              */
-            regenerateWebhookSecret: boolean;
+            regenerateWebhookSecret?: boolean;
             /** @description Local hour (0-23, in your time zone) for a daily email digest of the day’s reminders; null for one email per reminder. */
             digestHour?: number | null;
         };
@@ -4156,8 +4344,6 @@ export interface components {
             state: "pending" | "queued" | "sent" | "failed" | "cancelled";
             /** @description Sent after its moment (the system was down). */
             late: boolean;
-            /** @description About a case you may no longer see (unassigned, or the case is now restricted): its title, text, link and ids are withheld (checked when read, so they come back with access). */
-            withheld: boolean;
             /** @description Delivery attempts made. */
             attempts: number;
             /** @description Why the last attempt failed. */
@@ -4199,7 +4385,7 @@ export interface components {
              * @description Show the names of defenders of standard cases in the feed. Off by default: calendar services (Google, Microsoft) fetch and keep what the feed says. Restricted cases are never named. Absent keeps the current setting.
              * @default false
              */
-            includeNames: boolean;
+            includeNames?: boolean;
         };
         IssuedCalendarFeedResponse: {
             /** @description Whether you have a working feed URL. */
@@ -4257,7 +4443,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessResponse"];
+                };
             };
         };
     };
@@ -4270,115 +4458,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /**
-             * @description The Health Check is successful
-             *
-             *     PostgreSQL and Redis answer.
-             */
+            /** @description PostgreSQL and Redis answer. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example ok */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["ReadinessResponse"];
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description A dependency (PostgreSQL, Redis) is not answering; each one down is named. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example error */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -4413,8 +4508,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4442,7 +4555,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4479,7 +4592,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4516,7 +4629,7 @@ export interface operations {
                     "application/json": components["schemas"]["MfaEnrolResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4575,7 +4688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4602,6 +4715,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     UsersController_list: {
@@ -4621,7 +4752,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"][];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4630,7 +4761,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4671,7 +4802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4680,7 +4811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4691,6 +4822,24 @@ export interface operations {
             };
             /** @description The change conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4729,7 +4878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4738,7 +4887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4791,7 +4940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4800,7 +4949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4811,6 +4960,24 @@ export interface operations {
             };
             /** @description No such record (or it is archived). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4849,7 +5016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4858,7 +5025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4907,7 +5074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4916,7 +5083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4965,7 +5132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4974,7 +5141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5032,7 +5199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5083,7 +5250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5092,8 +5259,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5132,7 +5317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5189,7 +5374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5198,7 +5383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5254,7 +5439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5263,7 +5448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5283,6 +5468,24 @@ export interface operations {
             };
             /** @description Someone else changed the record since you read it: reload and re-apply. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5337,7 +5540,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5482,6 +5685,15 @@ export interface operations {
             };
             /** @description The body is too large. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5654,7 +5866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5674,6 +5886,24 @@ export interface operations {
             };
             /** @description Someone else changed the record since you read it: reload and re-apply. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5803,6 +6033,24 @@ export interface operations {
             };
             /** @description No such record (or it is archived). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5946,6 +6194,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description If-Match is required. */
             428: {
                 headers: {
@@ -5971,7 +6237,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
@@ -6127,7 +6395,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["DefenderResponse"][];
+                };
             };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
             400: {
@@ -6182,12 +6453,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of escalations. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EscalationResponse"][];
+                    "application/json": components["schemas"]["EscalationPageResponse"];
                 };
             };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
@@ -6199,7 +6471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6249,7 +6521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6258,7 +6530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6269,6 +6541,24 @@ export interface operations {
             };
             /** @description No such record (or it is archived). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6307,7 +6597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6372,7 +6662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6381,7 +6671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6417,6 +6707,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description If-Match is required. */
             428: {
                 headers: {
@@ -6445,7 +6753,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransitionResponse"][];
+                };
             };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
             400: {
@@ -6456,7 +6766,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6518,7 +6828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6527,7 +6837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6554,6 +6864,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     EscalationsController_forDefender: {
@@ -6568,12 +6896,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of escalations. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EscalationResponse"][];
+                    "application/json": components["schemas"]["EscalationPageResponse"];
                 };
             };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
@@ -6585,7 +6914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6646,7 +6975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6713,7 +7042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6722,7 +7051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6742,6 +7071,24 @@ export interface operations {
             };
             /** @description Someone else changed the record since you read it: reload and re-apply. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6797,7 +7144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6806,7 +7153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6887,7 +7234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6945,7 +7292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7011,7 +7358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7020,7 +7367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7040,6 +7387,24 @@ export interface operations {
             };
             /** @description Someone else changed the record since you read it: reload and re-apply. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7087,7 +7452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7149,7 +7514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7158,7 +7523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7178,6 +7543,24 @@ export interface operations {
             };
             /** @description The change conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7225,7 +7608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7271,7 +7654,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "text/html": string;
+                };
             };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
             400: {
@@ -7282,7 +7668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7291,7 +7677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7341,7 +7727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7350,7 +7736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7410,7 +7796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7518,7 +7904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7527,7 +7913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7613,7 +7999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7670,7 +8056,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7679,7 +8065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7735,7 +8121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7744,7 +8130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7764,6 +8150,24 @@ export interface operations {
             };
             /** @description Someone else changed the record since you read it: reload and re-apply. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7821,7 +8225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7880,7 +8284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7938,7 +8342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8015,7 +8419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8024,7 +8428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8104,9 +8508,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PartnerResponse"][];
+                };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8144,7 +8550,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PartnerResponse"];
+                };
             };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
             400: {
@@ -8155,7 +8563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8164,8 +8572,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8192,7 +8618,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PartnerResponse"];
+                };
             };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
             400: {
@@ -8203,7 +8631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8256,7 +8684,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PartnerResponse"];
+                };
             };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
             400: {
@@ -8267,7 +8697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8276,7 +8706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8296,6 +8726,24 @@ export interface operations {
             };
             /** @description Someone else changed the record since you read it: reload and re-apply. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8345,7 +8793,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActionPageResponse"];
+                };
             };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
             400: {
@@ -8356,7 +8806,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8394,7 +8844,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActionResponse"];
+                };
             };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
             400: {
@@ -8405,7 +8857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8414,7 +8866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8425,6 +8877,24 @@ export interface operations {
             };
             /** @description No such record (or it is archived). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8451,7 +8921,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActionResponse"];
+                };
             };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
             400: {
@@ -8462,7 +8934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8515,7 +8987,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActionResponse"];
+                };
             };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
             400: {
@@ -8526,7 +9000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8535,7 +9009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8555,6 +9029,24 @@ export interface operations {
             };
             /** @description Someone else changed the record since you read it: reload and re-apply. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8610,7 +9102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8671,7 +9163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8730,7 +9222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8807,7 +9299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8816,7 +9308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8845,6 +9337,24 @@ export interface operations {
             };
             /** @description Someone else changed the record since you read it: reload and re-apply. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8892,7 +9402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8951,7 +9461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9214,7 +9724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9277,7 +9787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9286,7 +9796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9306,6 +9816,24 @@ export interface operations {
             };
             /** @description The change conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9345,7 +9873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9354,7 +9882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9403,7 +9931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9412,7 +9940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9465,7 +9993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9474,7 +10002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9485,6 +10013,24 @@ export interface operations {
             };
             /** @description No such record (or it is archived). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9528,7 +10074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9598,7 +10144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9607,7 +10153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9661,7 +10207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9712,7 +10258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9721,7 +10267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9732,6 +10278,24 @@ export interface operations {
             };
             /** @description No such record (or it is archived). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9770,7 +10334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9827,7 +10391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9836,7 +10400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9892,7 +10456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9901,7 +10465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9930,6 +10494,24 @@ export interface operations {
             };
             /** @description Someone else changed the record since you read it: reload and re-apply. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9992,7 +10574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10054,7 +10636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10091,7 +10673,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReadAllResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10140,7 +10722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10186,7 +10768,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10236,7 +10818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10247,6 +10829,24 @@ export interface operations {
             };
             /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10287,7 +10887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10296,7 +10896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10324,7 +10924,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarFeedResponse"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10374,7 +10974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10385,6 +10985,24 @@ export interface operations {
             };
             /** @description Your role may not do this, or your second factor is not set up yet. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10410,7 +11028,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem */
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
             401: {
                 headers: {
                     [name: string]: unknown;

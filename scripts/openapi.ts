@@ -70,6 +70,8 @@ async function generate(): Promise<{ document: string; client: string; paths: nu
       const ast = await openapiTS(structuredClone(document) as never, {
         alphabetize: false,
         exportType: false,
+        // A property with a default may be left out of a request: optional, as documented.
+        defaultNonNullable: false,
       });
       const client =
         '/**\n * Types of the Witness API, generated from docs/openapi.json by `npm run openapi`\n' +

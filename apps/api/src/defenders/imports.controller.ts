@@ -77,7 +77,10 @@ export class ImportsController {
       'The header line (every importable column) and one made-up example row to replace. Contacts and confidential notes have no column: enter them per record.',
   })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The template, UTF-8 with a byte-order mark.' })
+  @ApiOkResponse({
+    description: 'The template, UTF-8 with a byte-order mark.',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   template(@Res() reply: FastifyReply) {
     return reply
       .header('Content-Type', CSV_CONTENT_TYPE)

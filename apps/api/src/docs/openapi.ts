@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Policy } from '../auth/policy.decorators';
+import { problemResponse } from '../http/api-problems.decorator';
 import { ProblemDto } from '../http/problem.dto';
 import { SESSION_COOKIE } from '../web/web-session';
 
@@ -12,13 +13,10 @@ export const BEARER_SCHEME = 'bearer';
 /** Name of the web app's session-cookie scheme. */
 export const WEB_SESSION_SCHEME = 'webSession';
 
-const PROBLEM_SCHEMA = { $ref: '#/components/schemas/ProblemDto' };
 /** What every operation behind the bearer scheme can also answer (the global auth guard). */
-const GUARD_PROBLEMS: Record<string, string> = {
-  '401':
-    'No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>.',
-  '403': 'Your role may not do this, or your second factor is not set up yet.',
-};
+const GUARD_PROBLEMS = [401, 403];
+/** What every operation that takes a body can also answer (the parsers, the validation pipe). */
+const BODY_PROBLEMS = [400, 413, 415];
 
 /**
  * The OpenAPI document of the JSON API, from the controllers and their response classes.
@@ -65,22 +63,40 @@ export function buildOpenApi(
     .build();
   config.info.contact = { name: 'Witness maintainers' };
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
-  addGuardProblems(document);
+  addCommonProblems(document);
+  allowNullInNullableEnums(document.components?.schemas ?? {});
   return document;
 }
 
-/** Operations behind the bearer scheme answer 401 and 403 (problem+json) too. */
-function addGuardProblems(document: OpenAPIObject): void {
+/**
+ * OpenAPI 3.0: `nullable: true` does not widen an `enum`, so a nullable enum lists null among
+ * its values (as validators and generated clients read it).
+ */
+function allowNullInNullableEnums(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(allowNullInNullableEnums);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as { nullable?: boolean; enum?: unknown[] };
+  if (schema.nullable && Array.isArray(schema.enum) && !schema.enum.includes(null)) {
+    schema.enum = [...schema.enum, null];
+  }
+  Object.values(node).forEach(allowNullInNullableEnums);
+}
+
+/**
+ * The problem+json answers that come from the layers every request passes (the auth guard, the
+ * body parsers), documented on each operation they apply to.
+ */
+function addCommonProblems(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const operation = item[method];
-      if (!operation?.security?.some((s) => BEARER_SCHEME in s)) continue;
-      for (const [status, description] of Object.entries(GUARD_PROBLEMS)) {
-        operation.responses[status] ??= {
-          description,
-          content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } },
-        };
-      }
+      if (!operation) continue;
+      const statuses = [
+        ...(operation.security?.some((s) => BEARER_SCHEME in s) ? GUARD_PROBLEMS : []),
+        ...(operation.requestBody ? BODY_PROBLEMS : []),
+      ];
+      for (const status of statuses)
+        operation.responses[String(status)] ??= problemResponse(status);
     }
   }
 }

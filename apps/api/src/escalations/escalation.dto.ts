@@ -520,3 +520,47 @@ export class EscalationResponse extends CreateEscalationDto {
   @ApiProperty({ description: 'Created at.', format: 'date-time' }) createdAt: string;
   @ApiProperty({ description: 'Last changed at.', format: 'date-time' }) updatedAt: string;
 }
+
+/** One step of an escalation's workflow. */
+export class TransitionResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'The state it left.', example: 'draft' })
+  from: string;
+
+  @ApiProperty({ description: 'The state it reached.', example: 'in_review' })
+  to: string;
+
+  @ApiProperty({
+    description: 'When it happened (e.g. the date the UN transmitted the communication).',
+    format: 'date',
+  })
+  date: string;
+
+  @ApiProperty({ type: String, description: 'Note.', nullable: true })
+  note: string | null;
+
+  @ApiProperty({
+    type: String,
+    description: 'Who took the step (user id); null for the system.',
+    format: 'uuid',
+    nullable: true,
+  })
+  actorId: string | null;
+
+  @ApiProperty({ description: 'When it was recorded.', format: 'date-time' })
+  at: string;
+}
+
+export class EscalationPageResponse {
+  @ApiProperty({ description: 'This page, newest first.', type: [EscalationResponse] })
+  data: EscalationResponse[];
+
+  @ApiProperty({
+    description: 'Cursor for the next page; null on the last page.',
+    nullable: true,
+    type: String,
+  })
+  nextCursor: string | null;
+}

@@ -246,12 +246,6 @@ export class DeliveryResponse {
   @ApiProperty({ description: 'Sent after its moment (the system was down).' })
   late: boolean;
 
-  @ApiProperty({
-    description:
-      'About a case you may no longer see (unassigned, or the case is now restricted): its title, text, link and ids are withheld (checked when read, so they come back with access).',
-  })
-  withheld: boolean;
-
   @ApiProperty({ description: 'Delivery attempts made.' })
   attempts: number;
 

@@ -97,7 +97,10 @@ export class NotificationsController {
   })
   @ApiOkResponse({ type: [DeliveryResponse] })
   @ApiProblems(400, 401, 403)
-  deliveries(@Query() query: DeliveryQueryDto, @CurrentActor() actor: AuthenticatedActor) {
+  deliveries(
+    @Query() query: DeliveryQueryDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<DeliveryResponse[]> {
     return this.notifications.deliveries(actor, { state: query.status, limit: query.limit });
   }
 }

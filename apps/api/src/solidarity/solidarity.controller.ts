@@ -15,10 +15,13 @@ import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
 import {
+  ActionPageResponse,
   ActionQueryDto,
+  ActionResponse,
   CreateActionDto,
   CreatePartnerDto,
   IdParams,
+  PartnerResponse,
   UpdateActionDto,
   UpdatePartnerDto,
 } from './solidarity.dto';
@@ -36,13 +39,13 @@ export class SolidarityController {
     summary: 'Add a partner organisation',
     description: 'Members and partners of the alliance; the contact person is encrypted.',
   })
-  @ApiCreatedResponse({ description: 'The partner (with ETag).' })
+  @ApiCreatedResponse({ description: 'The partner (with ETag).', type: PartnerResponse })
   @ApiProblems(400, 401, 403)
   async createPartner(
     @Body() body: CreatePartnerDto,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<PartnerResponse> {
     const view = await this.solidarity.createPartner(body, actor);
     void reply
       .header('ETag', etagFor(view.version))
@@ -53,9 +56,9 @@ export class SolidarityController {
   @Get('partners')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'List partners', description: 'By name; without contact persons.' })
-  @ApiOkResponse({ description: 'Partners.' })
+  @ApiOkResponse({ description: 'Partners.', type: [PartnerResponse] })
   @ApiProblems(401)
-  partners(@CurrentActor() actor: AuthenticatedActor) {
+  partners(@CurrentActor() actor: AuthenticatedActor): Promise<PartnerResponse[]> {
     return this.solidarity.partners(actor);
   }
 
@@ -65,13 +68,13 @@ export class SolidarityController {
     summary: 'A partner',
     description: 'With the contact person for roles allowed to see sensitive fields.',
   })
-  @ApiOkResponse({ description: 'The partner.' })
+  @ApiOkResponse({ description: 'The partner.', type: PartnerResponse })
   @ApiProblems(400, 401, 404)
   async partner(
     @Param() { id }: IdParams,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<PartnerResponse> {
     const view = await this.solidarity.partner(id, actor);
     void reply.header('ETag', etagFor(view.version));
     return view;
@@ -81,7 +84,7 @@ export class SolidarityController {
   @Roles('coordinator', 'admin')
   @ApiOperation({ summary: 'Edit a partner', description: 'Needs If-Match.' })
   @ApiHeader(IF_MATCH_HEADER)
-  @ApiOkResponse({ description: 'The partner.' })
+  @ApiOkResponse({ description: 'The partner.', type: PartnerResponse })
   @ApiProblems(400, 401, 403, 404, 412, 428)
   async updatePartner(
     @Param() { id }: IdParams,
@@ -89,7 +92,7 @@ export class SolidarityController {
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<PartnerResponse> {
     const view = await this.solidarity.updatePartner(id, body, version, actor);
     void reply.header('ETag', etagFor(view.version));
     return view;
@@ -102,13 +105,13 @@ export class SolidarityController {
     description:
       'Letters, statements, social-media days, trial monitoring, embassy visits... Only coordinators and admins may make it public (isPublic: true): 403 naming isPublic otherwise.',
   })
-  @ApiCreatedResponse({ description: 'The action (with ETag).' })
+  @ApiCreatedResponse({ description: 'The action (with ETag).', type: ActionResponse })
   @ApiProblems(400, 401, 403, 404)
   async createAction(
     @Body() body: CreateActionDto,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<ActionResponse> {
     const view = await this.solidarity.createAction(body, actor);
     void reply
       .header('ETag', etagFor(view.version))
@@ -122,22 +125,25 @@ export class SolidarityController {
     summary: 'List solidarity actions',
     description: 'Filter by defender, partner, type, status and dates; newest first.',
   })
-  @ApiOkResponse({ description: 'A page of actions.' })
+  @ApiOkResponse({ description: 'A page of actions.', type: ActionPageResponse })
   @ApiProblems(400, 401)
-  actions(@Query() query: ActionQueryDto, @CurrentActor() actor: AuthenticatedActor) {
+  actions(
+    @Query() query: ActionQueryDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<ActionPageResponse> {
     return this.solidarity.actions(query, actor);
   }
 
   @Get('solidarity-actions/:id')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'A solidarity action' })
-  @ApiOkResponse({ description: 'The action.' })
+  @ApiOkResponse({ description: 'The action.', type: ActionResponse })
   @ApiProblems(400, 401, 404)
   async action(
     @Param() { id }: IdParams,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<ActionResponse> {
     const view = await this.solidarity.action(id, actor);
     void reply.header('ETag', etagFor(view.version));
     return view;
@@ -151,7 +157,7 @@ export class SolidarityController {
       'Needs If-Match; e.g. record its reach and outcome when done. isPublic is for coordinators and admins only (403 naming it).',
   })
   @ApiHeader(IF_MATCH_HEADER)
-  @ApiOkResponse({ description: 'The action.' })
+  @ApiOkResponse({ description: 'The action.', type: ActionResponse })
   @ApiProblems(400, 401, 403, 404, 412, 428)
   async updateAction(
     @Param() { id }: IdParams,
@@ -159,7 +165,7 @@ export class SolidarityController {
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<ActionResponse> {
     const view = await this.solidarity.updateAction(id, body, version, actor);
     void reply.header('ETag', etagFor(view.version));
     return view;

@@ -268,3 +268,114 @@ export class IdParams {
   @IsUUID('all', { message: 'must be a uuid' })
   id: string;
 }
+
+/** A partner organisation as the API shows it. */
+export class PartnerResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'Organisation name.', example: 'Front Line Defenders' })
+  name: string;
+
+  @ApiProperty({
+    type: String,
+    description: 'Country (ISO 3166-1 alpha-2).',
+    nullable: true,
+    example: 'KE',
+  })
+  country: string | null;
+
+  @ApiProperty({ description: 'Member or partner of the alliance.', enum: PARTNER_KINDS })
+  kind: PartnerKind;
+
+  @ApiPropertyOptional({
+    description:
+      'The contact person (sensitive, encrypted at rest): on a single partner, for roles allowed to see sensitive fields; null when there is none.',
+    type: ContactPersonDto,
+    nullable: true,
+  })
+  contactPerson?: ContactPersonDto | null;
+
+  @ApiProperty({ type: String, description: 'Notes.', nullable: true })
+  notes: string | null;
+
+  @ApiProperty({ description: 'Version for If-Match.', example: 1 })
+  version: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+/** A solidarity action as the API shows it. */
+export class ActionResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'Defenders the action stands with.', type: [String] })
+  defenderIds: string[];
+
+  @ApiProperty({ description: 'Partner organisations that took part.', type: [String] })
+  partnerIds: string[];
+
+  @ApiProperty({ description: 'Kind of action.', enum: ACTION_TYPES })
+  type: ActionType;
+
+  @ApiProperty({ description: 'Title.', example: 'Letter to the Attorney General' })
+  title: string;
+
+  @ApiProperty({ type: String, description: 'Description.', nullable: true })
+  description: string | null;
+
+  @ApiProperty({ description: 'First day (YYYY-MM-DD).', format: 'date' })
+  startsOn: string;
+
+  @ApiProperty({
+    type: String,
+    description: 'Last day (YYYY-MM-DD).',
+    format: 'date',
+    nullable: true,
+  })
+  endsOn: string | null;
+
+  @ApiProperty({
+    description: 'Reach of the action (the figures recorded so far).',
+    type: ReachDto,
+  })
+  reach: ReachDto;
+
+  @ApiProperty({ type: String, description: 'What came of it.', nullable: true })
+  outcome: string | null;
+
+  @ApiProperty({ description: 'Links (http or https).', type: [String] })
+  links: string[];
+
+  @ApiProperty({ description: 'planned, done or cancelled.', enum: ACTION_STATUSES })
+  status: ActionStatus;
+
+  @ApiProperty({ description: 'Shown on the public profiles of its featured defenders.' })
+  isPublic: boolean;
+
+  @ApiProperty({ description: 'Version for If-Match.', example: 1 })
+  version: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export class ActionPageResponse {
+  @ApiProperty({ description: 'This page, newest first.', type: [ActionResponse] })
+  data: ActionResponse[];
+
+  @ApiProperty({
+    description: 'Cursor for the next page; null on the last page.',
+    nullable: true,
+    type: String,
+  })
+  nextCursor: string | null;
+}
