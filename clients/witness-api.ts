@@ -2149,7 +2149,9 @@ export interface components {
             /** @description Address of usual residence (up to 1,000 characters), as the WGAD questionnaire asks. Sensitive: encrypted at rest, shown only to caseworkers, coordinators and admins on a single record, and only in the submission edition of a UN dossier; never in lists, exports or public output. */
             usualAddress?: string | null;
             /** @description The consent in force per purpose (public_profile, photo, un_submission, name_family_members): { state, granted, since, expiresOn }. Single record only. */
-            consents?: Record<string, never>;
+            consents?: {
+                [key: string]: components["schemas"]["CurrentConsentResponse"];
+            };
             /**
              * Format: uuid
              * @description Identifier.
@@ -4003,7 +4005,9 @@ export interface components {
         };
         ConsentLedgerResponse: {
             /** @description The consent in force per purpose. */
-            current: Record<string, never>;
+            current: {
+                [key: string]: components["schemas"]["CurrentConsentResponse"];
+            };
             /** @description Every entry, oldest first. */
             entries: components["schemas"]["ConsentResponse"][];
         };
@@ -4419,6 +4423,16 @@ export interface components {
             url: string;
             /** @description The same URL as webcal://, which Outlook and Apple Calendar open as a subscription. */
             webcalUrl: string;
+        };
+        CurrentConsentResponse: {
+            /** @description given, refused, revoked, expired or none. */
+            state: string;
+            /** @description True only when given and not expired. */
+            granted: boolean;
+            /** @description Date of the decision in force. */
+            since: string | null;
+            /** @description Expiry of the consent in force. */
+            expiresOn: string | null;
         };
     };
     responses: never;
@@ -7945,28 +7959,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
             /** @description Not multipart, or the file is not an accepted type. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
             /** @description Infected (signature named), or an unreadable image. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
             /** @description The virus scanner or the document store is down. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -8469,28 +8491,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
             /** @description Not multipart, or the file is not an accepted type. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
             /** @description Infected (signature named), or an unreadable image. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
             /** @description The virus scanner or the document store is down. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };

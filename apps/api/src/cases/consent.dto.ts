@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   CONSENT_DECISIONS,
   CONSENT_GIVERS,
@@ -82,10 +82,12 @@ export class CurrentConsentResponse {
 }
 
 export class ConsentLedgerResponse {
-  @ApiProperty({ description: 'The consent in force per purpose.', type: Object }) current: Record<
-    string,
-    CurrentConsentResponse
-  >;
+  @ApiProperty({
+    description: 'The consent in force per purpose.',
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(CurrentConsentResponse) },
+  })
+  current: Record<string, CurrentConsentResponse>;
   @ApiProperty({ description: 'Every entry, oldest first.', type: [ConsentResponse] })
   entries: ConsentResponse[];
 }

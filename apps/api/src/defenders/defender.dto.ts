@@ -449,7 +449,8 @@ export class DefenderResponse extends CreateDefenderDto {
   @ApiPropertyOptional({
     description:
       'The consent in force per purpose (public_profile, photo, un_submission, name_family_members): { state, granted, since, expiresOn }. Single record only.',
-    type: Object,
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/CurrentConsentResponse' },
   })
   consents?: Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Policy } from '../auth/policy.decorators';
+import { CurrentConsentResponse } from '../cases/consent.dto';
 import { problemResponse } from '../http/api-problems.decorator';
 import { ProblemDto } from '../http/problem.dto';
 import { SESSION_COOKIE } from '../web/web-session';
@@ -62,7 +63,10 @@ export function buildOpenApi(
     )
     .build();
   config.info.contact = { name: 'Witness maintainers' };
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
+  const document = SwaggerModule.createDocument(app, config, {
+    // Referenced by name from schemas (maps of them), not from an operation.
+    extraModels: [ProblemDto, CurrentConsentResponse],
+  });
   addCommonProblems(document);
   allowNullInNullableEnums(document.components?.schemas ?? {});
   return document;
@@ -84,7 +88,8 @@ function allowNullInNullableEnums(node: unknown): void {
 
 /**
  * The problem+json answers that come from the layers every request passes (the auth guard, the
- * body parsers), documented on each operation they apply to.
+ * body parsers), documented on each operation they apply to; and the media type of every
+ * problem answer.
  */
 function addCommonProblems(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
@@ -97,6 +102,12 @@ function addCommonProblems(document: OpenAPIObject): void {
       ];
       for (const status of statuses)
         operation.responses[String(status)] ??= problemResponse(status);
+      // Every 4xx and 5xx is problem+json: a response documented by its description only says so.
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) >= 400 && response && !('$ref' in response) && !response.content) {
+          response.content = problemResponse(Number(status)).content;
+        }
+      }
     }
   }
 }
