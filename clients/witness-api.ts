@@ -2777,7 +2777,10 @@ export interface components {
             compensationRequested?: boolean | null;
         };
         TransitionResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Identifier.
+             */
             id: string;
             /**
              * @description The state it left.
@@ -3254,7 +3257,10 @@ export interface components {
             notes?: string | null;
         };
         PartnerResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Identifier.
+             */
             id: string;
             /**
              * @description Organisation name.
@@ -3280,9 +3286,15 @@ export interface components {
              * @example 1
              */
             version: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed.
+             */
             updatedAt: string;
         };
         UpdatePartnerDto: {
@@ -3353,7 +3365,10 @@ export interface components {
             isPublic?: boolean;
         };
         ActionResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Identifier.
+             */
             id: string;
             /** @description Defenders the action stands with. */
             defenderIds: string[];
@@ -3399,9 +3414,15 @@ export interface components {
              * @example 1
              */
             version: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed.
+             */
             updatedAt: string;
         };
         ActionPageResponse: {

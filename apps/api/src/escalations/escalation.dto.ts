@@ -523,7 +523,7 @@ export class EscalationResponse extends CreateEscalationDto {
 
 /** One step of an escalation's workflow. */
 export class TransitionResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'Identifier.', format: 'uuid' })
   id: string;
 
   @ApiProperty({ description: 'The state it left.', example: 'draft' })

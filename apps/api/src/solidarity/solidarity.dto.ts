@@ -271,7 +271,7 @@ export class IdParams {
 
 /** A partner organisation as the API shows it. */
 export class PartnerResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'Identifier.', format: 'uuid' })
   id: string;
 
   @ApiProperty({ description: 'Organisation name.', example: 'Front Line Defenders' })
@@ -302,16 +302,16 @@ export class PartnerResponse {
   @ApiProperty({ description: 'Version for If-Match.', example: 1 })
   version: number;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ description: 'When it was recorded.', format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ description: 'When it last changed.', format: 'date-time' })
   updatedAt: string;
 }
 
 /** A solidarity action as the API shows it. */
 export class ActionResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'Identifier.', format: 'uuid' })
   id: string;
 
   @ApiProperty({ description: 'Defenders the action stands with.', type: [String] })
@@ -361,10 +361,10 @@ export class ActionResponse {
   @ApiProperty({ description: 'Version for If-Match.', example: 1 })
   version: number;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ description: 'When it was recorded.', format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ description: 'When it last changed.', format: 'date-time' })
   updatedAt: string;
 }
 
