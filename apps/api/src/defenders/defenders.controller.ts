@@ -11,7 +11,6 @@ import {
   Res,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
@@ -48,7 +47,6 @@ const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
 
 @ApiTags('defenders')
-@ApiBearerAuth()
 @ApiExtraModels(ProblemDto)
 @Controller('api/v1/defenders')
 export class DefendersController {

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -19,7 +18,6 @@ import { IF_MATCH_HEADER } from './defenders.controller';
 import { CreateEventDto, EventParams, EventResponse, UpdateEventDto } from './event.dto';
 
 @ApiTags('detention timeline')
-@ApiBearerAuth()
 @Controller('api/v1/defenders/:id/events')
 export class EventsController {
   constructor(private readonly detention: DetentionService) {}

@@ -17,7 +17,6 @@ import {
   UseFilters,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
@@ -186,7 +185,6 @@ const DOWNLOAD_TYPES = Object.fromEntries(
  * caseworkers assigned to it, coordinators and admins.
  */
 @ApiTags('documents')
-@ApiBearerAuth()
 @ApiExtraModels(ProblemDto)
 @UseFilters(UploadRefusalFilter)
 @Controller('api/v1')

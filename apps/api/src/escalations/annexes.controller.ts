@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnnexesService, type AuthenticatedActor } from '@witness/domain';
 import { Roles } from '../auth/policy.decorators';
 import { IF_MATCH_HEADER } from '../defenders/defenders.controller';
@@ -15,7 +15,6 @@ const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
 
 /** The documents an escalation sends with its dossiers (annexes). */
 @ApiTags('escalations')
-@ApiBearerAuth()
 @Controller('api/v1/escalations')
 export class AnnexesController {
   constructor(private readonly annexes: AnnexesService) {}

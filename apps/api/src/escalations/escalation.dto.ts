@@ -38,6 +38,7 @@ export class IdentityDocumentDto {
   @IsUUID('all', { message: 'must be a uuid' })
   defenderId: string;
   @ApiPropertyOptional({
+    type: String,
     description: 'Type of document (passport, national identity card...).',
     nullable: true,
     maxLength: 100,
@@ -46,12 +47,18 @@ export class IdentityDocumentDto {
   @IsString()
   @MaxLength(100)
   type: string | null;
-  @ApiPropertyOptional({ description: 'Issuing authority.', nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Issuing authority.',
+    nullable: true,
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   issuedBy: string | null;
   @ApiPropertyOptional({
+    type: String,
     description: 'Date of issue (YYYY-MM-DD).',
     nullable: true,
     format: 'date',
@@ -60,6 +67,7 @@ export class IdentityDocumentDto {
   @IsCalendarDate()
   issuedOn: string | null;
   @ApiPropertyOptional({
+    type: String,
     description: 'Document number (printed in the submission edition only).',
     nullable: true,
     maxLength: 100,
@@ -93,6 +101,7 @@ export class RemediesAnswerDto {
   @IsBoolean()
   exhausted: boolean | null;
   @ApiPropertyOptional({
+    type: String,
     description:
       'Their results, or why the steps or remedies were ineffective or not taken (WGAD section V).',
     nullable: true,
@@ -111,6 +120,7 @@ export class RemediesAnswerDto {
  */
 export class EscalationContentDto {
   @ApiPropertyOptional({
+    type: String,
     description:
       'A concise summary of the case (the WGAD and the Special Procedures ask for one; completeness warns past the form’s word limit).',
     nullable: true,
@@ -121,6 +131,7 @@ export class EscalationContentDto {
   @MaxLength(TEXT)
   summary?: string | null;
   @ApiPropertyOptional({
+    type: String,
     description:
       'Circumstances of the arrest and detention, and why they are arbitrary (WGAD section IV).',
     nullable: true,
@@ -150,6 +161,7 @@ export class EscalationContentDto {
   @Type(() => RemediesAnswerDto)
   remedies?: RemediesAnswerDto | null;
   @ApiPropertyOptional({
+    type: String,
     description: 'Urgent action: why continued detention endangers health or life.',
     nullable: true,
     maxLength: TEXT,
@@ -159,6 +171,7 @@ export class EscalationContentDto {
   @MaxLength(TEXT)
   urgency?: string | null;
   @ApiPropertyOptional({
+    type: String,
     description: 'Special Procedures: the case before other UN or regional mechanisms.',
     nullable: true,
     maxLength: 5000,
@@ -187,6 +200,7 @@ export class EscalationContentDto {
   @Type(() => IdentityDocumentDto)
   identityDocuments?: IdentityDocumentDto[];
   @ApiPropertyOptional({
+    type: String,
     description: 'What must stay confidential, and why.',
     nullable: true,
     maxLength: 5000,
@@ -202,12 +216,18 @@ export class SourceIdentityDto {
   @IsString()
   @Length(1, 300)
   name: string;
-  @ApiPropertyOptional({ description: 'Organisation.', nullable: true, maxLength: 300 })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Organisation.',
+    nullable: true,
+    maxLength: 300,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   organisation?: string | null;
   @ApiPropertyOptional({
+    type: String,
     description: 'Contact (address, email, phone).',
     nullable: true,
     maxLength: 1000,
@@ -247,6 +267,7 @@ export class CreateEscalationDto {
   @IsIn(ESCALATION_KINDS)
   kind: EscalationKind;
   @ApiPropertyOptional({
+    type: String,
     description:
       'Owner (defaults to you): an active caseworker, coordinator or admin who may see every case of the escalation (assigned to its restricted ones).',
     format: 'uuid',
@@ -255,7 +276,12 @@ export class CreateEscalationDto {
   @IsOptional()
   @IsUUID('all', { message: 'must be a uuid' })
   ownerId?: string | null;
-  @ApiPropertyOptional({ description: "The UN's reference.", nullable: true, maxLength: 100 })
+  @ApiPropertyOptional({
+    type: String,
+    description: "The UN's reference.",
+    nullable: true,
+    maxLength: 100,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -271,6 +297,7 @@ export class CreateEscalationDto {
   @Length(1, 200, { each: true })
   targetRapporteurs?: string[];
   @ApiPropertyOptional({
+    type: String,
     description: 'HRC session, e.g. HRC 61 (HRC kinds).',
     nullable: true,
     maxLength: 100,
@@ -279,7 +306,7 @@ export class CreateEscalationDto {
   @IsString()
   @MaxLength(100)
   hrcSession?: string | null;
-  @ApiPropertyOptional({ description: 'Notes.', nullable: true, maxLength: 20000 })
+  @ApiPropertyOptional({ type: String, description: 'Notes.', nullable: true, maxLength: 20000 })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -334,12 +361,13 @@ export class TransitionDto {
   @IsOptional()
   @IsCalendarDate()
   date?: string;
-  @ApiPropertyOptional({ description: 'Note.', nullable: true, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, description: 'Note.', nullable: true, maxLength: 5000 })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   note?: string | null;
   @ApiPropertyOptional({
+    type: String,
     description: "The UN's reference, when it gives one.",
     nullable: true,
     maxLength: 100,
@@ -359,6 +387,7 @@ export class TransitionDto {
   @Max(365)
   extensionDays?: number;
   @ApiPropertyOptional({
+    type: String,
     description: 'Opinion number, No. N/YYYY (opinion_adopted).',
     nullable: true,
     maxLength: 20,
@@ -490,4 +519,48 @@ export class EscalationResponse extends CreateEscalationDto {
   @ApiProperty({ description: 'Version for If-Match.' }) version: number;
   @ApiProperty({ description: 'Created at.', format: 'date-time' }) createdAt: string;
   @ApiProperty({ description: 'Last changed at.', format: 'date-time' }) updatedAt: string;
+}
+
+/** One step of an escalation's workflow. */
+export class TransitionResponse {
+  @ApiProperty({ description: 'Identifier.', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'The state it left.', example: 'draft' })
+  from: string;
+
+  @ApiProperty({ description: 'The state it reached.', example: 'in_review' })
+  to: string;
+
+  @ApiProperty({
+    description: 'When it happened (e.g. the date the UN transmitted the communication).',
+    format: 'date',
+  })
+  date: string;
+
+  @ApiProperty({ type: String, description: 'Note.', nullable: true })
+  note: string | null;
+
+  @ApiProperty({
+    type: String,
+    description: 'Who took the step (user id); null for the system.',
+    format: 'uuid',
+    nullable: true,
+  })
+  actorId: string | null;
+
+  @ApiProperty({ description: 'When it was recorded.', format: 'date-time' })
+  at: string;
+}
+
+export class EscalationPageResponse {
+  @ApiProperty({ description: 'This page, newest first.', type: [EscalationResponse] })
+  data: EscalationResponse[];
+
+  @ApiProperty({
+    description: 'Cursor for the next page; null on the last page.',
+    nullable: true,
+    type: String,
+  })
+  nextCursor: string | null;
 }

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -19,9 +18,11 @@ import { Versioned } from '../http/etag.interceptor';
 import {
   CreateEscalationDto,
   EscalationIdParams,
+  EscalationPageResponse,
   EscalationQueryDto,
   EscalationResponse,
   TransitionDto,
+  TransitionResponse,
   UpdateEscalationDto,
 } from './escalation.dto';
 
@@ -29,7 +30,6 @@ const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
 
 @ApiTags('escalations')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class EscalationsController {
   constructor(
@@ -63,7 +63,7 @@ export class EscalationsController {
     summary: 'List escalations',
     description: 'Filters by mechanism, kind, state, defender and due date; newest first.',
   })
-  @ApiOkResponse({ type: [EscalationResponse] })
+  @ApiOkResponse({ description: 'A page of escalations.', type: EscalationPageResponse })
   @ApiProblems(400, 401)
   list(@Query() query: EscalationQueryDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.escalations.list(query, actor);
@@ -130,16 +130,19 @@ export class EscalationsController {
     summary: 'Workflow history',
     description: 'Every step with its date, note and who took it.',
   })
-  @ApiOkResponse({ description: 'Steps, oldest first.' })
+  @ApiOkResponse({ description: 'Steps, oldest first.', type: [TransitionResponse] })
   @ApiProblems(400, 401, 404)
-  transitions(@Param() { id }: EscalationIdParams, @CurrentActor() actor: AuthenticatedActor) {
+  transitions(
+    @Param() { id }: EscalationIdParams,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<TransitionResponse[]> {
     return this.escalations.transitions(id, actor);
   }
 
   @Get('defenders/:id/escalations')
   @Roles(...STAFF)
   @ApiOperation({ summary: "A defender's escalations" })
-  @ApiOkResponse({ type: [EscalationResponse] })
+  @ApiOkResponse({ description: 'A page of escalations.', type: EscalationPageResponse })
   @ApiProblems(400, 401, 404)
   forDefender(@Param() { id }: DefenderIdParams, @CurrentActor() actor: AuthenticatedActor) {
     return this.escalations.forDefender(id, actor);

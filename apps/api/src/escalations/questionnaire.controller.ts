@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QuestionnaireService, type AuthenticatedActor } from '@witness/domain';
 import { Roles } from '../auth/policy.decorators';
 import { IF_MATCH_HEADER } from '../defenders/defenders.controller';
@@ -23,7 +23,6 @@ const DECIDERS = ['coordinator', 'admin'] as const;
 
 /** An escalation's questionnaire: its answers, their overrides, and what is still missing. */
 @ApiTags('escalations')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class QuestionnaireController {
   constructor(private readonly questionnaire: QuestionnaireService) {}

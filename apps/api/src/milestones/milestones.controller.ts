@@ -11,7 +11,6 @@ import {
   Res,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -46,7 +45,6 @@ const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
  * case the caller cannot see does not exist for them (404, and left out of lists).
  */
 @ApiTags('milestones')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class MilestonesController {
   constructor(private readonly milestones: MilestonesService) {}

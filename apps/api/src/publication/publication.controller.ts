@@ -10,7 +10,6 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -58,7 +57,6 @@ const Preconditions = createParamDecorator((_data: unknown, ctx: ExecutionContex
 });
 
 @ApiTags('publication')
-@ApiBearerAuth()
 @Controller('api/v1/defenders/:id/publication')
 export class PublicationController {
   constructor(

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -16,10 +15,13 @@ import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
 import { Versioned } from '../http/etag.interceptor';
 import {
+  ActionPageResponse,
   ActionQueryDto,
+  ActionResponse,
   CreateActionDto,
   CreatePartnerDto,
   IdParams,
+  PartnerResponse,
   UpdateActionDto,
   UpdatePartnerDto,
 } from './solidarity.dto';
@@ -27,7 +29,6 @@ import {
 const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 
 @ApiTags('solidarity')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class SolidarityController {
   constructor(private readonly solidarity: SolidarityService) {}
@@ -38,14 +39,14 @@ export class SolidarityController {
     summary: 'Add a partner organisation',
     description: 'Members and partners of the alliance; the contact person is encrypted.',
   })
-  @ApiCreatedResponse({ description: 'The partner (with ETag).' })
+  @ApiCreatedResponse({ description: 'The partner (with ETag).', type: PartnerResponse })
   @ApiProblems(400, 401, 403)
   @Versioned()
   async createPartner(
     @Body() body: CreatePartnerDto,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<PartnerResponse> {
     const view = await this.solidarity.createPartner(body, actor);
     void reply.header('Location', `/api/v1/partners/${view.id}`);
     return view;
@@ -54,9 +55,9 @@ export class SolidarityController {
   @Get('partners')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'List partners', description: 'By name; without contact persons.' })
-  @ApiOkResponse({ description: 'Partners.' })
+  @ApiOkResponse({ description: 'Partners.', type: [PartnerResponse] })
   @ApiProblems(401)
-  partners(@CurrentActor() actor: AuthenticatedActor) {
+  partners(@CurrentActor() actor: AuthenticatedActor): Promise<PartnerResponse[]> {
     return this.solidarity.partners(actor);
   }
 
@@ -66,10 +67,13 @@ export class SolidarityController {
     summary: 'A partner',
     description: 'With the contact person for roles allowed to see sensitive fields.',
   })
-  @ApiOkResponse({ description: 'The partner.' })
+  @ApiOkResponse({ description: 'The partner.', type: PartnerResponse })
   @ApiProblems(400, 401, 404)
   @Versioned()
-  async partner(@Param() { id }: IdParams, @CurrentActor() actor: AuthenticatedActor) {
+  async partner(
+    @Param() { id }: IdParams,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<PartnerResponse> {
     const view = await this.solidarity.partner(id, actor);
     return view;
   }
@@ -78,7 +82,7 @@ export class SolidarityController {
   @Roles('coordinator', 'admin')
   @ApiOperation({ summary: 'Edit a partner', description: 'Needs If-Match.' })
   @ApiHeader(IF_MATCH_HEADER)
-  @ApiOkResponse({ description: 'The partner.' })
+  @ApiOkResponse({ description: 'The partner.', type: PartnerResponse })
   @ApiProblems(400, 401, 403, 404, 412, 428)
   @Versioned()
   async updatePartner(
@@ -86,7 +90,7 @@ export class SolidarityController {
     @Body() body: UpdatePartnerDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  ): Promise<PartnerResponse> {
     const view = await this.solidarity.updatePartner(id, body, version, actor);
     return view;
   }
@@ -98,14 +102,14 @@ export class SolidarityController {
     description:
       'Letters, statements, social-media days, trial monitoring, embassy visits... Only coordinators and admins may make it public (isPublic: true): 403 naming isPublic otherwise.',
   })
-  @ApiCreatedResponse({ description: 'The action (with ETag).' })
+  @ApiCreatedResponse({ description: 'The action (with ETag).', type: ActionResponse })
   @ApiProblems(400, 401, 403, 404)
   @Versioned()
   async createAction(
     @Body() body: CreateActionDto,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<ActionResponse> {
     const view = await this.solidarity.createAction(body, actor);
     void reply.header('Location', `/api/v1/solidarity-actions/${view.id}`);
     return view;
@@ -117,19 +121,25 @@ export class SolidarityController {
     summary: 'List solidarity actions',
     description: 'Filter by defender, partner, type, status and dates; newest first.',
   })
-  @ApiOkResponse({ description: 'A page of actions.' })
+  @ApiOkResponse({ description: 'A page of actions.', type: ActionPageResponse })
   @ApiProblems(400, 401)
-  actions(@Query() query: ActionQueryDto, @CurrentActor() actor: AuthenticatedActor) {
+  actions(
+    @Query() query: ActionQueryDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<ActionPageResponse> {
     return this.solidarity.actions(query, actor);
   }
 
   @Get('solidarity-actions/:id')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'A solidarity action' })
-  @ApiOkResponse({ description: 'The action.' })
+  @ApiOkResponse({ description: 'The action.', type: ActionResponse })
   @ApiProblems(400, 401, 404)
   @Versioned()
-  async action(@Param() { id }: IdParams, @CurrentActor() actor: AuthenticatedActor) {
+  async action(
+    @Param() { id }: IdParams,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<ActionResponse> {
     const view = await this.solidarity.action(id, actor);
     return view;
   }
@@ -142,7 +152,7 @@ export class SolidarityController {
       'Needs If-Match; e.g. record its reach and outcome when done. isPublic is for coordinators and admins only (403 naming it).',
   })
   @ApiHeader(IF_MATCH_HEADER)
-  @ApiOkResponse({ description: 'The action.' })
+  @ApiOkResponse({ description: 'The action.', type: ActionResponse })
   @ApiProblems(400, 401, 403, 404, 412, 428)
   @Versioned()
   async updateAction(
@@ -150,7 +160,7 @@ export class SolidarityController {
     @Body() body: UpdateActionDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  ): Promise<ActionResponse> {
     const view = await this.solidarity.updateAction(id, body, version, actor);
     return view;
   }

@@ -11,7 +11,6 @@ import {
   Res,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -47,7 +46,6 @@ const EDITORS = ['coordinator', 'admin'] as const;
  * and admins keep it (or load it with `npm run cli -- calendar:import`).
  */
 @ApiTags('un-calendar')
-@ApiBearerAuth()
 @Controller('api/v1/un-calendar')
 export class UnCalendarController {
   constructor(private readonly calendar: UnCalendarService) {}
