@@ -23,6 +23,7 @@ function communication(
   replyDays: ClockRule['offset'],
   sent: 'communication_sent' | 'transmitted_to_government',
   sources: string[],
+  replyMilestone: 'reply_due' | 'wgad_reply_due' = 'reply_due',
 ): Procedure {
   return {
     kind,
@@ -47,7 +48,7 @@ function communication(
     clocks: [
       {
         key: 'reply',
-        milestone: 'reply_due',
+        milestone: replyMilestone,
         title: 'Government reply to the communication due',
         from: 'transmittedOn',
         offset: replyDays,
@@ -200,6 +201,7 @@ export const PROCEDURE_TABLES: readonly Procedure[] = [
     { days: 'wgad_urgent_reply_days' },
     'transmitted_to_government',
     [WGAD_MOW + ' (paras. 22-24)', SP_MOW],
+    'wgad_reply_due',
   ),
   communication(
     'sp_urgent_appeal',
