@@ -29,18 +29,20 @@ describe('escalation clock periods from configuration', () => {
     });
     expect(d.status).toBe(201);
     defenderId = d.body.id as string;
-    const c = await coordinator.request({
-      method: 'POST',
-      url: `/api/v1/defenders/${defenderId}/consents`,
-      body: {
-        purpose: 'un_submission',
-        decision: 'given',
-        givenBy: 'defender',
-        method: 'written',
-        decidedOn: '2026-05-01',
-      },
-    });
-    expect(c.status).toBe(201);
+    for (const purpose of ['un_submission', 'public_un_document']) {
+      const c = await coordinator.request({
+        method: 'POST',
+        url: `/api/v1/defenders/${defenderId}/consents`,
+        body: {
+          purpose,
+          decision: 'given',
+          givenBy: 'defender',
+          method: 'written',
+          decidedOn: '2026-05-01',
+        },
+      });
+      expect(c.status).toBe(201);
+    }
   }, 60_000);
 
   afterAll(async () => {

@@ -47,12 +47,16 @@ describe('escalations', () => {
     return res.body;
   };
 
-  const consent = async (defenderId: string, decidedOn = api.clock.today()) => {
+  const consent = async (
+    defenderId: string,
+    decidedOn = api.clock.today(),
+    purpose = 'un_submission',
+  ) => {
     const res = await as(staff.coordinator, {
       method: 'POST',
       url: `/api/v1/defenders/${defenderId}/consents`,
       body: {
-        purpose: 'un_submission',
+        purpose,
         decision: 'given',
         givenBy: 'defender',
         method: 'written',
@@ -253,7 +257,7 @@ describe('escalations', () => {
       expect((await step(staff.caseworker, id, { to: 'submitted' })).status).toBe(403);
     });
 
-    it("submission needs the defender's un_submission consent (409 naming it)", async () => {
+    it("submission needs the defender's un_submission consent (409 naming it), and to be named in a public UN document (422 naming the person)", async () => {
       const refused = await step(staff.coordinator, id, { to: 'submitted', date: '2026-05-20' });
       expect(refused.status).toBe(409);
       expect(refused.body.detail).toMatch(/un_submission/);
@@ -279,6 +283,25 @@ describe('escalations', () => {
       expect((await step(staff.coordinator, id, { to: 'submitted' })).status).toBe(409);
 
       await consent(amina.id, '2026-05-10');
+      // A WGAD opinion names the person publicly: consent to a public UN document too (422).
+      const unnamed = await step(staff.coordinator, id, { to: 'submitted', date: '2026-05-20' });
+      expect(unnamed.status).toBe(422);
+      expect(unnamed.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(unnamed.body.detail).toMatch(/Amina Haddad \(not recorded\)/);
+      expect(unnamed.body.detail).toMatch(/public_un_document/);
+      expect(unnamed.body.missing).toEqual([
+        {
+          defenderId: amina.id,
+          name: 'Amina Haddad',
+          consent: 'public_un_document',
+          state: 'not recorded',
+        },
+      ]);
+      expect(
+        (await as(staff.coordinator, { method: 'GET', url: `/api/v1/escalations/${id}` })).body
+          .state,
+      ).toBe('approved');
+      await consent(amina.id, '2026-05-10', 'public_un_document');
       const submitted = await stepOk(staff.coordinator, id, {
         to: 'submitted',
         date: '2026-05-20',
@@ -809,6 +832,110 @@ describe('escalations', () => {
       });
       expect(cleared.status).toBe(200);
       expect(cleared.body.sourceIdentity).toBeNull();
+    });
+  });
+
+  describe('Special Procedures communications on their own clock', () => {
+    it('an allegation letter: names withheld or consent, 60 days for the reply, then public', async () => {
+      api.clock.set(new Date('2026-09-30T09:00:00Z'));
+      const karim = await mkDefender({ fullName: 'Karim Mansour', country: 'EG' });
+      await consent(karim.id, '2026-09-01');
+      const e = await create(staff.coordinator, {
+        defenderIds: [karim.id],
+        mechanism: 'special_procedures',
+        kind: 'sp_allegation_letter',
+        targetRapporteurs: ['SR on human rights defenders'],
+      });
+      for (const to of ['in_review', 'approved']) await stepOk(staff.coordinator, e.id, { to });
+      const named = await step(staff.coordinator, e.id, { to: 'submitted', date: '2026-09-02' });
+      expect(named.status).toBe(422);
+      expect(named.body.detail).toMatch(/Karim Mansour/);
+      expect(named.body.detail).toMatch(/namePublicly/);
+      // The source asks that the name be withheld from the communications report.
+      const url = `/api/v1/escalations/${e.id}`;
+      const v = (await as(staff.coordinator, { method: 'GET', url })).body.version as number;
+      const withheld = await as(staff.coordinator, {
+        method: 'PATCH',
+        url,
+        body: { content: { namePublicly: false } },
+        headers: { 'if-match': `"${v}"` },
+      });
+      expect(withheld.status).toBe(200);
+      await stepOk(staff.coordinator, e.id, { to: 'submitted', date: '2026-09-02' });
+      const sent = await stepOk(staff.coordinator, e.id, {
+        to: 'communication_sent',
+        date: '2026-09-03',
+        unReference: 'AL EGY 5/2026',
+      });
+      expect(sent).toMatchObject({
+        state: 'communication_sent',
+        transmittedOn: '2026-09-03',
+        replyDueOn: '2026-11-02',
+        noReplyPossibleFrom: '2026-11-03',
+        followUpDueOn: null,
+      });
+      expect(sent.deadlines).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ key: 'reply', milestone: 'reply_due', dueOn: '2026-11-02' }),
+          expect.objectContaining({
+            key: 'publication',
+            milestone: 'publication_due',
+            dueOn: '2026-11-02',
+            open: true,
+          }),
+        ]),
+      );
+      const kinds = (await milestonesOf(karim.id))
+        .filter((m) => m.source === 'escalation')
+        .map((m) => `${m.kind}:${m.status}`)
+        .sort();
+      expect(kinds).toEqual(['publication_due:open', 'reply_due:open']);
+      // No WGAD clock on a Special Procedures letter.
+      expect(sent.deadlines.map((d: { milestone: string }) => d.milestone)).not.toContain(
+        'wgad_reply_due',
+      );
+      const early = await step(staff.coordinator, e.id, { to: 'no_reply' });
+      expect(early.status).toBe(409);
+      expect(early.body.possibleFrom).toBe('2026-11-03');
+      // A Special Procedures letter has no extension of the reply period.
+      const ext = await as(staff.coordinator, {
+        method: 'PATCH',
+        url,
+        body: { extensionDays: 10 },
+        headers: { 'if-match': `"${sent.version}"` },
+      });
+      expect(ext.status).toBe(400);
+      expect(ext.body.errors[0].field).toBe('extensionDays');
+
+      await stepOk(staff.coordinator, e.id, { to: 'government_replied', date: '2026-09-28' });
+      let ms = await milestonesOf(karim.id);
+      expect(ms.find((m) => m.kind === 'reply_due')?.status).toBe('cancelled');
+      expect(ms.find((m) => m.kind === 'publication_due')?.status).toBe('open');
+      const published = await stepOk(staff.coordinator, e.id, {
+        to: 'published',
+        date: '2026-09-30',
+      });
+      expect(published.publishedOn).toBe('2026-09-30');
+      ms = await milestonesOf(karim.id);
+      expect(ms.find((m) => m.kind === 'publication_due')?.status).toBe('cancelled');
+    });
+
+    it('an urgent appeal asks for a quicker reply than an allegation letter', async () => {
+      const nadia = await mkDefender({ fullName: 'Nadia Fathi', country: 'EG' });
+      for (const purpose of ['un_submission', 'public_un_document'])
+        await consent(nadia.id, '2026-09-01', purpose);
+      const e = await create(staff.coordinator, {
+        defenderIds: [nadia.id],
+        mechanism: 'special_procedures',
+        kind: 'sp_urgent_appeal',
+      });
+      for (const to of ['in_review', 'approved', 'submitted'])
+        await stepOk(staff.coordinator, e.id, { to });
+      const sent = await stepOk(staff.coordinator, e.id, {
+        to: 'communication_sent',
+        date: '2026-09-10',
+      });
+      expect(sent).toMatchObject({ replyDueOn: '2026-10-10', daysUntilReplyDue: 10 });
     });
   });
 

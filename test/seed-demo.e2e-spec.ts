@@ -48,7 +48,7 @@ describe('npm run seed:demo', () => {
     db = await cloneTestDatabase();
     const first = await seed({ DATABASE_URL: db.url });
     expect({ code: first.code, out: first.out }).toMatchObject({ code: 0 });
-    expect(first.out).toContain('15 demo WGAD escalations created');
+    expect(first.out).toContain('17 demo WGAD escalations created');
     const again = await seed({ DATABASE_URL: db.url });
     expect(again.code).toBe(0);
     expect(again.out).toContain('0 created with 0 timeline events, 30 already present');
@@ -78,8 +78,10 @@ describe('npm run seed:demo', () => {
         'transmitted_to_government',
         'government_replied',
         'no_reply',
+        'pending_further_information',
         'source_comments_sent',
         'opinion_adopted',
+        'opinion_transmitted',
         'follow_up',
         'closed',
         'filed',

@@ -12,6 +12,7 @@ import {
   FieldCipher,
   ForbiddenError,
   hiddenAs,
+  IncompleteError,
   NotFoundError,
   ValidationFailedError,
   type Env,
@@ -571,7 +572,10 @@ export class EscalationsService {
       const date = input.date ?? this.clock.today();
       if (date > this.clock.today())
         throw ValidationFailedError.field('date', 'must not be in the future');
-      if (input.to === 'submitted') await this.consentGate(tx, defenderIds);
+      if (input.to === 'submitted') {
+        await this.consentGate(tx, defenderIds);
+        await this.publicDocumentGate(tx, e, defenderIds, actor);
+      }
       if (input.to === 'no_reply') this.noReplyGate(e, date);
       if (input.to === 'opinion_transmitted' && e.opinionAdoptedOn && date < e.opinionAdoptedOn)
         throw ValidationFailedError.field(
@@ -747,6 +751,41 @@ export class EscalationsService {
       throw new ConflictError(
         'A UN submission needs the consent of every defender it concerns (un_submission, given and not expired). Record it first.',
         { missingConsents: missing },
+      );
+    }
+  }
+
+  /**
+   * A mechanism that publishes names (a WGAD opinion, the Special Procedures' communications
+   * report unless the source asks that names be withheld, the SG's reprisals report) needs
+   * each person's consent to be named in a public UN document: 422 naming whoever lacks it.
+   */
+  async publicDocumentGate(
+    tx: EntityManager,
+    e: Escalation,
+    defenderIds: string[],
+    actor: Actor,
+  ): Promise<void> {
+    const publishes = procedureOf(e.kind).publishes;
+    if (publishes === 'none') return;
+    if (publishes === 'names_unless_withheld' && e.content?.namePublicly === false) return;
+    const missing: { defenderId: string; name: string; consent: string; state: string }[] = [];
+    for (const d of defenderIds) {
+      const c = await loadCurrentConsents(tx, d, this.clock.today());
+      if (c.public_un_document.granted) continue;
+      const person = await this.defenders.find(tx, d, { actor, reading: false });
+      missing.push({
+        defenderId: d,
+        name: person.fullName,
+        consent: 'public_un_document',
+        state: c.public_un_document.state === 'none' ? 'not recorded' : c.public_un_document.state,
+      });
+    }
+    if (missing.length) {
+      const names = missing.map((m) => `${m.name} (${m.state})`).join(', ');
+      throw new IncompleteError(
+        `The ${procedureOf(e.kind).title} publishes the names of the people concerned: consent to be named in a public UN document (public_un_document) is missing for ${names}.${publishes === 'names_unless_withheld' ? ' Record it, or ask that the names be withheld (content.namePublicly = false).' : ' Record it first.'}`,
+        missing,
       );
     }
   }
