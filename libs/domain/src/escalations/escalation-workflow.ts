@@ -16,6 +16,25 @@ export const MECHANISMS = [
   'achpr',
   'iachr',
   'other',
+  /** Working Group on Enforced or Involuntary Disappearances. */
+  'wgeid',
+  /** Committee on Enforced Disappearances (urgent actions, art. 30; communications, art. 31). */
+  'ced',
+  /** Treaty bodies taking individual communications. */
+  'hrcttee',
+  'cat',
+  'cedaw',
+  'cerd',
+  'cescr',
+  'crc',
+  'crpd',
+  'cmw',
+  /** The Secretary-General's annual report on reprisals (cooperation with the UN). */
+  'sg_reprisals',
+  /** European Court of Human Rights. */
+  'ecthr',
+  /** African Court on Human and Peoples' Rights. */
+  'african_court',
 ] as const;
 export type Mechanism = (typeof MECHANISMS)[number];
 
@@ -28,20 +47,23 @@ export const ESCALATION_KINDS = [
   'hrc_side_event',
   'upr_submission',
   'regional_communication',
+  'wgeid_communication',
+  'wgeid_urgent_action',
+  'ced_urgent_action',
+  'treaty_communication',
+  'treaty_interim_measures',
+  'reprisals_report',
+  'iachr_precautionary_measures',
+  'achpr_provisional_measures',
+  'ecthr_rule_39',
+  'african_court_provisional',
 ] as const;
 export type EscalationKind = (typeof ESCALATION_KINDS)[number];
 
-/** Which mechanisms a kind can go to. */
-export const KIND_MECHANISMS: Record<EscalationKind, readonly Mechanism[]> = {
-  wgad_regular: ['wgad'],
-  wgad_urgent_action: ['wgad'],
-  sp_urgent_appeal: ['special_procedures'],
-  sp_allegation_letter: ['special_procedures'],
-  hrc_statement: ['unhrc'],
-  hrc_side_event: ['unhrc'],
-  upr_submission: ['upr'],
-  regional_communication: ['achpr', 'iachr', 'other'],
-};
+/** Which mechanisms a kind can go to (from its procedure table). */
+export const KIND_MECHANISMS: Record<EscalationKind, readonly Mechanism[]> = Object.fromEntries(
+  ESCALATION_KINDS.map((kind) => [kind, procedureOf(kind).mechanisms as readonly Mechanism[]]),
+) as Record<EscalationKind, readonly Mechanism[]>;
 
 export type EscalationState = string;
 type Role = 'caseworker' | 'coordinator' | 'admin' | 'viewer' | 'system';

@@ -30,7 +30,10 @@ import type { Actor } from '../shared/actor';
 import { User } from '../users/user.entity';
 import { daysUntil, type ClockPeriods } from './escalation-clock';
 import {
+  acceptsProcedure,
   deadlines,
+  instrumentFor,
+  TREATY_INSTRUMENTS,
   noReplyPossibleFrom,
   procedureOf,
   recordedBy,
@@ -575,6 +578,7 @@ export class EscalationsService {
       if (input.to === 'submitted') {
         await this.consentGate(tx, defenderIds);
         await this.publicDocumentGate(tx, e, defenderIds, actor);
+        await this.acceptanceGate(tx, e, defenderIds, actor);
       }
       if (input.to === 'no_reply') this.noReplyGate(e, date);
       if (input.to === 'opinion_transmitted' && e.opinionAdoptedOn && date < e.opinionAdoptedOn)
@@ -786,6 +790,39 @@ export class EscalationsService {
       throw new IncompleteError(
         `The ${procedureOf(e.kind).title} publishes the names of the people concerned: consent to be named in a public UN document (public_un_document) is missing for ${names}.${publishes === 'names_unless_withheld' ? ' Record it, or ask that the names be withheld (content.namePublicly = false).' : ' Record it first.'}`,
         missing,
+      );
+    }
+  }
+
+  /**
+   * A treaty body acts only against a State that accepted its procedure (an optional protocol,
+   * a declaration, or for a CED urgent action being party to the Convention): 422 naming the
+   * State and the instrument when the table says it did not. A State the table does not list
+   * is not refused (docs/procedures.md: check the treaty body database).
+   */
+  async acceptanceGate(
+    tx: EntityManager,
+    e: Escalation,
+    defenderIds: string[],
+    actor: Actor,
+  ): Promise<void> {
+    const instrument = instrumentFor(e.kind, e.mechanism);
+    if (!instrument) return;
+    const refused: { defenderId: string; country: string; instrument: string }[] = [];
+    for (const d of defenderIds) {
+      const person = await this.defenders.find(tx, d, { actor, reading: false });
+      if (acceptsProcedure(instrument, person.country) === false)
+        refused.push({
+          defenderId: d,
+          country: person.country,
+          instrument: TREATY_INSTRUMENTS[instrument],
+        });
+    }
+    if (refused.length) {
+      const states = [...new Set(refused.map((r) => r.country))].join(', ');
+      throw new IncompleteError(
+        `${states} has not accepted the ${TREATY_INSTRUMENTS[instrument]}: the ${procedureOf(e.kind).title} cannot be brought against it. Consider the Special Procedures or the WGAD, which need no acceptance.`,
+        refused,
       );
     }
   }

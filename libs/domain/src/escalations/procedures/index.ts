@@ -2,3 +2,4 @@ export * from './calendar-dates';
 export * from './procedure.types';
 export * from './procedure-tables';
 export * from './procedure-clock';
+export * from './treaty-acceptance';

@@ -9,6 +9,7 @@ import {
 } from './procedure-clock';
 import { PROCEDURE_TABLES } from './procedure-tables';
 import { DEFAULT_PERIODS, NAMED_DATES } from './procedure.types';
+import { acceptsProcedure, instrumentFor } from './treaty-acceptance';
 
 const P = resolvePeriods();
 /** Calendar dates 1970-2100, month ends and 29 February included. */
@@ -284,12 +285,7 @@ describe('other procedures’ clocks', () => {
       deadlineFor('achpr_provisional_measures', 'reply', { opinionAdoptedOn: '2026-12-20' }, P),
     ).toBe('2027-01-04');
     expect(
-      deadlineFor(
-        'african_court_provisional_measures',
-        'reply',
-        { opinionAdoptedOn: '2026-12-20' },
-        P,
-      ),
+      deadlineFor('african_court_provisional', 'reply', { opinionAdoptedOn: '2026-12-20' }, P),
     ).toBe('2027-01-04');
     expect(procedureOf('ecthr_rule_39').clocks).toEqual([]);
     expect(noReplyPossibleFrom('ecthr_rule_39', { opinionAdoptedOn: '2026-12-20' }, P)).toBeNull();
@@ -302,5 +298,25 @@ describe('other procedures’ clocks', () => {
     expect(deadlineFor('reprisals_report', 'submission', { createdOn: '2026-01-02' }, P)).toBe(
       '2026-05-15',
     );
+  });
+});
+
+describe("a State's acceptance of a treaty body's procedure", () => {
+  it('is read from the table: yes, no (not party, no declaration, denounced), or unknown', () => {
+    expect(acceptsProcedure('hrcttee', 'TN')).toBe(true);
+    expect(acceptsProcedure('hrcttee', 'eg')).toBe(false);
+    // Belarus denounced the first Optional Protocol (effective 8 February 2023).
+    expect(acceptsProcedure('hrcttee', 'BY')).toBe(false);
+    expect(acceptsProcedure('cat', 'MA')).toBe(true);
+    expect(acceptsProcedure('ced_party', 'TR')).toBe(false);
+    expect(acceptsProcedure('cedaw', 'ZZ')).toBeNull();
+  });
+
+  it('applies to treaty communications, interim measures and CED urgent actions only', () => {
+    expect(instrumentFor('treaty_communication', 'cat')).toBe('cat');
+    expect(instrumentFor('treaty_interim_measures', 'hrcttee')).toBe('hrcttee');
+    expect(instrumentFor('ced_urgent_action', 'ced')).toBe('ced_party');
+    expect(instrumentFor('treaty_communication', 'crc')).toBeNull();
+    expect(instrumentFor('wgad_regular', 'wgad')).toBeNull();
   });
 });

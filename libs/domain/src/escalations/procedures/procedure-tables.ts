@@ -530,7 +530,7 @@ export const PROCEDURE_TABLES: readonly Procedure[] = [
     'Rules of Court, Rule 39; Practice Direction on requests for interim measures',
   ]),
   measures(
-    'african_court_provisional_measures',
+    'african_court_provisional',
     ['african_court'],
     'African Court provisional measures (art. 27(2) of the Protocol)',
     { days: 'african_court_report_days' },
