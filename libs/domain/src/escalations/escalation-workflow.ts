@@ -128,6 +128,11 @@ export const AWAITING_REPLY: readonly string[] = [
   ...new Set(PROCEDURE_TABLES.flatMap((p) => p.awaitingReply)),
 ];
 
+/** Does this kind's procedure grant an extension of the reply period (the WGAD's)? */
+export function grantsExtension(kind: EscalationKind): boolean {
+  return procedureOf(kind).clocks.some((r) => r.key === 'reply' && !!r.extension);
+}
+
 /** States in which this kind awaits the government's (State's) reply. */
 export function awaitsReply(kind: EscalationKind, state: string): boolean {
   return procedureOf(kind).awaitingReply.includes(state);
