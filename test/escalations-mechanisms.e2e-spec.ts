@@ -233,4 +233,55 @@ describe('escalations to each mechanism', () => {
       'kind:ced_urgent_action': 1,
     });
   });
+
+  it('suggests the thematic mandates that fit the case, with reasons (HRC mandate map)', async () => {
+    const res = await as({
+      method: 'POST',
+      url: '/api/v1/defenders',
+      body: { fullName: 'Yara Haddad', country: 'EG', hrdFocus: ['journalist'], tags: ['media'] },
+    });
+    expect(res.status).toBe(201);
+    const d = res.body.id as string;
+    for (const [type, extra] of [
+      ['arrest', { charges: ['Spreading false news'] }],
+      ['ill_treatment', {}],
+    ] as const) {
+      const ev = await as({
+        method: 'POST',
+        url: `/api/v1/defenders/${d}/events`,
+        body: { type, occurredOn: '2026-03-01', description: 'Recorded', ...extra },
+      });
+      expect(ev.status).toBe(201);
+    }
+    const e = await open({
+      defenderIds: [d],
+      mechanism: 'special_procedures',
+      kind: 'sp_allegation_letter',
+    });
+    const m = await as({ method: 'GET', url: `/api/v1/escalations/${e.id}/mandates` });
+    expect(m.status).toBe(200);
+    const ids = (m.body as { id: string; reasons: string[] }[]).map((x) => x.id);
+    expect(ids[0]).toBe('human_rights_defenders');
+    expect(ids).toEqual(expect.arrayContaining(['expression', 'arbitrary_detention', 'torture']));
+    expect(
+      (m.body as { id: string; reasons: string[] }[]).find((x) => x.id === 'expression')!.reasons,
+    ).toEqual(expect.arrayContaining(['focus:journalist', 'charge:false news']));
+    // A viewer may read it; an unknown escalation is 404.
+    expect(
+      (
+        await asUser(api, staff.viewer, {
+          method: 'GET',
+          url: `/api/v1/escalations/${e.id}/mandates`,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await as({
+          method: 'GET',
+          url: '/api/v1/escalations/00000000-0000-4000-8000-000000000000/mandates',
+        })
+      ).status,
+    ).toBe(404);
+  });
 });

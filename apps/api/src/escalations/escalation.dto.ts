@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import {
   ESCALATION_KINDS,
+  MANDATES,
   MECHANISMS,
   SOURCE_RELATIONS,
   type EscalationKind,
@@ -460,6 +461,22 @@ export class EscalationIdParams {
   @ApiProperty({ description: 'Escalation id (uuid).', format: 'uuid' })
   @IsUUID('all', { message: 'must be a uuid' })
   id: string;
+}
+
+export class MandateSuggestionResponse {
+  @ApiProperty({
+    description: 'The mandate.',
+    enum: Object.keys(MANDATES),
+  })
+  id: string;
+  @ApiProperty({ description: 'Its title, as the Human Rights Council named it.' })
+  title: string;
+  @ApiProperty({
+    description:
+      'Why it fits, in the record’s words: focus:journalist, tag:protest, status:detained, event:ill_treatment, charge:false news.',
+    type: [String],
+  })
+  reasons: string[];
 }
 
 export class DeadlineResponse {

@@ -33,6 +33,9 @@ import {
   acceptsProcedure,
   deadlines,
   instrumentFor,
+  suggestMandates,
+  type MandateFacts,
+  type MandateSuggestion,
   TREATY_INSTRUMENTS,
   noReplyPossibleFrom,
   procedureOf,
@@ -629,6 +632,35 @@ export class EscalationsService {
       });
     });
     return this.get(id, actor);
+  }
+
+  /**
+   * The thematic mandates that fit the case (the HRC mandate map), suggested from its
+   * defenders' focus, tags and status and their timelines' events and charges.
+   */
+  async mandates(id: string, actor: Actor): Promise<MandateSuggestion[]> {
+    const { defenderIds } = await this.load(this.dataSource.manager, id, actor);
+    const facts = { focus: [], tags: [], statuses: [], events: [], charges: [] } as {
+      [k in keyof MandateFacts]: string[];
+    };
+    for (const d of defenderIds) {
+      const person = await this.defenders.find(this.dataSource.manager, d, {
+        actor,
+        archived: true,
+      });
+      facts.focus.push(...person.hrdFocus);
+      facts.tags.push(...person.tags);
+      facts.statuses.push(person.status);
+    }
+    const rows: { type: string; charges: string[] | null }[] = await this.dataSource.query(
+      `SELECT DISTINCT type, charges FROM detention_events WHERE defender_id = ANY($1)`,
+      [defenderIds],
+    );
+    for (const r of rows) {
+      facts.events.push(r.type);
+      facts.charges.push(...(r.charges ?? []));
+    }
+    return suggestMandates(facts);
   }
 
   async transitions(id: string, actor: Actor) {
