@@ -284,4 +284,48 @@ describe('escalations to each mechanism', () => {
       ).status,
     ).toBe(404);
   });
+
+  it('an HRC statement needs a partner in ECOSOC consultative status (422 otherwise)', async () => {
+    const d = await person('Lina Saleh', 'SY', ['un_submission']);
+    const partner = await as({
+      method: 'POST',
+      url: '/api/v1/partners',
+      body: { name: 'Local Rights Group', kind: 'partner' },
+    });
+    expect(partner.status).toBe(201);
+    expect(partner.body.ecosocStatus).toBe('none');
+    const bad = await as({
+      method: 'POST',
+      url: '/api/v1/partners',
+      body: { name: 'X', kind: 'partner', ecosocStatus: 'observer' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('ecosocStatus');
+
+    const e = await open({
+      defenderIds: [d],
+      mechanism: 'unhrc',
+      kind: 'hrc_statement',
+      partnerIds: [partner.body.id],
+      meetingOn: '2026-09-08',
+    });
+    expect(e.deadlines).toEqual([
+      expect.objectContaining({ key: 'submission', dueOn: '2026-08-25', open: true }),
+    ]);
+    await walk(e.id, 'in_review', 'approved');
+    const refused = await step(e.id, { to: 'submitted' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toMatch(/ECOSOC consultative status/);
+
+    const p = await as({
+      method: 'PATCH',
+      url: `/api/v1/partners/${partner.body.id}`,
+      body: { ecosocStatus: 'special' },
+      headers: { 'if-match': `"${partner.body.version}"` },
+    });
+    expect(p.status).toBe(200);
+    expect(p.body.ecosocStatus).toBe('special');
+    const ok = await walk(e.id, 'submitted');
+    expect(ok.state).toBe('submitted');
+  });
 });

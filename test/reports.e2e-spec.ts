@@ -741,7 +741,13 @@ describe('indicators report', () => {
         co.request({
           method: 'POST',
           url: '/api/v1/partners',
-          body: { name: `Partner ${p}`, kind: 'partner', country: 'KE' },
+          // P3 makes the HRC statement (E5): it needs ECOSOC consultative status.
+          body: {
+            name: `Partner ${p}`,
+            kind: 'partner',
+            country: 'KE',
+            ...(p === 'P3' ? { ecosocStatus: 'special' } : {}),
+          },
         }),
       );
       ids.partners[p] = res.body.id;

@@ -25,6 +25,7 @@ import { AccessService } from '../access/access.service';
 import { loadCurrentConsents } from '../consents/consent-rules';
 import { DefendersService } from '../defenders/defenders.service';
 import { MilestoneSync } from '../milestones/milestone-sync.service';
+import { Partner } from '../solidarity/solidarity.entity';
 import { knownPartners } from '../solidarity/solidarity.service';
 import type { Actor } from '../shared/actor';
 import { User } from '../users/user.entity';
@@ -582,6 +583,7 @@ export class EscalationsService {
         await this.consentGate(tx, defenderIds);
         await this.publicDocumentGate(tx, e, defenderIds, actor);
         await this.acceptanceGate(tx, e, defenderIds, actor);
+        await this.ecosocGate(tx, e);
       }
       if (input.to === 'no_reply') this.noReplyGate(e, date);
       if (input.to === 'opinion_transmitted' && e.opinionAdoptedOn && date < e.opinionAdoptedOn)
@@ -857,6 +859,27 @@ export class EscalationsService {
         refused,
       );
     }
+  }
+
+  /**
+   * A Human Rights Council statement is made by an organisation in ECOSOC consultative status
+   * (general, special or roster): one of the partners the escalation supports must have it,
+   * or 422 says so.
+   */
+  async ecosocGate(tx: EntityManager, e: Escalation): Promise<void> {
+    if (e.kind !== 'hrc_statement') return;
+    const ids = (await this.partnerIds(tx, [e.id])).get(e.id) ?? [];
+    const partners = ids.length ? await tx.find(Partner, { where: { id: In(ids) } }) : [];
+    if (partners.some((p) => p.ecosocStatus !== 'none')) return;
+    throw new IncompleteError(
+      'A Human Rights Council written or oral statement is made by an organisation in ECOSOC consultative status: link a partner with general, special or roster status (partnerIds), or record its status.',
+      [
+        {
+          field: 'partnerIds',
+          partners: partners.map((p) => ({ id: p.id, name: p.name, ecosocStatus: p.ecosocStatus })),
+        },
+      ],
+    );
   }
 
   view(e: Escalation, defenderIds: string[], actor: Actor, withSensitive = true): EscalationView {
