@@ -185,11 +185,9 @@ describe('dossier completeness (service tier)', () => {
     });
   });
 
-  // Defect: consent withdrawn takes effect at once (DOMAIN.md), but a submission dossier
-  // requested while the un_submission consent was in force is still rendered by the worker
-  // after it was revoked: the gate is checked when the dossier is requested, not when it is
-  // made. It should not be made (failed or skipped, no content).
-  it.failing(
+  // Consent withdrawn takes effect at once (DOMAIN.md): a submission dossier requested while
+  // the un_submission consent was in force is not made once it is revoked.
+  it(
     'does not render a submission dossier once its un_submission consent is revoked',
     async () => {
       const id = await completeCase();
@@ -204,7 +202,9 @@ describe('dossier completeness (service tier)', () => {
         render: () => Promise.reject(new Error('an html dossier needs no pdf')),
       };
       await dossiers.render(requested.id, noPdf, true);
-      expect((await dossiers.get(requested.id, t.actors.coordinator)).state).not.toBe('ready');
+      const after = await dossiers.get(requested.id, t.actors.coordinator);
+      expect(after.state).toBe('failed');
+      expect(after.failureReason).toMatch(/consent to a UN submission was withdrawn/);
     },
   );
 });
