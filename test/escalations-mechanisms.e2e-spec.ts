@@ -328,4 +328,36 @@ describe('escalations to each mechanism', () => {
     const ok = await walk(e.id, 'submitted');
     expect(ok.state).toBe('submitted');
   });
+
+  it('the OpenAPI document lists every mechanism and kind, and the mandate map', async () => {
+    const res = await api.request({ method: 'GET', url: '/docs-json' });
+    expect(res.status).toBe(200);
+    const schemas = res.body.components.schemas as Record<
+      string,
+      { properties: Record<string, { enum?: string[] }> }
+    >;
+    const create = schemas.CreateEscalationDto.properties;
+    expect(create.mechanism.enum).toEqual(
+      expect.arrayContaining([
+        'wgeid',
+        'ced',
+        'hrcttee',
+        'cat',
+        'sg_reprisals',
+        'ecthr',
+        'african_court',
+      ]),
+    );
+    expect(create.kind.enum).toEqual(
+      expect.arrayContaining([
+        'wgeid_urgent_action',
+        'ced_urgent_action',
+        'treaty_communication',
+        'reprisals_report',
+        'ecthr_rule_39',
+        'african_court_provisional',
+      ]),
+    );
+    expect(res.body.paths['/api/v1/escalations/{id}/mandates'].get.description).toMatch(/mandates/);
+  });
 });
