@@ -49,7 +49,7 @@ describe('npm run seed:demo', () => {
     db = await cloneTestDatabase();
     const first = await seed({ DATABASE_URL: db.url });
     expect({ code: first.code, out: first.out }).toMatchObject({ code: 0 });
-    expect(first.out).toContain('15 demo WGAD escalations created');
+    expect(first.out).toContain('17 demo WGAD escalations created');
     expect(first.out).toContain(`password "${DEMO_PASSWORD}"`);
     const again = await seed({ DATABASE_URL: db.url });
     expect(again.code).toBe(0);
@@ -100,8 +100,10 @@ describe('npm run seed:demo', () => {
         'transmitted_to_government',
         'government_replied',
         'no_reply',
+        'pending_further_information',
         'source_comments_sent',
         'opinion_adopted',
+        'opinion_transmitted',
         'follow_up',
         'closed',
         'filed',

@@ -49,6 +49,19 @@ export * from './milestones/milestones.module';
 export * from './notifications/notifications.service';
 export * from './escalations/escalation-workflow';
 export * from './escalations/escalation-clock';
+export {
+  acceptsProcedure,
+  DEFAULT_PERIODS,
+  deadlines,
+  MANDATES,
+  procedureOf,
+  PROCEDURE_TABLES,
+  suggestMandates,
+  TREATY_INSTRUMENTS,
+  type DerivedDeadline,
+  type MandateSuggestion,
+  type Procedure,
+} from './escalations/procedures';
 export * from './escalations/escalation.entity';
 export * from './escalations/escalations.service';
 export * from './escalations/escalations.module';

@@ -448,7 +448,7 @@ export class DefenderIdParams {
 export class DefenderResponse extends CreateDefenderDto {
   @ApiPropertyOptional({
     description:
-      'The consent in force per purpose (public_profile, photo, un_submission, name_family_members): { state, granted, since, expiresOn }. Single record only.',
+      'The consent in force per purpose (public_profile, photo, un_submission, name_family_members, public_un_document): { state, granted, since, expiresOn }. Single record only.',
     type: 'object',
     additionalProperties: { $ref: '#/components/schemas/CurrentConsentResponse' },
   })

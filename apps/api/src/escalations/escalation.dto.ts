@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import {
   ESCALATION_KINDS,
+  MANDATES,
   MECHANISMS,
   SOURCE_RELATIONS,
   type EscalationKind,
@@ -306,6 +307,16 @@ export class CreateEscalationDto {
   @IsString()
   @MaxLength(100)
   hrcSession?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    description:
+      'The session or review the submission is for (YYYY-MM-DD): a UPR review, an HRC session. Submission deadlines count back from it.',
+    nullable: true,
+    format: 'date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  meetingOn?: string | null;
   @ApiPropertyOptional({ type: String, description: 'Notes.', nullable: true, maxLength: 20000 })
   @IsOptional()
   @IsString()
@@ -347,6 +358,24 @@ export class UpdateEscalationDto extends PartialType(
   @Min(0)
   @Max(365)
   extensionDays?: number;
+  @ApiPropertyOptional({
+    description:
+      'When the opinion was transmitted to the government (YYYY-MM-DD), when it was not recorded with the opinion_transmitted step: follow-up runs from it. Not before the adoption, not in the future.',
+    nullable: true,
+    format: 'date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  opinionTransmittedOn?: string | null;
+  @ApiPropertyOptional({
+    description:
+      'When the opinion (or communication) was made public (YYYY-MM-DD). Until then it is embargoed: nothing public cites it.',
+    nullable: true,
+    format: 'date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  publishedOn?: string | null;
 }
 
 export class TransitionDto {
@@ -464,6 +493,43 @@ export class EscalationIdParams {
   id: string;
 }
 
+export class MandateSuggestionResponse {
+  @ApiProperty({
+    description: 'The mandate.',
+    enum: Object.keys(MANDATES),
+  })
+  id: string;
+  @ApiProperty({ description: 'Its title, as the Human Rights Council named it.' })
+  title: string;
+  @ApiProperty({
+    description:
+      'Why it fits, in the record’s words: focus:journalist, tag:protest, status:detained, event:ill_treatment, charge:false news.',
+    type: [String],
+  })
+  reasons: string[];
+}
+
+export class DeadlineResponse {
+  @ApiProperty({
+    description: 'Which deadline of the procedure.',
+    enum: ['reply', 'comments', 'follow_up', 'publication', 'submission'],
+  })
+  key: string;
+  @ApiProperty({ description: 'The milestone kind it becomes while open.' })
+  milestone: string;
+  @ApiProperty({ description: 'In words.' })
+  title: string;
+  @ApiProperty({
+    description: 'The date, derived from the recorded dates and the periods in force.',
+    nullable: true,
+    type: String,
+    format: 'date',
+  })
+  dueOn: string | null;
+  @ApiProperty({ description: 'Open in the current state (a milestone), or retired.' })
+  open: boolean;
+}
+
 export class EscalationResponse extends CreateEscalationDto {
   @ApiPropertyOptional({
     description: 'Latest dossier (single escalation only): { id, versionNo, state, stale, ... }.',
@@ -510,10 +576,55 @@ export class EscalationResponse extends CreateEscalationDto {
   daysUntilReplyDue: number | null;
   @ApiProperty({ description: 'Government replied on.', nullable: true, type: String })
   governmentRepliedOn: string | null;
-  @ApiProperty({ description: 'Opinion (or decision) adopted on.', nullable: true, type: String })
+  @ApiProperty({
+    description:
+      "When the source was asked for its comments on the government's reply (pending further information).",
+    nullable: true,
+    type: String,
+  })
+  commentsRequestedOn: string | null;
+  @ApiProperty({
+    description: "The source's comments deadline, derived.",
+    nullable: true,
+    type: String,
+  })
+  commentsDueOn: string | null;
+  @ApiProperty({
+    description: 'Opinion (views, decision, measures) adopted on.',
+    nullable: true,
+    type: String,
+  })
   opinionAdoptedOn: string | null;
-  @ApiProperty({ description: 'Follow-up due, derived.', nullable: true, type: String })
+  @ApiProperty({
+    description: 'Opinion transmitted to the government on (follow-up runs from it).',
+    nullable: true,
+    type: String,
+  })
+  opinionTransmittedOn: string | null;
+  @ApiProperty({
+    description: 'Made public on (the embargo ends).',
+    nullable: true,
+    type: String,
+  })
+  publishedOn: string | null;
+  @ApiProperty({
+    description: 'Follow-up due, derived (WGAD: six months after the opinion’s transmission).',
+    nullable: true,
+    type: String,
+  })
   followUpDueOn: string | null;
+  @ApiProperty({
+    description: "Every deadline of the escalation's procedure, derived; open ones are milestones.",
+    type: [DeadlineResponse],
+  })
+  deadlines: DeadlineResponse[];
+  @ApiProperty({
+    description:
+      'The first day "no reply" may be recorded (the day after the reply deadline, extension included), when it is a next step.',
+    nullable: true,
+    type: String,
+  })
+  noReplyPossibleFrom: string | null;
   @ApiProperty({ description: 'Outcome of the opinion.', nullable: true, type: Object })
   outcome: Record<string, unknown> | null;
   @ApiProperty({ description: 'Version for If-Match.' }) version: number;

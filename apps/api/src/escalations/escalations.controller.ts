@@ -21,6 +21,7 @@ import {
   EscalationPageResponse,
   EscalationQueryDto,
   EscalationResponse,
+  MandateSuggestionResponse,
   TransitionDto,
   TransitionResponse,
   UpdateEscalationDto,
@@ -137,6 +138,19 @@ export class EscalationsController {
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<TransitionResponse[]> {
     return this.escalations.transitions(id, actor);
+  }
+
+  @Get('escalations/:id/mandates')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'Thematic mandates that fit the case (HRC mandate map)',
+    description:
+      "The Special Procedures mandates suggested from what the record says: the defenders' focus, tags and status, and the events and charges of their timelines (e.g. a journalist charged with false news: freedom of expression; ill-treatment: torture; a disappearance: the WGEID). The Special Rapporteur on human rights defenders comes first, always; the others by the number of reasons. A suggestion: the coordinator chooses the addressees.",
+  })
+  @ApiOkResponse({ type: [MandateSuggestionResponse] })
+  @ApiProblems(400, 401, 404)
+  mandates(@Param() { id }: EscalationIdParams, @CurrentActor() actor: AuthenticatedActor) {
+    return this.escalations.mandates(id, actor);
   }
 
   @Get('defenders/:id/escalations')

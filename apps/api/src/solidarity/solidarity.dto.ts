@@ -6,6 +6,8 @@ import {
   type ActionStatus,
   type ActionType,
   type PartnerKind,
+  ECOSOC_STATUSES,
+  type EcosocStatus,
 } from '@witness/domain';
 import { Type } from 'class-transformer';
 import {
@@ -73,6 +75,15 @@ export class CreatePartnerDto {
   @ApiProperty({ description: 'member, partner, network or other.', enum: PARTNER_KINDS })
   @IsIn(PARTNER_KINDS)
   kind: PartnerKind;
+
+  @ApiPropertyOptional({
+    description:
+      'ECOSOC consultative status (general, special, roster, or none: the default). Human Rights Council written and oral statements are for organisations in consultative status.',
+    enum: ECOSOC_STATUSES,
+  })
+  @IsOptional()
+  @IsIn(ECOSOC_STATUSES)
+  ecosocStatus?: EcosocStatus;
 
   @ApiPropertyOptional({
     description:

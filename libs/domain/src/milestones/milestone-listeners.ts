@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { anchorCase } from '../defenders';
 import { OnDomainEvent, type DomainEvents } from '../shared/events';
 import { MilestoneSync } from './milestone-sync.service';
+import type { MilestoneKind } from './milestone.entity';
 
 /** Rows per statement when copying a profile review onto imported records. */
 const IMPORT_BATCH = 10_000;
@@ -88,11 +89,13 @@ export class MilestoneListeners {
     tx: EntityManager,
     e: DomainEvents['EscalationTransitioned'],
   ): Promise<void> {
-    const { escalationId, defenderIds, ...clock } = e;
+    const { escalationId, defenderIds, ownerId, deadlines } = e;
     await this.sync.syncEscalationClock(tx, {
       id: escalationId,
       defenderId: await anchorCase(tx, defenderIds),
-      ...clock,
+      ownerId,
+      // The procedure tables name only milestone kinds (their test checks each one).
+      deadlines: deadlines.map((d) => ({ ...d, milestone: d.milestone as MilestoneKind })),
     });
   }
 

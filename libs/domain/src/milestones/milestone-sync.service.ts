@@ -21,6 +21,11 @@ export const DEFAULT_REMIND_BEFORE: Record<string, string[]> = {
   consent_review: ['P14D', 'P1D'],
   wgad_reply_due: ['P14D', 'P3D'],
   wgad_follow_up_due: ['P14D'],
+  source_comments_due: ['P7D', 'P1D'],
+  reply_due: ['P7D', 'P1D'],
+  publication_due: ['P3D'],
+  follow_up_due: ['P14D'],
+  submission_due: ['P30D', 'P7D'],
   solidarity_action: ['P7D', 'P1D'],
   hrc_session: ['P14D', 'P3D'],
   wgad_session: ['P14D', 'P3D'],
@@ -145,8 +150,9 @@ export class MilestoneSync {
   }
 
   /**
-   * An escalation's clock: the government's reply deadline while a reply is awaited, and the
-   * follow-up date after an opinion; reminders go to the escalation's owner.
+   * An escalation's clock: every deadline its procedure derives (the government's reply, the
+   * source's comments, the follow-up, a publication or submission date), open ones as
+   * milestones for the escalation's owner, the others retired. One milestone per deadline key.
    */
   async syncEscalationClock(
     tx: EntityManager,
@@ -154,40 +160,31 @@ export class MilestoneSync {
       id: string;
       defenderId: string | null;
       ownerId: string | null;
-      replyDueOn: string | null;
-      followUpDueOn: string | null;
-      awaitingReply: boolean;
-      followingUp: boolean;
+      deadlines: readonly {
+        key: string;
+        milestone: MilestoneKind;
+        title: string;
+        dueOn: string | null;
+        open: boolean;
+      }[];
     },
   ): Promise<void> {
     const assigneeIds = e.ownerId ? [e.ownerId] : [];
-    const reply = { source: 'escalation' as const, sourceKey: `${e.id}:reply` };
-    if (e.awaitingReply && e.replyDueOn) {
-      await this.upsert(tx, {
-        ...reply,
-        defenderId: e.defenderId,
-        kind: 'wgad_reply_due',
-        title: 'Government reply due',
-        dueAt: dayInstant(e.replyDueOn),
-        allDay: true,
-        assigneeIds,
-      });
-    } else {
-      await this.cancel(tx, reply);
-    }
-    const follow = { source: 'escalation' as const, sourceKey: `${e.id}:follow_up` };
-    if (e.followingUp && e.followUpDueOn) {
-      await this.upsert(tx, {
-        ...follow,
-        defenderId: e.defenderId,
-        kind: 'wgad_follow_up_due',
-        title: 'Follow-up on the opinion due',
-        dueAt: dayInstant(e.followUpDueOn),
-        allDay: true,
-        assigneeIds,
-      });
-    } else {
-      await this.cancel(tx, follow);
+    for (const d of e.deadlines) {
+      const key = { source: 'escalation' as const, sourceKey: `${e.id}:${d.key}` };
+      if (d.open && d.dueOn) {
+        await this.upsert(tx, {
+          ...key,
+          defenderId: e.defenderId,
+          kind: d.milestone,
+          title: d.title,
+          dueAt: dayInstant(d.dueOn),
+          allDay: true,
+          assigneeIds,
+        });
+      } else {
+        await this.cancel(tx, key);
+      }
     }
   }
 

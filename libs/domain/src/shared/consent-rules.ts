@@ -7,6 +7,12 @@ export const CONSENT_PURPOSES = [
   'photo',
   'un_submission',
   'name_family_members',
+  /**
+   * Being named in a public UN document: a WGAD opinion, the Special Procedures'
+   * communications report, the Secretary-General's reprisals report. Checked before a
+   * submission to a mechanism that publishes names.
+   */
+  'public_un_document',
 ] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const CONSENT_DECISIONS = ['given', 'refused', 'revoked'] as const;

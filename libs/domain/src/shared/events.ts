@@ -34,10 +34,17 @@ export interface DomainEvents {
     escalationId: string;
     defenderIds: string[];
     ownerId: string | null;
-    replyDueOn: string | null;
-    followUpDueOn: string | null;
-    awaitingReply: boolean;
-    followingUp: boolean;
+    /**
+     * Every deadline of the escalation's procedure (procedures/): its milestone kind, when
+     * it falls due, and whether it is open in the new state (kept) or retired (cancelled).
+     */
+    deadlines: readonly {
+      key: string;
+      milestone: string;
+      title: string;
+      dueOn: string | null;
+      open: boolean;
+    }[];
   };
   /** A solidarity action was planned, changed or closed. */
   SolidarityActionChanged: {

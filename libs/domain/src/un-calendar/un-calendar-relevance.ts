@@ -20,6 +20,7 @@ const WGAD_PENDING = [
   ...AWAITING_REPLY,
   'government_replied',
   'no_reply',
+  'pending_further_information',
   'source_comments_sent',
 ].filter((s, i, all) => all.indexOf(s) === i);
 

@@ -1,6 +1,7 @@
 import {
-  AWAITING_REPLY,
+  awaitsReply,
   daysUntil,
+  grantsExtension,
   ESCALATION_KINDS,
   statesOf,
   type EscalationView,
@@ -43,9 +44,14 @@ export const ALL_STATES: string[] = [
 /** Steps of preparation: a button, nothing to record. */
 const PREPARATION_STEPS = new Set(['draft', 'in_review', 'approved']);
 /** Steps where the UN gives (or we record) its reference. */
-const REFERENCE_STEPS = new Set(['submitted', 'transmitted_to_government', 'communication_sent']);
+const REFERENCE_STEPS = new Set([
+  'submitted',
+  'transmitted_to_government',
+  'communication_sent',
+  'registered',
+]);
 /** Steps that record an opinion or decision and its outcome. */
-const OPINION_STEPS = new Set(['opinion_adopted', 'decision_adopted']);
+const OPINION_STEPS = new Set(['opinion_adopted', 'decision_adopted', 'views_adopted']);
 /** Steps that end the escalation early: asked to confirm. */
 const ENDING_STEPS = new Set(['withdrawn', 'filed']);
 
@@ -64,14 +70,14 @@ export interface StepForm {
 
 /** One form per step the actor may take now (`allowedTransitions`, from the domain). */
 export function stepForms(
-  view: Pick<EscalationView, 'allowedTransitions'>,
+  view: Pick<EscalationView, 'allowedTransitions' | 'kind'>,
   failed?: { to: string; values: Record<string, unknown>; errors: FieldErrorMap },
 ): StepForm[] {
   return view.allowedTransitions.map((to) => ({
     to,
     simple: PREPARATION_STEPS.has(to),
     withReference: REFERENCE_STEPS.has(to),
-    withExtension: AWAITING_REPLY.includes(to),
+    withExtension: grantsExtension(view.kind) && awaitsReply(view.kind, to),
     withOpinion: OPINION_STEPS.has(to),
     confirm: ENDING_STEPS.has(to),
     ...(failed && failed.to === to ? { values: failed.values, errors: failed.errors } : {}),
