@@ -180,10 +180,12 @@ const STAGES: { key: string; path: string[] }[] = [
   { key: 'transmitted', path: TRANSMITTED },
   { key: 'replied', path: REPLIED },
   { key: 'no_reply', path: [...TRANSMITTED, 'no_reply'] },
+  { key: 'pending', path: [...REPLIED, 'pending_further_information'] },
   { key: 'comments', path: [...REPLIED, 'source_comments_sent'] },
   { key: 'opinion', path: OPINION },
-  { key: 'follow_up', path: [...OPINION, 'follow_up'] },
-  { key: 'closed', path: [...OPINION, 'follow_up', 'closed'] },
+  { key: 'opinion_transmitted', path: [...OPINION, 'opinion_transmitted'] },
+  { key: 'follow_up', path: [...OPINION, 'opinion_transmitted', 'follow_up'] },
+  { key: 'closed', path: [...OPINION, 'opinion_transmitted', 'follow_up', 'closed'] },
   { key: 'filed', path: [...SUBMITTED, 'filed'] },
   { key: 'withdrawn', path: ['withdrawn'] },
 ];
@@ -266,10 +268,12 @@ export async function seedUnDemo(
       },
       actor,
     );
-    // The steps a month apart, the last a few days ago, with the UN's dates and numbers.
-    let at = 30 * path.length + 5;
+    // The steps a month apart, the last a few days ago, with the UN's dates and numbers; "no
+    // reply" only once the government's 60 days have passed.
+    const gap = (to: string) => (to === 'no_reply' ? 62 : 30);
+    let at = path.reduce((sum, to) => sum + gap(to), 5);
     for (const to of path) {
-      at -= 30;
+      at -= gap(to);
       await escalations.transition(
         e.id,
         {
@@ -300,13 +304,17 @@ export async function seedUnDemo(
     for (const event of completeTimeline(day)) await detention.add(complete.id, event, actor);
   }
   await consentTo(complete.id, 'un_submission');
+  await consentTo(complete.id, 'public_un_document');
   await consentTo(complete.id, 'public_profile', 'defender');
   await escalation('complete-case', [complete.id], APPROVED, completeContent(complete.id), SOURCE);
 
   // The group arrested together, in one communication (section I repeats per person).
   const group = (await defenders.list({ tag: groupTag, limit: 10 }, actor)).data;
   if (group.length > 1) {
-    for (const g of group) await consentTo(g.id, 'un_submission');
+    for (const g of group) {
+      await consentTo(g.id, 'un_submission');
+      await consentTo(g.id, 'public_un_document');
+    }
     await escalation(
       'group',
       group.map((g) => g.id),
@@ -330,7 +338,10 @@ export async function seedUnDemo(
   for (const [i, stage] of STAGES.entries()) {
     const d = await bySlug(STAGE_CASES[i % STAGE_CASES.length]);
     if (!d) continue;
-    if (stage.path.includes('submitted')) await consentTo(d.id, 'un_submission');
+    if (stage.path.includes('submitted')) {
+      await consentTo(d.id, 'un_submission');
+      await consentTo(d.id, 'public_un_document');
+    }
     await escalation(
       `stage-${stage.key}`,
       [d.id],

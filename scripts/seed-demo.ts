@@ -27,6 +27,7 @@ import {
   DetentionService,
   EscalationsModule,
   SYSTEM_ACTOR,
+  UsersModule,
   type DefenderInput,
   type DetentionEventInput,
   type EventType,
@@ -43,6 +44,7 @@ import {
   PlatformConfigModule,
 } from '@witness/platform';
 
+import { demoLoginLines, seedDemoAccounts, type DemoAccountsResult } from './seed-demo-accounts';
 import { seedUnDemo, type UnSeedResult } from './seed-demo-un';
 
 /** An event dated `daysAgo` days before today; negative means scheduled in the future. */
@@ -1188,6 +1190,7 @@ const DEMO: DemoDefender[] = [
     DetentionModule,
     ConsentsModule,
     EscalationsModule,
+    UsersModule,
   ],
 })
 class SeedModule {}
@@ -1217,6 +1220,7 @@ async function main(): Promise<void> {
   let events = 0;
   const incomplete: string[] = [];
   let un: UnSeedResult | undefined;
+  let accounts: DemoAccountsResult | undefined;
   try {
     const defenders = app.get(DefendersService);
     const detention = app.get(DetentionService);
@@ -1262,6 +1266,7 @@ async function main(): Promise<void> {
       created++;
     }
     un = await seedUnDemo(app, today, (daysAgo) => shiftDate(today, -daysAgo), EG_GROUP);
+    accounts = await seedDemoAccounts(app, env.NODE_ENV);
   } finally {
     await app.close();
   }
@@ -1275,6 +1280,7 @@ async function main(): Promise<void> {
       `; ${un?.escalationsCreated ?? 0} demo WGAD escalations created (one per stage, a group, ` +
       `and the complete case ${un?.completeCaseId ?? '?'})`,
   );
+  if (accounts) for (const line of demoLoginLines(accounts)) console.log(line);
 }
 
 main().catch((err) => {

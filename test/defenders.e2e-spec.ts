@@ -1,4 +1,5 @@
 import { startApi, type TestApi, type TestResponse } from './support/api';
+import type { RequestBody, ResponseBody } from './support/api-types';
 
 const D = '/api/v1/defenders';
 const TODAY = '2026-06-15';
@@ -406,6 +407,22 @@ describe('case records: /api/v1/defenders', () => {
   });
 
   describe('GET /defenders/:id', () => {
+    it('answers in the types generated from the OpenAPI document (clients/witness-api.ts)', async () => {
+      const body: RequestBody<'/api/v1/defenders', 'post'> = {
+        fullName: 'Typed Client',
+        country: 'KE',
+        sex: null,
+        tags: ['typed'],
+      };
+      const created = await request({ method: 'POST', url: D, body });
+      expect(created.status).toBe(201);
+      const made: ResponseBody<'/api/v1/defenders', 'post', 201> = created.body;
+      const read = await request({ method: 'GET', url: `${D}/${made.id}` });
+      const record: ResponseBody<'/api/v1/defenders/{id}', 'get'> = read.body;
+      expect(record).toMatchObject({ fullName: body.fullName, sex: null, tags: ['typed'] });
+      expect(record.version).toBe(made.version);
+    });
+
     it('answers 404 problem+json for an unknown id', async () => {
       const res = await request({ method: 'GET', url: `${D}/${MISSING_UUID}` });
       expectProblem(res, 404);

@@ -14,7 +14,12 @@ describe('escalation clock periods from configuration', () => {
   beforeAll(async () => {
     api = await startApi({
       now: '2026-06-15T10:00:00Z',
-      env: { WGAD_REPLY_DAYS: '30', WGAD_MAX_EXTENSION_DAYS: '10', WGAD_FOLLOW_UP_MONTHS: '3' },
+      env: {
+        WGAD_REPLY_DAYS: '30',
+        WGAD_MAX_EXTENSION_DAYS: '10',
+        WGAD_FOLLOW_UP_MONTHS: '3',
+        PROCEDURE_PERIODS: '{"wgad_source_comments_days":5,"sp_urgent_reply_days":21}',
+      },
     });
     coordinator = (await createStaff(api)).coordinator;
     const d = await coordinator.request({
@@ -24,18 +29,20 @@ describe('escalation clock periods from configuration', () => {
     });
     expect(d.status).toBe(201);
     defenderId = d.body.id as string;
-    const c = await coordinator.request({
-      method: 'POST',
-      url: `/api/v1/defenders/${defenderId}/consents`,
-      body: {
-        purpose: 'un_submission',
-        decision: 'given',
-        givenBy: 'defender',
-        method: 'written',
-        decidedOn: '2026-05-01',
-      },
-    });
-    expect(c.status).toBe(201);
+    for (const purpose of ['un_submission', 'public_un_document']) {
+      const c = await coordinator.request({
+        method: 'POST',
+        url: `/api/v1/defenders/${defenderId}/consents`,
+        body: {
+          purpose,
+          decision: 'given',
+          givenBy: 'defender',
+          method: 'written',
+          decidedOn: '2026-05-01',
+        },
+      });
+      expect(c.status).toBe(201);
+    }
   }, 60_000);
 
   afterAll(async () => {
@@ -100,9 +107,45 @@ describe('escalation clock periods from configuration', () => {
       date: '2026-06-10',
       opinionNumber: 'No. 3/2026',
     });
-    expect(o.followUpDueOn).toBe('2026-09-10');
+    // Follow-up runs from the opinion's transmission, not its adoption.
+    expect(o.followUpDueOn).toBeNull();
+    const sent = await step({ to: 'opinion_transmitted', date: '2026-06-12' });
+    expect(sent.followUpDueOn).toBe('2026-09-12');
     expect((await milestones('wgad_follow_up_due')).map((m) => m.dueAt.slice(0, 10))).toEqual([
-      '2026-09-10',
+      '2026-09-12',
     ]);
+  });
+
+  it('PROCEDURE_PERIODS sets the other periods: the source’s comments, an urgent appeal’s reply', async () => {
+    const open = async (body: Record<string, unknown>) => {
+      const res = await coordinator.request({ method: 'POST', url: '/api/v1/escalations', body });
+      expect(res.status).toBe(201);
+      const id = res.body.id as string;
+      return async (step: Record<string, unknown>) => {
+        const r = await coordinator.request({
+          method: 'POST',
+          url: `/api/v1/escalations/${id}/transitions`,
+          body: step,
+        });
+        expect(r.status).toBe(200);
+        return r.body;
+      };
+    };
+    const wgad = await open({ defenderIds: [defenderId], mechanism: 'wgad', kind: 'wgad_regular' });
+    for (const to of ['in_review', 'approved', 'submitted']) await wgad({ to });
+    await wgad({ to: 'transmitted_to_government', date: '2026-06-01' });
+    await wgad({ to: 'government_replied', date: '2026-06-08' });
+    const pending = await wgad({ to: 'pending_further_information', date: '2026-06-09' });
+    expect(pending.commentsDueOn).toBe('2026-06-14');
+
+    const ua = await open({
+      defenderIds: [defenderId],
+      mechanism: 'special_procedures',
+      kind: 'sp_urgent_appeal',
+      content: { namePublicly: false },
+    });
+    for (const to of ['in_review', 'approved', 'submitted']) await ua({ to });
+    const sent = await ua({ to: 'communication_sent', date: '2026-06-01' });
+    expect(sent.replyDueOn).toBe('2026-06-22');
   });
 });

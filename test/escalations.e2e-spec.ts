@@ -47,12 +47,16 @@ describe('escalations', () => {
     return res.body;
   };
 
-  const consent = async (defenderId: string, decidedOn = api.clock.today()) => {
+  const consent = async (
+    defenderId: string,
+    decidedOn = api.clock.today(),
+    purpose = 'un_submission',
+  ) => {
     const res = await as(staff.coordinator, {
       method: 'POST',
       url: `/api/v1/defenders/${defenderId}/consents`,
       body: {
-        purpose: 'un_submission',
+        purpose,
         decision: 'given',
         givenBy: 'defender',
         method: 'written',
@@ -253,7 +257,7 @@ describe('escalations', () => {
       expect((await step(staff.caseworker, id, { to: 'submitted' })).status).toBe(403);
     });
 
-    it("submission needs the defender's un_submission consent (409 naming it)", async () => {
+    it("submission needs the defender's un_submission consent (409 naming it), and to be named in a public UN document (422 naming the person)", async () => {
       const refused = await step(staff.coordinator, id, { to: 'submitted', date: '2026-05-20' });
       expect(refused.status).toBe(409);
       expect(refused.body.detail).toMatch(/un_submission/);
@@ -279,6 +283,25 @@ describe('escalations', () => {
       expect((await step(staff.coordinator, id, { to: 'submitted' })).status).toBe(409);
 
       await consent(amina.id, '2026-05-10');
+      // A WGAD opinion names the person publicly: consent to a public UN document too (422).
+      const unnamed = await step(staff.coordinator, id, { to: 'submitted', date: '2026-05-20' });
+      expect(unnamed.status).toBe(422);
+      expect(unnamed.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(unnamed.body.detail).toMatch(/Amina Haddad \(not recorded\)/);
+      expect(unnamed.body.detail).toMatch(/public_un_document/);
+      expect(unnamed.body.missing).toEqual([
+        {
+          defenderId: amina.id,
+          name: 'Amina Haddad',
+          consent: 'public_un_document',
+          state: 'not recorded',
+        },
+      ]);
+      expect(
+        (await as(staff.coordinator, { method: 'GET', url: `/api/v1/escalations/${id}` })).body
+          .state,
+      ).toBe('approved');
+      await consent(amina.id, '2026-05-10', 'public_un_document');
       const submitted = await stepOk(staff.coordinator, id, {
         to: 'submitted',
         date: '2026-05-20',
@@ -386,13 +409,42 @@ describe('escalations', () => {
       expect(notYet.body.data).toEqual([]);
     });
 
-    it('the opinion sets the follow-up (+6 months) and retires the reply milestone', async () => {
+    it("pending further information: the source's comments deadline is a milestone until they are sent", async () => {
       await stepOk(staff.coordinator, id, { to: 'government_replied', date: '2026-08-25' });
+      const pending = await stepOk(staff.coordinator, id, {
+        to: 'pending_further_information',
+        date: '2026-08-26',
+      });
+      expect(pending).toMatchObject({
+        state: 'pending_further_information',
+        commentsRequestedOn: '2026-08-26',
+        commentsDueOn: '2026-09-09', // + 14 days (setting)
+        daysUntilReplyDue: null,
+      });
+      expect(pending.deadlines).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ key: 'comments', dueOn: '2026-09-09', open: true }),
+          expect.objectContaining({ key: 'reply', open: false }),
+        ]),
+      );
+      let comments = (await milestonesOf(amina.id)).filter((m) => m.kind === 'source_comments_due');
+      expect(comments).toHaveLength(1);
+      expect(comments[0]).toMatchObject({ status: 'open', assigneeIds: [staff.coordinator.id] });
+      expect(comments[0].dueAt.slice(0, 10)).toBe('2026-09-09');
+      expect((await milestonesOf(amina.id)).find((m) => m.kind === 'wgad_reply_due')?.status).toBe(
+        'cancelled',
+      );
+
       await stepOk(staff.coordinator, id, {
         to: 'source_comments_sent',
         date: '2026-09-01',
         note: 'Final comments sent',
       });
+      comments = (await milestonesOf(amina.id)).filter((m) => m.kind === 'source_comments_due');
+      expect(comments[0].status).toBe('cancelled');
+    });
+
+    it('the opinion: adoption, transmission and publication apart; follow-up six months after the transmission', async () => {
       // Recording a UN outcome is the coordinators' and admins'.
       expect(
         (
@@ -430,7 +482,10 @@ describe('escalations', () => {
         state: 'opinion_adopted',
         opinionNumber: 'No. 12/2026',
         opinionAdoptedOn: '2026-09-02',
-        followUpDueOn: '2027-03-02',
+        opinionTransmittedOn: null,
+        publishedOn: null,
+        // Not from the adoption: the follow-up waits for the transmission.
+        followUpDueOn: null,
         governmentRepliedOn: '2026-08-25',
         daysUntilReplyDue: null,
         outcome: {
@@ -440,16 +495,62 @@ describe('escalations', () => {
           compensationRequested: true,
         },
       });
-      const ms = await milestonesOf(amina.id);
+      let ms = await milestonesOf(amina.id);
       const reply = ms.filter((m) => m.kind === 'wgad_reply_due');
       expect(reply).toHaveLength(1);
       expect(reply[0].status).toBe('cancelled');
+      expect(ms.filter((m) => m.kind === 'wgad_follow_up_due')).toEqual([]);
+
+      // Transmitted weeks after the adoption (never before it).
+      const early = await step(staff.coordinator, id, {
+        to: 'opinion_transmitted',
+        date: '2026-09-01',
+      });
+      expect(early.status).toBe(400);
+      expect(early.body.errors[0].field).toBe('date');
+      api.clock.set(new Date('2026-09-30T09:00:00Z'));
+      const transmitted = await stepOk(staff.coordinator, id, {
+        to: 'opinion_transmitted',
+        date: '2026-09-29',
+      });
+      expect(transmitted).toMatchObject({
+        state: 'opinion_transmitted',
+        opinionAdoptedOn: '2026-09-02',
+        opinionTransmittedOn: '2026-09-29',
+        followUpDueOn: '2027-03-29',
+        publishedOn: null,
+      });
+      ms = await milestonesOf(amina.id);
       const follow = ms.filter((m) => m.kind === 'wgad_follow_up_due');
       expect(follow).toHaveLength(1);
       expect(follow[0]).toMatchObject({ status: 'open', assigneeIds: [staff.coordinator.id] });
-      expect(follow[0].dueAt.slice(0, 10)).toBe('2027-03-02');
+      expect(follow[0].dueAt.slice(0, 10)).toBe('2027-03-29');
 
-      await stepOk(staff.coordinator, id, { to: 'follow_up', date: '2026-09-02' });
+      // The publication date is recorded apart, never before the adoption nor in the future.
+      const url = `/api/v1/escalations/${id}`;
+      const v = (await as(staff.coordinator, { method: 'GET', url })).body.version as number;
+      const patch = (body: Record<string, unknown>, version = v) =>
+        as(staff.coordinator, {
+          method: 'PATCH',
+          url,
+          body,
+          headers: { 'if-match': `"${version}"` },
+        });
+      const beforeAdoption = await patch({ publishedOn: '2026-08-01' });
+      expect(beforeAdoption.status).toBe(400);
+      expect(beforeAdoption.body.errors[0].field).toBe('publishedOn');
+      const future = await patch({ publishedOn: '2026-12-01' });
+      expect(future.status).toBe(400);
+      expect(future.body.errors[0].field).toBe('publishedOn');
+      const published = await patch({ publishedOn: '2026-09-30' });
+      expect(published.status).toBe(200);
+      expect(published.body).toMatchObject({
+        publishedOn: '2026-09-30',
+        opinionTransmittedOn: '2026-09-29',
+        followUpDueOn: '2027-03-29',
+      });
+
+      await stepOk(staff.coordinator, id, { to: 'follow_up', date: '2026-09-30' });
       const closed = await stepOk(staff.coordinator, id, { to: 'closed' });
       expect(closed.allowedTransitions).toEqual([]);
       const after = await step(staff.coordinator, id, { to: 'follow_up' });
@@ -495,14 +596,16 @@ describe('escalations', () => {
         'submitted',
         'transmitted_to_government',
         'government_replied',
+        'pending_further_information',
         'source_comments_sent',
         'opinion_adopted',
+        'opinion_transmitted',
         'follow_up',
         'closed',
       ]);
       expect(steps[0]).toMatchObject({ from: 'draft', actorId: staff.caseworker.id });
       expect(steps[3].date).toBe(D);
-      expect(steps[6].actorId).toBe(staff.admin.id);
+      expect(steps[7].actorId).toBe(staff.admin.id);
 
       const audited = await api.db.query<{ actor_id: string; changes: { state: unknown } }[]>(
         `SELECT actor_id, changes FROM audit_events
@@ -541,6 +644,59 @@ describe('escalations', () => {
         url: '/api/v1/escalations?mechanism=icc',
       });
       expect(bad.status).toBe(400);
+    });
+
+    it('"no reply" is refused (409 with the date it becomes possible) until the deadline, extension included, has passed', async () => {
+      const saved = api.clock.now();
+      const e = await create(staff.coordinator, wgad([amina.id]));
+      for (const to of ['in_review', 'approved']) await stepOk(staff.coordinator, e.id, { to });
+      await stepOk(staff.coordinator, e.id, { to: 'submitted', date: '2026-09-01' });
+      const t = await stepOk(staff.coordinator, e.id, {
+        to: 'transmitted_to_government',
+        date: '2026-09-10',
+      });
+      expect(t).toMatchObject({ replyDueOn: '2026-11-09', noReplyPossibleFrom: '2026-11-10' });
+
+      const early = await step(staff.coordinator, e.id, { to: 'no_reply' });
+      expect(early.status).toBe(409);
+      expect(early.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(early.body).toMatchObject({ possibleFrom: '2026-11-10', replyDueOn: '2026-11-09' });
+      expect(early.body.detail).toMatch(/2026-11-10/);
+
+      const url = `/api/v1/escalations/${e.id}`;
+      const v = (await as(staff.coordinator, { method: 'GET', url })).body.version as number;
+      const extended = await as(staff.coordinator, {
+        method: 'PATCH',
+        url,
+        body: { extensionDays: 20 },
+        headers: { 'if-match': `"${v}"` },
+      });
+      expect(extended.body).toMatchObject({
+        replyDueOn: '2026-11-29',
+        noReplyPossibleFrom: '2026-11-30',
+      });
+      api.clock.set(new Date('2026-11-20T09:00:00Z'));
+      const stillEarly = await step(staff.coordinator, e.id, { to: 'no_reply' });
+      expect(stillEarly.status).toBe(409);
+      expect(stillEarly.body.possibleFrom).toBe('2026-11-30');
+      expect(stillEarly.body.detail).toMatch(/extension of 20 days/);
+
+      api.clock.set(new Date('2026-11-30T09:00:00Z'));
+      // Dated on the deadline itself: still the government's time.
+      expect(
+        (await step(staff.coordinator, e.id, { to: 'no_reply', date: '2026-11-29' })).status,
+      ).toBe(409);
+      expect((await as(staff.coordinator, { method: 'GET', url })).body.state).toBe(
+        'transmitted_to_government',
+      );
+      const none = await stepOk(staff.coordinator, e.id, { to: 'no_reply' });
+      expect(none).toMatchObject({ state: 'no_reply', noReplyPossibleFrom: null });
+      const reply = await api.db.query<{ status: string }[]>(
+        `SELECT status FROM milestones WHERE source = 'escalation' AND source_key = $1`,
+        [`${e.id}:reply`],
+      );
+      expect(reply).toEqual([{ status: 'cancelled' }]);
+      api.clock.set(saved);
     });
   });
 
@@ -676,6 +832,110 @@ describe('escalations', () => {
       });
       expect(cleared.status).toBe(200);
       expect(cleared.body.sourceIdentity).toBeNull();
+    });
+  });
+
+  describe('Special Procedures communications on their own clock', () => {
+    it('an allegation letter: names withheld or consent, 60 days for the reply, then public', async () => {
+      api.clock.set(new Date('2026-09-30T09:00:00Z'));
+      const karim = await mkDefender({ fullName: 'Karim Mansour', country: 'EG' });
+      await consent(karim.id, '2026-09-01');
+      const e = await create(staff.coordinator, {
+        defenderIds: [karim.id],
+        mechanism: 'special_procedures',
+        kind: 'sp_allegation_letter',
+        targetRapporteurs: ['SR on human rights defenders'],
+      });
+      for (const to of ['in_review', 'approved']) await stepOk(staff.coordinator, e.id, { to });
+      const named = await step(staff.coordinator, e.id, { to: 'submitted', date: '2026-09-02' });
+      expect(named.status).toBe(422);
+      expect(named.body.detail).toMatch(/Karim Mansour/);
+      expect(named.body.detail).toMatch(/namePublicly/);
+      // The source asks that the name be withheld from the communications report.
+      const url = `/api/v1/escalations/${e.id}`;
+      const v = (await as(staff.coordinator, { method: 'GET', url })).body.version as number;
+      const withheld = await as(staff.coordinator, {
+        method: 'PATCH',
+        url,
+        body: { content: { namePublicly: false } },
+        headers: { 'if-match': `"${v}"` },
+      });
+      expect(withheld.status).toBe(200);
+      await stepOk(staff.coordinator, e.id, { to: 'submitted', date: '2026-09-02' });
+      const sent = await stepOk(staff.coordinator, e.id, {
+        to: 'communication_sent',
+        date: '2026-09-03',
+        unReference: 'AL EGY 5/2026',
+      });
+      expect(sent).toMatchObject({
+        state: 'communication_sent',
+        transmittedOn: '2026-09-03',
+        replyDueOn: '2026-11-02',
+        noReplyPossibleFrom: '2026-11-03',
+        followUpDueOn: null,
+      });
+      expect(sent.deadlines).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ key: 'reply', milestone: 'reply_due', dueOn: '2026-11-02' }),
+          expect.objectContaining({
+            key: 'publication',
+            milestone: 'publication_due',
+            dueOn: '2026-11-02',
+            open: true,
+          }),
+        ]),
+      );
+      const kinds = (await milestonesOf(karim.id))
+        .filter((m) => m.source === 'escalation')
+        .map((m) => `${m.kind}:${m.status}`)
+        .sort();
+      expect(kinds).toEqual(['publication_due:open', 'reply_due:open']);
+      // No WGAD clock on a Special Procedures letter.
+      expect(sent.deadlines.map((d: { milestone: string }) => d.milestone)).not.toContain(
+        'wgad_reply_due',
+      );
+      const early = await step(staff.coordinator, e.id, { to: 'no_reply' });
+      expect(early.status).toBe(409);
+      expect(early.body.possibleFrom).toBe('2026-11-03');
+      // A Special Procedures letter has no extension of the reply period.
+      const ext = await as(staff.coordinator, {
+        method: 'PATCH',
+        url,
+        body: { extensionDays: 10 },
+        headers: { 'if-match': `"${sent.version}"` },
+      });
+      expect(ext.status).toBe(400);
+      expect(ext.body.errors[0].field).toBe('extensionDays');
+
+      await stepOk(staff.coordinator, e.id, { to: 'government_replied', date: '2026-09-28' });
+      let ms = await milestonesOf(karim.id);
+      expect(ms.find((m) => m.kind === 'reply_due')?.status).toBe('cancelled');
+      expect(ms.find((m) => m.kind === 'publication_due')?.status).toBe('open');
+      const published = await stepOk(staff.coordinator, e.id, {
+        to: 'published',
+        date: '2026-09-30',
+      });
+      expect(published.publishedOn).toBe('2026-09-30');
+      ms = await milestonesOf(karim.id);
+      expect(ms.find((m) => m.kind === 'publication_due')?.status).toBe('cancelled');
+    });
+
+    it('an urgent appeal asks for a quicker reply than an allegation letter', async () => {
+      const nadia = await mkDefender({ fullName: 'Nadia Fathi', country: 'EG' });
+      for (const purpose of ['un_submission', 'public_un_document'])
+        await consent(nadia.id, '2026-09-01', purpose);
+      const e = await create(staff.coordinator, {
+        defenderIds: [nadia.id],
+        mechanism: 'special_procedures',
+        kind: 'sp_urgent_appeal',
+      });
+      for (const to of ['in_review', 'approved', 'submitted'])
+        await stepOk(staff.coordinator, e.id, { to });
+      const sent = await stepOk(staff.coordinator, e.id, {
+        to: 'communication_sent',
+        date: '2026-09-10',
+      });
+      expect(sent).toMatchObject({ replyDueOn: '2026-10-10', daysUntilReplyDue: 10 });
     });
   });
 

@@ -112,4 +112,29 @@ describe('platform: health, request ids, problem details, OpenAPI', () => {
       expect.arrayContaining(['/api/v1/defenders', '/api/v1/defenders/{id}/events']),
     );
   });
+
+  it('names this deployment as its server and defines every security scheme it uses', async () => {
+    const doc = (await api.request({ method: 'GET', url: '/docs-json' })).body;
+    const { ConfigService } = await import('@nestjs/config');
+    const base = String(api.app.get(ConfigService).get('PUBLIC_BASE_URL')).replace(/\/+$/, '');
+    expect(doc.servers).toEqual([expect.objectContaining({ url: base })]);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearer', 'webSession']);
+    expect(doc.components.securitySchemes.webSession).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'witness_session',
+    });
+    const used = new Set<string>();
+    for (const ops of Object.values<Record<string, { security?: object[] }>>(doc.paths)) {
+      for (const op of Object.values(ops)) {
+        // Every operation says who may call it: a scheme, or {} for anyone.
+        expect(op.security?.length).toBeGreaterThan(0);
+        for (const requirement of op.security ?? [])
+          Object.keys(requirement).forEach((k) => used.add(k));
+      }
+    }
+    expect([...used]).toEqual(['bearer']);
+    expect(doc.paths['/api/v1/auth/login'].post.security).toEqual([{}]);
+    expect(doc.paths['/api/v1/defenders'].get.security).toEqual([{ bearer: [] }]);
+  });
 });

@@ -433,11 +433,22 @@ const facts = (d: DefenderSpec) =>
 function stepDate(e: EscalationSpec, to: string): string | null {
   return e.steps.find((s) => s.to === to)?.date ?? null;
 }
+/**
+ * Each procedure's reply period (days, default settings): the WGAD's 60, Special Procedures'
+ * urgent appeals (and the WGAD's) a shorter reminder; a regional communication has none.
+ */
+const REPLY_DAYS: Record<string, number> = {
+  wgad_regular: 60,
+  wgad_urgent_action: 30,
+  sp_allegation_letter: 60,
+  sp_urgent_appeal: 30,
+};
 function escalationDates(e: EscalationSpec) {
   const transmitted = stepDate(e, 'transmitted_to_government') ?? stepDate(e, 'communication_sent');
+  const days = REPLY_DAYS[e.kind];
   return {
     submitted: stepDate(e, 'submitted'),
-    replyDue: transmitted ? plusDays(transmitted, 60) : null,
+    replyDue: transmitted && days ? plusDays(transmitted, days) : null,
     replied: stepDate(e, 'government_replied'),
     opinion: e.steps.find((s) => s.to === 'opinion_adopted') ?? null,
   };
@@ -730,7 +741,13 @@ describe('indicators report', () => {
         co.request({
           method: 'POST',
           url: '/api/v1/partners',
-          body: { name: `Partner ${p}`, kind: 'partner', country: 'KE' },
+          // P3 makes the HRC statement (E5): it needs ECOSOC consultative status.
+          body: {
+            name: `Partner ${p}`,
+            kind: 'partner',
+            country: 'KE',
+            ...(p === 'P3' ? { ecosocStatus: 'special' } : {}),
+          },
         }),
       );
       ids.partners[p] = res.body.id;
@@ -768,19 +785,21 @@ describe('indicators report', () => {
             body: { userId: users.caseworker.id },
           }),
         );
-      await ok(
-        co.request({
-          method: 'POST',
-          url: `/api/v1/defenders/${id}/consents`,
-          body: {
-            purpose: 'un_submission',
-            decision: 'given',
-            givenBy: 'defender',
-            method: 'written',
-            decidedOn: '2024-01-01',
-          },
-        }),
-      );
+      // Every one is submitted to mechanisms that may publish names: both UN consents.
+      for (const purpose of ['un_submission', 'public_un_document'])
+        await ok(
+          co.request({
+            method: 'POST',
+            url: `/api/v1/defenders/${id}/consents`,
+            body: {
+              purpose,
+              decision: 'given',
+              givenBy: 'defender',
+              method: 'written',
+              decidedOn: '2024-01-01',
+            },
+          }),
+        );
       // Creation time is the database's clock; the report counts it, so the test sets it.
       await api.db.query(`UPDATE defenders SET created_at = $2 WHERE id = $1`, [id, d.createdAt]);
       if (d.featuredAt) {

@@ -7,6 +7,7 @@ import { extractPdfText } from '@witness/platform/pdf/pdf-text';
 import { startApi, type TestApi } from './support/api';
 import { cloneTestDatabase } from './support/database';
 import { createStaff, type TestUser } from './support/users';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../scripts/seed-demo-accounts';
 
 /**
  * `npm run seed:demo` against a test database, twice (it is idempotent), then the demo as a
@@ -48,7 +49,8 @@ describe('npm run seed:demo', () => {
     db = await cloneTestDatabase();
     const first = await seed({ DATABASE_URL: db.url });
     expect({ code: first.code, out: first.out }).toMatchObject({ code: 0 });
-    expect(first.out).toContain('15 demo WGAD escalations created');
+    expect(first.out).toContain('17 demo WGAD escalations created');
+    expect(first.out).toContain(`password "${DEMO_PASSWORD}"`);
     const again = await seed({ DATABASE_URL: db.url });
     expect(again.code).toBe(0);
     expect(again.out).toContain('0 created with 0 timeline events, 30 already present');
@@ -61,6 +63,26 @@ describe('npm run seed:demo', () => {
   afterAll(async () => {
     await api?.close();
     await db?.drop();
+  });
+
+  it('makes the demo accounts the README names, which sign in with the published password', async () => {
+    const caseworker = await api.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: DEMO_ACCOUNTS[0].email, password: DEMO_PASSWORD },
+    });
+    expect(caseworker.status).toBe(200);
+    const list = await api.request({
+      method: 'GET',
+      url: '/api/v1/defenders?limit=5',
+      headers: { authorization: `Bearer ${caseworker.body.token}` },
+    });
+    expect(list.status).toBe(200);
+    expect(list.body.data.length).toBeGreaterThan(0);
+    const roles = await api.db.query(
+      `SELECT role FROM users WHERE email LIKE '%@demo.invalid' ORDER BY role`,
+    );
+    expect(roles.map((r: { role: string }) => r.role)).toEqual(['caseworker', 'coordinator']);
   });
 
   it('has one WGAD regular escalation at each stage of the workflow, a group and a house arrest', async () => {
@@ -78,8 +100,10 @@ describe('npm run seed:demo', () => {
         'transmitted_to_government',
         'government_replied',
         'no_reply',
+        'pending_further_information',
         'source_comments_sent',
         'opinion_adopted',
+        'opinion_transmitted',
         'follow_up',
         'closed',
         'filed',

@@ -72,21 +72,22 @@ describe('UN calendar', () => {
 
   /** A WGAD regular communication taken to "transmitted" on the given day. */
   const transmitted = async (defenderId: string, on: string, by: TestUser) => {
-    await ok(
-      staff.coordinator,
-      {
-        method: 'POST',
-        url: `/api/v1/defenders/${defenderId}/consents`,
-        body: {
-          purpose: 'un_submission',
-          decision: 'given',
-          givenBy: 'family_member',
-          method: 'written',
-          decidedOn: '2026-01-05',
+    for (const purpose of ['un_submission', 'public_un_document'])
+      await ok(
+        staff.coordinator,
+        {
+          method: 'POST',
+          url: `/api/v1/defenders/${defenderId}/consents`,
+          body: {
+            purpose,
+            decision: 'given',
+            givenBy: 'family_member',
+            method: 'written',
+            decidedOn: '2026-01-05',
+          },
         },
-      },
-      201,
-    );
+        201,
+      );
     const id = await escalation({
       defenderIds: [defenderId],
       mechanism: 'wgad',

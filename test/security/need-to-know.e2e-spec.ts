@@ -128,7 +128,10 @@ describe('security: need-to-know in every list that touches another case', () =>
       }),
       201,
     );
-    for (const d of [id.A, id.B, id.C]) await consent(d, 'un_submission');
+    for (const d of [id.A, id.B, id.C]) {
+      await consent(d, 'un_submission');
+      await consent(d, 'public_un_document');
+    }
 
     // A group escalation of A, B and C (A first: its entries are A's history), taken to the
     // government, with an annex from B's documents and a public dossier.

@@ -33,6 +33,8 @@ describe('escalation workflow and reply clock (service tier)', () => {
   const submitted = async (): Promise<{ e: EscalationView; defenderId: string }> => {
     const d = await t.make.defender();
     await t.make.consent(d.id, 'un_submission');
+    // A WGAD opinion names the person: consent to a public UN document as well.
+    await t.make.consent(d.id, 'public_un_document');
     const e = await t.make.escalation([d.id]);
     for (const to of ['in_review', 'approved', 'submitted'])
       await step(e, to, t.actors.coordinator, { date: '2026-05-20' });
@@ -137,22 +139,18 @@ describe('escalation workflow and reply clock (service tier)', () => {
     ]);
   });
 
-  // Defect: a transition that grants a longer extension than the maximum stores the maximum
-  // silently (45 sent, 30 kept), where the same extension by update is refused naming
-  // extensionDays. Bad input should be refused, naming the field, nothing half-written.
-  it.failing(
-    'refuses a too-long extension granted with the transmission, naming extensionDays',
-    async () => {
-      const { e } = await submitted();
-      const err = await step(e, 'transmitted_to_government', t.actors.coordinator, {
-        date: '2026-06-01',
-        extensionDays: 45,
-      }).catch((x: unknown) => x);
-      expect(err).toBeInstanceOf(ValidationFailedError);
-      expect(err).toMatchObject({ errors: [{ field: 'extensionDays' }] });
-      expect((await escalations.get(e.id, t.actors.coordinator)).state).toBe('submitted');
-    },
-  );
+  // A transition that grants a longer extension than the maximum is refused, as the same
+  // extension by update is, naming extensionDays, nothing half-written.
+  it('refuses a too-long extension granted with the transmission, naming extensionDays', async () => {
+    const { e } = await submitted();
+    const err = await step(e, 'transmitted_to_government', t.actors.coordinator, {
+      date: '2026-06-01',
+      extensionDays: 45,
+    }).catch((x: unknown) => x);
+    expect(err).toBeInstanceOf(ValidationFailedError);
+    expect(err).toMatchObject({ errors: [{ field: 'extensionDays' }] });
+    expect((await escalations.get(e.id, t.actors.coordinator)).state).toBe('submitted');
+  });
 
   // Defect: a step may be dated before the step it follows (a government reply, or an opinion,
   // dated before the transmission), which then drives the clock and the follow-up from an
@@ -183,16 +181,20 @@ describe('escalation workflow and reply clock (service tier)', () => {
       arbitrary: true,
       categoriesFound: ['II', 'III'],
     });
-    // Six months from the opinion's date, as the code has it today (issue 21: the WGAD counts
-    // them from the opinion's transmission to the government).
+    // The WGAD counts the six months from the opinion's transmission, not its adoption.
     expect(opinion).toMatchObject({
       state: 'opinion_adopted',
       governmentRepliedOn: '2026-06-10',
       opinionAdoptedOn: '2026-06-12',
-      followUpDueOn: '2026-12-12',
+      followUpDueOn: null,
       daysUntilReplyDue: null,
       outcome: { arbitrary: true, categoriesFound: ['II', 'III'] },
     });
+    expect(await clockMilestones(defenderId)).toEqual([
+      { kind: 'wgad_reply_due', status: 'cancelled', due: '2026-07-31' },
+    ]);
+    const sent = await step(e, 'opinion_transmitted', coordinator, { date: '2026-06-12' });
+    expect(sent).toMatchObject({ opinionTransmittedOn: '2026-06-12', followUpDueOn: '2026-12-12' });
     expect(await clockMilestones(defenderId)).toEqual([
       { kind: 'wgad_reply_due', status: 'cancelled', due: '2026-07-31' },
       { kind: 'wgad_follow_up_due', status: 'open', due: '2026-12-12' },
@@ -209,6 +211,7 @@ describe('escalation workflow and reply clock (service tier)', () => {
     const { coordinator } = t.actors;
     const d = await t.make.defender();
     await t.make.consent(d.id, 'un_submission');
+    await t.make.consent(d.id, 'public_un_document');
     const appeal = await t.make.escalation([d.id], {
       mechanism: 'special_procedures',
       kind: 'sp_urgent_appeal',
@@ -217,10 +220,15 @@ describe('escalation workflow and reply clock (service tier)', () => {
     await expect(step(appeal, 'transmitted_to_government', coordinator)).rejects.toMatchObject({
       extra: { allowed: ['communication_sent', 'withdrawn'] },
     });
-    // The WGAD's period is applied to every kind today (issue 21 gives each procedure its own).
+    // An urgent appeal has its own, shorter, reply clock (not the WGAD's 60 days).
     const sent = await step(appeal, 'communication_sent', coordinator, { date: '2026-06-05' });
-    expect(sent).toMatchObject({ replyDueOn: '2026-08-04', daysUntilReplyDue: 50 });
-    expect(sent.allowedTransitions).toEqual(['government_replied', 'no_reply', 'published']);
+    expect(sent).toMatchObject({ replyDueOn: '2026-07-05', daysUntilReplyDue: 20 });
+    expect(sent.allowedTransitions).toEqual([
+      'government_replied',
+      'no_reply',
+      'published',
+      'closed',
+    ]);
     // A kind that goes to another mechanism is refused, naming mechanism.
     await expect(
       t.make.escalation([d.id], { mechanism: 'wgad', kind: 'sp_urgent_appeal' }),
@@ -257,6 +265,7 @@ describe('reply clock periods come from the configuration (service tier)', () =>
     const { coordinator } = t.actors;
     const d = await t.make.defender();
     await t.make.consent(d.id, 'un_submission');
+    await t.make.consent(d.id, 'public_un_document');
     const e = await t.make.escalation([d.id]);
     for (const to of ['in_review', 'approved', 'submitted'])
       await escalations.transition(e.id, { to }, coordinator);
@@ -279,6 +288,12 @@ describe('reply clock periods come from the configuration (service tier)', () =>
       { to: 'opinion_adopted', date: '2026-06-10', opinionNumber: 'No. 3/2026' },
       coordinator,
     );
-    expect(o.followUpDueOn).toBe('2026-09-10');
+    expect(o.followUpDueOn).toBeNull();
+    const sent = await escalations.transition(
+      e.id,
+      { to: 'opinion_transmitted', date: '2026-06-12' },
+      coordinator,
+    );
+    expect(sent.followUpDueOn).toBe('2026-09-12');
   });
 });

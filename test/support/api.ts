@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Clock, ManualClock } from '@witness/platform';
 import { DataSource } from 'typeorm';
 import { cloneTestDatabase } from './database';
+import { OpenApiValidator } from './openapi-validator';
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -26,6 +27,12 @@ export interface RequestOptions {
   /** Sent as-is (for malformed JSON tests). */
   rawBody?: string;
   headers?: Record<string, string>;
+  /**
+   * Check a JSON answer against the OpenAPI document (on by default): a body that does not
+   * match the documented schema for its status fails the request. Off only for a test that
+   * sends what no client should (e.g. it checks a framework error).
+   */
+  validate?: boolean;
 }
 
 export interface TestResponse {
@@ -75,6 +82,9 @@ export async function startApi(
   const app = await createApiApp((b) => b.overrideProvider(Clock).useValue(clock));
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(DataSource);
+  // Every JSON answer is checked against the document the app serves (see `validate`).
+  const { buildOpenApi } = await import('../../apps/api/src/docs/openapi');
+  const contract = new OpenApiValidator(buildOpenApi(app));
 
   let defaultToken: string | undefined;
   let signIn: (() => Promise<string>) | undefined;
@@ -102,6 +112,19 @@ export async function startApi(
     let body: unknown = undefined;
     if (res.body && /json/.test(String(res.headers['content-type'] ?? '')))
       body = JSON.parse(res.body);
+    if (o.validate !== false) {
+      const problem = contract.check(
+        o.method,
+        o.url,
+        res.statusCode,
+        String(res.headers['content-type'] ?? ''),
+        body,
+      );
+      if (problem)
+        throw new Error(
+          `Response off the OpenAPI contract: ${problem}\n${res.body.slice(0, 2000)}`,
+        );
+    }
     return { status: res.statusCode, headers: res.headers, body, text: res.body };
   };
 

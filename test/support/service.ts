@@ -11,6 +11,7 @@ import {
   DefendersService,
   DetentionModule,
   DetentionService,
+  DomainListenersModule,
   EscalationsModule,
   EscalationsService,
   UsersModule,
@@ -33,6 +34,7 @@ import {
   ClockModule,
   CryptoModule,
   DatabaseModule,
+  EventsModule,
   ManualClock,
   OutboxModule,
   PlatformConfigModule,
@@ -112,6 +114,10 @@ export async function startServices(
         AuditModule,
         StorageModule,
         ScanModule,
+        // The in-transaction event bus and every listener of the domain's facts, as each app
+        // loads them: what follows from a change (milestones, reminders, publication) follows.
+        EventsModule,
+        DomainListenersModule,
         // The users feature and what the factories go through.
         UsersModule,
         DefendersModule,

@@ -139,7 +139,7 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 
 describe('escalations in the browser', () => {
   it('a coordinator moves a WGAD escalation to submitted and downloads the PDF dossier', async () => {
-    const amina = await mkDefender('Amina Haddad', { consents: ['un_submission'] });
+    const amina = await mkDefender('Amina Haddad', { consents: ['un_submission', 'public_un_document'] });
     const { context, page } = await newPage(browser, app);
     const problems = watchConsole(page);
     await signIn(page, coordinator);
@@ -511,7 +511,7 @@ describe('server-side checks (a real session cookie, HTTP only)', () => {
     ]);
 
   beforeAll(async () => {
-    defenderId = await mkDefender('Samir Nasser', { consents: ['un_submission'] });
+    defenderId = await mkDefender('Samir Nasser', { consents: ['un_submission', 'public_un_document'] });
     escalationId = await mkEscalation(defenderId);
     [asViewer, asCaseworker, asCoordinator] = await Promise.all([
       webSession(viewer),

@@ -334,18 +334,20 @@ describe('web: home, milestones, inbox and solidarity', () => {
 
   it("shows an escalation's government reply deadline under upcoming UN deadlines", async () => {
     const leila = await mkDefender({ fullName: 'Leila Nasser', country: 'EG' });
-    const consent = await as(staff.coordinator, {
-      method: 'POST',
-      url: `/api/v1/defenders/${leila.id}/consents`,
-      body: {
-        purpose: 'un_submission',
-        decision: 'given',
-        givenBy: 'defender',
-        method: 'written',
-        decidedOn: '2026-06-01',
-      },
-    });
-    expect(consent.status).toBe(201);
+    for (const purpose of ['un_submission', 'public_un_document']) {
+      const consent = await as(staff.coordinator, {
+        method: 'POST',
+        url: `/api/v1/defenders/${leila.id}/consents`,
+        body: {
+          purpose,
+          decision: 'given',
+          givenBy: 'defender',
+          method: 'written',
+          decidedOn: '2026-06-01',
+        },
+      });
+      expect(consent.status).toBe(201);
+    }
     const created = await as(staff.coordinator, {
       method: 'POST',
       url: '/api/v1/escalations',

@@ -105,7 +105,7 @@ export async function createApiApp(
       exposedHeaders: ['ETag', 'X-Request-Id', 'Location'],
     });
   }
-  mountOpenApi(app);
+  mountOpenApi(app, env.PUBLIC_BASE_URL);
   await mountBullBoard(app);
   await app.init();
   return app;

@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
-import { KeyRotationService, UnCalendarModule, UsersModule } from '@witness/domain';
+import {
+  DomainListenersModule,
+  KeyRotationService,
+  UnCalendarModule,
+  UsersModule,
+} from '@witness/domain';
 import {
   AuditAnchorsModule,
   AuditModule,
   ClockModule,
   CryptoModule,
   DatabaseModule,
+  EventsModule,
   LoggingModule,
   OutboxModule,
   PlatformConfigModule,
@@ -23,6 +29,8 @@ import {
     StorageModule,
     AuditAnchorsModule,
     OutboxModule,
+    EventsModule,
+    DomainListenersModule,
     UsersModule,
     UnCalendarModule,
   ],

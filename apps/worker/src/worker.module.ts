@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import {
+  DomainListenersModule,
   DossiersModule,
   MilestoneSyncModule,
   NotificationsModule,
@@ -11,6 +12,7 @@ import {
   ClockModule,
   CryptoModule,
   DatabaseModule,
+  EventsModule,
   LoggingModule,
   MailModule,
   MetricsModule,
@@ -38,6 +40,8 @@ import { WorkerMetrics } from './metrics/worker-metrics';
     CryptoModule,
     MailModule,
     OutboxModule,
+    EventsModule,
+    DomainListenersModule,
     AuditModule,
     StorageModule,
     AuditAnchorsModule,

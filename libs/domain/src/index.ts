@@ -1,5 +1,6 @@
 export * from './shared/actor';
 export * from './shared/vocabulary';
+export * from './shared/events';
 export * from './defenders/defender.entity';
 export * from './defenders/defender.types';
 export * from './defenders/defender.view';
@@ -8,7 +9,7 @@ export * from './defenders/defenders.module';
 export * from './defenders/defender-csv';
 export * from './defenders/defender-import.service';
 export * from './defenders/defender-export.service';
-export * from './detention/detention-status';
+export * from './shared/detention-status';
 export * from './detention/detention-event.entity';
 export * from './detention/detention.types';
 export * from './detention/detention.service';
@@ -28,6 +29,7 @@ export * from './access/access.service';
 export * from './access/access.module';
 export * from './consents/consent.entity';
 export * from './consents/consent-rules';
+export * from './shared/consent-rules';
 export * from './security/key-rotation.service';
 export * from './consents/consents.service';
 export * from './consents/consents.module';
@@ -38,14 +40,28 @@ export * from './notifications/delivery.entity';
 export * from './notifications/notification.entity';
 export * from './notifications/notification-preferences.entity';
 export * from './notifications/reminders.service';
+export * from './notifications/reminders.module';
 export * from './notifications/dispatch.service';
 export * from './notifications/notifications.module';
-export * from './notifications/schedule';
+export * from './shared/schedule';
 export * from './milestones/milestones.service';
 export * from './milestones/milestones.module';
 export * from './notifications/notifications.service';
 export * from './escalations/escalation-workflow';
 export * from './escalations/escalation-clock';
+export {
+  acceptsProcedure,
+  DEFAULT_PERIODS,
+  deadlines,
+  MANDATES,
+  procedureOf,
+  PROCEDURE_TABLES,
+  suggestMandates,
+  TREATY_INSTRUMENTS,
+  type DerivedDeadline,
+  type MandateSuggestion,
+  type Procedure,
+} from './escalations/procedures';
 export * from './escalations/escalation.entity';
 export * from './escalations/escalations.service';
 export * from './escalations/escalations.module';
@@ -109,3 +125,6 @@ export * from './documents/document-access';
 export * from './documents/document-intake';
 export * from './documents/documents.service';
 export * from './documents/documents.module';
+export * from './auth/session-revocation';
+export * from './calendar-feeds/feed-revocation';
+export * from './listeners.module';

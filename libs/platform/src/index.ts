@@ -54,3 +54,5 @@ export * from './scan/virus-scanner';
 export * from './scan/scan.module';
 export * from './ical/ical-writer';
 export * from './database/compiled-select';
+export * from './events/event-bus';
+export * from './events/events.module';

@@ -119,7 +119,8 @@ export function operations(doc: OpenApiDocument): Operation[] {
         headerParams: params.filter((p) => p.in === 'header'),
         body,
         successTypes: [...new Set(successTypes)],
-        secured: (op.security ?? []).length > 0,
+        // Anonymous operations say so with an empty requirement ({}): they are not secured.
+        secured: (op.security ?? []).some((r) => Object.keys(r as object).length > 0),
       });
     }
   }

@@ -1,6 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -80,7 +79,6 @@ export class AuditPageResponse {
 }
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('api/v1/audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

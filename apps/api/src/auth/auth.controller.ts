@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService, UsersService, type AuthenticatedActor } from '@witness/domain';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor } from '../http/actor.decorator';
@@ -36,7 +36,6 @@ export class AuthController {
   @Roles(...ANY_ROLE)
   @AllowMfaPending()
   @HttpCode(204)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Sign out', description: 'Revokes the session token at once.' })
   @ApiProblems(401)
   async logout(@CurrentActor() actor: AuthenticatedActor) {
@@ -46,7 +45,6 @@ export class AuthController {
   @Get('me')
   @Roles(...ANY_ROLE)
   @AllowMfaPending()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Who am I', description: 'The signed-in account.' })
   @ApiOkResponse({ type: UserResponse })
   @ApiProblems(401)
@@ -58,7 +56,6 @@ export class AuthController {
   @Roles(...ANY_ROLE)
   @AllowMfaPending()
   @HttpCode(200)
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Start TOTP enrolment',
     description: 'Returns a new secret and otpauth URI; the factor is active once confirmed.',
@@ -73,7 +70,6 @@ export class AuthController {
   @Roles(...ANY_ROLE)
   @AllowMfaPending()
   @HttpCode(200)
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Confirm TOTP enrolment',
     description:

@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 import type { Actor } from '@witness/platform';
 
 /**
@@ -10,12 +11,16 @@ export const MFA_PENDING_OK_KEY = 'witness:mfa-pending-ok';
 
 export type Policy = { public: true } | { roles: readonly Actor['role'][] };
 
-/** No sign-in needed (health, login, docs, later the public feed). */
-export const Public = () => SetMetadata(POLICY_KEY, { public: true } satisfies Policy);
+/**
+ * No sign-in needed (health, login, docs, the public feed). The OpenAPI document says so: an
+ * empty security requirement (anonymous).
+ */
+export const Public = () =>
+  applyDecorators(SetMetadata(POLICY_KEY, { public: true } satisfies Policy), ApiSecurity({}));
 
-/** Signed-in users with one of these roles. */
+/** Signed-in users with one of these roles: the OpenAPI document names the bearer scheme. */
 export const Roles = (...roles: Actor['role'][]) =>
-  SetMetadata(POLICY_KEY, { roles } satisfies Policy);
+  applyDecorators(SetMetadata(POLICY_KEY, { roles } satisfies Policy), ApiBearerAuth());
 
 /** Open to a session that still has to enrol its second factor (MFA routes, me, logout). */
 export const AllowMfaPending = () => SetMetadata(MFA_PENDING_OK_KEY, true);

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiNoContentResponse,
@@ -29,7 +28,6 @@ const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 
 /** The signed-in user's own calendar feed: whether there is one, create or rotate, revoke. */
 @ApiTags('calendar feeds')
-@ApiBearerAuth()
 @Controller('api/v1/me/calendar-feed')
 export class MyCalendarFeedController {
   constructor(private readonly feeds: CalendarFeedsService) {}

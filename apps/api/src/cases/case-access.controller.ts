@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -25,7 +24,6 @@ import {
 
 /** Who works on a case, what the defender consented to, and what happened to the record. */
 @ApiTags('case access')
-@ApiBearerAuth()
 @Controller('api/v1/defenders/:id')
 export class CaseAccessController {
   constructor(

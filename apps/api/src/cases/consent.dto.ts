@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   CONSENT_DECISIONS,
   CONSENT_GIVERS,
@@ -43,6 +43,7 @@ export class CreateConsentDto {
   decidedOn: string;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'When a given consent lapses (YYYY-MM-DD); a review is due before.',
     format: 'date',
     nullable: true,
@@ -52,6 +53,7 @@ export class CreateConsentDto {
   expiresOn?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Conditions or context (up to 1,000 characters).',
     maxLength: 1000,
     nullable: true,
@@ -80,10 +82,12 @@ export class CurrentConsentResponse {
 }
 
 export class ConsentLedgerResponse {
-  @ApiProperty({ description: 'The consent in force per purpose.', type: Object }) current: Record<
-    string,
-    CurrentConsentResponse
-  >;
+  @ApiProperty({
+    description: 'The consent in force per purpose.',
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(CurrentConsentResponse) },
+  })
+  current: Record<string, CurrentConsentResponse>;
   @ApiProperty({ description: 'Every entry, oldest first.', type: [ConsentResponse] })
   entries: ConsentResponse[];
 }

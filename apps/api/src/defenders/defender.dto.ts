@@ -57,6 +57,7 @@ export class ContactDto {
   relation: ContactRelation;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Phone number (up to 50 characters).',
     maxLength: 50,
     nullable: true,
@@ -66,13 +67,19 @@ export class ContactDto {
   @MaxLength(50)
   phone?: string | null;
 
-  @ApiPropertyOptional({ description: 'Email address.', maxLength: 254, nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Email address.',
+    maxLength: 254,
+    nullable: true,
+  })
   @IsOptional()
   @MaxLength(254)
   @IsEmail({}, { message: 'must be an email address' })
   email?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Notes (up to 1,000 characters).',
     maxLength: 1000,
     nullable: true,
@@ -98,6 +105,7 @@ export class CreateDefenderDto {
   fullName: string;
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'Family name(s), apart from the given names, as the UN questionnaires ask (up to 200 characters). Left empty, a dossier says "Not known" rather than guess it from the full name.',
     maxLength: 200,
@@ -111,6 +119,7 @@ export class CreateDefenderDto {
   familyName?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Given name(s) (up to 200 characters).',
     maxLength: 200,
     nullable: true,
@@ -144,6 +153,7 @@ export class CreateDefenderDto {
   sex?: Sex | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Date of birth (YYYY-MM-DD), when known. Sets birthYear.',
     format: 'date',
     nullable: true,
@@ -154,6 +164,7 @@ export class CreateDefenderDto {
   birthDate?: string | null;
 
   @ApiPropertyOptional({
+    type: Number,
     description: 'Year of birth, when only the year (or age) is known.',
     minimum: 1900,
     maximum: 2100,
@@ -183,6 +194,7 @@ export class CreateDefenderDto {
   nationalities?: string[];
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'One nationality (ISO 3166-1 alpha-2), as before `nationalities`: still accepted on writes (it sets nationalities to that one; null clears them) and shown as the first of `nationalities`. Do not send both.',
     nullable: true,
@@ -206,6 +218,7 @@ export class CreateDefenderDto {
   country: string;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Profession (up to 200 characters).',
     maxLength: 200,
     nullable: true,
@@ -218,6 +231,7 @@ export class CreateDefenderDto {
   profession?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Organisation the defender works with (up to 200 characters).',
     maxLength: 200,
     nullable: true,
@@ -229,6 +243,7 @@ export class CreateDefenderDto {
   organisation?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'The human rights work believed to be the reason for the arrest, in words (up to 2,000 characters): the questionnaires ask for profession and activity.',
     maxLength: 2000,
@@ -251,6 +266,7 @@ export class CreateDefenderDto {
   hrdFocus?: HrdFocus[];
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Short plain-text summary of the case (up to 1,000 characters).',
     maxLength: 1000,
     nullable: true,
@@ -261,6 +277,7 @@ export class CreateDefenderDto {
   summary?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'The story, in Markdown (up to 50,000 characters). Not returned in lists.',
     maxLength: 50000,
     nullable: true,
@@ -319,6 +336,7 @@ export class CreateDefenderDto {
   contacts?: ContactDto[] | null;
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'Confidential notes (up to 20,000 characters). Sensitive: encrypted at rest, never in lists or logs.',
     maxLength: 20000,
@@ -330,6 +348,7 @@ export class CreateDefenderDto {
   confidentialNotes?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'Address of usual residence (up to 1,000 characters), as the WGAD questionnaire asks. Sensitive: encrypted at rest, shown only to caseworkers, coordinators and admins on a single record, and only in the submission edition of a UN dossier; never in lists, exports or public output.',
     maxLength: 1000,
@@ -429,8 +448,9 @@ export class DefenderIdParams {
 export class DefenderResponse extends CreateDefenderDto {
   @ApiPropertyOptional({
     description:
-      'The consent in force per purpose (public_profile, photo, un_submission, name_family_members): { state, granted, since, expiresOn }. Single record only.',
-    type: Object,
+      'The consent in force per purpose (public_profile, photo, un_submission, name_family_members, public_un_document): { state, granted, since, expiresOn }. Single record only.',
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/CurrentConsentResponse' },
   })
   consents?: Record<string, unknown>;
 
@@ -444,6 +464,7 @@ export class DefenderResponse extends CreateDefenderDto {
   status: DefenderStatus;
 
   @ApiProperty({
+    type: String,
     description: 'Start of the current detention episode, derived.',
     format: 'date',
     nullable: true,
@@ -461,6 +482,7 @@ export class DefenderResponse extends CreateDefenderDto {
   totalDaysDetained: number;
 
   @ApiProperty({
+    type: String,
     description: 'When the timeline last changed.',
     format: 'date-time',
     nullable: true,
@@ -468,6 +490,7 @@ export class DefenderResponse extends CreateDefenderDto {
   lastEventAt: string | null;
 
   @ApiProperty({
+    type: String,
     description: 'When the record was archived; null when active.',
     format: 'date-time',
     nullable: true,

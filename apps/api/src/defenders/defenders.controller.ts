@@ -11,7 +11,6 @@ import {
   Res,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
@@ -22,11 +21,11 @@ import {
 } from '@nestjs/swagger';
 import { DefendersService, type AuthenticatedActor } from '@witness/domain';
 import { Roles } from '../auth/policy.decorators';
-import { etagFor } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
+import { Versioned } from '../http/etag.interceptor';
 import { ProblemDto } from '../http/problem.dto';
 import {
   ArchivedQueryDto,
@@ -48,7 +47,6 @@ const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
 
 @ApiTags('defenders')
-@ApiBearerAuth()
 @ApiExtraModels(ProblemDto)
 @Controller('api/v1/defenders')
 export class DefendersController {
@@ -66,15 +64,14 @@ export class DefendersController {
     description: 'Created; ETag and Location headers are set.',
   })
   @ApiProblems(400, 413)
+  @Versioned()
   async create(
     @Body() body: CreateDefenderDto,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.defenders.create(body, actor);
-    void reply
-      .header('ETag', etagFor(view.version))
-      .header('Location', `/api/v1/defenders/${view.id}`);
+    void reply.header('Location', `/api/v1/defenders/${view.id}`);
     return view;
   }
 
@@ -100,14 +97,13 @@ export class DefendersController {
   })
   @ApiOkResponse({ type: DefenderResponse })
   @ApiProblems(400, 404)
+  @Versioned()
   async get(
     @Param() { id }: DefenderIdParams,
     @Query() { archived }: ArchivedQueryDto,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.defenders.get(id, actor, { archived });
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -121,15 +117,14 @@ export class DefendersController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: DefenderResponse })
   @ApiProblems(400, 403, 404, 412, 428)
+  @Versioned()
   async update(
     @Param() { id }: DefenderIdParams,
     @Body() body: UpdateDefenderDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.defenders.update(id, body, version, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 

@@ -38,6 +38,7 @@ export class CreateEventDto {
   occurredOn: string;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'What happened, in words (up to 10,000 characters). Searchable.',
     maxLength: 10000,
     nullable: true,
@@ -48,6 +49,7 @@ export class CreateEventDto {
   description?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'Where (place of arrest; court; prison a transfer went to; place of house arrest; up to 300 characters).',
     maxLength: 300,
@@ -59,6 +61,7 @@ export class CreateEventDto {
   place?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Authority or force involved (up to 300 characters).',
     maxLength: 300,
     nullable: true,
@@ -69,6 +72,7 @@ export class CreateEventDto {
   authority?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Law or decision invoked (up to 1,000 characters).',
     maxLength: 1000,
     nullable: true,
@@ -90,6 +94,7 @@ export class CreateEventDto {
   charges?: string[];
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Sentence handed down (up to 500 characters).',
     maxLength: 500,
     nullable: true,
@@ -100,6 +105,7 @@ export class CreateEventDto {
   sentence?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'The forces who carried out the arrest or hold the person (police, security service; up to 300 characters).',
     maxLength: 300,
@@ -121,6 +127,7 @@ export class CreateEventDto {
   warrantShown?: boolean | null;
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'arrest and rearrest only: where the person was taken, the first place of detention (up to 300 characters).',
     maxLength: 300,
@@ -132,6 +139,7 @@ export class CreateEventDto {
   takenTo?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'Periods only (incommunicado, lawyer_denied, visit_denied, hunger_strike, house_arrest, pretrial_extension): the last day (YYYY-MM-DD; for pretrial_extension, the date the detention is extended until, which may be ahead). Empty while it lasts.',
     format: 'date',
@@ -142,6 +150,7 @@ export class CreateEventDto {
   endedOn?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'Remedies only (hearing, trial, verdict, appeal, complaint, habeas_corpus, release_request): the result, in words (up to 2,000 characters).',
     maxLength: 2000,
@@ -153,6 +162,7 @@ export class CreateEventDto {
   outcome?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Remedies only: when the result was given (YYYY-MM-DD).',
     format: 'date',
     nullable: true,
@@ -162,6 +172,7 @@ export class CreateEventDto {
   outcomeOn?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Where the information comes from (public reference; up to 1,000 characters).',
     maxLength: 1000,
     nullable: true,
@@ -181,6 +192,7 @@ export class CreateEventDto {
   verification?: VerificationLevel;
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'Who the information came from (up to 1,000 characters). Sensitive: encrypted at rest, shown only on a single event to caseworkers, coordinators and admins.',
     maxLength: 1000,

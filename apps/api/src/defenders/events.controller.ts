@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -9,17 +8,16 @@ import {
 } from '@nestjs/swagger';
 import { DetentionService, type AuthenticatedActor } from '@witness/domain';
 import { Roles } from '../auth/policy.decorators';
-import { etagFor } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
+import { Versioned } from '../http/etag.interceptor';
 import { DefenderIdParams } from './defender.dto';
 import { IF_MATCH_HEADER } from './defenders.controller';
 import { CreateEventDto, EventParams, EventResponse, UpdateEventDto } from './event.dto';
 
 @ApiTags('detention timeline')
-@ApiBearerAuth()
 @Controller('api/v1/defenders/:id/events')
 export class EventsController {
   constructor(private readonly detention: DetentionService) {}
@@ -33,6 +31,7 @@ export class EventsController {
   })
   @ApiCreatedResponse({ type: EventResponse })
   @ApiProblems(400, 404)
+  @Versioned()
   async add(
     @Param() { id }: DefenderIdParams,
     @Body() body: CreateEventDto,
@@ -40,9 +39,7 @@ export class EventsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.detention.add(id, body, actor);
-    void reply
-      .header('ETag', etagFor(view.version))
-      .header('Location', `/api/v1/defenders/${id}/events/${view.id}`);
+    void reply.header('Location', `/api/v1/defenders/${id}/events/${view.id}`);
     return view;
   }
 
@@ -63,13 +60,9 @@ export class EventsController {
   @ApiOperation({ summary: 'Read one timeline event' })
   @ApiOkResponse({ type: EventResponse })
   @ApiProblems(400, 404)
-  async get(
-    @Param() { id, eventId }: EventParams,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @Versioned()
+  async get(@Param() { id, eventId }: EventParams, @CurrentActor() actor: AuthenticatedActor) {
     const view = await this.detention.get(id, eventId, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -83,15 +76,14 @@ export class EventsController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: EventResponse })
   @ApiProblems(400, 404, 412, 428)
+  @Versioned()
   async update(
     @Param() { id, eventId }: EventParams,
     @Body() body: UpdateEventDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.detention.update(id, eventId, body, version, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 }

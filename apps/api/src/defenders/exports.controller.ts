@@ -1,13 +1,13 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Headers, Query, Res, StreamableFile } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import {
   DefenderExportService,
@@ -20,6 +20,7 @@ import { Roles } from '../auth/policy.decorators';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ProblemDto } from '../http/problem.dto';
+import { DefenderResponse } from './defender.dto';
 import { ExportQueryDto } from './import.dto';
 
 /**
@@ -27,8 +28,7 @@ import { ExportQueryDto } from './import.dto';
  * the cases (caseworkers, coordinators, admins); viewers read records one at a time.
  */
 @ApiTags('exports')
-@ApiBearerAuth()
-@ApiExtraModels(ProblemDto)
+@ApiExtraModels(ProblemDto, DefenderResponse)
 @Controller('api/v1/exports')
 export class ExportsController {
   constructor(
@@ -51,6 +51,12 @@ export class ExportsController {
   @ApiProduces('text/csv', 'application/json')
   @ApiOkResponse({
     description: 'The file, as an attachment named witness-defenders-DATE.csv|json.',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/json': {
+        schema: { type: 'array', items: { $ref: getSchemaPath(DefenderResponse) } },
+      },
+    },
   })
   @ApiProblems(400)
   async defenders(

@@ -10,7 +10,6 @@ import {
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
@@ -62,7 +61,6 @@ export function registerCsvBodyParser(fastify: FastifyInstance, maxBytes: number
 }
 
 @ApiTags('imports')
-@ApiBearerAuth()
 @ApiExtraModels(ProblemDto, ImportProblemDto)
 @Controller('api/v1/imports')
 export class ImportsController {
@@ -79,7 +77,10 @@ export class ImportsController {
       'The header line (every importable column) and one made-up example row to replace. Contacts and confidential notes have no column: enter them per record.',
   })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The template, UTF-8 with a byte-order mark.' })
+  @ApiOkResponse({
+    description: 'The template, UTF-8 with a byte-order mark.',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   template(@Res() reply: FastifyReply) {
     return reply
       .header('Content-Type', CSV_CONTENT_TYPE)

@@ -17,7 +17,6 @@ import {
   UseFilters,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
@@ -38,12 +37,7 @@ import {
   type DocumentContent,
   type UploadedFile,
 } from '@witness/domain';
-import {
-  etagFor,
-  ValidationFailedError,
-  versionFromIfMatch,
-  type FieldError,
-} from '@witness/platform';
+import { ValidationFailedError, type FieldError } from '@witness/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { DefenderIdParams } from '../defenders/defender.dto';
@@ -51,6 +45,7 @@ import { IF_MATCH_HEADER } from '../defenders/defenders.controller';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
+import { Versioned } from '../http/etag.interceptor';
 import { PROBLEM_CONTENT_TYPE, problemType, statusTitle, type Problem } from '../http/problem';
 import { ProblemDto } from '../http/problem.dto';
 import { strictValidationPipe } from '../http/validation';
@@ -190,7 +185,6 @@ const DOWNLOAD_TYPES = Object.fromEntries(
  * caseworkers assigned to it, coordinators and admins.
  */
 @ApiTags('documents')
-@ApiBearerAuth()
 @ApiExtraModels(ProblemDto)
 @UseFilters(UploadRefusalFilter)
 @Controller('api/v1')
@@ -217,6 +211,7 @@ export class DocumentsController {
   @ApiResponse({ status: 422, description: 'Infected (signature named), or an unreadable image.' })
   @ApiResponse({ status: 503, description: 'The virus scanner or the document store is down.' })
   @ApiProblems(400, 401, 403, 404, 409)
+  @Versioned()
   async upload(
     @Param() { id }: DefenderIdParams,
     @Req() req: FastifyRequest,
@@ -225,10 +220,7 @@ export class DocumentsController {
   ) {
     const { fields, file } = await validUpload(await readMultipart(req), UploadDocumentFieldsDto);
     const view = await this.documents.upload(id, fields, file, actor);
-    void reply
-      .status(201)
-      .header('ETag', etagFor(view.version))
-      .header('Location', `/api/v1/documents/${view.id}`);
+    void reply.status(201).header('Location', `/api/v1/documents/${view.id}`);
     return view;
   }
 
@@ -258,13 +250,9 @@ export class DocumentsController {
   })
   @ApiOkResponse({ type: DocumentResponse })
   @ApiProblems(400, 401, 404)
-  async get(
-    @Param() { id }: DocumentIdParams,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @Versioned()
+  async get(@Param() { id }: DocumentIdParams, @CurrentActor() actor: AuthenticatedActor) {
     const view = await this.documents.get(id, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -322,14 +310,14 @@ export class DocumentsController {
   @ApiResponse({ status: 422, description: 'Infected (signature named), or an unreadable image.' })
   @ApiResponse({ status: 503, description: 'The virus scanner or the document store is down.' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
+  @Versioned()
   async addVersion(
     @Param() { id }: DocumentIdParams,
     @Req() req: FastifyRequest,
+    @IfMatchVersion({ optional: true }) expectedVersion: number | undefined,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const ifMatch = req.headers['if-match'];
-    const expectedVersion = ifMatch === undefined ? undefined : versionFromIfMatch(ifMatch);
     const { fields, file } = await validUpload(await readMultipart(req), UploadVersionFieldsDto);
     const view = await this.documents.addVersion(
       id,
@@ -337,7 +325,7 @@ export class DocumentsController {
       { allowDuplicate: fields.allowDuplicate, expectedVersion },
       actor,
     );
-    void reply.status(201).header('ETag', etagFor(view.version));
+    void reply.status(201);
     return view;
   }
 
@@ -363,15 +351,14 @@ export class DocumentsController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: DocumentResponse })
   @ApiProblems(400, 401, 403, 404, 412, 428)
+  @Versioned()
   async update(
     @Param() { id }: DocumentIdParams,
     @Body() body: UpdateDocumentDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.documents.update(id, body, version, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 

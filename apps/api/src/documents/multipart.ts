@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 export const MULTIPART_ROUTES = new Set([
   '/api/v1/defenders/:id/documents',
   '/api/v1/documents/:id/versions',
-  // The web app's upload forms (web/documents-web.controller.ts).
+  // The web app's upload forms (web/documents/).
   '/app/defenders/:id/documents',
   '/app/documents/:id/versions',
 ]);

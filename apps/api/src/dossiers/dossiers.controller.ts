@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -100,7 +99,6 @@ export class DossierResponse {
 const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 
 @ApiTags('dossiers')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class DossiersController {
   private readonly logger = new Logger('dossiers');
@@ -159,7 +157,13 @@ export class DossiersController {
     description:
       'The file with its Content-Type, a meaningful file name and its SHA-256 in X-Content-SHA256. Submission downloads are audited; viewers may download only public editions (403).',
   })
-  @ApiOkResponse({ description: 'The PDF or HTML file.' })
+  @ApiOkResponse({
+    description: 'The PDF or HTML file.',
+    content: {
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'text/html': { schema: { type: 'string' } },
+    },
+  })
   @ApiProblems(400, 401, 403, 404)
   async content(
     @Param() { id }: DossierIdParams,

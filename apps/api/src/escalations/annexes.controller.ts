@@ -1,13 +1,12 @@
-import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnnexesService, type AuthenticatedActor } from '@witness/domain';
-import { etagFor } from '@witness/platform';
-import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { IF_MATCH_HEADER } from '../defenders/defenders.controller';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
+import { Versioned } from '../http/etag.interceptor';
 import { AnnexSetResponse, PutAnnexesDto } from './annex.dto';
 import { EscalationIdParams } from './escalation.dto';
 
@@ -16,7 +15,6 @@ const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
 
 /** The documents an escalation sends with its dossiers (annexes). */
 @ApiTags('escalations')
-@ApiBearerAuth()
 @Controller('api/v1/escalations')
 export class AnnexesController {
   constructor(private readonly annexes: AnnexesService) {}
@@ -30,13 +28,9 @@ export class AnnexesController {
   })
   @ApiOkResponse({ type: AnnexSetResponse })
   @ApiProblems(400, 401, 404)
-  async get(
-    @Param() { id }: EscalationIdParams,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @Versioned()
+  async get(@Param() { id }: EscalationIdParams, @CurrentActor() actor: AuthenticatedActor) {
     const view = await this.annexes.get(id, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -50,15 +44,14 @@ export class AnnexesController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: AnnexSetResponse, description: 'The new list (with the ETag).' })
   @ApiProblems(400, 401, 403, 404, 412, 428)
+  @Versioned()
   async put(
     @Param() { id }: EscalationIdParams,
     @Body() body: PutAnnexesDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.annexes.set(id, body, version, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import {
   ESCALATION_KINDS,
+  MANDATES,
   MECHANISMS,
   SOURCE_RELATIONS,
   type EscalationKind,
@@ -38,6 +39,7 @@ export class IdentityDocumentDto {
   @IsUUID('all', { message: 'must be a uuid' })
   defenderId: string;
   @ApiPropertyOptional({
+    type: String,
     description: 'Type of document (passport, national identity card...).',
     nullable: true,
     maxLength: 100,
@@ -46,12 +48,18 @@ export class IdentityDocumentDto {
   @IsString()
   @MaxLength(100)
   type: string | null;
-  @ApiPropertyOptional({ description: 'Issuing authority.', nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Issuing authority.',
+    nullable: true,
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   issuedBy: string | null;
   @ApiPropertyOptional({
+    type: String,
     description: 'Date of issue (YYYY-MM-DD).',
     nullable: true,
     format: 'date',
@@ -60,6 +68,7 @@ export class IdentityDocumentDto {
   @IsCalendarDate()
   issuedOn: string | null;
   @ApiPropertyOptional({
+    type: String,
     description: 'Document number (printed in the submission edition only).',
     nullable: true,
     maxLength: 100,
@@ -93,6 +102,7 @@ export class RemediesAnswerDto {
   @IsBoolean()
   exhausted: boolean | null;
   @ApiPropertyOptional({
+    type: String,
     description:
       'Their results, or why the steps or remedies were ineffective or not taken (WGAD section V).',
     nullable: true,
@@ -111,6 +121,7 @@ export class RemediesAnswerDto {
  */
 export class EscalationContentDto {
   @ApiPropertyOptional({
+    type: String,
     description:
       'A concise summary of the case (the WGAD and the Special Procedures ask for one; completeness warns past the form’s word limit).',
     nullable: true,
@@ -121,6 +132,7 @@ export class EscalationContentDto {
   @MaxLength(TEXT)
   summary?: string | null;
   @ApiPropertyOptional({
+    type: String,
     description:
       'Circumstances of the arrest and detention, and why they are arbitrary (WGAD section IV).',
     nullable: true,
@@ -150,6 +162,7 @@ export class EscalationContentDto {
   @Type(() => RemediesAnswerDto)
   remedies?: RemediesAnswerDto | null;
   @ApiPropertyOptional({
+    type: String,
     description: 'Urgent action: why continued detention endangers health or life.',
     nullable: true,
     maxLength: TEXT,
@@ -159,6 +172,7 @@ export class EscalationContentDto {
   @MaxLength(TEXT)
   urgency?: string | null;
   @ApiPropertyOptional({
+    type: String,
     description: 'Special Procedures: the case before other UN or regional mechanisms.',
     nullable: true,
     maxLength: 5000,
@@ -187,6 +201,7 @@ export class EscalationContentDto {
   @Type(() => IdentityDocumentDto)
   identityDocuments?: IdentityDocumentDto[];
   @ApiPropertyOptional({
+    type: String,
     description: 'What must stay confidential, and why.',
     nullable: true,
     maxLength: 5000,
@@ -202,12 +217,18 @@ export class SourceIdentityDto {
   @IsString()
   @Length(1, 300)
   name: string;
-  @ApiPropertyOptional({ description: 'Organisation.', nullable: true, maxLength: 300 })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Organisation.',
+    nullable: true,
+    maxLength: 300,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   organisation?: string | null;
   @ApiPropertyOptional({
+    type: String,
     description: 'Contact (address, email, phone).',
     nullable: true,
     maxLength: 1000,
@@ -247,6 +268,7 @@ export class CreateEscalationDto {
   @IsIn(ESCALATION_KINDS)
   kind: EscalationKind;
   @ApiPropertyOptional({
+    type: String,
     description:
       'Owner (defaults to you): an active caseworker, coordinator or admin who may see every case of the escalation (assigned to its restricted ones).',
     format: 'uuid',
@@ -255,7 +277,12 @@ export class CreateEscalationDto {
   @IsOptional()
   @IsUUID('all', { message: 'must be a uuid' })
   ownerId?: string | null;
-  @ApiPropertyOptional({ description: "The UN's reference.", nullable: true, maxLength: 100 })
+  @ApiPropertyOptional({
+    type: String,
+    description: "The UN's reference.",
+    nullable: true,
+    maxLength: 100,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -271,6 +298,7 @@ export class CreateEscalationDto {
   @Length(1, 200, { each: true })
   targetRapporteurs?: string[];
   @ApiPropertyOptional({
+    type: String,
     description: 'HRC session, e.g. HRC 61 (HRC kinds).',
     nullable: true,
     maxLength: 100,
@@ -279,7 +307,17 @@ export class CreateEscalationDto {
   @IsString()
   @MaxLength(100)
   hrcSession?: string | null;
-  @ApiPropertyOptional({ description: 'Notes.', nullable: true, maxLength: 20000 })
+  @ApiPropertyOptional({
+    type: String,
+    description:
+      'The session or review the submission is for (YYYY-MM-DD): a UPR review, an HRC session. Submission deadlines count back from it.',
+    nullable: true,
+    format: 'date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  meetingOn?: string | null;
+  @ApiPropertyOptional({ type: String, description: 'Notes.', nullable: true, maxLength: 20000 })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -320,6 +358,24 @@ export class UpdateEscalationDto extends PartialType(
   @Min(0)
   @Max(365)
   extensionDays?: number;
+  @ApiPropertyOptional({
+    description:
+      'When the opinion was transmitted to the government (YYYY-MM-DD), when it was not recorded with the opinion_transmitted step: follow-up runs from it. Not before the adoption, not in the future.',
+    nullable: true,
+    format: 'date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  opinionTransmittedOn?: string | null;
+  @ApiPropertyOptional({
+    description:
+      'When the opinion (or communication) was made public (YYYY-MM-DD). Until then it is embargoed: nothing public cites it.',
+    nullable: true,
+    format: 'date',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  publishedOn?: string | null;
 }
 
 export class TransitionDto {
@@ -334,12 +390,13 @@ export class TransitionDto {
   @IsOptional()
   @IsCalendarDate()
   date?: string;
-  @ApiPropertyOptional({ description: 'Note.', nullable: true, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, description: 'Note.', nullable: true, maxLength: 5000 })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   note?: string | null;
   @ApiPropertyOptional({
+    type: String,
     description: "The UN's reference, when it gives one.",
     nullable: true,
     maxLength: 100,
@@ -359,6 +416,7 @@ export class TransitionDto {
   @Max(365)
   extensionDays?: number;
   @ApiPropertyOptional({
+    type: String,
     description: 'Opinion number, No. N/YYYY (opinion_adopted).',
     nullable: true,
     maxLength: 20,
@@ -435,6 +493,43 @@ export class EscalationIdParams {
   id: string;
 }
 
+export class MandateSuggestionResponse {
+  @ApiProperty({
+    description: 'The mandate.',
+    enum: Object.keys(MANDATES),
+  })
+  id: string;
+  @ApiProperty({ description: 'Its title, as the Human Rights Council named it.' })
+  title: string;
+  @ApiProperty({
+    description:
+      'Why it fits, in the record’s words: focus:journalist, tag:protest, status:detained, event:ill_treatment, charge:false news.',
+    type: [String],
+  })
+  reasons: string[];
+}
+
+export class DeadlineResponse {
+  @ApiProperty({
+    description: 'Which deadline of the procedure.',
+    enum: ['reply', 'comments', 'follow_up', 'publication', 'submission'],
+  })
+  key: string;
+  @ApiProperty({ description: 'The milestone kind it becomes while open.' })
+  milestone: string;
+  @ApiProperty({ description: 'In words.' })
+  title: string;
+  @ApiProperty({
+    description: 'The date, derived from the recorded dates and the periods in force.',
+    nullable: true,
+    type: String,
+    format: 'date',
+  })
+  dueOn: string | null;
+  @ApiProperty({ description: 'Open in the current state (a milestone), or retired.' })
+  open: boolean;
+}
+
 export class EscalationResponse extends CreateEscalationDto {
   @ApiPropertyOptional({
     description: 'Latest dossier (single escalation only): { id, versionNo, state, stale, ... }.',
@@ -481,13 +576,102 @@ export class EscalationResponse extends CreateEscalationDto {
   daysUntilReplyDue: number | null;
   @ApiProperty({ description: 'Government replied on.', nullable: true, type: String })
   governmentRepliedOn: string | null;
-  @ApiProperty({ description: 'Opinion (or decision) adopted on.', nullable: true, type: String })
+  @ApiProperty({
+    description:
+      "When the source was asked for its comments on the government's reply (pending further information).",
+    nullable: true,
+    type: String,
+  })
+  commentsRequestedOn: string | null;
+  @ApiProperty({
+    description: "The source's comments deadline, derived.",
+    nullable: true,
+    type: String,
+  })
+  commentsDueOn: string | null;
+  @ApiProperty({
+    description: 'Opinion (views, decision, measures) adopted on.',
+    nullable: true,
+    type: String,
+  })
   opinionAdoptedOn: string | null;
-  @ApiProperty({ description: 'Follow-up due, derived.', nullable: true, type: String })
+  @ApiProperty({
+    description: 'Opinion transmitted to the government on (follow-up runs from it).',
+    nullable: true,
+    type: String,
+  })
+  opinionTransmittedOn: string | null;
+  @ApiProperty({
+    description: 'Made public on (the embargo ends).',
+    nullable: true,
+    type: String,
+  })
+  publishedOn: string | null;
+  @ApiProperty({
+    description: 'Follow-up due, derived (WGAD: six months after the opinion’s transmission).',
+    nullable: true,
+    type: String,
+  })
   followUpDueOn: string | null;
+  @ApiProperty({
+    description: "Every deadline of the escalation's procedure, derived; open ones are milestones.",
+    type: [DeadlineResponse],
+  })
+  deadlines: DeadlineResponse[];
+  @ApiProperty({
+    description:
+      'The first day "no reply" may be recorded (the day after the reply deadline, extension included), when it is a next step.',
+    nullable: true,
+    type: String,
+  })
+  noReplyPossibleFrom: string | null;
   @ApiProperty({ description: 'Outcome of the opinion.', nullable: true, type: Object })
   outcome: Record<string, unknown> | null;
   @ApiProperty({ description: 'Version for If-Match.' }) version: number;
   @ApiProperty({ description: 'Created at.', format: 'date-time' }) createdAt: string;
   @ApiProperty({ description: 'Last changed at.', format: 'date-time' }) updatedAt: string;
+}
+
+/** One step of an escalation's workflow. */
+export class TransitionResponse {
+  @ApiProperty({ description: 'Identifier.', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'The state it left.', example: 'draft' })
+  from: string;
+
+  @ApiProperty({ description: 'The state it reached.', example: 'in_review' })
+  to: string;
+
+  @ApiProperty({
+    description: 'When it happened (e.g. the date the UN transmitted the communication).',
+    format: 'date',
+  })
+  date: string;
+
+  @ApiProperty({ type: String, description: 'Note.', nullable: true })
+  note: string | null;
+
+  @ApiProperty({
+    type: String,
+    description: 'Who took the step (user id); null for the system.',
+    format: 'uuid',
+    nullable: true,
+  })
+  actorId: string | null;
+
+  @ApiProperty({ description: 'When it was recorded.', format: 'date-time' })
+  at: string;
+}
+
+export class EscalationPageResponse {
+  @ApiProperty({ description: 'This page, newest first.', type: [EscalationResponse] })
+  data: EscalationResponse[];
+
+  @ApiProperty({
+    description: 'Cursor for the next page; null on the last page.',
+    nullable: true,
+    type: String,
+  })
+  nextCursor: string | null;
 }

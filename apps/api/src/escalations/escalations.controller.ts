@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -8,7 +7,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DossiersService, EscalationsService, type AuthenticatedActor } from '@witness/domain';
-import { etagFor } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { DefenderIdParams } from '../defenders/defender.dto';
@@ -16,12 +14,16 @@ import { IF_MATCH_HEADER } from '../defenders/defenders.controller';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
+import { Versioned } from '../http/etag.interceptor';
 import {
   CreateEscalationDto,
   EscalationIdParams,
+  EscalationPageResponse,
   EscalationQueryDto,
   EscalationResponse,
+  MandateSuggestionResponse,
   TransitionDto,
+  TransitionResponse,
   UpdateEscalationDto,
 } from './escalation.dto';
 
@@ -29,7 +31,6 @@ const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
 
 @ApiTags('escalations')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class EscalationsController {
   constructor(
@@ -46,15 +47,14 @@ export class EscalationsController {
   })
   @ApiCreatedResponse({ type: EscalationResponse })
   @ApiProblems(400, 401, 403, 404)
+  @Versioned()
   async create(
     @Body() body: CreateEscalationDto,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.escalations.create(body, actor);
-    void reply
-      .header('ETag', etagFor(view.version))
-      .header('Location', `/api/v1/escalations/${view.id}`);
+    void reply.header('Location', `/api/v1/escalations/${view.id}`);
     return view;
   }
 
@@ -64,7 +64,7 @@ export class EscalationsController {
     summary: 'List escalations',
     description: 'Filters by mechanism, kind, state, defender and due date; newest first.',
   })
-  @ApiOkResponse({ type: [EscalationResponse] })
+  @ApiOkResponse({ description: 'A page of escalations.', type: EscalationPageResponse })
   @ApiProblems(400, 401)
   list(@Query() query: EscalationQueryDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.escalations.list(query, actor);
@@ -79,13 +79,9 @@ export class EscalationsController {
   })
   @ApiOkResponse({ type: EscalationResponse })
   @ApiProblems(400, 401, 404)
-  async get(
-    @Param() { id }: EscalationIdParams,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @Versioned()
+  async get(@Param() { id }: EscalationIdParams, @CurrentActor() actor: AuthenticatedActor) {
     const view = await this.escalations.get(id, actor);
-    void reply.header('ETag', etagFor(view.version));
     // The latest dossier, and whether the case changed since it was made.
     return { ...view, latestDossier: await this.dossiers.latestFor(id, actor) };
   }
@@ -100,15 +96,14 @@ export class EscalationsController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: EscalationResponse })
   @ApiProblems(400, 401, 403, 404, 409, 412, 428)
+  @Versioned()
   async update(
     @Param() { id }: EscalationIdParams,
     @Body() body: UpdateEscalationDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.escalations.update(id, body, version, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -136,16 +131,32 @@ export class EscalationsController {
     summary: 'Workflow history',
     description: 'Every step with its date, note and who took it.',
   })
-  @ApiOkResponse({ description: 'Steps, oldest first.' })
+  @ApiOkResponse({ description: 'Steps, oldest first.', type: [TransitionResponse] })
   @ApiProblems(400, 401, 404)
-  transitions(@Param() { id }: EscalationIdParams, @CurrentActor() actor: AuthenticatedActor) {
+  transitions(
+    @Param() { id }: EscalationIdParams,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<TransitionResponse[]> {
     return this.escalations.transitions(id, actor);
+  }
+
+  @Get('escalations/:id/mandates')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: 'Thematic mandates that fit the case (HRC mandate map)',
+    description:
+      "The Special Procedures mandates suggested from what the record says: the defenders' focus, tags and status, and the events and charges of their timelines (e.g. a journalist charged with false news: freedom of expression; ill-treatment: torture; a disappearance: the WGEID). The Special Rapporteur on human rights defenders comes first, always; the others by the number of reasons. A suggestion: the coordinator chooses the addressees.",
+  })
+  @ApiOkResponse({ type: [MandateSuggestionResponse] })
+  @ApiProblems(400, 401, 404)
+  mandates(@Param() { id }: EscalationIdParams, @CurrentActor() actor: AuthenticatedActor) {
+    return this.escalations.mandates(id, actor);
   }
 
   @Get('defenders/:id/escalations')
   @Roles(...STAFF)
   @ApiOperation({ summary: "A defender's escalations" })
-  @ApiOkResponse({ type: [EscalationResponse] })
+  @ApiOkResponse({ description: 'A page of escalations.', type: EscalationPageResponse })
   @ApiProblems(400, 401, 404)
   forDefender(@Param() { id }: DefenderIdParams, @CurrentActor() actor: AuthenticatedActor) {
     return this.escalations.forDefender(id, actor);

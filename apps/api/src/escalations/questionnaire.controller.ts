@@ -1,13 +1,12 @@
-import { Body, Controller, Delete, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QuestionnaireService, type AuthenticatedActor } from '@witness/domain';
-import { etagFor } from '@witness/platform';
-import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { IF_MATCH_HEADER } from '../defenders/defenders.controller';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
+import { Versioned } from '../http/etag.interceptor';
 import { EscalationIdParams, EscalationResponse } from './escalation.dto';
 import {
   AnswerParams,
@@ -24,7 +23,6 @@ const DECIDERS = ['coordinator', 'admin'] as const;
 
 /** An escalation's questionnaire: its answers, their overrides, and what is still missing. */
 @ApiTags('escalations')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class QuestionnaireController {
   constructor(private readonly questionnaire: QuestionnaireService) {}
@@ -38,14 +36,13 @@ export class QuestionnaireController {
   })
   @ApiOkResponse({ type: AnswersResponse })
   @ApiProblems(400, 401, 404)
+  @Versioned()
   async answers(
     @Param() { id }: EscalationIdParams,
     @Query() query: AnswersQueryDto,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.questionnaire.answers(id, actor, query.language ?? 'en');
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -59,12 +56,12 @@ export class QuestionnaireController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: EscalationResponse })
   @ApiProblems(400, 401, 403, 404, 412, 428)
+  @Versioned()
   async override(
     @Param() { id, field }: AnswerParams,
     @Body() body: OverrideAnswerDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.questionnaire.override(
       id,
@@ -72,7 +69,6 @@ export class QuestionnaireController {
       version,
       actor,
     );
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -86,12 +82,12 @@ export class QuestionnaireController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: EscalationResponse })
   @ApiProblems(400, 401, 403, 404, 409, 412, 428)
+  @Versioned()
   async returnToRecord(
     @Param() { id, field }: AnswerParams,
     @Query() query: ReturnAnswerQueryDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.questionnaire.returnToRecord(
       id,
@@ -99,7 +95,6 @@ export class QuestionnaireController {
       version,
       actor,
     );
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/policy.decorators';
 import {
   HealthCheck,
@@ -9,9 +9,12 @@ import {
 } from '@nestjs/terminus';
 import { REDIS } from '@witness/platform';
 import type Redis from 'ioredis';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { DependencyStatusDto, LivenessResponse, ReadinessResponse } from './health.dto';
 
 /** Liveness (the process answers) and readiness (PostgreSQL and Redis answer). */
 @ApiTags('health')
+@ApiExtraModels(DependencyStatusDto)
 @Public()
 @Controller('health')
 export class HealthController {
@@ -23,18 +26,20 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOkResponse({ description: 'The process is alive.' })
+  @ApiOkResponse({ description: 'The process is alive.', type: LivenessResponse })
   @ApiOperation({
     summary: 'Liveness',
     description: 'Answers 200 while the process can serve requests. No dependency is checked.',
   })
-  live() {
+  live(): LivenessResponse {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOkResponse({ description: 'PostgreSQL and Redis answer.' })
-  @HealthCheck()
+  @ApiOkResponse({ description: 'PostgreSQL and Redis answer.', type: ReadinessResponse })
+  // Its own OpenAPI description is Swagger 2 shaped (a response-level schema): ours instead.
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiProblems(503)
   @ApiOperation({
     summary: 'Readiness',
     description:

@@ -1,6 +1,5 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
@@ -18,7 +17,6 @@ import { ProblemDto } from '../http/problem.dto';
  * served on that port instead (no sign-in, private network) and this route answers 404.
  */
 @ApiTags('operations')
-@ApiBearerAuth()
 @ApiExtraModels(ProblemDto)
 @Controller('metrics')
 export class MetricsController {

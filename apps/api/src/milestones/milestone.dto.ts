@@ -64,6 +64,7 @@ export function IsZonedTimestamp(options?: ValidationOptions): PropertyDecorator
 /** A milestone someone creates: a hearing, a UN deadline, a session to prepare for. */
 export class CreateMilestoneDto {
   @ApiPropertyOptional({
+    type: String,
     description:
       'The case it concerns (uuid). Omit or null for a general milestone (e.g. an HRC session); access to a case milestone follows the case.',
     format: 'uuid',
@@ -135,6 +136,7 @@ export class CreateMilestoneDto {
   assigneeIds?: string[];
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Notes for the team (up to 5,000 characters). Never sent in emails or webhooks.',
     maxLength: 5000,
     nullable: true,

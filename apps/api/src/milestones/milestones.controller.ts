@@ -11,7 +11,6 @@ import {
   Res,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -20,7 +19,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { MilestonesService, type AuthenticatedActor } from '@witness/domain';
-import { etagFor } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { DefenderIdParams } from '../defenders/defender.dto';
@@ -28,6 +26,7 @@ import { IF_MATCH_HEADER } from '../defenders/defenders.controller';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
+import { Versioned } from '../http/etag.interceptor';
 import {
   CreateMilestoneDto,
   DefenderMilestonesQueryDto,
@@ -46,7 +45,6 @@ const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
  * case the caller cannot see does not exist for them (404, and left out of lists).
  */
 @ApiTags('milestones')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class MilestonesController {
   constructor(private readonly milestones: MilestonesService) {}
@@ -63,15 +61,14 @@ export class MilestonesController {
     description: 'Created; ETag and Location headers are set.',
   })
   @ApiProblems(400, 401, 403, 404)
+  @Versioned()
   async create(
     @Body() body: CreateMilestoneDto,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.milestones.create(body, actor);
-    void reply
-      .header('ETag', etagFor(view.version))
-      .header('Location', `/api/v1/milestones/${view.id}`);
+    void reply.header('Location', `/api/v1/milestones/${view.id}`);
     return view;
   }
 
@@ -96,13 +93,9 @@ export class MilestonesController {
   })
   @ApiOkResponse({ type: MilestoneResponse })
   @ApiProblems(400, 401, 404)
-  async get(
-    @Param() { id }: MilestoneIdParams,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @Versioned()
+  async get(@Param() { id }: MilestoneIdParams, @CurrentActor() actor: AuthenticatedActor) {
     const view = await this.milestones.get(id, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -116,15 +109,14 @@ export class MilestonesController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: MilestoneResponse })
   @ApiProblems(400, 401, 403, 404, 409, 412, 428)
+  @Versioned()
   async update(
     @Param() { id }: MilestoneIdParams,
     @Body() body: UpdateMilestoneDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.milestones.update(id, body, version, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 

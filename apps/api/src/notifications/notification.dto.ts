@@ -135,6 +135,7 @@ export class NotificationPreferencesDto {
   channels: Channel[];
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'Where webhook reminders are POSTed (up to 500 characters), signed with HMAC-SHA256 in the Witness-Signature header. An https URL (http is accepted outside production) to a public address: loopback, private, link-local, unique-local and other internal addresses and names are refused (400 naming webhookUrl) unless the operator allow-listed the host (WEBHOOK_ALLOW_HOSTS), and checked again after DNS at each delivery. Redirects are not followed. Null or absent removes it.',
     maxLength: 500,
@@ -244,12 +245,6 @@ export class DeliveryResponse {
 
   @ApiProperty({ description: 'Sent after its moment (the system was down).' })
   late: boolean;
-
-  @ApiProperty({
-    description:
-      'About a case you may no longer see (unassigned, or the case is now restricted): its title, text, link and ids are withheld (checked when read, so they come back with access).',
-  })
-  withheld: boolean;
 
   @ApiProperty({ description: 'Delivery attempts made.' })
   attempts: number;

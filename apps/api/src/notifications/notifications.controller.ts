@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotificationsService, type AuthenticatedActor } from '@witness/domain';
 import { Roles } from '../auth/policy.decorators';
 import { CurrentActor } from '../http/actor.decorator';
@@ -20,7 +20,6 @@ const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 
 /** The signed-in user's inbox and reminder preferences, and the delivery log for coordinators. */
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
@@ -98,7 +97,10 @@ export class NotificationsController {
   })
   @ApiOkResponse({ type: [DeliveryResponse] })
   @ApiProblems(400, 401, 403)
-  deliveries(@Query() query: DeliveryQueryDto, @CurrentActor() actor: AuthenticatedActor) {
+  deliveries(
+    @Query() query: DeliveryQueryDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<DeliveryResponse[]> {
     return this.notifications.deliveries(actor, { state: query.status, limit: query.limit });
   }
 }

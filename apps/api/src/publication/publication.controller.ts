@@ -10,7 +10,6 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
@@ -25,11 +24,12 @@ import {
   type AuthenticatedActor,
   type PutPreconditions,
 } from '@witness/domain';
-import { etagFor, ValidationFailedError, versionFromIfMatch } from '@witness/platform';
+import { ValidationFailedError, versionFromIfMatch } from '@witness/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { DefenderIdParams } from '../defenders/defender.dto';
 import { CurrentActor } from '../http/actor.decorator';
+import { Versioned } from '../http/etag.interceptor';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { PublicProfileResponse } from '../public/public.dto';
 import { sendImage } from '../public/public-http';
@@ -57,7 +57,6 @@ const Preconditions = createParamDecorator((_data: unknown, ctx: ExecutionContex
 });
 
 @ApiTags('publication')
-@ApiBearerAuth()
 @Controller('api/v1/defenders/:id/publication')
 export class PublicationController {
   constructor(
@@ -74,13 +73,9 @@ export class PublicationController {
   })
   @ApiOkResponse({ type: PublicationResponse, description: 'The publication (with ETag).' })
   @ApiProblems(400, 401, 404)
-  async get(
-    @Param() { id }: DefenderIdParams,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @Versioned()
+  async get(@Param() { id }: DefenderIdParams, @CurrentActor() actor: AuthenticatedActor) {
     const view = await this.publication.get(id, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -141,6 +136,7 @@ export class PublicationController {
   @ApiOkResponse({ type: PublicationResponse, description: 'Changed (with ETag).' })
   @ApiCreatedResponse({ type: PublicationResponse, description: 'Created (with ETag).' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 428)
+  @Versioned()
   async put(
     @Param() { id }: DefenderIdParams,
     @Body() body: PutPublicationDto,
@@ -149,7 +145,6 @@ export class PublicationController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { view, created } = await this.publication.put(id, body, pre, actor);
-    void reply.header('ETag', etagFor(view.version));
     if (created) void reply.status(201).header('Location', `/api/v1/defenders/${id}/publication`);
     return view;
   }

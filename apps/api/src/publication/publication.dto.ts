@@ -72,6 +72,7 @@ export class PutPublicationDto {
   publicSummary?: string;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'The public (first-person) story, up to 20,000 characters; null removes it.',
     nullable: true,
     maxLength: 20000,
@@ -104,6 +105,7 @@ export class PutPublicationDto {
   photoDocumentId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description:
       'Text alternative of the photo document (1-300 characters; null: "Photo of <display name>"). Shown publicly: never put in it what the profile does not say.',
     nullable: true,

@@ -318,7 +318,8 @@ export class IndicatorRecordsPageDto {
     description:
       'The records behind the figure, by date then id: defender, release, escalation, solidarity_action or partner records (see `records`).',
     type: 'array',
-    items: { oneOf: RECORD_DTOS.map((dto) => ({ $ref: getSchemaPath(dto) })) },
+    // anyOf: the kinds share fields (id, date...), so a record may match more than one.
+    items: { anyOf: RECORD_DTOS.map((dto) => ({ $ref: getSchemaPath(dto) })) },
   })
   data: Record<string, unknown>[];
   @ApiProperty({

@@ -1,12 +1,5 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   ReportsService,
   reportCsvFilename,
@@ -49,7 +42,6 @@ function drillDownHref(name: string, report: Pick<IndicatorsReport, 'period' | '
 }
 
 @ApiTags('reports')
-@ApiBearerAuth()
 @ApiExtraModels(...RECORD_DTOS)
 @Controller(BASE.slice(1))
 export class ReportsController {

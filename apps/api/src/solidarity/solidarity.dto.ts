@@ -6,6 +6,8 @@ import {
   type ActionStatus,
   type ActionType,
   type PartnerKind,
+  ECOSOC_STATUSES,
+  type EcosocStatus,
 } from '@witness/domain';
 import { Type } from 'class-transformer';
 import {
@@ -40,13 +42,13 @@ export class ContactPersonDto {
   @Length(1, 200)
   name: string;
 
-  @ApiPropertyOptional({ description: 'Email.', nullable: true, maxLength: 254 })
+  @ApiPropertyOptional({ type: String, description: 'Email.', nullable: true, maxLength: 254 })
   @IsOptional()
   @MaxLength(254)
   @IsEmail({}, { message: 'must be an email address' })
   email?: string | null;
 
-  @ApiPropertyOptional({ description: 'Phone.', nullable: true, maxLength: 50 })
+  @ApiPropertyOptional({ type: String, description: 'Phone.', nullable: true, maxLength: 50 })
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -60,7 +62,11 @@ export class CreatePartnerDto {
   @Length(1, 200)
   name: string;
 
-  @ApiPropertyOptional({ description: 'Country (ISO 3166-1 alpha-2).', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Country (ISO 3166-1 alpha-2).',
+    nullable: true,
+  })
   @IsOptional()
   @ToUpper()
   @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code, e.g. KE' })
@@ -69,6 +75,15 @@ export class CreatePartnerDto {
   @ApiProperty({ description: 'member, partner, network or other.', enum: PARTNER_KINDS })
   @IsIn(PARTNER_KINDS)
   kind: PartnerKind;
+
+  @ApiPropertyOptional({
+    description:
+      'ECOSOC consultative status (general, special, roster, or none: the default). Human Rights Council written and oral statements are for organisations in consultative status.',
+    enum: ECOSOC_STATUSES,
+  })
+  @IsOptional()
+  @IsIn(ECOSOC_STATUSES)
+  ecosocStatus?: EcosocStatus;
 
   @ApiPropertyOptional({
     description:
@@ -82,6 +97,7 @@ export class CreatePartnerDto {
   contactPerson?: ContactPersonDto | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Notes (up to 5,000 characters).',
     nullable: true,
     maxLength: 5000,
@@ -98,22 +114,42 @@ export class UpdatePartnerDto extends PartialType(CreatePartnerDto, {
 }) {}
 
 export class ReachDto {
-  @ApiPropertyOptional({ description: 'Signatures gathered.', minimum: 0, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'Signatures gathered.',
+    minimum: 0,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   signatures?: number | null;
-  @ApiPropertyOptional({ description: 'People who took part.', minimum: 0, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'People who took part.',
+    minimum: 0,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   participants?: number | null;
-  @ApiPropertyOptional({ description: 'Organisations that joined.', minimum: 0, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'Organisations that joined.',
+    minimum: 0,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   organisations?: number | null;
-  @ApiPropertyOptional({ description: 'Social-media impressions.', minimum: 0, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'Social-media impressions.',
+    minimum: 0,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -138,6 +174,7 @@ export class CreateActionDto {
   title: string;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Description (up to 20,000 characters).',
     nullable: true,
     maxLength: 20000,
@@ -152,6 +189,7 @@ export class CreateActionDto {
   startsOn: string;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Last day (YYYY-MM-DD), not before startsOn.',
     format: 'date',
     nullable: true,
@@ -166,7 +204,12 @@ export class CreateActionDto {
   @Type(() => ReachDto)
   reach?: ReachDto;
 
-  @ApiPropertyOptional({ description: 'What came of it.', nullable: true, maxLength: 20000 })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'What came of it.',
+    nullable: true,
+    maxLength: 20000,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -235,4 +278,115 @@ export class IdParams {
   @ApiProperty({ description: 'Identifier (uuid).', format: 'uuid' })
   @IsUUID('all', { message: 'must be a uuid' })
   id: string;
+}
+
+/** A partner organisation as the API shows it. */
+export class PartnerResponse {
+  @ApiProperty({ description: 'Identifier.', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'Organisation name.', example: 'Front Line Defenders' })
+  name: string;
+
+  @ApiProperty({
+    type: String,
+    description: 'Country (ISO 3166-1 alpha-2).',
+    nullable: true,
+    example: 'KE',
+  })
+  country: string | null;
+
+  @ApiProperty({ description: 'Member or partner of the alliance.', enum: PARTNER_KINDS })
+  kind: PartnerKind;
+
+  @ApiPropertyOptional({
+    description:
+      'The contact person (sensitive, encrypted at rest): on a single partner, for roles allowed to see sensitive fields; null when there is none.',
+    type: ContactPersonDto,
+    nullable: true,
+  })
+  contactPerson?: ContactPersonDto | null;
+
+  @ApiProperty({ type: String, description: 'Notes.', nullable: true })
+  notes: string | null;
+
+  @ApiProperty({ description: 'Version for If-Match.', example: 1 })
+  version: number;
+
+  @ApiProperty({ description: 'When it was recorded.', format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ description: 'When it last changed.', format: 'date-time' })
+  updatedAt: string;
+}
+
+/** A solidarity action as the API shows it. */
+export class ActionResponse {
+  @ApiProperty({ description: 'Identifier.', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'Defenders the action stands with.', type: [String] })
+  defenderIds: string[];
+
+  @ApiProperty({ description: 'Partner organisations that took part.', type: [String] })
+  partnerIds: string[];
+
+  @ApiProperty({ description: 'Kind of action.', enum: ACTION_TYPES })
+  type: ActionType;
+
+  @ApiProperty({ description: 'Title.', example: 'Letter to the Attorney General' })
+  title: string;
+
+  @ApiProperty({ type: String, description: 'Description.', nullable: true })
+  description: string | null;
+
+  @ApiProperty({ description: 'First day (YYYY-MM-DD).', format: 'date' })
+  startsOn: string;
+
+  @ApiProperty({
+    type: String,
+    description: 'Last day (YYYY-MM-DD).',
+    format: 'date',
+    nullable: true,
+  })
+  endsOn: string | null;
+
+  @ApiProperty({
+    description: 'Reach of the action (the figures recorded so far).',
+    type: ReachDto,
+  })
+  reach: ReachDto;
+
+  @ApiProperty({ type: String, description: 'What came of it.', nullable: true })
+  outcome: string | null;
+
+  @ApiProperty({ description: 'Links (http or https).', type: [String] })
+  links: string[];
+
+  @ApiProperty({ description: 'planned, done or cancelled.', enum: ACTION_STATUSES })
+  status: ActionStatus;
+
+  @ApiProperty({ description: 'Shown on the public profiles of its featured defenders.' })
+  isPublic: boolean;
+
+  @ApiProperty({ description: 'Version for If-Match.', example: 1 })
+  version: number;
+
+  @ApiProperty({ description: 'When it was recorded.', format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ description: 'When it last changed.', format: 'date-time' })
+  updatedAt: string;
+}
+
+export class ActionPageResponse {
+  @ApiProperty({ description: 'This page, newest first.', type: [ActionResponse] })
+  data: ActionResponse[];
+
+  @ApiProperty({
+    description: 'Cursor for the next page; null on the last page.',
+    nullable: true,
+    type: String,
+  })
+  nextCursor: string | null;
 }

@@ -11,7 +11,6 @@ import {
   Res,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -20,13 +19,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { UnCalendarService, type AuthenticatedActor } from '@witness/domain';
-import { etagFor } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { IF_MATCH_HEADER } from '../defenders/defenders.controller';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
+import { Versioned } from '../http/etag.interceptor';
 import {
   CalendarEntryIdParams,
   CalendarEntryResponse,
@@ -47,7 +46,6 @@ const EDITORS = ['coordinator', 'admin'] as const;
  * and admins keep it (or load it with `npm run cli -- calendar:import`).
  */
 @ApiTags('un-calendar')
-@ApiBearerAuth()
 @Controller('api/v1/un-calendar')
 export class UnCalendarController {
   constructor(private readonly calendar: UnCalendarService) {}
@@ -59,17 +57,19 @@ export class UnCalendarController {
     description:
       "Checks the deadlines fit the kind (e.g. a WGAD session's case cut-off, a UPR stakeholder submission per state under review). The cases it fits get milestones shortly after, through the worker.",
   })
-  @ApiCreatedResponse({ type: CalendarEntryResponse, description: 'Created; ETag and Location set.' })
+  @ApiCreatedResponse({
+    type: CalendarEntryResponse,
+    description: 'Created; ETag and Location set.',
+  })
   @ApiProblems(400, 401, 403)
+  @Versioned()
   async create(
     @Body() body: CreateCalendarEntryDto,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.calendar.create(body, actor);
-    void reply
-      .header('ETag', etagFor(view.version))
-      .header('Location', `/api/v1/un-calendar/${view.id}`);
+    void reply.header('Location', `/api/v1/un-calendar/${view.id}`);
     return view;
   }
 
@@ -91,13 +91,9 @@ export class UnCalendarController {
   @ApiOperation({ summary: 'Read a calendar entry', description: 'The ETag carries the version.' })
   @ApiOkResponse({ type: CalendarEntryResponse })
   @ApiProblems(400, 401, 404)
-  async get(
-    @Param() { id }: CalendarEntryIdParams,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @Versioned()
+  async get(@Param() { id }: CalendarEntryIdParams, @CurrentActor() actor: AuthenticatedActor) {
     const view = await this.calendar.get(id, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 
@@ -111,15 +107,14 @@ export class UnCalendarController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: CalendarEntryResponse })
   @ApiProblems(400, 401, 403, 404, 412, 428)
+  @Versioned()
   async update(
     @Param() { id }: CalendarEntryIdParams,
     @Body() body: UpdateCalendarEntryDto,
     @IfMatchVersion() version: number,
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const view = await this.calendar.update(id, body, version, actor);
-    void reply.header('ETag', etagFor(view.version));
     return view;
   }
 

@@ -56,6 +56,7 @@ export class CalendarDeadlineDto {
   dueOn: string;
 
   @ApiPropertyOptional({
+    type: String,
     description:
       "For one state only (ISO 3166-1 alpha-2, among the entry's countries), e.g. a UPR stakeholder submission deadline per state under review. Omit for all.",
     nullable: true,
@@ -66,7 +67,11 @@ export class CalendarDeadlineDto {
   @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
   country?: string | null;
 
-  @ApiPropertyOptional({ description: 'Own wording (up to 200 characters).', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Own wording (up to 200 characters).',
+    nullable: true,
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -81,6 +86,7 @@ export class CreateCalendarEntryDto {
   kind: CalendarEntryKind;
 
   @ApiPropertyOptional({
+    type: Number,
     description:
       'The session number (HRC 64, WGAD 108, UPR 50). Unique per kind (and body): importing the same session again updates it.',
     nullable: true,
@@ -120,7 +126,11 @@ export class CreateCalendarEntryDto {
   @IsCalendarDate()
   endsOn: string;
 
-  @ApiPropertyOptional({ description: 'Where (up to 200 characters).', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Where (up to 200 characters).',
+    nullable: true,
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -151,13 +161,18 @@ export class CreateCalendarEntryDto {
   @Type(() => CalendarDeadlineDto)
   deadlines?: CalendarDeadlineDto[];
 
-  @ApiPropertyOptional({ description: 'Notes (up to 10,000 characters).', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Notes (up to 10,000 characters).',
+    nullable: true,
+  })
   @IsOptional()
   @IsString()
   @MaxChars(10000)
   notes?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Where the dates were published (http or https), so anyone can check them.',
     nullable: true,
   })

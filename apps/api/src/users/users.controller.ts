@@ -1,11 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UsersService, type AuthenticatedActor } from '@witness/domain';
 import { Roles } from '../auth/policy.decorators';
 import { CurrentActor } from '../http/actor.decorator';
@@ -13,7 +7,6 @@ import { ApiProblems } from '../http/api-problems.decorator';
 import { CreateUserDto, UpdateUserDto, UserIdParams, UserResponse } from './user.dto';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Roles('admin')
 @Controller('api/v1/users')
 export class UsersController {

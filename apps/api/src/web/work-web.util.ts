@@ -110,9 +110,20 @@ export function dueLabel(m: { dueAt: string; allDay: boolean }, tz: string): str
 }
 
 /** States in which an escalation awaits the government's reply (escalation-workflow.ts). */
-const AWAITING_REPLY = ['transmitted_to_government', 'communication_sent'];
+const AWAITING_REPLY = [
+  'transmitted_to_government',
+  'communication_sent',
+  'registered',
+  'measures_granted',
+];
 /** States in which a follow-up is due after an opinion or decision. */
-const FOLLOWING_UP = ['opinion_adopted', 'decision_adopted', 'follow_up'];
+const FOLLOWING_UP = [
+  'opinion_adopted',
+  'opinion_transmitted',
+  'decision_adopted',
+  'views_adopted',
+  'follow_up',
+];
 
 export interface EscalationLike {
   id: string;

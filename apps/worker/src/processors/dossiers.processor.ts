@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { DossiersService } from '@witness/domain';
-import { DossierJob, PdfRenderer, QueueName, type JobPayloads } from '@witness/platform';
+import { DossierJob, PdfRenderer, QueueName, type QueueJob } from '@witness/platform';
 import type { Job } from 'bullmq';
 
 /** Renders requested dossiers; the work (and the exactly-once effect) is in DossiersService. */
@@ -24,13 +24,14 @@ export class DossiersProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
+  async process(job: QueueJob<QueueName.Dossiers>): Promise<unknown> {
     const started = Date.now();
-    if (job.name !== DossierJob.Render) {
-      this.logger.warn({ jobId: job.id, name: job.name }, 'unknown job skipped');
+    // A job of another version (its name not in the map) is skipped, said in the log.
+    if ((job as Job).name !== DossierJob.Render) {
+      this.logger.warn({ jobId: job.id, name: (job as Job).name }, 'unknown job skipped');
       return null;
     }
-    const { dossierId } = job.data as JobPayloads[DossierJob.Render];
+    const { dossierId } = job.data;
     const outcome = await this.dossiers.render(
       dossierId,
       this.pdf,

@@ -1,10 +1,12 @@
 import type { Logger } from '@nestjs/common';
+import type { JobNameOf, QueueJobs, QueueName } from '@witness/platform';
 import type { Queue, RepeatOptions } from 'bullmq';
 
-export interface SchedulerSpec {
+/** A recurring job of queue Q: its name and payload as the queues' map says. */
+export interface SchedulerSpec<Q extends QueueName> {
   id: string;
   repeat: Omit<RepeatOptions, 'key'>;
-  template: { name: string; data: Record<string, unknown> };
+  template: { [N in JobNameOf<Q>]: { name: N; data: QueueJobs[Q][N] } }[JobNameOf<Q>];
 }
 
 /** How often a worker checks that its job schedulers are still in Redis. */
@@ -16,13 +18,13 @@ export const SCHEDULER_CHECK_MS = 10_000;
  * without its data). Without this, a worker that outlives its Redis data never ticks or
  * relays again, and work committed in PostgreSQL waits until someone restarts it.
  */
-export class JobSchedulers {
+export class JobSchedulers<Q extends QueueName> {
   private timer?: NodeJS.Timeout;
   private checking = false;
 
   constructor(
     private readonly queue: Queue,
-    private readonly specs: SchedulerSpec[],
+    private readonly specs: SchedulerSpec<Q>[],
     private readonly logger: Logger,
   ) {}
 

@@ -9,7 +9,7 @@ import {
   OutboxService,
   QueueName,
   type Env,
-  type JobPayloads,
+  type QueueJob,
 } from '@witness/platform';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -27,7 +27,7 @@ export class MaintenanceProcessor
   implements OnApplicationBootstrap, OnApplicationShutdown
 {
   private readonly logger = new Logger(MaintenanceProcessor.name);
-  private schedulers?: JobSchedulers;
+  private schedulers?: JobSchedulers<QueueName.Maintenance>;
 
   constructor(
     private readonly config: ConfigService<Env, true>,
@@ -42,7 +42,7 @@ export class MaintenanceProcessor
 
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.get('WORKER_CONCURRENCY', { infer: true });
-    this.schedulers = new JobSchedulers(
+    this.schedulers = new JobSchedulers<QueueName.Maintenance>(
       this.queue,
       [
         {
@@ -65,7 +65,7 @@ export class MaintenanceProcessor
     this.schedulers?.stop();
   }
 
-  async process(job: Job<JobPayloads[MaintenanceJob.Ping]>): Promise<{ pong: string }> {
+  async process(job: QueueJob<QueueName.Maintenance, { pong: string }>): Promise<{ pong: string }> {
     const started = Date.now();
     switch (job.name) {
       case OutboxJob.Relay: {
@@ -102,9 +102,12 @@ export class MaintenanceProcessor
         this.logger.log({ jobId: job.id, ms: Date.now() - started }, 'ping processed');
         return { pong: job.data.requestedAt };
       }
-      default:
-        this.logger.warn({ jobId: job.id, name: job.name }, 'unknown job skipped');
+      default: {
+        // A job of another version (its name not in the map) is skipped, said in the log.
+        const other = job as Job;
+        this.logger.warn({ jobId: other.id, name: other.name }, 'unknown job skipped');
         return { pong: '' };
+      }
     }
   }
 }

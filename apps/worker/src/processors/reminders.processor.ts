@@ -13,8 +13,9 @@ import {
   OutboxService,
   QueueName,
   ReminderJob,
+  jobFor,
   type Env,
-  type JobPayloads,
+  type QueueJob,
 } from '@witness/platform';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -38,7 +39,7 @@ export class RemindersProcessor
   implements OnApplicationBootstrap, OnApplicationShutdown
 {
   private readonly logger = new Logger(RemindersProcessor.name);
-  private schedulers?: JobSchedulers;
+  private schedulers?: JobSchedulers<QueueName.Reminders>;
 
   constructor(
     private readonly dispatch: DispatchService,
@@ -57,7 +58,7 @@ export class RemindersProcessor
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.get('WORKER_CONCURRENCY', { infer: true });
     // Job schedulers are idempotent: every worker replica may upsert the same ones.
-    this.schedulers = new JobSchedulers(
+    this.schedulers = new JobSchedulers<QueueName.Reminders>(
       this.queue,
       [
         {
@@ -80,7 +81,7 @@ export class RemindersProcessor
     this.schedulers?.stop();
   }
 
-  async process(job: Job): Promise<unknown> {
+  async process(job: QueueJob<QueueName.Reminders>): Promise<unknown> {
     const started = Date.now();
     switch (job.name) {
       case ReminderJob.Tick: {
@@ -93,7 +94,7 @@ export class RemindersProcessor
         return { enqueued: n };
       }
       case ReminderJob.Deliver: {
-        const { deliveryId } = job.data as JobPayloads[ReminderJob.Deliver];
+        const { deliveryId } = job.data;
         const attempts = job.opts.attempts ?? 1;
         const outcome = await this.dispatch.deliver(deliveryId, job.attemptsMade + 1 >= attempts);
         await this.metrics.delivered(deliveryId, outcome);
@@ -104,7 +105,7 @@ export class RemindersProcessor
         return { outcome };
       }
       case ReminderJob.Digest: {
-        const { userId, moment } = job.data as JobPayloads[ReminderJob.Digest];
+        const { userId, moment } = job.data;
         const attempts = job.opts.attempts ?? 1;
         const outcome = await this.dispatch.deliverDigest(
           userId,
@@ -126,7 +127,7 @@ export class RemindersProcessor
         return { rolled, calendar };
       }
       case ReminderJob.CalendarSync: {
-        const { entryId } = job.data as JobPayloads[ReminderJob.CalendarSync];
+        const { entryId } = job.data;
         const result = await this.calendar.syncEntry(entryId);
         // Idempotent: a second run finds every milestone in step and changes nothing.
         await this.outbox.markDone(this.dataSource.manager, String(job.id));
@@ -136,9 +137,12 @@ export class RemindersProcessor
         );
         return result;
       }
-      default:
-        this.logger.warn({ jobId: job.id, name: job.name }, 'unknown job skipped');
+      default: {
+        // A job of another version (its name not in the map) is skipped, said in the log.
+        const other = job as Job;
+        this.logger.warn({ jobId: other.id, name: other.name }, 'unknown job skipped');
         return null;
+      }
     }
   }
 
@@ -173,11 +177,16 @@ export class RemindersProcessor
       const ids = checked.filter((id): id is string => id !== null);
       if (ids.length) {
         await this.queue.addBulk(
-          ids.map((deliveryId) => ({
-            name: ReminderJob.Deliver,
-            data: { deliveryId },
-            opts: { jobId: jobIds.delivery(deliveryId) },
-          })),
+          ids.map((deliveryId) =>
+            jobFor(
+              QueueName.Reminders,
+              ReminderJob.Deliver,
+              { deliveryId },
+              {
+                jobId: jobIds.delivery(deliveryId),
+              },
+            ),
+          ),
         );
       }
       total += ids.length;
@@ -192,11 +201,16 @@ export class RemindersProcessor
     }
     if (digests.length) {
       await this.queue.addBulk(
-        digests.map((d) => ({
-          name: ReminderJob.Digest,
-          data: d,
-          opts: { jobId: jobIds.digest(d.userId, d.moment) },
-        })),
+        digests.map((d) =>
+          jobFor(
+            QueueName.Reminders,
+            ReminderJob.Digest,
+            { userId: d.userId, moment: d.moment },
+            {
+              jobId: jobIds.digest(d.userId, d.moment),
+            },
+          ),
+        ),
       );
     }
     return total + digests.length;

@@ -7,9 +7,9 @@ import {
   ValidationFailedError,
 } from '@witness/platform';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { Defender } from '../defenders/defender.entity';
 import type { Actor } from '../shared/actor';
-import { User } from '../users/user.entity';
+import type { AccessLevel } from '../shared/vocabulary';
+import { User } from '../users';
 import {
   assignable,
   caseVisibleSql,
@@ -115,7 +115,7 @@ export class AccessService {
    */
   async check(
     manager: EntityManager,
-    d: Pick<Defender, 'id' | 'access'>,
+    d: { id: string; access: AccessLevel },
     actor: Actor,
     reading = true,
   ): Promise<void> {

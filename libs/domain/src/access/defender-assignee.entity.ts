@@ -1,5 +1,4 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Defender } from '../defenders/defender.entity';
 import { User } from '../users/user.entity';
 
 /** A caseworker assigned to a case: what opens a restricted case to them (need-to-know). */
@@ -12,9 +11,10 @@ export class DefenderAssignee {
   @PrimaryColumn({ type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => Defender, { onDelete: 'CASCADE' })
+  // The case, named by its entity (defenders/ imports this feature, not the reverse).
+  @ManyToOne('Defender', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'defender_id' })
-  defender?: Defender;
+  defender?: object;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

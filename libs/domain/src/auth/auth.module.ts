@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 import { AuthService } from './auth.service';
 import { PasswordVerifier } from './password-verifier';
 import { LoginFailure, Session } from './session.entity';

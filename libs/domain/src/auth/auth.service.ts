@@ -13,7 +13,7 @@ import {
   type Env,
 } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { User, type Role } from '../users/user.entity';
+import { User, type Role } from '../users';
 import { PasswordVerifier } from './password-verifier';
 import { LoginFailure, Session } from './session.entity';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from './totp';

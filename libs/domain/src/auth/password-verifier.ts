@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import { ARGON2_OPTIONS } from '../users/users.service';
+import { ARGON2_OPTIONS } from '../users';
 
 /**
  * Password checks that cost the same whether or not the account exists: an unknown email is

@@ -1,8 +1,7 @@
 import { writeICalendar } from '@witness/platform';
 import ICAL from 'ical.js';
-import type { MilestoneView } from '../milestones/milestones.service';
-import { parseCalendarIcal } from '../un-calendar/calendar-ical';
-import type { CalendarEntryView } from '../un-calendar/un-calendar.types';
+import type { MilestoneView } from '../milestones';
+import { parseCalendarIcal, type CalendarEntryView } from '../un-calendar';
 import { feedCalendar, milestoneSummary, type FeedContentInput } from './calendar-feed-content';
 
 const NOW = new Date('2026-06-15T10:00:00Z');

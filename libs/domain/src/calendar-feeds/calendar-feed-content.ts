@@ -5,10 +5,9 @@ import {
   type ICalEvent,
   type ICalXProperty,
 } from '@witness/platform';
-import type { MilestoneView } from '../milestones/milestones.service';
-import { MILESTONE_KIND_LABELS } from '../notifications/dispatch.service';
-import { deadlineTitle } from '../un-calendar/un-calendar-rules';
-import { ICAL_PROPS, type CalendarEntryView } from '../un-calendar/un-calendar.types';
+import type { MilestoneView } from '../milestones';
+import { MILESTONE_KIND_LABELS } from '../notifications';
+import { deadlineTitle, ICAL_PROPS, type CalendarEntryView } from '../un-calendar';
 
 /** What a feed shows of a milestone's case: its name only for a standard case. */
 export interface FeedCase {

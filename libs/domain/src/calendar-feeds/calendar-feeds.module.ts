@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MilestonesModule } from '../milestones/milestones.module';
-import { UnCalendarModule } from '../un-calendar/un-calendar.module';
+import { MilestonesModule } from '../milestones';
+import { UnCalendarModule } from '../un-calendar';
 import { CalendarFeed } from './calendar-feed.entity';
 import { CalendarFeedsService } from './calendar-feeds.service';
 

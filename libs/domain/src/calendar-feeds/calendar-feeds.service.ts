@@ -10,11 +10,11 @@ import {
   type Env,
 } from '@witness/platform';
 import { DataSource } from 'typeorm';
-import { MilestonesService, type MilestoneView } from '../milestones/milestones.service';
-import { addDays } from '../notifications/schedule';
+import { MilestonesService, type MilestoneView } from '../milestones';
+import { addDays } from '../shared/schedule';
 import type { Actor } from '../shared/actor';
-import type { Role } from '../users/user.entity';
-import { UnCalendarService } from '../un-calendar/un-calendar.service';
+import type { Role } from '../users';
+import { UnCalendarService } from '../un-calendar';
 import { feedCalendar, type FeedCase } from './calendar-feed-content';
 
 /** The feed's route, under the API (the secret and `.ics` follow). */

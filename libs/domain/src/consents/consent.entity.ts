@@ -8,21 +8,21 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { Defender } from '../defenders/defender.entity';
+import {
+  CONSENT_DECISIONS,
+  CONSENT_GIVERS,
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  type ConsentDecision,
+  type ConsentGiver,
+  type ConsentMethod,
+  type ConsentPurpose,
+} from '../shared/consent-rules';
 import { sqlIn } from '../shared/vocabulary';
 
-export const CONSENT_PURPOSES = [
-  'public_profile',
-  'photo',
-  'un_submission',
-  'name_family_members',
-] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-export const CONSENT_DECISIONS = ['given', 'refused', 'revoked'] as const;
-export type ConsentDecision = (typeof CONSENT_DECISIONS)[number];
-export const CONSENT_GIVERS = ['defender', 'family_member', 'lawyer', 'organisation', 'other'] as const;
-export type ConsentGiver = (typeof CONSENT_GIVERS)[number];
-export const CONSENT_METHODS = ['written', 'oral', 'via_representative'] as const;
-export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+// The vocabulary lives in shared/ (the case record reads consents too); named here as well.
+export { CONSENT_DECISIONS, CONSENT_GIVERS, CONSENT_METHODS, CONSENT_PURPOSES };
+export type { ConsentDecision, ConsentGiver, ConsentMethod, ConsentPurpose };
 
 /**
  * One entry of the consent ledger. Entries are never edited or deleted: revoking is a new

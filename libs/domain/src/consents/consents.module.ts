@@ -1,18 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DefendersModule } from '../defenders/defenders.module';
-import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
-import { PublicationWithdrawalModule } from '../publication/publication-withdrawal';
+import { DefendersModule } from '../defenders';
 import { Consent } from './consent.entity';
 import { ConsentsService } from './consents.service';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Consent]),
-    DefendersModule,
-    MilestoneSyncModule,
-    PublicationWithdrawalModule,
-  ],
+  imports: [TypeOrmModule.forFeature([Consent]), DefendersModule],
   providers: [ConsentsService],
   exports: [ConsentsService],
 })

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, Clock, ValidationFailedError } from '@witness/platform';
+import { AuditService, Clock, EventBus, ValidationFailedError } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../shared/actor';
-import { DefendersService } from '../defenders/defenders.service';
-import { MilestoneSync } from '../milestones/milestone-sync.service';
-import { PublicationWithdrawal } from '../publication/publication-withdrawal';
+import { DefendersService } from '../defenders';
+import type { DomainEvents } from '../shared/events';
 import { loadCurrentConsents, type CurrentConsent } from './consent-rules';
 import {
   Consent,
@@ -58,8 +57,7 @@ export class ConsentsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly defenders: DefendersService,
-    private readonly milestones: MilestoneSync,
-    private readonly publication: PublicationWithdrawal,
+    private readonly events: EventBus<DomainEvents>,
   ) {}
 
   async record(
@@ -90,7 +88,6 @@ export class ConsentsService {
       }),
     );
     const current = await loadCurrentConsents(tx, defenderId, today);
-    await this.milestones.syncConsentReview(tx, defenderId, input.purpose, current[input.purpose]);
     await this.audit.record(tx, actor, {
       action: `consent.${input.decision}`,
       entityType: 'consent',
@@ -101,13 +98,22 @@ export class ConsentsService {
         decision: { from: null, to: input.decision },
       },
     });
-    // Revocation takes effect at once: the public feed stops showing the profile (or photo).
-    if (input.purpose === 'public_profile' && !current.public_profile.granted) {
-      await this.publication.unpublish(tx, defenderId, 'consent_revoked', actor);
-    }
-    if (input.purpose === 'photo' && !current.photo.granted) {
-      await this.publication.removePhoto(tx, defenderId, actor);
-    }
+    // The review before it expires follows the consent in force; a revocation takes effect
+    // at once (the public feed stops showing the profile, or photo).
+    const inForce = current[input.purpose];
+    if (inForce.granted)
+      await this.events.publish(tx, 'ConsentGranted', {
+        defenderId,
+        purpose: input.purpose,
+        expiresOn: inForce.expiresOn,
+        actor,
+      });
+    else
+      await this.events.publish(tx, 'ConsentWithdrawn', {
+        defenderId,
+        purpose: input.purpose,
+        actor,
+      });
     return saved;
   }
 

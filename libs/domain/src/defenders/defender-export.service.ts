@@ -8,7 +8,7 @@ import {
   type AuditEntry,
 } from '@witness/platform';
 import { DataSource } from 'typeorm';
-import { CASE_EDITORS } from '../access/access-policy';
+import { CASE_EDITORS } from '../access';
 import { defenderExportHeader, defenderExportRow } from './defender-csv';
 import type { DefenderListQuery } from './defender.types';
 import { toDefenderView } from './defender.view';

@@ -5,14 +5,15 @@ import {
   Clock,
   ConflictError,
   diffForAudit,
+  EventBus,
   ForbiddenError,
   ValidationFailedError,
   type Actor,
   type AuditEntry,
 } from '@witness/platform';
-import { DataSource, EntityManager } from 'typeorm';
-import { seesAllCases } from '../access/access-policy';
-import { MilestoneSync } from '../milestones/milestone-sync.service';
+import { DataSource } from 'typeorm';
+import { seesAllCases } from '../access';
+import type { DomainEvents } from '../shared/events';
 import { DEFENDER_TEMPLATE_COLUMNS, duplicateProblems, type CsvProblem } from './defender-csv';
 import { Defender } from './defender.entity';
 import type { DefenderInput } from './defender.types';
@@ -48,7 +49,7 @@ export class DefenderImportService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly defenders: DefendersService,
-    private readonly milestones: MilestoneSync,
+    private readonly events: EventBus<DomainEvents>,
     private readonly audit: AuditService,
   ) {}
 
@@ -136,7 +137,8 @@ export class DefenderImportService {
         );
         await tx.query(sql, [JSON.stringify(records)]);
       }
-      await this.profileReviews(tx, ids, now);
+      // One profile review each (see MilestoneListeners.defendersImported).
+      await this.events.publish(tx, 'DefendersImported', { defenderIds: ids, at: now });
       await this.audit.recordMany(tx, actor, entries, now);
     });
     return { rows: rows.length, imported: ids.length, ids };
@@ -180,26 +182,5 @@ export class DefenderImportService {
           AS r(${columns.map((c) => `${c.name} ${c.type}`).join(', ')})`;
     this.insertSqlCache = { sql, columns };
     return this.insertSqlCache;
-  }
-
-  /**
-   * Every new record's profile review. The first is made by MilestoneSync itself; the others
-   * copy it (same moment, so the same due date, title and reminder offsets). New records
-   * have no assignees yet, so there are no deliveries to plan.
-   */
-  private async profileReviews(tx: EntityManager, ids: string[], now: Date): Promise<void> {
-    if (!ids.length) return;
-    await this.milestones.syncProfileReview(tx, ids[0], now, false);
-    for (let start = 1; start < ids.length; start += CHUNK * 10) {
-      await tx.query(
-        `INSERT INTO milestones (defender_id, kind, title, due_at, all_day, remind_before,
-                                 assignee_ids, notes, status, source, source_key, created_by, version)
-         SELECT x.id, m.kind, m.title, m.due_at, m.all_day, m.remind_before, m.assignee_ids,
-                m.notes, m.status, m.source, x.id::text, m.created_by, m.version
-           FROM milestones m, unnest($2::uuid[]) AS x(id)
-          WHERE m.source = 'profile_review' AND m.source_key = $1`,
-        [ids[0], ids.slice(start, start + CHUNK * 10)],
-      );
-    }
   }
 }

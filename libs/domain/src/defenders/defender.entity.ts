@@ -8,7 +8,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { DEFENDER_STATUSES, type DefenderStatus } from '../detention/detention-status';
+import { DEFENDER_STATUSES, type DefenderStatus } from '../shared/detention-status';
 import {
   ACCESS_LEVELS,
   HRD_FOCUSES,

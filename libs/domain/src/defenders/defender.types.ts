@@ -1,6 +1,5 @@
-import type { DefenderStatus } from '../detention/detention-status';
-import type { CurrentConsent } from '../consents/consent-rules';
-import type { ConsentPurpose } from '../consents/consent.entity';
+import type { DefenderStatus } from '../shared/detention-status';
+import type { ConsentPurpose, CurrentConsent } from '../shared/consent-rules';
 import type { AccessLevel, HrdFocus, RiskLevel, Sex } from '../shared/vocabulary';
 
 export const CONTACT_RELATIONS = ['family', 'lawyer', 'colleague', 'other'] as const;

@@ -1,4 +1,4 @@
-import { isDeprivedOfLiberty, openEpisodeDays } from '../detention/detention-status';
+import { isDeprivedOfLiberty, openEpisodeDays } from '../shared/detention-status';
 import type { Defender } from './defender.entity';
 import type { DefenderView } from './defender.types';
 

@@ -6,6 +6,7 @@ import {
   AuditService,
   Clock,
   CompiledSelect,
+  EventBus,
   diffForAudit,
   FieldCipher,
   type AuditView,
@@ -17,12 +18,15 @@ import {
   type FieldError,
 } from '@witness/platform';
 import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { decidesAccess, seesSensitive } from '../access/access-policy';
-import { AccessService, type AssigneeView } from '../access/access.service';
-import { DefenderAssignee } from '../access/defender-assignee.entity';
-import { loadCurrentConsents } from '../consents/consent-rules';
-import { MilestoneSync } from '../milestones/milestone-sync.service';
-import { PublicationWithdrawal } from '../publication/publication-withdrawal';
+import {
+  decidesAccess,
+  seesSensitive,
+  AccessService,
+  type AssigneeView,
+  DefenderAssignee,
+} from '../access';
+import { caseConsents } from './case-consents';
+import type { DomainEvents } from '../shared/events';
 import type { Actor } from '../shared/actor';
 import { Defender } from './defender.entity';
 import { SEARCH_TSQUERY_SQL, toPrefixTsquery } from './defender-search';
@@ -71,8 +75,7 @@ export class DefendersService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
-    private readonly milestones: MilestoneSync,
-    private readonly publication: PublicationWithdrawal,
+    private readonly events: EventBus<DomainEvents>,
   ) {}
 
   private readonly byIdSelects = new Map<string, CompiledSelect<Defender>>();
@@ -107,7 +110,12 @@ export class DefendersService {
           assignedAt: this.clock.now(),
         });
       }
-      await this.milestones.syncProfileReview(tx, id, this.clock.now(), false);
+      await this.events.publish(tx, 'DefenderChanged', {
+        defenderId: id,
+        changedAt: this.clock.now(),
+        archived: false,
+        actor,
+      });
       await this.audit.record(tx, actor, {
         action: 'defender.create',
         entityType: 'defender',
@@ -142,7 +150,7 @@ export class DefendersService {
         : null;
       view.usualAddress = this.usualAddress(d);
     }
-    view.consents = await loadCurrentConsents(this.dataSource.manager, d.id, this.clock.today());
+    view.consents = await caseConsents(this.dataSource.manager, d.id, this.clock.today());
     return view;
   }
 
@@ -193,8 +201,12 @@ export class DefendersService {
         sensitiveChanged.usualAddress = { from: '[redacted]', to: '[redacted]' };
       }
       await tx.save(d);
-      await this.milestones.syncProfileReview(tx, id, this.clock.now(), false);
-      if (accessChanged) await this.milestones.replanCase(tx, id);
+      await this.events.publish(tx, 'DefenderChanged', {
+        defenderId: id,
+        changedAt: this.clock.now(),
+        archived: false,
+        actor,
+      });
       await this.audit.record(tx, actor, {
         action: 'defender.update',
         entityType: 'defender',
@@ -202,9 +214,14 @@ export class DefendersService {
         subjectId: id,
         changes: { ...diffForAudit(before, auditable({ ...d })), ...sensitiveChanged },
       });
-      // A restricted case has no public profile (nor can it be featured while restricted):
-      // unpublished in the same transaction as the change of access.
-      if (becomesRestricted) await this.publication.unpublish(tx, id, 'restricted', actor);
+      // Reminders follow who may see the case; a restricted case has no public profile (nor
+      // can it be featured while restricted): unpublished in the same transaction.
+      if (accessChanged)
+        await this.events.publish(tx, 'DefenderAccessChanged', {
+          defenderId: id,
+          becameRestricted: becomesRestricted,
+          actor,
+        });
     });
     return this.get(id, actor);
   }
@@ -215,17 +232,6 @@ export class DefendersService {
       const d = await this.find(tx, id, { lock: true, actor, reading: false });
       d.archivedAt = this.clock.now();
       await tx.save(d);
-      await this.milestones.syncProfileReview(tx, id, d.archivedAt, true);
-      await tx.query(
-        `UPDATE milestones SET status = 'cancelled', version = version + 1, updated_at = now()
-          WHERE defender_id = $1 AND status = 'open'`,
-        [id],
-      );
-      await tx.query(
-        `UPDATE deliveries SET state = 'cancelled', last_error = 'case archived'
-          WHERE state IN ('pending', 'queued') AND milestone_id IN (SELECT id FROM milestones WHERE defender_id = $1)`,
-        [id],
-      );
       await this.audit.record(tx, actor, {
         action: 'defender.archive',
         entityType: 'defender',
@@ -233,7 +239,13 @@ export class DefendersService {
         subjectId: id,
         changes: { archivedAt: { from: null, to: d.archivedAt.toISOString() } },
       });
-      await this.publication.unpublish(tx, id, 'archived', actor);
+      // Its milestones and pending reminders end; it leaves the public feed.
+      await this.events.publish(tx, 'DefenderChanged', {
+        defenderId: id,
+        changedAt: d.archivedAt,
+        archived: true,
+        actor,
+      });
     });
   }
 
@@ -246,7 +258,11 @@ export class DefendersService {
     await this.dataSource.transaction(async (tx) => {
       await this.find(tx, id, { actor, lock: true, reading: false });
       await this.access.assign(tx, id, userId, actor, this.clock.now());
-      await this.milestones.replanCase(tx, id);
+      await this.events.publish(tx, 'DefenderAccessChanged', {
+        defenderId: id,
+        becameRestricted: false,
+        actor,
+      });
     });
     return this.access.assignees(id);
   }
@@ -256,7 +272,11 @@ export class DefendersService {
       await this.find(tx, id, { actor, lock: true, reading: false });
       await this.access.unassign(tx, id, userId, actor);
       // Reminders not yet sent to someone who may no longer see the case are cancelled now.
-      await this.milestones.replanCase(tx, id);
+      await this.events.publish(tx, 'DefenderAccessChanged', {
+        defenderId: id,
+        becameRestricted: false,
+        actor,
+      });
     });
   }
 

@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import { Defender } from '../defenders/defender.entity';
 import { sqlIn, VERIFICATION_LEVELS, type VerificationLevel } from '../shared/vocabulary';
-import { EVENT_TYPES, type EventType } from './detention-status';
+import { EVENT_TYPES, type EventType } from '../shared/detention-status';
 
 /** One dated fact on a defender's detention timeline, with its source and verification. */
 @Entity('detention_events')

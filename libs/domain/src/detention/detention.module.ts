@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DefendersModule } from '../defenders/defenders.module';
-import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
+import { DefendersModule } from '../defenders';
 import { DetentionEvent } from './detention-event.entity';
 import { DetentionService } from './detention.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DetentionEvent]), DefendersModule, MilestoneSyncModule],
+  imports: [TypeOrmModule.forFeature([DetentionEvent]), DefendersModule],
   providers: [DetentionService],
   exports: [DetentionService],
 })

@@ -8,11 +8,12 @@ import {
   FieldCipher,
   NotFoundError,
   ValidationFailedError,
+  EventBus,
 } from '@witness/platform';
-import { seesSensitive } from '../access/access-policy';
-import { MilestoneSync } from '../milestones/milestone-sync.service';
+import { seesSensitive } from '../access';
+import type { DomainEvents } from '../shared/events';
 import { DataSource, EntityManager } from 'typeorm';
-import { DefendersService } from '../defenders/defenders.service';
+import { DefendersService } from '../defenders';
 import type { Actor } from '../shared/actor';
 import { DetentionEvent } from './detention-event.entity';
 import {
@@ -23,7 +24,7 @@ import {
   REMEDY_EVENT_TYPES,
   type DetentionSummary,
   type EventType,
-} from './detention-status';
+} from '../shared/detention-status';
 import type {
   DetentionEventInput,
   DetentionEventPatch,
@@ -46,7 +47,7 @@ export class DetentionService {
     private readonly clock: Clock,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
-    private readonly milestones: MilestoneSync,
+    private readonly events: EventBus<DomainEvents>,
   ) {}
 
   async list(defenderId: string, actor: Actor): Promise<DetentionEventView[]> {
@@ -109,14 +110,16 @@ export class DetentionService {
         }),
       );
       const summary = await this.rederive(tx, defenderId);
-      await this.milestones.syncEvent(tx, {
-        id,
+      await this.events.publish(tx, 'DetentionEventRecorded', {
         defenderId,
-        type: fields.type,
-        occurredOn: fields.occurredOn,
-        place: fields.place ?? null,
+        event: {
+          id,
+          type: fields.type,
+          occurredOn: fields.occurredOn,
+          place: fields.place ?? null,
+        },
+        summary,
       });
-      await this.milestones.syncAnniversary(tx, defenderId, summary);
       await this.audit.record(tx, actor, {
         action: 'event.create',
         entityType: 'event',
@@ -163,8 +166,11 @@ export class DetentionService {
       }
       await tx.save(e);
       const summary = await this.rederive(tx, defenderId);
-      await this.milestones.syncEvent(tx, e);
-      await this.milestones.syncAnniversary(tx, defenderId, summary);
+      await this.events.publish(tx, 'DetentionEventRecorded', {
+        defenderId,
+        event: { id: e.id, type: e.type, occurredOn: e.occurredOn, place: e.place },
+        summary,
+      });
       await this.audit.record(tx, actor, {
         action: 'event.update',
         entityType: 'event',

@@ -1,5 +1,5 @@
 import type { VerificationLevel } from '../shared/vocabulary';
-import type { EventType } from './detention-status';
+import type { EventType } from '../shared/detention-status';
 
 export interface DetentionEventInput {
   type: EventType;

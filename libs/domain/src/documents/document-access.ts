@@ -1,4 +1,4 @@
-import { seesAllCases } from '../access/access-policy';
+import { seesAllCases } from '../access';
 import type { Actor } from '../shared/actor';
 
 /**

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessModule } from '../access/access.module';
-import { DefendersModule } from '../defenders/defenders.module';
+import { AccessModule } from '../access';
+import { DefendersModule } from '../defenders';
 import { DocumentIntake } from './document-intake';
 import { Document, DocumentVersion } from './document.entity';
 import { DocumentsService } from './documents.service';

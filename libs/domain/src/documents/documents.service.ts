@@ -17,6 +17,7 @@ import {
   ValidationFailedError,
   type FieldError,
   type Page,
+  EventBus,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
@@ -24,13 +25,12 @@ import {
   decidesAccess,
   seesAllCases,
   seesSensitive,
-} from '../access/access-policy';
-import { AccessService } from '../access/access.service';
-import { DefenderAssignee } from '../access/defender-assignee.entity';
-import { Defender } from '../defenders/defender.entity';
-import { DefendersService } from '../defenders/defenders.service';
-import { DetentionEvent } from '../detention/detention-event.entity';
-import { EscalationDefender } from '../escalations/escalation.entity';
+  AccessService,
+  DefenderAssignee,
+} from '../access';
+import { Defender, DefendersService } from '../defenders';
+import { DetentionEvent } from '../detention';
+import { EscalationDefender } from '../escalations';
 import type { Actor } from '../shared/actor';
 import { documentVisibleSql, seesConfidentialDocuments } from './document-access';
 import { DocumentIntake, FileRefusedError, type PreparedFile } from './document-intake';
@@ -45,7 +45,7 @@ import type {
   UploadedFile,
 } from './document.types';
 import type { FileType } from './file-types';
-import { releasePhotoDocument } from '../publication/publication-withdrawal';
+import type { DomainEvents } from '../shared/events';
 
 const sourceContext = (id: string) => FieldCipher.context('documents', 'source_identity', id);
 const dataKeyContext = (versionId: string) =>
@@ -133,6 +133,7 @@ export class DocumentsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly access: AccessService,
+    private readonly events: EventBus<DomainEvents>,
   ) {}
 
   /** The refusal of a file over the configured size limit (the api's parser enforces it). */
@@ -353,10 +354,19 @@ export class DocumentsService {
       }
       await tx.save(doc);
       // A chosen public photo that became confidential or stopped being a photo is let go.
-      if (doc.confidential && !before.confidential)
-        await releasePhotoDocument(tx, this.audit, id, actor, 'confidential', this.clock.now());
-      else if (doc.kind !== 'photo' && before.kind === 'photo')
-        await releasePhotoDocument(tx, this.audit, id, actor, 'not_a_photo', this.clock.now());
+      const change =
+        doc.confidential && !before.confidential
+          ? 'confidential'
+          : doc.kind !== 'photo' && before.kind === 'photo'
+            ? 'not_a_photo'
+            : null;
+      if (change)
+        await this.events.publish(tx, 'DocumentChanged', {
+          documentId: id,
+          change,
+          at: this.clock.now(),
+          actor,
+        });
       await this.audit.record(tx, actor, {
         action: 'document.update',
         entityType: 'document',
@@ -378,7 +388,12 @@ export class DocumentsService {
       doc.deletedAt = this.clock.now();
       doc.deletedBy = actor.userId;
       await tx.save(doc);
-      await releasePhotoDocument(tx, this.audit, id, actor, 'deleted', doc.deletedAt);
+      await this.events.publish(tx, 'DocumentChanged', {
+        documentId: id,
+        change: 'deleted',
+        at: doc.deletedAt,
+        actor,
+      });
       await this.audit.record(tx, actor, {
         action: 'document.delete',
         entityType: 'document',

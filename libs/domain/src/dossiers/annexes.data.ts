@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DocumentKind } from '../documents/document.entity';
-import type { FileType } from '../documents/file-types';
+import type { DocumentKind, FileType } from '../documents';
 import type { DossierData, DossierEdition } from './dossier-data';
 
 /**

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DocumentsModule } from '../documents/documents.module';
-import { EscalationsModule } from '../escalations/escalations.module';
+import { DocumentsModule } from '../documents';
+import { EscalationsModule } from '../escalations';
 import { DossierAnnex, EscalationAnnex } from './annexes.entity';
 import { AnnexesService } from './annexes.service';
 import { DossiersModule } from './dossiers.module';

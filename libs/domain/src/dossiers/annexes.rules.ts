@@ -1,5 +1,4 @@
-import { sanitiseFileName } from '../documents/file-names';
-import { FILE_TYPES, type FileType } from '../documents/file-types';
+import { sanitiseFileName, FILE_TYPES, type FileType } from '../documents';
 
 /**
  * Pure rules of dossier annexes: how many, how a choice made by someone who cannot see every

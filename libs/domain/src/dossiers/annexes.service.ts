@@ -10,14 +10,16 @@ import {
 } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ZipFile } from 'yazl';
-import { caseVisibleSql, seesAllCases } from '../access/access-policy';
-import { DefenderAssignee } from '../access/defender-assignee.entity';
-import { documentVisibleSql, seesConfidentialDocuments } from '../documents/document-access';
-import { Document, type DocumentKind } from '../documents/document.entity';
-import { DocumentsService } from '../documents/documents.service';
-import type { FileType } from '../documents/file-types';
-import { Escalation } from '../escalations/escalation.entity';
-import { EscalationsService } from '../escalations/escalations.service';
+import { caseVisibleSql, seesAllCases, DefenderAssignee } from '../access';
+import {
+  documentVisibleSql,
+  seesConfidentialDocuments,
+  Document,
+  type DocumentKind,
+  DocumentsService,
+  type FileType,
+} from '../documents';
+import { Escalation, EscalationsService } from '../escalations';
 import type { Actor } from '../shared/actor';
 import { dossierAnnexRows, escalationAnnexRows, isLive, type AnnexRow } from './annexes.data';
 import { EscalationAnnex } from './annexes.entity';

@@ -1,8 +1,7 @@
 import type { Clock, FieldCipher } from '@witness/platform';
 import type { EntityManager } from 'typeorm';
-import { loadCurrentConsents } from '../consents/consent-rules';
-import { withheldCoDefenderNames } from '../consents/public-naming';
-import type { Escalation } from '../escalations/escalation.entity';
+import { loadCurrentConsents, withheldCoDefenderNames } from '../consents';
+import type { Escalation } from '../escalations';
 import { withholdNamesDeep } from '../shared/withheld-names';
 import { annexData, escalationAnnexRows, listedAnnexes, type AnnexRow } from './annexes.data';
 import type { DossierData, DossierEdition, DossierLanguage, DossierPerson } from './dossier-data';

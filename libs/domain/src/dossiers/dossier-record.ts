@@ -1,13 +1,9 @@
 import { FieldCipher, NotFoundError } from '@witness/platform';
 import type { EntityManager } from 'typeorm';
-import { loadCurrentConsents, type CurrentConsent } from '../consents/consent-rules';
-import type { ConsentPurpose } from '../consents/consent.entity';
-import { Defender } from '../defenders/defender.entity';
-import type { Contact, DefenderView } from '../defenders/defender.types';
-import { toDefenderView } from '../defenders/defender.view';
-import { DetentionEvent } from '../detention/detention-event.entity';
-import type { Escalation } from '../escalations/escalation.entity';
-import type { SourceIdentity } from '../escalations/escalations.service';
+import { loadCurrentConsents, type CurrentConsent, type ConsentPurpose } from '../consents';
+import { Defender, type Contact, type DefenderView, toDefenderView } from '../defenders';
+import { DetentionEvent } from '../detention';
+import type { Escalation, SourceIdentity } from '../escalations';
 import type { QuestionnaireRecord, SubmissionConsent } from './questionnaire/answers';
 import { templateKindFor } from './dossier-renderer';
 import type { RecordEvent } from './questionnaire/values';

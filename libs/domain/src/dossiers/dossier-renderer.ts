@@ -49,6 +49,17 @@ const KIND_BY_ESCALATION: Readonly<Record<string, DossierTemplateKind>> = {
   hrc_side_event: 'hrc_brief',
   upr_submission: 'hrc_brief',
   regional_communication: 'hrc_brief',
+  // A case brief until each of these has its own form.
+  wgeid_communication: 'hrc_brief',
+  wgeid_urgent_action: 'hrc_brief',
+  ced_urgent_action: 'hrc_brief',
+  treaty_communication: 'hrc_brief',
+  treaty_interim_measures: 'hrc_brief',
+  reprisals_report: 'hrc_brief',
+  iachr_precautionary_measures: 'hrc_brief',
+  achpr_provisional_measures: 'hrc_brief',
+  ecthr_rule_39: 'hrc_brief',
+  african_court_provisional: 'hrc_brief',
 };
 
 /** The dossier template for an escalation kind. Throws on an unknown kind. */

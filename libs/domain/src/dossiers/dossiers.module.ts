@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EscalationsModule } from '../escalations/escalations.module';
+import { EscalationsModule } from '../escalations';
 import { Dossier } from './dossier.entity';
 import { DossiersService } from './dossiers.service';
 import { QuestionnaireService } from './questionnaire.service';

@@ -15,9 +15,8 @@ import {
   type Actor,
 } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { seesSensitive } from '../access/access-policy';
-import { EscalationsService } from '../escalations/escalations.service';
-import type { Escalation } from '../escalations/escalation.entity';
+import { seesSensitive } from '../access';
+import { EscalationsService, type Escalation } from '../escalations';
 import {
   dossierAnnexRows,
   escalationAnnexRows,

@@ -8,9 +8,8 @@ import {
   type Actor,
 } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { seesSensitive } from '../access/access-policy';
-import type { Escalation } from '../escalations/escalation.entity';
-import { EscalationsService, type EscalationView } from '../escalations/escalations.service';
+import { seesSensitive } from '../access';
+import { type Escalation, EscalationsService, type EscalationView } from '../escalations';
 import type { DossierEdition, DossierLanguage, DossierTemplateKind } from './dossier-data';
 import { formatAnswer, formatDossierDate } from './dossier-format';
 import { dossierLocale, type DossierLocale } from './dossier-locale';

@@ -20,8 +20,10 @@ describe('escalation workflows', () => {
       'submitted',
       'transmitted_to_government',
       'government_replied',
+      'pending_further_information',
       'source_comments_sent',
       'opinion_adopted',
+      'opinion_transmitted',
       'follow_up',
       'closed',
     ];
@@ -136,7 +138,7 @@ describe('escalation clock', () => {
     expect(replyDueOn('2026-01-10', 0, { ...wgad, replyDays: 30 })).toBe('2026-02-09');
   });
 
-  it('follow-up is six months after the opinion, clamped to the month end', () => {
+  it("follow-up is six months after the opinion's transmission, clamped to the month end", () => {
     expect(followUpDueOn('2026-03-15', wgad)).toBe('2026-09-15');
     expect(followUpDueOn('2026-08-31', wgad)).toBe('2027-02-28');
     expect(followUpDueOn('2027-08-31', wgad)).toBe('2028-02-29');

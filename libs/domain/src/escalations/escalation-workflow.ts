@@ -1,10 +1,12 @@
+import { procedureOf, PROCEDURE_TABLES } from './procedures';
+
 /**
- * Escalation workflows, one per kind, as pure transition tables (no I/O). They follow the
- * UN mechanisms' real procedures (DOMAIN.md): e.g. for a WGAD regular communication,
- * submission -> transmission to the government (reply due within 60 days, extendable by up
- * to a month) -> reply or none -> the source's final comments -> an opinion adopted at a
- * session -> follow-up six months after -> closed; a case may be filed (e.g. after a
- * release) or withdrawn on the way.
+ * Escalation workflows, one per kind: lookups in the procedure tables (procedures/), which
+ * follow the UN mechanisms' real procedures (DOMAIN.md, docs/procedures.md). E.g. for a WGAD
+ * regular communication, submission -> transmission to the government (reply due within 60
+ * days, extendable by up to a month) -> reply or none -> the source's comments -> an opinion
+ * adopted at a session, transmitted, then followed up six months after its transmission ->
+ * closed; a case may be filed (e.g. after a release) or withdrawn on the way.
  */
 export const MECHANISMS = [
   'wgad',
@@ -14,6 +16,25 @@ export const MECHANISMS = [
   'achpr',
   'iachr',
   'other',
+  /** Working Group on Enforced or Involuntary Disappearances. */
+  'wgeid',
+  /** Committee on Enforced Disappearances (urgent actions, art. 30; communications, art. 31). */
+  'ced',
+  /** Treaty bodies taking individual communications. */
+  'hrcttee',
+  'cat',
+  'cedaw',
+  'cerd',
+  'cescr',
+  'crc',
+  'crpd',
+  'cmw',
+  /** The Secretary-General's annual report on reprisals (cooperation with the UN). */
+  'sg_reprisals',
+  /** European Court of Human Rights. */
+  'ecthr',
+  /** African Court on Human and Peoples' Rights. */
+  'african_court',
 ] as const;
 export type Mechanism = (typeof MECHANISMS)[number];
 
@@ -26,20 +47,23 @@ export const ESCALATION_KINDS = [
   'hrc_side_event',
   'upr_submission',
   'regional_communication',
+  'wgeid_communication',
+  'wgeid_urgent_action',
+  'ced_urgent_action',
+  'treaty_communication',
+  'treaty_interim_measures',
+  'reprisals_report',
+  'iachr_precautionary_measures',
+  'achpr_provisional_measures',
+  'ecthr_rule_39',
+  'african_court_provisional',
 ] as const;
 export type EscalationKind = (typeof ESCALATION_KINDS)[number];
 
-/** Which mechanisms a kind can go to. */
-export const KIND_MECHANISMS: Record<EscalationKind, readonly Mechanism[]> = {
-  wgad_regular: ['wgad'],
-  wgad_urgent_action: ['wgad'],
-  sp_urgent_appeal: ['special_procedures'],
-  sp_allegation_letter: ['special_procedures'],
-  hrc_statement: ['unhrc'],
-  hrc_side_event: ['unhrc'],
-  upr_submission: ['upr'],
-  regional_communication: ['achpr', 'iachr', 'other'],
-};
+/** Which mechanisms a kind can go to (from its procedure table). */
+export const KIND_MECHANISMS: Record<EscalationKind, readonly Mechanism[]> = Object.fromEntries(
+  ESCALATION_KINDS.map((kind) => [kind, procedureOf(kind).mechanisms as readonly Mechanism[]]),
+) as Record<EscalationKind, readonly Mechanism[]>;
 
 export type EscalationState = string;
 type Role = 'caseworker' | 'coordinator' | 'admin' | 'viewer' | 'system';
@@ -50,96 +74,12 @@ const DRAFTING = new Set(['draft->in_review', 'in_review->draft']);
 /** States an escalation never leaves. */
 export const TERMINAL = ['closed', 'withdrawn', 'filed'];
 
-type Table = Record<string, readonly string[]>;
+type Table = Readonly<Record<string, readonly string[]>>;
 
-const PREPARATION: Table = {
-  draft: ['in_review', 'withdrawn'],
-  in_review: ['draft', 'approved', 'withdrawn'],
-  approved: ['submitted', 'draft', 'withdrawn'],
-};
-
-export const WORKFLOWS: Record<EscalationKind, Table> = {
-  wgad_regular: {
-    ...PREPARATION,
-    submitted: ['transmitted_to_government', 'filed', 'withdrawn'],
-    transmitted_to_government: [
-      'government_replied',
-      'no_reply',
-      'opinion_adopted',
-      'filed',
-      'withdrawn',
-    ],
-    government_replied: ['source_comments_sent', 'opinion_adopted', 'filed', 'withdrawn'],
-    no_reply: ['opinion_adopted', 'filed', 'withdrawn'],
-    source_comments_sent: ['opinion_adopted', 'filed', 'withdrawn'],
-    opinion_adopted: ['follow_up', 'closed'],
-    follow_up: ['closed'],
-    closed: [],
-    withdrawn: [],
-    filed: [],
-  },
-  wgad_urgent_action: {
-    ...PREPARATION,
-    submitted: ['transmitted_to_government', 'withdrawn'],
-    transmitted_to_government: ['government_replied', 'no_reply', 'closed'],
-    government_replied: ['closed'],
-    no_reply: ['closed'],
-    closed: [],
-    withdrawn: [],
-  },
-  sp_urgent_appeal: {
-    ...PREPARATION,
-    submitted: ['communication_sent', 'withdrawn'],
-    communication_sent: ['government_replied', 'no_reply', 'published'],
-    government_replied: ['published', 'closed'],
-    no_reply: ['published', 'closed'],
-    published: ['closed'],
-    closed: [],
-    withdrawn: [],
-  },
-  sp_allegation_letter: {
-    ...PREPARATION,
-    submitted: ['communication_sent', 'withdrawn'],
-    communication_sent: ['government_replied', 'no_reply', 'published'],
-    government_replied: ['published', 'closed'],
-    no_reply: ['published', 'closed'],
-    published: ['closed'],
-    closed: [],
-    withdrawn: [],
-  },
-  hrc_statement: {
-    ...PREPARATION,
-    submitted: ['delivered', 'withdrawn'],
-    delivered: ['closed'],
-    closed: [],
-    withdrawn: [],
-  },
-  hrc_side_event: {
-    ...PREPARATION,
-    submitted: ['delivered', 'withdrawn'],
-    delivered: ['closed'],
-    closed: [],
-    withdrawn: [],
-  },
-  upr_submission: {
-    ...PREPARATION,
-    submitted: ['reviewed', 'withdrawn'],
-    reviewed: ['closed'],
-    closed: [],
-    withdrawn: [],
-  },
-  regional_communication: {
-    ...PREPARATION,
-    submitted: ['transmitted_to_government', 'withdrawn'],
-    transmitted_to_government: ['government_replied', 'no_reply', 'decision_adopted', 'withdrawn'],
-    government_replied: ['decision_adopted', 'withdrawn'],
-    no_reply: ['decision_adopted', 'withdrawn'],
-    decision_adopted: ['follow_up', 'closed'],
-    follow_up: ['closed'],
-    closed: [],
-    withdrawn: [],
-  },
-};
+/** Each kind's transition table, read from its procedure table (procedures/). */
+export const WORKFLOWS: Record<EscalationKind, Table> = Object.fromEntries(
+  ESCALATION_KINDS.map((kind) => [kind, procedureOf(kind).states]),
+) as Record<EscalationKind, Table>;
 
 export function statesOf(kind: EscalationKind): string[] {
   return Object.keys(WORKFLOWS[kind]);
@@ -183,8 +123,20 @@ export function checkTransition(
   return { ok: true };
 }
 
-/** States from which the government's reply is awaited (the clock runs). */
-export const AWAITING_REPLY = ['transmitted_to_government', 'communication_sent'];
+/** States in which some procedure awaits the government's reply (the clock runs). */
+export const AWAITING_REPLY: readonly string[] = [
+  ...new Set(PROCEDURE_TABLES.flatMap((p) => p.awaitingReply)),
+];
+
+/** Does this kind's procedure grant an extension of the reply period (the WGAD's)? */
+export function grantsExtension(kind: EscalationKind): boolean {
+  return procedureOf(kind).clocks.some((r) => r.key === 'reply' && !!r.extension);
+}
+
+/** States in which this kind awaits the government's (State's) reply. */
+export function awaitsReply(kind: EscalationKind, state: string): boolean {
+  return procedureOf(kind).awaitingReply.includes(state);
+}
 
 /** A WGAD opinion number: `No. N/YYYY`. */
 export const OPINION_NUMBER = /^No\. [1-9]\d{0,3}\/(19|20)\d{2}$/;

@@ -144,17 +144,44 @@ export class Escalation {
   @Column({ type: 'integer', default: 0 })
   extensionDays: number;
 
-  /** Derived from transmittedOn + the configured period + extension (never typed). */
+  /** Derived from the procedure's reply rule: transmittedOn + its period + extension (never typed). */
   @Column({ type: 'date', nullable: true })
   replyDueOn: string | null;
 
   @Column({ type: 'date', nullable: true })
   governmentRepliedOn: string | null;
 
+  /**
+   * When the source was asked for its comments on the government's reply (the WGAD's
+   * "pending further information"; the WGEID's six-month rule runs from it).
+   */
+  @Column({ type: 'date', nullable: true })
+  commentsRequestedOn: string | null;
+
+  /** Derived: the source's (author's) comments deadline, from the procedure's table. */
+  @Column({ type: 'date', nullable: true })
+  commentsDueOn: string | null;
+
+  /** When the opinion (views, decision, measures) was adopted. */
   @Column({ type: 'date', nullable: true })
   opinionAdoptedOn: string | null;
 
-  /** Derived from opinionAdoptedOn + the configured follow-up period. */
+  /** When the opinion was transmitted to the government (then to the source): follow-up runs from it. */
+  @Column({ type: 'date', nullable: true })
+  opinionTransmittedOn: string | null;
+
+  /**
+   * When the opinion or communication was made public (OHCHR's site, the communications
+   * report, the SG's report). Until then it is embargoed: nothing public may cite it.
+   */
+  @Column({ type: 'date', nullable: true })
+  publishedOn: string | null;
+
+  /** The session or review a submission is for (UPR review, HRC session): deadlines count back from it. */
+  @Column({ type: 'date', nullable: true })
+  meetingOn: string | null;
+
+  /** Derived from the procedure's follow-up rule (the WGAD's: the opinion's transmission + six months). */
   @Column({ type: 'date', nullable: true })
   followUpDueOn: string | null;
 

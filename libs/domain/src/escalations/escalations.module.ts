@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessModule } from '../access/access.module';
-import { DefendersModule } from '../defenders/defenders.module';
-import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
+import { AccessModule } from '../access';
+import { DefendersModule } from '../defenders';
 import {
   Escalation,
   EscalationDefender,
@@ -21,7 +20,6 @@ import { EscalationsService } from './escalations.service';
     ]),
     AccessModule,
     DefendersModule,
-    MilestoneSyncModule,
   ],
   providers: [EscalationsService],
   exports: [EscalationsService],

@@ -12,22 +12,41 @@ import {
   FieldCipher,
   ForbiddenError,
   hiddenAs,
+  IncompleteError,
   NotFoundError,
   ValidationFailedError,
   type Env,
   type FieldError,
   type Page,
+  EventBus,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { seesSensitive } from '../access/access-policy';
-import { AccessService } from '../access/access.service';
-import { loadCurrentConsents } from '../consents/consent-rules';
-import { DefendersService } from '../defenders/defenders.service';
-import { MilestoneSync } from '../milestones/milestone-sync.service';
-import { knownPartners } from '../solidarity/solidarity.service';
+import { seesSensitive, AccessService } from '../access';
+import { loadCurrentConsents } from '../consents';
+import { DefendersService } from '../defenders';
+import type { DomainEvents } from '../shared/events';
+import { knownPartners, Partner } from '../solidarity';
 import type { Actor } from '../shared/actor';
-import { User } from '../users/user.entity';
-import { daysUntil, followUpDueOn, replyDueOn, type ClockPeriods } from './escalation-clock';
+import { User } from '../users';
+import { daysUntil, type ClockPeriods } from './escalation-clock';
+import {
+  acceptsProcedure,
+  deadlines,
+  instrumentFor,
+  suggestMandates,
+  type MandateFacts,
+  type MandateSuggestion,
+  TREATY_INSTRUMENTS,
+  noReplyPossibleFrom,
+  procedureOf,
+  recordedBy,
+  resolvePeriods,
+  type ClockKey,
+  type DerivedDeadline,
+  type NamedDate,
+  type ProcedurePeriods,
+  type RecordedDates,
+} from './procedures';
 import { allocateEscalationReference } from './escalation-reference';
 import {
   Escalation,
@@ -39,7 +58,7 @@ import {
 } from './escalation.entity';
 import {
   allowedFor,
-  AWAITING_REPLY,
+  awaitsReply,
   checkTransition,
   KIND_MECHANISMS,
   OPINION_NUMBER,
@@ -67,6 +86,8 @@ export interface EscalationInput {
   unReference?: string | null;
   targetRapporteurs?: string[];
   hrcSession?: string | null;
+  /** The session or review a submission is for (deadlines count back from it). */
+  meetingOn?: string | null;
   notes?: string | null;
   content?: EscalationContent;
   sourceIdentity?: SourceIdentity | null;
@@ -79,6 +100,12 @@ export type EscalationPatch = Partial<
 > & {
   defenderIds?: string[];
   extensionDays?: number;
+  /** A date the UN gave, recorded or corrected after the step (the opinion's transmission). */
+  opinionTransmittedOn?: string | null;
+  /** When the opinion or communication was made public (lifts the embargo). */
+  publishedOn?: string | null;
+  /** The session or review a submission is for. */
+  meetingOn?: string | null;
 };
 
 export interface TransitionInput {
@@ -118,8 +145,17 @@ export interface EscalationView {
   replyDueOn: string | null;
   daysUntilReplyDue: number | null;
   governmentRepliedOn: string | null;
+  commentsRequestedOn: string | null;
+  commentsDueOn: string | null;
   opinionAdoptedOn: string | null;
+  opinionTransmittedOn: string | null;
+  publishedOn: string | null;
+  meetingOn: string | null;
   followUpDueOn: string | null;
+  /** Every deadline of the procedure: open ones are milestones. */
+  deadlines: DerivedDeadline[];
+  /** The first day "no reply" may be recorded (the day after the reply deadline), if guarded. */
+  noReplyPossibleFrom: string | null;
   outcome: EscalationOutcome | null;
   /** Releases of its defenders on or after submission (single escalation only). */
   releasesAfter?: { defenderId: string; releasedOn: string; type: string }[];
@@ -136,6 +172,44 @@ export interface EscalationQuery {
   dueBefore?: string;
   limit?: number;
   cursor?: string;
+}
+
+/** The entity column each named date is kept in. */
+const DATE_COLUMNS = {
+  submittedOn: 'submittedOn',
+  transmittedOn: 'transmittedOn',
+  governmentRepliedOn: 'governmentRepliedOn',
+  commentsRequestedOn: 'commentsRequestedOn',
+  opinionAdoptedOn: 'opinionAdoptedOn',
+  opinionTransmittedOn: 'opinionTransmittedOn',
+  publishedOn: 'publishedOn',
+  meetingOn: 'meetingOn',
+} as const satisfies Partial<Record<NamedDate, keyof Escalation>>;
+
+/** The derived deadlines kept in columns (for lists and the dueBefore filter). */
+const DEADLINE_COLUMNS = {
+  reply: 'replyDueOn',
+  comments: 'commentsDueOn',
+  follow_up: 'followUpDueOn',
+} as const satisfies Partial<Record<ClockKey, keyof Escalation>>;
+
+/** The states that record an opinion, decision or views, with its number and outcome. */
+const OPINION_STATES = ['opinion_adopted', 'decision_adopted', 'views_adopted'];
+
+/** The dates an escalation has recorded, as the procedure clocks read them. */
+export function recordedDates(e: Escalation, today?: string): RecordedDates {
+  return {
+    submittedOn: e.submittedOn,
+    transmittedOn: e.transmittedOn,
+    governmentRepliedOn: e.governmentRepliedOn,
+    commentsRequestedOn: e.commentsRequestedOn,
+    opinionAdoptedOn: e.opinionAdoptedOn,
+    opinionTransmittedOn: e.opinionTransmittedOn,
+    publishedOn: e.publishedOn,
+    meetingOn: e.meetingOn,
+    createdOn: e.createdAt ? e.createdAt.toISOString().slice(0, 10) : (today ?? null),
+    extensionDays: e.extensionDays,
+  };
 }
 
 const sourceContext = (id: string) => FieldCipher.context('escalations', 'source_identity', id);
@@ -172,19 +246,76 @@ export class EscalationsService {
     private readonly dataSource: DataSource,
     private readonly defenders: DefendersService,
     private readonly access: AccessService,
-    private readonly milestones: MilestoneSync,
+    private readonly events: EventBus<DomainEvents>,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
+  /** The WGAD's periods in the older shape (the same settings the procedure tables read). */
   get periods(): ClockPeriods {
+    const p = this.procedurePeriods;
     return {
-      replyDays: this.config.get('WGAD_REPLY_DAYS', { infer: true }),
-      maxExtensionDays: this.config.get('WGAD_MAX_EXTENSION_DAYS', { infer: true }),
-      followUpMonths: this.config.get('WGAD_FOLLOW_UP_MONTHS', { infer: true }),
+      replyDays: p.wgad_reply_days,
+      maxExtensionDays: p.wgad_max_extension_days,
+      followUpMonths: p.wgad_follow_up_months,
     };
+  }
+
+  /**
+   * The procedures' periods: defaults, the WGAD_* settings, then PROCEDURE_PERIODS (a bad
+   * name or value there stops the boot).
+   */
+  get procedurePeriods(): ProcedurePeriods {
+    if (this.resolvedPeriods) return this.resolvedPeriods;
+    const raw = this.config.get('PROCEDURE_PERIODS', { infer: true });
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new RangeError('PROCEDURE_PERIODS must be a JSON object of period names to numbers');
+    this.resolvedPeriods = resolvePeriods({
+      wgad_reply_days: this.config.get('WGAD_REPLY_DAYS', { infer: true }),
+      wgad_max_extension_days: this.config.get('WGAD_MAX_EXTENSION_DAYS', { infer: true }),
+      wgad_follow_up_months: this.config.get('WGAD_FOLLOW_UP_MONTHS', { infer: true }),
+      ...(parsed as Record<string, unknown>),
+    });
+    return this.resolvedPeriods;
+  }
+  private resolvedPeriods: ProcedurePeriods | null = null;
+
+  /** Re-derive the deadlines kept in columns from the recorded dates and the procedure table. */
+  private derive(e: Escalation): void {
+    const all = deadlines(
+      e.kind,
+      e.state,
+      recordedDates(e, this.clock.today()),
+      this.procedurePeriods,
+    );
+    const legacyFollowUp =
+      e.state === 'follow_up' && !e.opinionTransmittedOn ? e.followUpDueOn : null;
+    for (const [key, column] of Object.entries(DEADLINE_COLUMNS)) {
+      const d = all.find((x) => x.key === key);
+      e[column] = d?.dueOn ?? null;
+    }
+    // Escalations already in follow-up before the opinion's transmission date was recorded
+    // keep the follow-up date they had until it is.
+    if (legacyFollowUp && !e.followUpDueOn) e.followUpDueOn = legacyFollowUp;
+  }
+
+  /** The procedure's deadlines as of now (the columns, with whether each is open). */
+  private clockOf(e: Escalation): DerivedDeadline[] {
+    const table = procedureOf(e.kind);
+    return deadlines(
+      e.kind,
+      e.state,
+      recordedDates(e, this.clock.today()),
+      this.procedurePeriods,
+    ).map((d) => {
+      const column = DEADLINE_COLUMNS[d.key as keyof typeof DEADLINE_COLUMNS];
+      const dueOn = column ? e[column] : d.dueOn;
+      const rule = table.clocks.find((r) => r.key === d.key);
+      return { ...d, dueOn, open: !!dueOn && !!rule?.openIn.includes(e.state) };
+    });
   }
 
   async create(input: EscalationInput, actor: Actor): Promise<EscalationView> {
@@ -216,6 +347,7 @@ export class EscalationsService {
         unReference: input.unReference ?? null,
         targetRapporteurs: input.targetRapporteurs ?? [],
         hrcSession: input.hrcSession ?? null,
+        meetingOn: input.meetingOn ?? null,
         notes: input.notes ?? null,
         content: input.content ?? {},
         sourceIdentityEnc: input.sourceIdentity
@@ -223,12 +355,15 @@ export class EscalationsService {
           : null,
         createdBy: actor.userId,
       });
+      // Deadlines that run before submission (a session, a yearly call for inputs).
+      this.derive(e);
       const saved = await tx.save(e);
       await tx.insert(
         EscalationDefender,
         defenderIds.map((defenderId) => ({ escalationId: saved.id, defenderId })),
       );
       await this.linkPartners(tx, saved.id, partnerIds);
+      await this.syncClock(tx, saved, defenderIds);
       await this.audit.record(tx, actor, {
         action: 'escalation.create',
         entityType: 'escalation',
@@ -340,15 +475,10 @@ export class EscalationsService {
         if (patch[k] !== undefined) (e as unknown as Record<string, unknown>)[k] = patch[k];
       }
       if (patch.extensionDays !== undefined) {
-        if (patch.extensionDays > this.periods.maxExtensionDays) {
-          throw ValidationFailedError.field(
-            'extensionDays',
-            `must be at most ${this.periods.maxExtensionDays} days`,
-          );
-        }
-        e.extensionDays = patch.extensionDays;
-        e.replyDueOn = replyDueOn(e.transmittedOn, e.extensionDays, this.periods);
+        e.extensionDays = this.checkExtension(e, patch.extensionDays);
       }
+      this.patchDates(e, patch);
+      this.derive(e);
       if (patch.sourceIdentity !== undefined) {
         e.sourceIdentityEnc = patch.sourceIdentity
           ? this.cipher.encryptJson(patch.sourceIdentity, sourceContext(id))
@@ -448,28 +578,34 @@ export class EscalationsService {
       const date = input.date ?? this.clock.today();
       if (date > this.clock.today())
         throw ValidationFailedError.field('date', 'must not be in the future');
-      if (input.to === 'submitted') await this.consentGate(tx, defenderIds);
+      if (input.to === 'submitted') {
+        await this.consentGate(tx, defenderIds);
+        await this.publicDocumentGate(tx, e, defenderIds, actor);
+        await this.acceptanceGate(tx, e, defenderIds, actor);
+        await this.ecosocGate(tx, e);
+      }
+      if (input.to === 'no_reply') this.noReplyGate(e, date);
+      if (input.to === 'opinion_transmitted' && e.opinionAdoptedOn && date < e.opinionAdoptedOn)
+        throw ValidationFailedError.field(
+          'date',
+          `must be on or after the opinion's adoption (${e.opinionAdoptedOn})`,
+        );
       const from = e.state;
       e.state = input.to;
       if (input.unReference !== undefined) e.unReference = input.unReference;
-      if (input.to === 'submitted') e.submittedOn = date;
-      if (AWAITING_REPLY.includes(input.to)) {
-        e.transmittedOn = date;
-        if (input.extensionDays !== undefined)
-          e.extensionDays = Math.min(input.extensionDays, this.periods.maxExtensionDays);
-        e.replyDueOn = replyDueOn(date, e.extensionDays, this.periods);
-      }
-      if (input.to === 'government_replied') e.governmentRepliedOn = date;
-      if (input.to === 'opinion_adopted' || input.to === 'decision_adopted') {
+      const named = recordedBy(e.kind, input.to);
+      if (named && named in DATE_COLUMNS)
+        e[DATE_COLUMNS[named as keyof typeof DATE_COLUMNS]] = date;
+      if (awaitsReply(e.kind, input.to) && input.extensionDays !== undefined)
+        e.extensionDays = this.checkExtension(e, input.extensionDays);
+      if (OPINION_STATES.includes(input.to)) {
         if (input.opinionNumber && !OPINION_NUMBER.test(input.opinionNumber)) {
           throw ValidationFailedError.field(
             'opinionNumber',
             'must be written No. N/YYYY, e.g. No. 12/2024',
           );
         }
-        e.opinionAdoptedOn = date;
         e.opinionNumber = input.opinionNumber ?? e.opinionNumber;
-        e.followUpDueOn = followUpDueOn(date, this.periods);
         e.outcome = {
           arbitrary: input.arbitrary ?? null,
           categoriesFound: input.categoriesFound ?? [],
@@ -477,6 +613,7 @@ export class EscalationsService {
           compensationRequested: input.compensationRequested ?? null,
         };
       }
+      this.derive(e);
       await tx.save(e);
       await tx.insert(EscalationTransition, {
         escalationId: id,
@@ -496,6 +633,35 @@ export class EscalationsService {
       });
     });
     return this.get(id, actor);
+  }
+
+  /**
+   * The thematic mandates that fit the case (the HRC mandate map), suggested from its
+   * defenders' focus, tags and status and their timelines' events and charges.
+   */
+  async mandates(id: string, actor: Actor): Promise<MandateSuggestion[]> {
+    const { defenderIds } = await this.load(this.dataSource.manager, id, actor);
+    const facts = { focus: [], tags: [], statuses: [], events: [], charges: [] } as {
+      [k in keyof MandateFacts]: string[];
+    };
+    for (const d of defenderIds) {
+      const person = await this.defenders.find(this.dataSource.manager, d, {
+        actor,
+        archived: true,
+      });
+      facts.focus.push(...person.hrdFocus);
+      facts.tags.push(...person.tags);
+      facts.statuses.push(person.status);
+    }
+    const rows: { type: string; charges: string[] | null }[] = await this.dataSource.query(
+      `SELECT DISTINCT type, charges FROM detention_events WHERE defender_id = ANY($1)`,
+      [defenderIds],
+    );
+    for (const r of rows) {
+      facts.events.push(r.type);
+      facts.charges.push(...(r.charges ?? []));
+    }
+    return suggestMandates(facts);
   }
 
   async transitions(id: string, actor: Actor) {
@@ -535,9 +701,12 @@ export class EscalationsService {
       );
     }
     if (query.dueBefore) {
-      qb.andWhere('(e.reply_due_on <= :due OR e.follow_up_due_on <= :due)', {
-        due: query.dueBefore,
-      });
+      qb.andWhere(
+        '(e.reply_due_on <= :due OR e.comments_due_on <= :due OR e.follow_up_due_on <= :due)',
+        {
+          due: query.dueBefore,
+        },
+      );
     }
     if (query.cursor) {
       const c = decodeKeyCursor(query.cursor);
@@ -623,6 +792,95 @@ export class EscalationsService {
     }
   }
 
+  /**
+   * A mechanism that publishes names (a WGAD opinion, the Special Procedures' communications
+   * report unless the source asks that names be withheld, the SG's reprisals report) needs
+   * each person's consent to be named in a public UN document: 422 naming whoever lacks it.
+   */
+  async publicDocumentGate(
+    tx: EntityManager,
+    e: Escalation,
+    defenderIds: string[],
+    actor: Actor,
+  ): Promise<void> {
+    const publishes = procedureOf(e.kind).publishes;
+    if (publishes === 'none') return;
+    if (publishes === 'names_unless_withheld' && e.content?.namePublicly === false) return;
+    const missing: { defenderId: string; name: string; consent: string; state: string }[] = [];
+    for (const d of defenderIds) {
+      const c = await loadCurrentConsents(tx, d, this.clock.today());
+      if (c.public_un_document.granted) continue;
+      const person = await this.defenders.find(tx, d, { actor, reading: false });
+      missing.push({
+        defenderId: d,
+        name: person.fullName,
+        consent: 'public_un_document',
+        state: c.public_un_document.state === 'none' ? 'not recorded' : c.public_un_document.state,
+      });
+    }
+    if (missing.length) {
+      const names = missing.map((m) => `${m.name} (${m.state})`).join(', ');
+      throw new IncompleteError(
+        `The ${procedureOf(e.kind).title} publishes the names of the people concerned: consent to be named in a public UN document (public_un_document) is missing for ${names}.${publishes === 'names_unless_withheld' ? ' Record it, or ask that the names be withheld (content.namePublicly = false).' : ' Record it first.'}`,
+        missing,
+      );
+    }
+  }
+
+  /**
+   * A treaty body acts only against a State that accepted its procedure (an optional protocol,
+   * a declaration, or for a CED urgent action being party to the Convention): 422 naming the
+   * State and the instrument when the table says it did not. A State the table does not list
+   * is not refused (docs/procedures.md: check the treaty body database).
+   */
+  async acceptanceGate(
+    tx: EntityManager,
+    e: Escalation,
+    defenderIds: string[],
+    actor: Actor,
+  ): Promise<void> {
+    const instrument = instrumentFor(e.kind, e.mechanism);
+    if (!instrument) return;
+    const refused: { defenderId: string; country: string; instrument: string }[] = [];
+    for (const d of defenderIds) {
+      const person = await this.defenders.find(tx, d, { actor, reading: false });
+      if (acceptsProcedure(instrument, person.country) === false)
+        refused.push({
+          defenderId: d,
+          country: person.country,
+          instrument: TREATY_INSTRUMENTS[instrument],
+        });
+    }
+    if (refused.length) {
+      const states = [...new Set(refused.map((r) => r.country))].join(', ');
+      throw new IncompleteError(
+        `${states} has not accepted the ${TREATY_INSTRUMENTS[instrument]}: the ${procedureOf(e.kind).title} cannot be brought against it. Consider the Special Procedures or the WGAD, which need no acceptance.`,
+        refused,
+      );
+    }
+  }
+
+  /**
+   * A Human Rights Council statement is made by an organisation in ECOSOC consultative status
+   * (general, special or roster): one of the partners the escalation supports must have it,
+   * or 422 says so.
+   */
+  async ecosocGate(tx: EntityManager, e: Escalation): Promise<void> {
+    if (e.kind !== 'hrc_statement') return;
+    const ids = (await this.partnerIds(tx, [e.id])).get(e.id) ?? [];
+    const partners = ids.length ? await tx.find(Partner, { where: { id: In(ids) } }) : [];
+    if (partners.some((p) => p.ecosocStatus !== 'none')) return;
+    throw new IncompleteError(
+      'A Human Rights Council written or oral statement is made by an organisation in ECOSOC consultative status: link a partner with general, special or roster status (partnerIds), or record its status.',
+      [
+        {
+          field: 'partnerIds',
+          partners: partners.map((p) => ({ id: p.id, name: p.name, ecosocStatus: p.ecosocStatus })),
+        },
+      ],
+    );
+  }
+
   view(e: Escalation, defenderIds: string[], actor: Actor, withSensitive = true): EscalationView {
     const view: EscalationView = {
       id: e.id,
@@ -644,12 +902,21 @@ export class EscalationsService {
       transmittedOn: e.transmittedOn,
       extensionDays: e.extensionDays,
       replyDueOn: e.replyDueOn,
-      daysUntilReplyDue: AWAITING_REPLY.includes(e.state)
+      daysUntilReplyDue: awaitsReply(e.kind, e.state)
         ? daysUntil(e.replyDueOn, this.clock.today())
         : null,
       governmentRepliedOn: e.governmentRepliedOn,
+      commentsRequestedOn: e.commentsRequestedOn,
+      commentsDueOn: e.commentsDueOn,
       opinionAdoptedOn: e.opinionAdoptedOn,
+      opinionTransmittedOn: e.opinionTransmittedOn,
+      publishedOn: e.publishedOn,
+      meetingOn: e.meetingOn,
       followUpDueOn: e.followUpDueOn,
+      deadlines: this.clockOf(e),
+      noReplyPossibleFrom: procedureOf(e.kind).states[e.state]?.includes('no_reply')
+        ? noReplyPossibleFrom(e.kind, recordedDates(e, this.clock.today()), this.procedurePeriods)
+        : null,
       outcome: e.outcome,
       version: e.version,
       createdAt: e.createdAt.toISOString(),
@@ -663,18 +930,73 @@ export class EscalationsService {
     return view;
   }
 
-  /** The deadlines hang on a restricted case of a group escalation when there is one. */
+  /** Its clock's milestones follow (see MilestoneListeners.escalationTransitioned). */
   private async syncClock(tx: EntityManager, e: Escalation, defenderIds: string[]): Promise<void> {
-    await this.milestones.syncEscalationClock(tx, {
-      id: e.id,
-      defenderId: await this.milestones.anchorCase(tx, defenderIds),
+    await this.events.publish(tx, 'EscalationTransitioned', {
+      escalationId: e.id,
+      defenderIds,
       ownerId: e.ownerId,
-      replyDueOn: e.replyDueOn,
-      followUpDueOn: e.followUpDueOn,
-      awaitingReply: AWAITING_REPLY.includes(e.state),
-      followingUp:
-        e.state === 'opinion_adopted' || e.state === 'follow_up' || e.state === 'decision_adopted',
+      deadlines: this.clockOf(e),
     });
+  }
+
+  /**
+   * An extension of the reply period: only where the procedure grants one, up to its cap.
+   */
+  private checkExtension(e: Escalation, days: number): number {
+    const rule = procedureOf(e.kind).clocks.find((r) => r.key === 'reply');
+    const max = rule?.extension ? this.procedurePeriods[rule.extension] : 0;
+    if (days > max) {
+      throw ValidationFailedError.field(
+        'extensionDays',
+        max === 0
+          ? `the ${procedureOf(e.kind).title} has no extension of the reply period`
+          : `must be at most ${max} days`,
+      );
+    }
+    return days;
+  }
+
+  /**
+   * "No reply" is a fact only once the reply deadline (with any extension) has passed: before,
+   * 409 with the first day it can be recorded.
+   */
+  private noReplyGate(e: Escalation, date: string): void {
+    const from = noReplyPossibleFrom(
+      e.kind,
+      recordedDates(e, this.clock.today()),
+      this.procedurePeriods,
+    );
+    if (from && date < from) {
+      throw new ConflictError(
+        `The government's reply is due until ${e.replyDueOn ?? 'its deadline'}${e.extensionDays ? ` (with an extension of ${e.extensionDays} days)` : ''}: "no reply" can be recorded from ${from}.`,
+        { possibleFrom: from, replyDueOn: e.replyDueOn },
+      );
+    }
+  }
+
+  /**
+   * Dates the UN gives after a step (the opinion's transmission when it was not recorded with
+   * the step, its publication) and the meeting a submission is for. Never in the future; an
+   * opinion's dates never before its adoption.
+   */
+  private patchDates(e: Escalation, patch: EscalationPatch): void {
+    const today = this.clock.today();
+    for (const field of ['opinionTransmittedOn', 'publishedOn', 'meetingOn'] as const) {
+      const value = patch[field];
+      if (value === undefined) continue;
+      if (value !== null && field !== 'meetingOn') {
+        if (value > today) throw ValidationFailedError.field(field, 'must not be in the future');
+        if (!e.opinionAdoptedOn && field === 'opinionTransmittedOn')
+          throw ValidationFailedError.field(field, 'can be recorded once the opinion is adopted');
+        if (e.opinionAdoptedOn && value < e.opinionAdoptedOn)
+          throw ValidationFailedError.field(
+            field,
+            `must be on or after the opinion's adoption (${e.opinionAdoptedOn})`,
+          );
+      }
+      e[field] = value;
+    }
   }
 
   /** Partner ids per escalation, in one query. */

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { RemindersService } from '../notifications/reminders.service';
+import { MilestoneListeners } from './milestone-listeners';
 import { MilestoneSync } from './milestone-sync.service';
 
-/** Derived milestones and reminder planning, usable by any feature without cycles. */
+/** Derived milestones: MilestoneSync and the listeners that keep them in step. */
 @Module({
-  providers: [MilestoneSync, RemindersService],
-  exports: [MilestoneSync, RemindersService],
+  providers: [MilestoneSync, MilestoneListeners],
+  exports: [MilestoneSync],
 })
 export class MilestoneSyncModule {}

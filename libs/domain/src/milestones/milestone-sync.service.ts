@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Clock, type Env } from '@witness/platform';
+import { Clock, EventBus, type Env } from '@witness/platform';
 import { EntityManager } from 'typeorm';
 import {
   isDeprivedOfLiberty,
   mayBeFuture,
   type DetentionSummary,
-} from '../detention/detention-status';
-import type { DetentionEvent } from '../detention/detention-event.entity';
-import { RemindersService } from '../notifications/reminders.service';
-import { addDays, nextAnniversary } from '../notifications/schedule';
+} from '../shared/detention-status';
+import type { DetentionEvent } from '../detention';
+import { addDays, nextAnniversary } from '../shared/schedule';
+import type { DomainEvents } from '../shared/events';
 import { Milestone, type MilestoneKind, type MilestoneSource } from './milestone.entity';
 
 export const DEFAULT_REMIND_BEFORE: Record<string, string[]> = {
@@ -21,6 +21,11 @@ export const DEFAULT_REMIND_BEFORE: Record<string, string[]> = {
   consent_review: ['P14D', 'P1D'],
   wgad_reply_due: ['P14D', 'P3D'],
   wgad_follow_up_due: ['P14D'],
+  source_comments_due: ['P7D', 'P1D'],
+  reply_due: ['P7D', 'P1D'],
+  publication_due: ['P3D'],
+  follow_up_due: ['P14D'],
+  submission_due: ['P30D', 'P7D'],
   solidarity_action: ['P7D', 'P1D'],
   hrc_session: ['P14D', 'P3D'],
   wgad_session: ['P14D', 'P3D'],
@@ -52,14 +57,15 @@ interface Derived {
  * Derived milestones, kept in step with what they come from: scheduled hearings, trials and
  * verdicts on the timeline; the next anniversary of the arrest of a detained defender; the
  * profile review after the last change; the review before a consent expires. Runs in the
- * caller's transaction and re-plans the reminders of what it touches.
+ * caller's transaction, called by the listeners of the facts it follows (MilestoneListeners),
+ * and announces each milestone it touches (MilestoneChanged) so that its reminders follow.
  */
 @Injectable()
 export class MilestoneSync {
   constructor(
     private readonly clock: Clock,
     private readonly config: ConfigService<Env, true>,
-    private readonly reminders: RemindersService,
+    private readonly events: EventBus<DomainEvents>,
   ) {}
 
   /** A timeline event was added or corrected. */
@@ -144,8 +150,9 @@ export class MilestoneSync {
   }
 
   /**
-   * An escalation's clock: the government's reply deadline while a reply is awaited, and the
-   * follow-up date after an opinion; reminders go to the escalation's owner.
+   * An escalation's clock: every deadline its procedure derives (the government's reply, the
+   * source's comments, the follow-up, a publication or submission date), open ones as
+   * milestones for the escalation's owner, the others retired. One milestone per deadline key.
    */
   async syncEscalationClock(
     tx: EntityManager,
@@ -153,40 +160,31 @@ export class MilestoneSync {
       id: string;
       defenderId: string | null;
       ownerId: string | null;
-      replyDueOn: string | null;
-      followUpDueOn: string | null;
-      awaitingReply: boolean;
-      followingUp: boolean;
+      deadlines: readonly {
+        key: string;
+        milestone: MilestoneKind;
+        title: string;
+        dueOn: string | null;
+        open: boolean;
+      }[];
     },
   ): Promise<void> {
     const assigneeIds = e.ownerId ? [e.ownerId] : [];
-    const reply = { source: 'escalation' as const, sourceKey: `${e.id}:reply` };
-    if (e.awaitingReply && e.replyDueOn) {
-      await this.upsert(tx, {
-        ...reply,
-        defenderId: e.defenderId,
-        kind: 'wgad_reply_due',
-        title: 'Government reply due',
-        dueAt: dayInstant(e.replyDueOn),
-        allDay: true,
-        assigneeIds,
-      });
-    } else {
-      await this.cancel(tx, reply);
-    }
-    const follow = { source: 'escalation' as const, sourceKey: `${e.id}:follow_up` };
-    if (e.followingUp && e.followUpDueOn) {
-      await this.upsert(tx, {
-        ...follow,
-        defenderId: e.defenderId,
-        kind: 'wgad_follow_up_due',
-        title: 'Follow-up on the opinion due',
-        dueAt: dayInstant(e.followUpDueOn),
-        allDay: true,
-        assigneeIds,
-      });
-    } else {
-      await this.cancel(tx, follow);
+    for (const d of e.deadlines) {
+      const key = { source: 'escalation' as const, sourceKey: `${e.id}:${d.key}` };
+      if (d.open && d.dueOn) {
+        await this.upsert(tx, {
+          ...key,
+          defenderId: e.defenderId,
+          kind: d.milestone,
+          title: d.title,
+          dueAt: dayInstant(d.dueOn),
+          allDay: true,
+          assigneeIds,
+        });
+      } else {
+        await this.cancel(tx, key);
+      }
     }
   }
 
@@ -253,22 +251,7 @@ export class MilestoneSync {
    */
   async replanCase(tx: EntityManager, defenderId: string): Promise<void> {
     const open = await tx.find(Milestone, { where: { defenderId, status: 'open' } });
-    for (const m of open) await this.reminders.plan(tx, m);
-  }
-
-  /**
-   * The case a milestone of a record shared by several cases (a group escalation, a joint
-   * action) hangs on: a restricted one when there is one, so the milestone (and its
-   * reminders) reaches only those who may see that case; else the first.
-   */
-  async anchorCase(tx: EntityManager, defenderIds: readonly string[]): Promise<string | null> {
-    if (!defenderIds.length) return null;
-    const rows: { id: string }[] = await tx.query(
-      `SELECT id FROM defenders WHERE id = ANY($1)
-        ORDER BY (access = 'restricted') DESC, array_position($1::uuid[], id) LIMIT 1`,
-      [defenderIds],
-    );
-    return rows[0]?.id ?? null;
+    for (const m of open) await this.changed(tx, m);
   }
 
   private async upsert(tx: EntityManager, d: Derived): Promise<void> {
@@ -281,7 +264,7 @@ export class MilestoneSync {
           status: 'open',
         }),
       );
-      await this.reminders.plan(tx, m);
+      await this.changed(tx, m);
       return;
     }
     const moved = existing.dueAt.getTime() !== d.dueAt.getTime();
@@ -305,7 +288,7 @@ export class MilestoneSync {
     // A moved or revived milestone is open again; one marked done stays done if unchanged.
     if (moved || existing.status === 'cancelled') existing.status = 'open';
     await tx.save(existing);
-    await this.reminders.plan(tx, existing);
+    await this.changed(tx, existing);
   }
 
   private async cancel(
@@ -316,6 +299,10 @@ export class MilestoneSync {
     if (!existing || existing.status !== 'open') return;
     existing.status = 'cancelled';
     await tx.save(existing);
-    await this.reminders.plan(tx, existing);
+    await this.changed(tx, existing);
+  }
+
+  private changed(tx: EntityManager, m: Milestone): Promise<void> {
+    return this.events.publish(tx, 'MilestoneChanged', { milestoneId: m.id });
   }
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessModule } from '../access/access.module';
-import { DefendersModule } from '../defenders/defenders.module';
+import { AccessModule } from '../access';
+import { DefendersModule } from '../defenders';
 import { Milestone } from './milestone.entity';
 import { MilestoneSyncModule } from './milestone-sync.module';
 import { MilestonesService } from './milestones.service';

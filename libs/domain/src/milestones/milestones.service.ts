@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   assertVersion,
   AuditService,
+  EventBus,
   ConflictError,
   decodeKeyCursor,
   diffForAudit,
@@ -13,12 +14,12 @@ import {
   type Page,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { caseVisibleSql } from '../access/access-policy';
-import { DefendersService } from '../defenders/defenders.service';
-import { RemindersService } from '../notifications/reminders.service';
-import { isValidOffset } from '../notifications/schedule';
+import { caseVisibleSql } from '../access';
+import { DefendersService } from '../defenders';
+import type { DomainEvents } from '../shared/events';
+import { isValidOffset } from '../shared/schedule';
 import type { Actor } from '../shared/actor';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 import {
   Milestone,
   type MilestoneKind,
@@ -100,7 +101,7 @@ export class MilestonesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly defenders: DefendersService,
-    private readonly reminders: RemindersService,
+    private readonly events: EventBus<DomainEvents>,
     private readonly audit: AuditService,
   ) {}
 
@@ -123,7 +124,7 @@ export class MilestonesService {
           createdBy: actor.userId,
         }),
       );
-      await this.reminders.plan(tx, m);
+      await this.events.publish(tx, 'MilestoneChanged', { milestoneId: m.id });
       await this.audit.record(tx, actor, {
         action: 'milestone.create',
         entityType: 'milestone',
@@ -177,7 +178,7 @@ export class MilestonesService {
       if (patch.status !== undefined) m.status = patch.status;
       if (patch.defenderId !== undefined) m.defenderId = patch.defenderId;
       await tx.save(m);
-      await this.reminders.plan(tx, m);
+      await this.events.publish(tx, 'MilestoneChanged', { milestoneId: m.id });
       await this.audit.record(tx, actor, {
         action: 'milestone.update',
         entityType: 'milestone',
@@ -200,7 +201,7 @@ export class MilestonesService {
       if (m.status === 'cancelled') return;
       m.status = 'cancelled';
       await tx.save(m);
-      await this.reminders.plan(tx, m);
+      await this.events.publish(tx, 'MilestoneChanged', { milestoneId: m.id });
       await this.audit.record(tx, actor, {
         action: 'milestone.cancel',
         entityType: 'milestone',

@@ -12,13 +12,13 @@ import {
   type WebhookTargetPolicy,
 } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { recipientSeesCaseSql } from '../access/access-policy';
-import { Milestone } from '../milestones/milestone.entity';
-import { User } from '../users/user.entity';
+import { recipientSeesCaseSql } from '../access';
+import { Milestone } from '../milestones';
+import { User } from '../users';
 import { Delivery } from './delivery.entity';
 import { NotificationPreferences } from './notification-preferences.entity';
 import { Notification } from './notification.entity';
-import { isLate, nextDigestAt } from './schedule';
+import { isLate, nextDigestAt } from '../shared/schedule';
 
 export type DeliverOutcome = 'sent' | 'skipped' | 'failed';
 
@@ -33,6 +33,11 @@ const KIND_LABELS: Record<string, string> = {
   detention_anniversary: 'Anniversary of detention',
   wgad_reply_due: 'WGAD: government reply due',
   wgad_follow_up_due: 'WGAD: follow-up due',
+  source_comments_due: "Source's comments due",
+  reply_due: 'Government reply due',
+  publication_due: 'Communication made public',
+  follow_up_due: 'Follow-up due',
+  submission_due: 'Submission due',
   hrc_session: 'Human Rights Council session',
   upr_review: 'Universal Periodic Review',
   wgad_session: 'WGAD session',

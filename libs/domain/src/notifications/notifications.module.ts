@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessModule } from '../access/access.module';
-import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
+import { AccessModule } from '../access';
+import { RemindersModule } from './reminders.module';
 import { DispatchService } from './dispatch.service';
 import { NotificationsService } from './notifications.service';
 import { Delivery } from './delivery.entity';
@@ -11,7 +11,7 @@ import { Notification } from './notification.entity';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Delivery, Notification, NotificationPreferences]),
-    MilestoneSyncModule,
+    RemindersModule,
     AccessModule,
   ],
   providers: [DispatchService, NotificationsService],

@@ -15,8 +15,7 @@ import {
   type WebhookTargetPolicy,
 } from '@witness/platform';
 import { DataSource } from 'typeorm';
-import { seesAllCases } from '../access/access-policy';
-import { AccessService } from '../access/access.service';
+import { seesAllCases, AccessService } from '../access';
 import { RemindersService } from './reminders.service';
 import { CHANNELS, type Channel, type DeliveryState } from './delivery.entity';
 import { webhookPolicyOf, webhookSecretContext } from './dispatch.service';

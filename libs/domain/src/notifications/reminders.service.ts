@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@witness/platform';
 import { EntityManager, In } from 'typeorm';
-import { Milestone } from '../milestones/milestone.entity';
-import { User } from '../users/user.entity';
+import { Milestone } from '../milestones';
+import { OnDomainEvent, type DomainEvents } from '../shared/events';
+import { User } from '../users';
 import { Delivery, type Channel } from './delivery.entity';
 import { NotificationPreferences } from './notification-preferences.entity';
-import { reminderAt } from './schedule';
+import { reminderAt } from '../shared/schedule';
 
 interface WantedDelivery {
   offset: string;
@@ -21,7 +22,8 @@ const key = (d: { offset: string; recipientId: string; channel: string }) =>
 /**
  * Keeps a milestone's delivery records in step with it: one per offset x recipient x
  * channel. Moving `dueAt` reschedules pending ones; done or cancelled milestones cancel
- * them; a delivery already sent is never touched. Runs in the caller's transaction.
+ * them; a delivery already sent is never touched. Runs in the caller's transaction, when a
+ * milestone announces that it changed (MilestoneChanged).
  */
 @Injectable()
 export class RemindersService {
@@ -29,6 +31,27 @@ export class RemindersService {
     private readonly clock: Clock,
     private readonly config: ConfigService<Env, true>,
   ) {}
+
+  @OnDomainEvent('MilestoneChanged')
+  async onMilestoneChanged(tx: EntityManager, e: DomainEvents['MilestoneChanged']): Promise<void> {
+    await this.plan(tx, e.milestoneId);
+  }
+
+  /** An archived case's reminders not yet sent are cancelled (after its milestones are). */
+  @OnDomainEvent('DefenderChanged', { order: 10 })
+  async onDefenderChanged(tx: EntityManager, e: DomainEvents['DefenderChanged']): Promise<void> {
+    if (!e.archived) return;
+    const milestones = await tx.find(Milestone, {
+      select: { id: true },
+      where: { defenderId: e.defenderId },
+    });
+    if (!milestones.length) return;
+    await tx.update(
+      Delivery,
+      { milestoneId: In(milestones.map((m) => m.id)), state: In(['pending', 'queued']) },
+      { state: 'cancelled', lastError: 'case archived' },
+    );
+  }
 
   /**
    * Plan a milestone's deliveries. Callers that have just saved the milestone pass the

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { NotFoundError, SYSTEM_ACTOR, type Actor } from '@witness/platform';
-import { DocumentsService } from '../documents/documents.service';
+import { DocumentsService } from '../documents';
 import { PUBLIC_PHOTO_CONTENT_TYPE, renderPublicPhoto, type PublicPhotoRef } from './public-photo';
 import { PublicationService } from './publication.service';
 

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { MAX_PHOTO_PIXELS } from '../documents/document-intake';
-import type { DocumentKind } from '../documents/document.entity';
-import { FILE_TYPES, type FileType } from '../documents/file-types';
+import { MAX_PHOTO_PIXELS, type DocumentKind, FILE_TYPES, type FileType } from '../documents';
 
 /**
  * The photo of a public profile taken from the case's documents: which document may be

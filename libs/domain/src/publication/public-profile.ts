@@ -3,9 +3,9 @@ import {
   openEpisodeDays,
   type DefenderStatus,
   type EventType,
-} from '../detention/detention-status';
-import type { DocumentKind } from '../documents/document.entity';
-import type { ActionType } from '../solidarity/solidarity.entity';
+} from '../shared/detention-status';
+import type { DocumentKind } from '../documents';
+import type { ActionType } from '../solidarity';
 import type { HrdFocus } from '../shared/vocabulary';
 import { namesAny, withholdNames } from '../shared/withheld-names';
 import {

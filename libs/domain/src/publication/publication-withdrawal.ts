@@ -1,13 +1,14 @@
 import { Injectable, Module } from '@nestjs/common';
 import { AuditService, Clock, type Actor } from '@witness/platform';
 import type { EntityManager } from 'typeorm';
+import { OnDomainEvent, type DomainEvents } from '../shared/events';
 import type { UnpublishReason } from './publication.entity';
 
 /**
  * Takes a profile off the public feed, inside the transaction of the change that requires it
- * (a consent revoked, the case archived or restricted), audited in the same transaction.
- * It depends on nothing but the audit trail, so the consents and defenders modules can use
- * it without importing the publication module (which imports them).
+ * (a consent revoked, the case archived or restricted, a photo document no longer showable),
+ * audited in the same transaction: it listens to what the consents, defenders and documents
+ * features announce, so they need not know the public feed exists.
  *
  * The public queries re-check every condition themselves; this keeps the stored state
  * truthful (the coordinators see that and why a profile was unpublished).
@@ -18,6 +19,32 @@ export class PublicationWithdrawal {
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
+
+  /** An archived case leaves the public feed (after its milestones and reminders end). */
+  @OnDomainEvent('DefenderChanged', { order: 20 })
+  async defenderChanged(tx: EntityManager, e: DomainEvents['DefenderChanged']): Promise<void> {
+    if (e.archived) await this.unpublish(tx, e.defenderId, 'archived', e.actor);
+  }
+
+  /** A restricted case has no public profile (nor can it be featured while restricted). */
+  @OnDomainEvent('DefenderAccessChanged', { order: 20 })
+  async accessChanged(tx: EntityManager, e: DomainEvents['DefenderAccessChanged']): Promise<void> {
+    if (e.becameRestricted) await this.unpublish(tx, e.defenderId, 'restricted', e.actor);
+  }
+
+  /** Revocation takes effect at once: the public feed stops showing the profile (or photo). */
+  @OnDomainEvent('ConsentWithdrawn', { order: 20 })
+  async consentWithdrawn(tx: EntityManager, e: DomainEvents['ConsentWithdrawn']): Promise<void> {
+    if (e.purpose === 'public_profile')
+      await this.unpublish(tx, e.defenderId, 'consent_revoked', e.actor);
+    if (e.purpose === 'photo') await this.removePhoto(tx, e.defenderId, e.actor);
+  }
+
+  /** A chosen public photo that became confidential, stopped being a photo or was deleted. */
+  @OnDomainEvent('DocumentChanged')
+  async documentChanged(tx: EntityManager, e: DomainEvents['DocumentChanged']): Promise<void> {
+    await releasePhotoDocument(tx, this.audit, e.documentId, e.actor, e.change, e.at);
+  }
 
   /** Unpublish the defender's profile if it is featured. Returns whether it was. */
   async unpublish(
@@ -131,7 +158,7 @@ export async function releasePhotoDocument(
   return rows.length > 0;
 }
 
-/** The withdrawal hook alone, for the modules the publication module itself depends on. */
+/** The withdrawal listeners alone (every app loads them; see DomainListenersModule). */
 @Module({
   providers: [PublicationWithdrawal],
   exports: [PublicationWithdrawal],

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DefendersModule } from '../defenders/defenders.module';
-import { DocumentsModule } from '../documents/documents.module';
+import { DefendersModule } from '../defenders';
+import { DocumentsModule } from '../documents';
 import { PublicPhotoService } from './public-photo.service';
 import { Publication } from './publication.entity';
 import { PublicationService } from './publication.service';

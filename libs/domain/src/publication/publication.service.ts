@@ -22,12 +22,12 @@ import {
   currentConsents,
   loadCurrentConsents,
   type CurrentConsent,
-} from '../consents/consent-rules';
-import type { ConsentDecision, ConsentPurpose } from '../consents/consent.entity';
-import { withheldCoDefenderNames } from '../consents/public-naming';
-import type { Defender } from '../defenders/defender.entity';
-import { DefendersService } from '../defenders/defenders.service';
-import { DocumentsService } from '../documents/documents.service';
+  type ConsentDecision,
+  type ConsentPurpose,
+  withheldCoDefenderNames,
+} from '../consents';
+import { type Defender, DefendersService } from '../defenders';
+import { DocumentsService } from '../documents';
 import type { HrdFocus } from '../shared/vocabulary';
 import { renderAtom, type AtomLink } from './atom';
 import {

@@ -1,5 +1,5 @@
-import { ESCALATION_KINDS, MECHANISMS } from '../escalations/escalation-workflow';
-import { ACTION_TYPES } from '../solidarity/solidarity.entity';
+import { ESCALATION_KINDS, MECHANISMS } from '../escalations';
+import { ACTION_TYPES } from '../solidarity';
 
 /**
  * The campaign's indicators: each one's name, its definition in words (the README repeats

@@ -1,5 +1,5 @@
 import { ValidationFailedError } from '@witness/platform';
-import { isCalendarDate } from '../detention/detention-status';
+import { isCalendarDate } from '../shared/detention-status';
 
 /** A report's period: calendar dates, both ends included. */
 export interface ReportPeriod {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AccessModule } from '../access/access.module';
+import { AccessModule } from '../access';
 import { ReportsService } from './reports.service';
 
 @Module({

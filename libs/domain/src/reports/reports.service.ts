@@ -8,8 +8,8 @@ import {
   type Page,
 } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessService } from '../access/access.service';
-import { isCalendarDate } from '../detention/detention-status';
+import { AccessService } from '../access';
+import { isCalendarDate } from '../shared/detention-status';
 import type { Actor } from '../shared/actor';
 import {
   INDICATORS,

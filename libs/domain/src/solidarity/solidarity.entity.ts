@@ -42,9 +42,17 @@ export interface Reach {
   impressions: number | null;
 }
 
+/**
+ * ECOSOC consultative status (ECOSOC resolution 1996/31): who may submit written statements and
+ * take the floor at the Human Rights Council.
+ */
+export const ECOSOC_STATUSES = ['general', 'special', 'roster', 'none'] as const;
+export type EcosocStatus = (typeof ECOSOC_STATUSES)[number];
+
 /** A member or partner organisation of the alliance. */
 @Entity('partners')
 @Check('partners_kind_check', `kind IN (${sqlIn(PARTNER_KINDS)})`)
+@Check('partners_ecosoc_status_check', `ecosoc_status IN (${sqlIn(ECOSOC_STATUSES)})`)
 @Index('partners_name_idx', ['name'])
 export class Partner {
   @PrimaryGeneratedColumn('uuid')
@@ -58,6 +66,10 @@ export class Partner {
 
   @Column({ type: 'varchar', length: 10 })
   kind: PartnerKind;
+
+  /** ECOSOC consultative status: HRC written and oral statements need one. */
+  @Column({ type: 'varchar', length: 10, default: 'none' })
+  ecosocStatus: EcosocStatus;
 
   /** The contact person: sensitive, encrypted JSON (FieldCipher). */
   @Column({ type: 'text', nullable: true, select: false })

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessModule } from '../access/access.module';
-import { DefendersModule } from '../defenders/defenders.module';
-import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
+import { AccessModule } from '../access';
+import { DefendersModule } from '../defenders';
 import {
   Partner,
   SolidarityAction,
@@ -21,7 +20,6 @@ import { SolidarityService } from './solidarity.service';
     ]),
     AccessModule,
     DefendersModule,
-    MilestoneSyncModule,
   ],
   providers: [SolidarityService],
   exports: [SolidarityService],

@@ -12,12 +12,12 @@ import {
   ValidationFailedError,
   type Actor,
   type Page,
+  EventBus,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { decidesAccess, seesSensitive } from '../access/access-policy';
-import { AccessService } from '../access/access.service';
-import { DefendersService } from '../defenders/defenders.service';
-import { MilestoneSync } from '../milestones/milestone-sync.service';
+import { decidesAccess, seesSensitive, AccessService } from '../access';
+import { DefendersService } from '../defenders';
+import type { DomainEvents } from '../shared/events';
 import { prefixMatchSql, toPrefixTsquery } from '../shared/text-search';
 import {
   Partner,
@@ -26,6 +26,7 @@ import {
   SolidarityActionPartner,
   type ActionStatus,
   type ActionType,
+  type EcosocStatus,
   type PartnerKind,
   type Reach,
 } from './solidarity.entity';
@@ -40,6 +41,8 @@ export interface PartnerInput {
   name: string;
   country?: string | null;
   kind: PartnerKind;
+  /** ECOSOC consultative status (default none). */
+  ecosocStatus?: EcosocStatus;
   contactPerson?: ContactPerson | null;
   notes?: string | null;
 }
@@ -49,6 +52,7 @@ export interface PartnerView {
   name: string;
   country: string | null;
   kind: PartnerKind;
+  ecosocStatus: EcosocStatus;
   contactPerson?: ContactPerson | null;
   notes: string | null;
   version: number;
@@ -105,7 +109,7 @@ export class SolidarityService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
-    private readonly milestones: MilestoneSync,
+    private readonly events: EventBus<DomainEvents>,
   ) {}
 
   // ---- partners -------------------------------------------------------------------------
@@ -119,6 +123,7 @@ export class SolidarityService {
           name: input.name.trim(),
           country: input.country?.toUpperCase() ?? null,
           kind: input.kind,
+          ecosocStatus: input.ecosocStatus ?? 'none',
           notes: input.notes ?? null,
           contactPersonEnc: input.contactPerson
             ? this.cipher.encryptJson(input.contactPerson, contactContext(id))
@@ -132,6 +137,7 @@ export class SolidarityService {
         changes: diffForAudit(null, {
           name: p.name,
           kind: p.kind,
+          ecosocStatus: p.ecosocStatus,
           contactPerson: input.contactPerson ?? null,
         }),
       });
@@ -192,10 +198,17 @@ export class SolidarityService {
       const p = await tx.findOne(Partner, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!p) throw new NotFoundError('Partner', id);
       assertVersion('partner', version, p.version);
-      const before = { name: p.name, country: p.country, kind: p.kind, notes: p.notes };
+      const before = {
+        name: p.name,
+        country: p.country,
+        kind: p.kind,
+        ecosocStatus: p.ecosocStatus,
+        notes: p.notes,
+      };
       if (patch.name !== undefined) p.name = patch.name.trim();
       if (patch.country !== undefined) p.country = patch.country?.toUpperCase() ?? null;
       if (patch.kind !== undefined) p.kind = patch.kind;
+      if (patch.ecosocStatus !== undefined) p.ecosocStatus = patch.ecosocStatus;
       if (patch.notes !== undefined) p.notes = patch.notes;
       if (patch.contactPerson !== undefined) {
         p.contactPersonEnc = patch.contactPerson
@@ -212,6 +225,7 @@ export class SolidarityService {
             name: p.name,
             country: p.country,
             kind: p.kind,
+            ecosocStatus: p.ecosocStatus,
             notes: p.notes,
           }),
           ...(patch.contactPerson !== undefined
@@ -229,6 +243,7 @@ export class SolidarityService {
       name: p.name,
       country: p.country,
       kind: p.kind,
+      ecosocStatus: p.ecosocStatus,
       notes: p.notes,
       version: p.version,
       createdAt: p.createdAt.toISOString(),
@@ -466,21 +481,18 @@ export class SolidarityService {
     return knownPartners(tx, ids);
   }
 
-  /**
-   * The milestone of a planned action, for its organiser. It hangs on a restricted defender
-   * when there is one, so it is never shown to someone who may not see the action.
-   */
+  /** The milestone of a planned action follows it (MilestoneListeners.solidarityActionChanged). */
   private async syncMilestone(
     tx: EntityManager,
     a: SolidarityAction,
     defenderIds: string[],
   ): Promise<void> {
-    await this.milestones.syncSolidarityAction(tx, {
-      id: a.id,
+    await this.events.publish(tx, 'SolidarityActionChanged', {
+      actionId: a.id,
       title: a.title,
       startsOn: a.startsOn,
       status: a.status,
-      defenderId: await this.milestones.anchorCase(tx, defenderIds),
+      defenderIds,
       organiserId: a.createdBy,
     });
   }

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { addDays } from '../notifications/schedule';
+import { addDays } from '../shared/schedule';
 import {
   finishCalendarParse,
   isCalendarDay,

@@ -1,5 +1,5 @@
 import type { FieldError } from '@witness/platform';
-import { isCalendarDate } from '../detention/detention-status';
+import { isCalendarDate } from '../shared/detention-status';
 import {
   DEADLINE_KINDS,
   type CalendarDeadlineInput,

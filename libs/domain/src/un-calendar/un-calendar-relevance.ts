@@ -1,5 +1,5 @@
-import { DEPRIVED_OF_LIBERTY } from '../detention/detention-status';
-import { AWAITING_REPLY, TERMINAL } from '../escalations/escalation-workflow';
+import { DEPRIVED_OF_LIBERTY } from '../shared/detention-status';
+import { AWAITING_REPLY, TERMINAL } from '../escalations';
 import { sqlIn } from '../shared/vocabulary';
 
 const DEPRIVED_OF_LIBERTY_SQL = `(${sqlIn(DEPRIVED_OF_LIBERTY)})`;
@@ -20,6 +20,7 @@ const WGAD_PENDING = [
   ...AWAITING_REPLY,
   'government_replied',
   'no_reply',
+  'pending_further_information',
   'source_comments_sent',
 ].filter((s, i, all) => all.indexOf(s) === i);
 

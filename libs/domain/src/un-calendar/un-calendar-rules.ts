@@ -1,7 +1,7 @@
 import type { FieldError } from '@witness/platform';
 import { isISO31661Alpha2 } from 'class-validator';
-import { isCalendarDate } from '../detention/detention-status';
-import type { MilestoneKind } from '../milestones/milestone.entity';
+import { isCalendarDate } from '../shared/detention-status';
+import type { MilestoneKind } from '../milestones';
 import {
   CALENDAR_ENTRY_KINDS,
   DEADLINE_KINDS,

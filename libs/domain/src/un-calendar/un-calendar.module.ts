@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MilestoneSyncModule } from '../milestones/milestone-sync.module';
+import { MilestoneSyncModule } from '../milestones';
 import { UnCalendarSync } from './un-calendar-sync.service';
 import { UnCalendarDeadline, UnCalendarEntry } from './un-calendar.entity';
 import { UnCalendarService } from './un-calendar.service';

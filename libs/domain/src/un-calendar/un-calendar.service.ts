@@ -19,9 +19,9 @@ import {
   type Page,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { caseVisibleSql, linkedVisibleSql } from '../access/access-policy';
-import { Defender } from '../defenders/defender.entity';
-import { Escalation } from '../escalations/escalation.entity';
+import { caseVisibleSql, linkedVisibleSql } from '../access';
+import { Defender } from '../defenders';
+import { Escalation } from '../escalations';
 import type { Actor } from '../shared/actor';
 import {
   OPPORTUNITY_REASONS,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   AuditService,
+  EventBus,
   ConflictError,
   diffForAudit,
   ForbiddenError,
@@ -10,7 +11,7 @@ import {
 } from '@witness/platform';
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { Session } from '../auth/session.entity';
+import type { DomainEvents } from '../shared/events';
 import type { Actor } from '../shared/actor';
 import { prefixMatchSql, toPrefixTsquery } from '../shared/text-search';
 import { passwordProblem } from './password-policy';
@@ -85,6 +86,7 @@ export class UsersService {
     @InjectRepository(User) private readonly repo: Repository<User>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly events: EventBus<DomainEvents>,
   ) {}
 
   async create(input: NewUser, actor: Actor): Promise<UserView> {
@@ -207,7 +209,7 @@ export class UsersService {
         changes: diffForAudit(before, { name: u.name, role: u.role, timeZone: u.timeZone }),
       });
       // A role change takes effect at once: existing sessions carried the old role.
-      if (changes.role && before.role !== u.role) await this.revokeSessions(tx, id);
+      if (changes.role && before.role !== u.role) await this.revokeSignIn(tx, id, false);
     });
     return this.get(id);
   }
@@ -247,22 +249,16 @@ export class UsersService {
         u.active = false;
         await tx.save(u);
       }
-      const revoked = await this.revokeSessions(tx, id);
-      // Calendar feed URLs end with the account, as sessions do: reactivation brings none back.
-      const [feeds]: { n: number }[] = await tx.query(
-        `WITH r AS (UPDATE calendar_feeds SET secret_hash = NULL, revoked_at = now()
-                     WHERE user_id = $1 AND revoked_at IS NULL RETURNING id)
-         SELECT count(*)::int AS n FROM r`,
-        [id],
-      );
+      // Its sessions end, and its calendar feed URL with them (see UserSignInRevoked).
+      const ended = await this.revokeSignIn(tx, id, true);
       await this.audit.record(tx, actor, {
         action: 'user.deactivate',
         entityType: 'user',
         entityId: id,
         changes: {
           active: { from: true, to: false },
-          sessionsRevoked: revoked,
-          calendarFeedRevoked: feeds.n > 0,
+          sessionsRevoked: ended.sessionsRevoked,
+          calendarFeedRevoked: ended.calendarFeedsRevoked > 0,
         },
       });
     });
@@ -305,7 +301,7 @@ export class UsersService {
           recoveryCodeHashes: [],
         },
       );
-      await this.revokeSessions(tx, id);
+      await this.revokeSignIn(tx, id, false);
       await this.audit.record(tx, actor, {
         action: 'user.mfa_reset',
         entityType: 'user',
@@ -321,14 +317,15 @@ export class UsersService {
     return u;
   }
 
-  private async revokeSessions(tx: EntityManager, userId: string): Promise<number> {
-    const res = await tx
-      .createQueryBuilder()
-      .update(Session)
-      .set({ revokedAt: () => 'now()' })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId })
-      .execute();
-    return res.affected ?? 0;
+  /** End the user's sessions (and, deactivated, calendar feed): what the listeners ended. */
+  private async revokeSignIn(
+    tx: EntityManager,
+    userId: string,
+    deactivated: boolean,
+  ): Promise<DomainEvents['UserSignInRevoked']['tally']> {
+    const tally = { sessionsRevoked: 0, calendarFeedsRevoked: 0 };
+    await this.events.publish(tx, 'UserSignInRevoked', { userId, deactivated, tally });
+    return tally;
   }
 
   private mustAdmin(actor: Actor): void {

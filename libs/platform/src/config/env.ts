@@ -3,6 +3,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsJSON,
   IsOptional,
   IsString,
   Matches,
@@ -326,6 +327,16 @@ export class Env {
   @Min(1)
   @Max(60)
   WGAD_FOLLOW_UP_MONTHS = 6;
+
+  /**
+   * Periods of the UN and regional procedures' clocks that differ from their documented
+   * defaults (docs/procedures.md), as a JSON object of whole numbers, e.g.
+   * `{"sp_urgent_reply_days":21,"wgad_source_comments_days":10}`. The WGAD_* variables above
+   * set the WGAD's own; an unknown name stops the boot.
+   */
+  @IsOptional()
+  @IsJSON({ message: 'PROCEDURE_PERIODS must be a JSON object of period names to whole numbers' })
+  PROCEDURE_PERIODS?: string;
 
   /** SMTP server for email reminders, e.g. smtp://user:pass@mail.example.org:587; unset = email off. */
   @IsOptional()

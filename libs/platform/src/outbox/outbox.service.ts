@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
-import type { JobName, JobPayloads, QueueName } from '../queue/queues';
+import type { JobName, JobNameOf, QueueJobs, QueueName } from '../queue/queues';
 
-export interface OutboxEntry<N extends JobName> {
-  queue: QueueName;
+/** Work to do: a job of a queue, its payload as the queue's map says, under its job id. */
+export interface OutboxEntry<Q extends QueueName, N extends JobNameOf<Q>> {
+  queue: Q;
   name: N;
+  /** Deterministic (`jobIds`): the same work asked twice is one message and one job. */
   jobId: string;
-  payload: JobPayloads[N];
+  payload: QueueJobs[Q][N];
   availableAt?: Date;
 }
 
@@ -34,7 +36,10 @@ export class OutboxService {
   ) {}
 
   /** Record work to do, in the caller's transaction. The same jobId twice is one message. */
-  async add<N extends JobName>(tx: EntityManager, entry: OutboxEntry<N>): Promise<void> {
+  async add<Q extends QueueName, N extends JobNameOf<Q>>(
+    tx: EntityManager,
+    entry: OutboxEntry<Q, N>,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO outbox (queue, name, job_id, payload, available_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (job_id) DO NOTHING`,

@@ -1,3 +1,5 @@
+import type { Job, JobsOptions } from 'bullmq';
+
 /**
  * Every BullMQ queue and job, with its payload type, in one place (producers and
  * processors import these; no string literals elsewhere). Payloads carry ids only,
@@ -39,16 +41,63 @@ export enum OutboxJob {
   Relay = 'relay',
 }
 
-export interface JobPayloads {
-  [MaintenanceJob.Ping]: { requestedAt: string };
-  [MaintenanceJob.AuditAnchor]: Record<string, never>;
-  [ReminderJob.Tick]: Record<string, never>;
-  [ReminderJob.Deliver]: { deliveryId: string };
-  [ReminderJob.Daily]: Record<string, never>;
-  [ReminderJob.Digest]: { userId: string; moment: string };
-  [ReminderJob.CalendarSync]: { entryId: string };
-  [OutboxJob.Relay]: Record<string, never>;
-  [DossierJob.Render]: { dossierId: string };
+/**
+ * Which jobs each queue carries, and each job's payload (ids only): the one map producers
+ * (the outbox, schedulers, bulk adds) and processors (`QueueJob<Q>`) are typed from.
+ */
+export interface QueueJobs {
+  [QueueName.Maintenance]: {
+    [MaintenanceJob.Ping]: { requestedAt: string };
+    [MaintenanceJob.AuditAnchor]: Record<string, never>;
+    [OutboxJob.Relay]: Record<string, never>;
+  };
+  [QueueName.Reminders]: {
+    [ReminderJob.Tick]: Record<string, never>;
+    [ReminderJob.Deliver]: { deliveryId: string };
+    [ReminderJob.Daily]: Record<string, never>;
+    [ReminderJob.Digest]: { userId: string; moment: string };
+    [ReminderJob.CalendarSync]: { entryId: string };
+  };
+  [QueueName.Dossiers]: {
+    [DossierJob.Render]: { dossierId: string };
+  };
+}
+
+/** The names of the jobs a queue carries. */
+export type JobNameOf<Q extends QueueName> = keyof QueueJobs[Q] & string;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;
+
+/** Every job's payload by its name (job names are unique across queues). */
+export type JobPayloads = UnionToIntersection<QueueJobs[QueueName]>;
+
+/**
+ * A job as a queue's processor receives it: a union over the queue's job names, so a
+ * `switch (job.name)` narrows `job.data` to that job's payload.
+ */
+export type QueueJob<Q extends QueueName, R = unknown> = {
+  [N in JobNameOf<Q>]: Job<QueueJobs[Q][N], R, N>;
+}[JobNameOf<Q>];
+
+/** One job to add to queue Q (`queue.add`/`addBulk`, a scheduler's template). */
+export interface JobSpec<Q extends QueueName, N extends JobNameOf<Q> = JobNameOf<Q>> {
+  name: N;
+  data: QueueJobs[Q][N];
+  opts?: JobsOptions;
+}
+
+/** A job for queue Q, its payload checked against the map (e.g. for `addBulk`). */
+export function jobFor<Q extends QueueName, N extends JobNameOf<Q>>(
+  _queue: Q,
+  name: N,
+  data: QueueJobs[Q][N],
+  opts?: JobsOptions,
+): JobSpec<Q, N> {
+  return opts ? { name, data, opts } : { name, data };
 }
 
 /** Deterministic job ids: enqueuing the same work twice is a no-op while the job exists. */

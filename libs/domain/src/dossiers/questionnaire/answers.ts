@@ -1,10 +1,6 @@
-import type { ConsentState } from '../../consents/consent-rules';
-import { isCalendarDate } from '../../detention/detention-status';
-import type {
-  AnswerOverride,
-  EscalationContent,
-  IdentityDocument,
-} from '../../escalations/escalation.entity';
+import type { ConsentState } from '../../consents';
+import { isCalendarDate } from '../../shared/detention-status';
+import type { AnswerOverride, EscalationContent, IdentityDocument } from '../../escalations';
 import type { DossierTemplateKind } from '../dossier-data';
 import { answerField, ANSWER_FIELDS, FORMS, type AnswerField, type FieldOrigin } from './forms';
 import { drawIdentity, type PersonProfile } from './identity-draw';

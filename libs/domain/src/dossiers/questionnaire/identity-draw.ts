@@ -1,4 +1,4 @@
-import { daysBetween } from '../../detention/detention-status';
+import { daysBetween } from '../../shared/detention-status';
 import { text, type AnswerValue } from './values';
 
 /** The profile fields section I of the questionnaires reads. */

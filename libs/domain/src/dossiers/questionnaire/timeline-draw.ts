@@ -4,7 +4,7 @@ import {
   REMEDY_EVENT_TYPES,
   type DetentionEpisode,
   type EventType,
-} from '../../detention/detention-status';
+} from '../../shared/detention-status';
 import {
   distinct,
   text,

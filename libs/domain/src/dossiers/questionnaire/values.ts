@@ -1,4 +1,4 @@
-import type { EventType } from '../../detention/detention-status';
+import type { EventType } from '../../shared/detention-status';
 
 /**
  * What the questionnaires' answers are made of: the facts drawn from the case record (and the

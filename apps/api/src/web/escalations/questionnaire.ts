@@ -13,10 +13,10 @@ import {
 } from '@witness/domain';
 import { AuditService } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
-import { Roles } from '../auth/policy.decorators';
-import { EscalationIdParams, UpdateEscalationDto } from '../escalations/escalation.dto';
-import { CurrentActor } from '../http/actor.decorator';
-import { Views, type FieldErrorMap, type WebRequest } from './views';
+import { Roles } from '../../auth/policy.decorators';
+import { EscalationIdParams, UpdateEscalationDto } from '../../escalations/escalation.dto';
+import { CurrentActor } from '../../http/actor.decorator';
+import { Views, type FieldErrorMap, type WebRequest } from '../views';
 import {
   anchor,
   CATEGORIES,
@@ -26,9 +26,9 @@ import {
   sourceFrom,
   typedFormValues,
   yesNo,
-} from './escalations-web.questionnaire-form';
-import { DECIDERS, EDITORS, isVersionConflict, STAFF, versionOf } from './escalations-web.view';
-import { defined, formErrors, refill, text, validateAs, type FormBody } from './web-form';
+} from './questionnaire-form';
+import { DECIDERS, EDITORS, isVersionConflict, STAFF, versionOf } from './view';
+import { defined, formErrors, refill, text, validateAs, type FormBody } from '../web-form';
 
 interface PageState {
   typed?: { values: FormBody; errors?: FieldErrorMap; conflict?: string };

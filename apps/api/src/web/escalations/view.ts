@@ -1,13 +1,15 @@
 import {
-  AWAITING_REPLY,
+  awaitsReply,
   daysUntil,
+  grantsExtension,
   ESCALATION_KINDS,
   statesOf,
   type EscalationView,
 } from '@witness/domain';
 import { AppError, PreconditionRequiredError } from '@witness/platform';
-import type { FieldErrorMap } from './views';
-import { integer, type FormBody } from './web-form';
+import type { PickerSpec } from '../picker';
+import type { FieldErrorMap } from '../views';
+import { integer, type FormBody } from '../web-form';
 
 export const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 export const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
@@ -42,9 +44,14 @@ export const ALL_STATES: string[] = [
 /** Steps of preparation: a button, nothing to record. */
 const PREPARATION_STEPS = new Set(['draft', 'in_review', 'approved']);
 /** Steps where the UN gives (or we record) its reference. */
-const REFERENCE_STEPS = new Set(['submitted', 'transmitted_to_government', 'communication_sent']);
+const REFERENCE_STEPS = new Set([
+  'submitted',
+  'transmitted_to_government',
+  'communication_sent',
+  'registered',
+]);
 /** Steps that record an opinion or decision and its outcome. */
-const OPINION_STEPS = new Set(['opinion_adopted', 'decision_adopted']);
+const OPINION_STEPS = new Set(['opinion_adopted', 'decision_adopted', 'views_adopted']);
 /** Steps that end the escalation early: asked to confirm. */
 const ENDING_STEPS = new Set(['withdrawn', 'filed']);
 
@@ -63,14 +70,14 @@ export interface StepForm {
 
 /** One form per step the actor may take now (`allowedTransitions`, from the domain). */
 export function stepForms(
-  view: Pick<EscalationView, 'allowedTransitions'>,
+  view: Pick<EscalationView, 'allowedTransitions' | 'kind'>,
   failed?: { to: string; values: Record<string, unknown>; errors: FieldErrorMap },
 ): StepForm[] {
   return view.allowedTransitions.map((to) => ({
     to,
     simple: PREPARATION_STEPS.has(to),
     withReference: REFERENCE_STEPS.has(to),
-    withExtension: AWAITING_REPLY.includes(to),
+    withExtension: grantsExtension(view.kind) && awaitsReply(view.kind, to),
     withOpinion: OPINION_STEPS.has(to),
     confirm: ENDING_STEPS.has(to),
     ...(failed && failed.to === to ? { values: failed.values, errors: failed.errors } : {}),
@@ -149,4 +156,32 @@ export function renameErrors(errors: FieldErrorMap, names: Record<string, string
     out[prefix ? names[prefix] : field.replace(/\[\d+\]$/, '')] ??= message;
   }
   return out;
+}
+
+/** A refusal the page says plainly (an illegal step, a missing consent, featuring refused). */
+export function isConflict(err: unknown): err is AppError {
+  return err instanceof AppError && err.code === 'conflict';
+}
+
+export type QueryParams = Record<string, string | string[] | undefined>;
+
+/** The first non-blank value of a query parameter, trimmed. */
+export const first = (v: string | string[] | undefined): string | undefined => {
+  const s = Array.isArray(v) ? v[0] : v;
+  return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
+};
+
+/**
+ * The escalation forms' pickers: the owner (an active caseworker, coordinator or admin, as
+ * the service accepts), the partners supported, and the people arrested together (a draft's
+ * group; on the new form, the others than the case it is opened from).
+ */
+export function escalationPickers(o: { exclude?: string[]; group: boolean }): PickerSpec[] {
+  return [
+    { name: 'ownerId', source: 'users', roles: EDITORS, required: true },
+    { name: 'partnerIds', source: 'partners', multiple: true },
+    ...(o.group
+      ? [{ name: 'defenderIds', source: 'defenders' as const, multiple: true, exclude: o.exclude }]
+      : []),
+  ];
 }

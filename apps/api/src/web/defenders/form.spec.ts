@@ -9,7 +9,7 @@ import {
   overlay,
   patchInput,
   splitContactErrors,
-} from './defenders-web.forms';
+} from './form';
 
 const view = {
   id: '00000000-0000-4000-8000-000000000001',

@@ -1,6 +1,6 @@
-import type { Contact, DefenderView, DetentionEventView } from '@witness/domain';
-import type { FieldErrorMap } from './views';
-import { many, text, type FormBody } from './web-form';
+import type { Contact, DefenderView } from '@witness/domain';
+import type { FieldErrorMap } from '../views';
+import { many, text, type FormBody } from '../web-form';
 
 /**
  * Pure helpers of the defenders pages: the case-record and timeline forms as the page shows
@@ -184,12 +184,12 @@ export function defenderFormFromBody(body: FormBody): DefenderForm {
 }
 
 /** Browsers send a textarea's line breaks as CRLF: compared and saved as LF. */
-function lines(s: string): string {
+export function lines(s: string): string {
   return s.replace(/\r\n?/g, '\n');
 }
 
 /** Saved text as the form shows it (trimmed, LF), so an untouched field compares equal. */
-function shown(s: string | null | undefined): string {
+export function shown(s: string | null | undefined): string {
   return lines(s ?? '').trim();
 }
 
@@ -204,7 +204,7 @@ function isBlankContact(c: ContactRow): boolean {
   return CONTACT_FIELDS.every((f) => c[f] === '');
 }
 
-function splitList(s: string, by: RegExp): string[] {
+export function splitList(s: string, by: RegExp): string[] {
   return s
     .split(by)
     .map((x) => x.trim())
@@ -271,8 +271,7 @@ export function patchInput(
 function comparable(form: DefenderForm, field: DefenderField): string {
   const v = fieldInput(form, field);
   if (field === 'hrdFocus') return JSON.stringify([...(v as string[])].sort());
-  if (field === 'country')
-    return JSON.stringify(typeof v === 'string' ? v.toUpperCase() : v);
+  if (field === 'country') return JSON.stringify(typeof v === 'string' ? v.toUpperCase() : v);
   return JSON.stringify(v);
 }
 
@@ -357,189 +356,6 @@ export function splitContactErrors(errors: FieldErrorMap): {
     }
   }
   return { errors: rest, rows };
-}
-
-/* ---------------------------------------------------------------- timeline events */
-
-export interface EventForm {
-  type: string;
-  occurredOn: string;
-  place: string;
-  authority: string;
-  description: string;
-  legalBasis: string;
-  charges: string;
-  sentence: string;
-  source: string;
-  verification: string;
-  sourceIdentity: string;
-  forces: string;
-  /** 'yes', 'no' or '' (not known). */
-  warrantShown: string;
-  takenTo: string;
-  endedOn: string;
-  outcome: string;
-  outcomeOn: string;
-}
-
-export type EventField = keyof EventForm;
-
-/** Fields of a correction: the source identity is shown on a single event only, not here. */
-export const EVENT_CORRECTION_FIELDS: readonly EventField[] = [
-  'type',
-  'occurredOn',
-  'place',
-  'authority',
-  'description',
-  'legalBasis',
-  'charges',
-  'sentence',
-  'source',
-  'verification',
-  'forces',
-  'warrantShown',
-  'takenTo',
-  'endedOn',
-  'outcome',
-  'outcomeOn',
-];
-
-export function emptyEventForm(): EventForm {
-  return {
-    type: '',
-    occurredOn: '',
-    place: '',
-    authority: '',
-    description: '',
-    legalBasis: '',
-    charges: '',
-    sentence: '',
-    source: '',
-    verification: 'unverified',
-    sourceIdentity: '',
-    forces: '',
-    warrantShown: '',
-    takenTo: '',
-    endedOn: '',
-    outcome: '',
-    outcomeOn: '',
-  };
-}
-
-export function eventFormFromView(e: DetentionEventView): EventForm {
-  return {
-    type: e.type,
-    occurredOn: e.occurredOn,
-    place: shown(e.place),
-    authority: shown(e.authority),
-    description: shown(e.description),
-    legalBasis: shown(e.legalBasis),
-    charges: (e.charges ?? []).join('\n'),
-    sentence: shown(e.sentence),
-    source: shown(e.source),
-    verification: e.verification ?? 'unverified',
-    sourceIdentity: '',
-    forces: shown(e.forces),
-    warrantShown: e.warrantShown === true ? 'yes' : e.warrantShown === false ? 'no' : '',
-    takenTo: shown(e.takenTo),
-    endedOn: shown(e.endedOn),
-    outcome: shown(e.outcome),
-    outcomeOn: shown(e.outcomeOn),
-  };
-}
-
-export function eventFormFromBody(body: FormBody): EventForm {
-  const str = (name: string) => lines(text(body, name) ?? '');
-  return {
-    type: str('type'),
-    occurredOn: str('occurredOn'),
-    place: str('place'),
-    authority: str('authority'),
-    description: str('description'),
-    legalBasis: str('legalBasis'),
-    charges: str('charges'),
-    sentence: str('sentence'),
-    source: str('source'),
-    verification: str('verification') || 'unverified',
-    sourceIdentity: str('sourceIdentity'),
-    forces: str('forces'),
-    warrantShown: str('warrantShown'),
-    takenTo: str('takenTo'),
-    endedOn: str('endedOn'),
-    outcome: str('outcome'),
-    outcomeOn: str('outcomeOn'),
-  };
-}
-
-function eventFieldInput(form: EventForm, field: EventField): unknown {
-  switch (field) {
-    case 'type':
-    case 'occurredOn':
-    case 'verification':
-      return form[field];
-    case 'charges':
-      return splitList(form.charges, /\n/);
-    case 'warrantShown':
-      // Anything but yes / no / blank is passed on for the DTO to refuse.
-      return form.warrantShown === 'yes'
-        ? true
-        : form.warrantShown === 'no'
-          ? false
-          : form.warrantShown === ''
-            ? null
-            : form.warrantShown;
-    default:
-      return form[field] === '' ? null : form[field];
-  }
-}
-
-/** A new event: empty fields left out. */
-export function eventCreateInput(form: EventForm): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    type: form.type,
-    occurredOn: form.occurredOn,
-  };
-  for (const f of Object.keys(form) as EventField[]) {
-    if (f === 'type' || f === 'occurredOn') continue;
-    const v = eventFieldInput(form, f);
-    if (v !== null && !(Array.isArray(v) && v.length === 0)) out[f] = v;
-  }
-  return out;
-}
-
-export function eventChangedFields(form: EventForm, base: EventForm): EventField[] {
-  return EVENT_CORRECTION_FIELDS.filter(
-    (f) => JSON.stringify(eventFieldInput(form, f)) !== JSON.stringify(eventFieldInput(base, f)),
-  );
-}
-
-export function eventPatchInput(
-  form: EventForm,
-  fields: readonly EventField[],
-): Record<string, unknown> {
-  return Object.fromEntries(fields.map((f) => [f, eventFieldInput(form, f)]));
-}
-
-export function overlayEvent(base: EventForm, mine: EventForm, fields: readonly EventField[]) {
-  const out = { ...base };
-  for (const f of fields) out[f] = mine[f];
-  return out;
-}
-
-export function decodeEventSnapshot(raw: string | undefined): EventForm | null {
-  if (!raw || raw.length > 100_000) return null;
-  try {
-    const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
-    const out = emptyEventForm();
-    for (const f of EVENT_CORRECTION_FIELDS) {
-      if (typeof v[f] !== 'string') return null;
-      out[f] = v[f];
-    }
-    return out;
-  } catch {
-    return null;
-  }
 }
 
 /** The version a form carries in its hidden `version` field (as an If-Match would). */

@@ -4,7 +4,7 @@ import type {
   EscalationView,
   QuestionnaireService,
 } from '@witness/domain';
-import { text, type FormBody } from './web-form';
+import { text, type FormBody } from '../web-form';
 
 /**
  * Pure helpers of the questionnaire page: the questionnaire's own answers as its form shows

@@ -1,0 +1,7 @@
+// The escalations feature's public face: what other features and the apps may use.
+export * from './escalation-clock';
+export * from './escalation-reference';
+export * from './escalation-workflow';
+export * from './escalation.entity';
+export * from './escalations.module';
+export * from './escalations.service';
