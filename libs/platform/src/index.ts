@@ -1,5 +1,6 @@
 export * from './config/env';
 export * from './config/config.module';
+export * from './config/secret-files';
 export * from './clock/clock';
 export * from './clock/clock.module';
 export * from './errors';

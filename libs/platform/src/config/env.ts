@@ -11,6 +11,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { AddressList } from '../net/address-list';
+import { resolveSecretFiles } from './secret-files';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -450,16 +451,20 @@ export class Env {
 
 /**
  * Validate the environment and return a typed, defaulted copy. Throws one error
- * listing every bad variable at once, so an operator fixes them in one go.
+ * listing every bad variable at once, so an operator fixes them in one go. Every secret
+ * setting may come from a file instead (`NAME_FILE`, see secret-files.ts).
  */
 export function validateEnv(raw: Record<string, unknown>): Env {
+  // Secrets may come from files (NAME_FILE, Docker secrets): read them first.
+  const secrets = resolveSecretFiles(raw);
   const present = Object.fromEntries(
-    Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''),
+    Object.entries(secrets.values).filter(([, v]) => v !== undefined && v !== ''),
   );
   const env = plainToInstance(Env, present, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
-  const lines = errors.map(
-    (e) => `  - ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  const lines = secrets.problems.map((p) => `  - ${p}`);
+  lines.push(
+    ...errors.map((e) => `  - ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`),
   );
   if (env.NODE_ENV === 'production' && !env.WITNESS_ENCRYPTION_KEYS) {
     lines.push('  - WITNESS_ENCRYPTION_KEYS: is required in production (id:base64key,...)');
