@@ -2,7 +2,9 @@
 # Build one target per process:
 #   docker build --target api    -t witness-api .
 #   docker build --target worker -t witness-worker .
-#   docker build --target backup -t witness-backup .   (the CLI with pg_dump/pg_restore)
+#   docker build --target backup -t witness-backup .   (the CLI, backup by default)
+# Every target carries the operator's CLI on its PATH, with pg_dump/pg_restore:
+#   docker compose run --rm api witness --help
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -27,8 +29,10 @@ FROM ${NODE_IMAGE} AS runtime-base
 # tini as PID 1: forwards SIGTERM to node (graceful shutdown) and reaps zombies
 # (e.g. chromium children in the worker). Deliberately no -g: the worker must get
 # SIGTERM alone and close chromium itself after in-flight jobs finish.
+# postgresql-client-15: pg_dump/pg_restore (the server's major version) for `witness backup`
+# and `witness restore`, from any image.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends tini \
+ && apt-get install -y --no-install-recommends tini postgresql-client-15 \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     STORAGE_DIR=/var/lib/witness/files/documents
@@ -42,6 +46,9 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/templates ./templates
+# The operator's CLI (apps/cli, and seed:demo from scripts/): `witness <command>` on the PATH.
+COPY --from=build /app/scripts/witness ./scripts/witness
+RUN ln -s /app/scripts/witness /usr/local/bin/witness
 ENTRYPOINT ["/usr/bin/tini", "--"]
 
 # ---- api ----
@@ -73,17 +80,14 @@ RUN apt-get update \
 USER node
 CMD ["node", "dist/apps/worker/src/main.js"]
 
-# ---- backup: the CLI with PostgreSQL 15's pg_dump/pg_restore (the server's major version) ----
+# ---- backup: the CLI, `witness backup` by default, writing into the backups volume ----
 # docker compose --profile backup run --rm backup            (writes into the backups volume)
 # docker compose --profile backup run --rm backup restore /var/lib/witness/backups/<file>.dump \
 #   --database-url postgres://...                            (into an EMPTY database)
 FROM runtime-base AS backup
-RUN apt-get update \
- && apt-get install -y --no-install-recommends postgresql-client-15 \
- && rm -rf /var/lib/apt/lists/* \
- && mkdir -p /var/lib/witness/backups \
+RUN mkdir -p /var/lib/witness/backups \
  && chown node:node /var/lib/witness/backups
 ENV BACKUP_DIR=/var/lib/witness/backups
 USER node
-ENTRYPOINT ["/usr/bin/tini", "--", "node", "dist/apps/cli/src/main.js"]
+ENTRYPOINT ["/usr/bin/tini", "--", "witness"]
 CMD ["backup"]

@@ -49,3 +49,65 @@ export function composeCommand(): string[] | undefined {
 export function readRepoFile(path: string): string {
   return readFileSync(join(ROOT, path), 'utf8');
 }
+
+export interface DockerStage {
+  name: string;
+  from: string;
+  /** Instructions after FROM, continuation lines joined, comments dropped. */
+  instructions: { op: string; args: string }[];
+}
+
+/** The Dockerfile's stages, in order (a small parser: enough for FROM/COPY/RUN/ENV/...). */
+export function loadDockerfile(): DockerStage[] {
+  const logical: string[] = [];
+  let current = '';
+  for (const raw of readRepoFile('Dockerfile').split('\n')) {
+    if (/^\s*#/.test(raw) && current === '') continue;
+    if (/^\s*#/.test(raw)) continue; // comments inside a continued RUN
+    const line = raw.replace(/\s+$/, '');
+    if (line.endsWith('\\')) {
+      current += `${line.slice(0, -1)} `;
+      continue;
+    }
+    current += line;
+    if (current.trim()) logical.push(current.trim());
+    current = '';
+  }
+  const stages: DockerStage[] = [];
+  for (const line of logical) {
+    const [, op, args] = /^(\S+)\s*(.*)$/.exec(line)!;
+    if (op.toUpperCase() === 'FROM') {
+      const m = /^(\S+)(?:\s+AS\s+(\S+))?$/i.exec(args)!;
+      stages.push({ name: m[2] ?? `#${stages.length}`, from: m[1], instructions: [] });
+    } else if (stages.length > 0) {
+      stages[stages.length - 1].instructions.push({ op: op.toUpperCase(), args });
+    }
+  }
+  return stages;
+}
+
+/** The stage and every stage it is built FROM, nearest first. */
+export function stageChain(stages: DockerStage[], name: string): DockerStage[] {
+  const chain: DockerStage[] = [];
+  for (let s = stages.find((x) => x.name === name); s; s = stages.find((x) => x.name === s!.from))
+    chain.push(s);
+  return chain;
+}
+
+/** Whether a .dockerignore pattern list leaves `path` in the build context (no ! rules). */
+export function inBuildContext(path: string): boolean {
+  const patterns = readRepoFile('.dockerignore')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  const glob = (p: string) =>
+    new RegExp(
+      `^${p
+        .replace(/^\//, '')
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*\//g, '(.*/)?')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')}(/.*)?$`,
+    );
+  return !patterns.some((p) => glob(p).test(path));
+}
