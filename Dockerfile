@@ -6,7 +6,8 @@
 # Every target carries the operator's CLI on its PATH, with pg_dump/pg_restore:
 #   docker compose run --rm api witness --help
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 22 LTS (maintained to April 2027); the code also runs on Node 20.11+ (package.json).
+ARG NODE_IMAGE=node:22-bookworm-slim
 
 # ---- deps: full dependency tree (dev deps needed for tsc) ----
 FROM ${NODE_IMAGE} AS deps
@@ -60,7 +61,7 @@ USER node
 ENV PORT=3000 \
     NODE_OPTIONS=--max-old-space-size=192
 EXPOSE 3000
-# Node 20 has global fetch, so no curl in the image. start-period covers
+# Node has a global fetch, so no curl in the image. start-period covers
 # migrations, which run before the server starts listening.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/live',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
@@ -78,6 +79,13 @@ RUN apt-get update \
       fonts-noto-cjk \
  && rm -rf /var/lib/apt/lists/*
 USER node
+# The worker serves no HTTP: it rewrites this file while PostgreSQL and Redis answer it
+# (apps/worker/src/heartbeat.service.ts); older than four periods, or missing, is unhealthy.
+# /tmp: a tmpfs when the root filesystem is read-only (docker-compose.yml).
+ENV WORKER_HEARTBEAT_FILE=/tmp/witness-worker.heartbeat \
+    WORKER_HEARTBEAT_SECONDS=15
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "try{const a=Date.now()-require('fs').statSync(process.env.WORKER_HEARTBEAT_FILE).mtimeMs;process.exit(a<4000*(Number(process.env.WORKER_HEARTBEAT_SECONDS)||15)?0:1)}catch{process.exit(1)}"]
 CMD ["node", "dist/apps/worker/src/main.js"]
 
 # ---- backup: the CLI, `witness backup` by default, writing into the backups volume ----

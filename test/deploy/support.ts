@@ -13,6 +13,7 @@ export interface ComposeFile {
   services: Record<string, ComposeService>;
   secrets: Record<string, { file: string }>;
   volumes: Record<string, unknown>;
+  networks: { default: { ipam: { config: { subnet: string; ip_range: string }[] } } };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -105,9 +106,10 @@ export function inBuildContext(path: string): boolean {
       `^${p
         .replace(/^\//, '')
         .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*\*\//g, '(.*/)?')
+        .replace(/\*\*\//g, '\u00a7')
         .replace(/\*/g, '[^/]*')
-        .replace(/\?/g, '[^/]')}(/.*)?$`,
+        .replace(/\?/g, '[^/]')
+        .replace(/\u00a7/g, '(.*/)?')}(/.*)?$`,
     );
   return !patterns.some((p) => glob(p).test(path));
 }

@@ -359,6 +359,21 @@ export class Env {
   WORKER_CONCURRENCY = 5;
 
   /**
+   * Worker: a file the worker rewrites every WORKER_HEARTBEAT_SECONDS while PostgreSQL and
+   * Redis answer it, for a container healthcheck (the worker serves no HTTP); a file older
+   * than four periods means the worker is stuck or cut off. Unset: no heartbeat.
+   */
+  @IsOptional()
+  @IsString()
+  WORKER_HEARTBEAT_FILE?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  WORKER_HEARTBEAT_SECONDS = 15;
+
+  /**
    * Serve Prometheus metrics at /metrics on this port, without authentication (keep it on the
    * private network). Unset: the api serves /metrics to admins on its main port and the
    * worker serves none. Give the api and the worker different ports on one host.
