@@ -3,7 +3,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import fastifyCookie from '@fastify/cookie';
 import { Metrics, requestIdFrom, validateEnv } from '@witness/platform';
 import { Logger } from 'nestjs-pino';
-import { BULL_BOARD_PATH, mountBullBoard } from './admin/bull-board';
+import {
+  BULL_BOARD_PATH,
+  mountBullBoard,
+  WEB_BULL_BOARD_PATH,
+  WEB_QUEUES_VIEW_PATH,
+} from './admin/bull-board';
 import { AppModule } from './app.module';
 import { registerCsvBodyParser } from './defenders/imports.controller';
 import { registerMultipart } from './documents/multipart';
@@ -98,7 +103,9 @@ export async function createApiApp(
   registerPublicHttp(fastify, env.PUBLIC_CORS_ORIGINS);
   // JSON and every other non-page answer: default-src 'none'. The Swagger UI and Bull Board
   // get what their bundles need; the web app's pages send their own strict policy.
-  registerSecurityHeaders(fastify, { toolUiPrefixes: [OPENAPI_PATH, BULL_BOARD_PATH] });
+  registerSecurityHeaders(fastify, {
+    toolUiPrefixes: [OPENAPI_PATH, BULL_BOARD_PATH, WEB_BULL_BOARD_PATH, WEB_QUEUES_VIEW_PATH],
+  });
   if (env.CORS_ORIGINS) {
     app.enableCors({
       origin: env.CORS_ORIGINS.split(','),
