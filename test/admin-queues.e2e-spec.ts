@@ -96,8 +96,8 @@ describe('Bull Board in the web app (session cookie)', () => {
       authorization: `Bearer ${staff.admin.token}`,
     });
     expect(bearer.statusCode).toBe(303);
-    const api401 = await web(null, 'PUT', '/app/admin/queues/api/queues/reminders/pause');
-    expect(api401.statusCode).toBe(401);
+    const change = await web(null, 'PUT', '/app/admin/queues/api/queues/reminders/pause');
+    expect(change.statusCode).toBe(303);
   });
 
   it("serves an admin the board, with its tool policy and the session's XSRF cookie", async () => {

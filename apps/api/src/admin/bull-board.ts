@@ -179,13 +179,11 @@ async function mountBoard(app: NestFastifyApplication, mount: BoardMount): Promi
         }
         req.boardActor = actor;
       } catch (e) {
-        if (e instanceof SignInFirst && isSafeMethod(req.method)) {
+        // As everywhere in the web app, whatever the method.
+        if (e instanceof SignInFirst) {
           return reply.redirect(`${WEB_PREFIX}/login?next=${encodeURIComponent(req.url)}`, 303);
         }
-        const problem = problems.toProblem(
-          e instanceof SignInFirst ? new UnauthenticatedError('Sign in to continue.') : e,
-          req,
-        );
+        const problem = problems.toProblem(e, req);
         return reply
           .status(problem.status)
           .header('Content-Type', 'application/problem+json; charset=utf-8')
