@@ -102,7 +102,8 @@ export function newLoginCsrf(): string {
   return randomBytes(24).toString('base64url');
 }
 
-function secure(req: FastifyRequest, mode: Env['WEB_COOKIE_SECURE']): boolean {
+/** Whether a cookie set on this answer carries `Secure` (WEB_COOKIE_SECURE). */
+export function secureCookie(req: FastifyRequest, mode: Env['WEB_COOKIE_SECURE']): boolean {
   return mode === 'always' || (mode === 'auto' && req.protocol === 'https');
 }
 
@@ -120,7 +121,7 @@ export function setSessionCookie(
     path: WEB_PREFIX,
     httpOnly: true,
     sameSite: 'strict',
-    secure: secure(req, mode),
+    secure: secureCookie(req, mode),
   });
 }
 
@@ -138,7 +139,7 @@ export function setLoginCsrfCookie(
     path: `${WEB_PREFIX}/login`,
     httpOnly: true,
     sameSite: 'strict',
-    secure: secure(req, mode),
+    secure: secureCookie(req, mode),
     maxAge: 3600,
   });
 }
