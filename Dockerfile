@@ -2,9 +2,12 @@
 # Build one target per process:
 #   docker build --target api    -t witness-api .
 #   docker build --target worker -t witness-worker .
-#   docker build --target backup -t witness-backup .   (the CLI with pg_dump/pg_restore)
+#   docker build --target backup -t witness-backup .   (the CLI, backup by default)
+# Every target carries the operator's CLI on its PATH, with pg_dump/pg_restore:
+#   docker compose run --rm api witness --help
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 22 LTS (maintained to April 2027); the code also runs on Node 20.11+ (package.json).
+ARG NODE_IMAGE=node:22-bookworm-slim
 
 # ---- deps: full dependency tree (dev deps needed for tsc) ----
 FROM ${NODE_IMAGE} AS deps
@@ -27,8 +30,10 @@ FROM ${NODE_IMAGE} AS runtime-base
 # tini as PID 1: forwards SIGTERM to node (graceful shutdown) and reaps zombies
 # (e.g. chromium children in the worker). Deliberately no -g: the worker must get
 # SIGTERM alone and close chromium itself after in-flight jobs finish.
+# postgresql-client-15: pg_dump/pg_restore (the server's major version) for `witness backup`
+# and `witness restore`, from any image.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends tini \
+ && apt-get install -y --no-install-recommends tini postgresql-client-15 \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     STORAGE_DIR=/var/lib/witness/files/documents
@@ -42,6 +47,9 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/templates ./templates
+# The operator's CLI (apps/cli, and seed:demo from scripts/): `witness <command>` on the PATH.
+COPY --from=build /app/scripts/witness ./scripts/witness
+RUN ln -s /app/scripts/witness /usr/local/bin/witness
 ENTRYPOINT ["/usr/bin/tini", "--"]
 
 # ---- api ----
@@ -53,7 +61,7 @@ USER node
 ENV PORT=3000 \
     NODE_OPTIONS=--max-old-space-size=192
 EXPOSE 3000
-# Node 20 has global fetch, so no curl in the image. start-period covers
+# Node has a global fetch, so no curl in the image. start-period covers
 # migrations, which run before the server starts listening.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/live',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
@@ -71,19 +79,23 @@ RUN apt-get update \
       fonts-noto-cjk \
  && rm -rf /var/lib/apt/lists/*
 USER node
+# The worker serves no HTTP: it rewrites this file while PostgreSQL and Redis answer it
+# (apps/worker/src/heartbeat.service.ts); older than four periods, or missing, is unhealthy.
+# /tmp: a tmpfs when the root filesystem is read-only (docker-compose.yml).
+ENV WORKER_HEARTBEAT_FILE=/tmp/witness-worker.heartbeat \
+    WORKER_HEARTBEAT_SECONDS=15
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "try{const a=Date.now()-require('fs').statSync(process.env.WORKER_HEARTBEAT_FILE).mtimeMs;process.exit(a<4000*(Number(process.env.WORKER_HEARTBEAT_SECONDS)||15)?0:1)}catch{process.exit(1)}"]
 CMD ["node", "dist/apps/worker/src/main.js"]
 
-# ---- backup: the CLI with PostgreSQL 15's pg_dump/pg_restore (the server's major version) ----
+# ---- backup: the CLI, `witness backup` by default, writing into the backups volume ----
 # docker compose --profile backup run --rm backup            (writes into the backups volume)
 # docker compose --profile backup run --rm backup restore /var/lib/witness/backups/<file>.dump \
 #   --database-url postgres://...                            (into an EMPTY database)
 FROM runtime-base AS backup
-RUN apt-get update \
- && apt-get install -y --no-install-recommends postgresql-client-15 \
- && rm -rf /var/lib/apt/lists/* \
- && mkdir -p /var/lib/witness/backups \
+RUN mkdir -p /var/lib/witness/backups \
  && chown node:node /var/lib/witness/backups
 ENV BACKUP_DIR=/var/lib/witness/backups
 USER node
-ENTRYPOINT ["/usr/bin/tini", "--", "node", "dist/apps/cli/src/main.js"]
+ENTRYPOINT ["/usr/bin/tini", "--", "witness"]
 CMD ["backup"]

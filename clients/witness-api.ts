@@ -547,6 +547,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/escalations/{id}/mandates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thematic mandates that fit the case (HRC mandate map)
+         * @description The Special Procedures mandates suggested from what the record says: the defenders' focus, tags and status, and the events and charges of their timelines (e.g. a journalist charged with false news: freedom of expression; ill-treatment: torture; a disappearance: the WGEID). The Special Rapporteur on human rights defenders comes first, always; the others by the number of reasons. A suggestion: the coordinator chooses the addressees.
+         */
+        get: operations["EscalationsController_mandates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/defenders/{id}/escalations": {
         parameters: {
             query?: never;
@@ -2148,7 +2168,7 @@ export interface components {
             confidentialNotes?: string | null;
             /** @description Address of usual residence (up to 1,000 characters), as the WGAD questionnaire asks. Sensitive: encrypted at rest, shown only to caseworkers, coordinators and admins on a single record, and only in the submission edition of a UN dossier; never in lists, exports or public output. */
             usualAddress?: string | null;
-            /** @description The consent in force per purpose (public_profile, photo, un_submission, name_family_members): { state, granted, since, expiresOn }. Single record only. */
+            /** @description The consent in force per purpose (public_profile, photo, un_submission, name_family_members, public_un_document): { state, granted, since, expiresOn }. Single record only. */
             consents?: {
                 [key: string]: components["schemas"]["CurrentConsentResponse"];
             };
@@ -2611,12 +2631,12 @@ export interface components {
              * @description The mechanism.
              * @enum {string}
              */
-            mechanism: "wgad" | "special_procedures" | "unhrc" | "upr" | "achpr" | "iachr" | "other";
+            mechanism: "wgad" | "special_procedures" | "unhrc" | "upr" | "achpr" | "iachr" | "other" | "wgeid" | "ced" | "hrcttee" | "cat" | "cedaw" | "cerd" | "cescr" | "crc" | "crpd" | "cmw" | "sg_reprisals" | "ecthr" | "african_court";
             /**
              * @description The kind of escalation (decides the workflow).
              * @enum {string}
              */
-            kind: "wgad_regular" | "wgad_urgent_action" | "sp_urgent_appeal" | "sp_allegation_letter" | "hrc_statement" | "hrc_side_event" | "upr_submission" | "regional_communication";
+            kind: "wgad_regular" | "wgad_urgent_action" | "sp_urgent_appeal" | "sp_allegation_letter" | "hrc_statement" | "hrc_side_event" | "upr_submission" | "regional_communication" | "wgeid_communication" | "wgeid_urgent_action" | "ced_urgent_action" | "treaty_communication" | "treaty_interim_measures" | "reprisals_report" | "iachr_precautionary_measures" | "achpr_provisional_measures" | "ecthr_rule_39" | "african_court_provisional";
             /**
              * Format: uuid
              * @description Owner (defaults to you): an active caseworker, coordinator or admin who may see every case of the escalation (assigned to its restricted ones).
@@ -2628,6 +2648,11 @@ export interface components {
             targetRapporteurs?: string[];
             /** @description HRC session, e.g. HRC 61 (HRC kinds). */
             hrcSession?: string | null;
+            /**
+             * Format: date
+             * @description The session or review the submission is for (YYYY-MM-DD): a UPR review, an HRC session. Submission deadlines count back from it.
+             */
+            meetingOn?: string | null;
             /** @description Notes. */
             notes?: string | null;
             /** @description Structured content for the dossier. */
@@ -2637,6 +2662,24 @@ export interface components {
             /** @description The source's identity. Sensitive: encrypted, only in the submission dossier. */
             sourceIdentity?: components["schemas"]["SourceIdentityDto"] | null;
         };
+        DeadlineResponse: {
+            /**
+             * @description Which deadline of the procedure.
+             * @enum {string}
+             */
+            key: "reply" | "comments" | "follow_up" | "publication" | "submission";
+            /** @description The milestone kind it becomes while open. */
+            milestone: string;
+            /** @description In words. */
+            title: string;
+            /**
+             * Format: date
+             * @description The date, derived from the recorded dates and the periods in force.
+             */
+            dueOn: string | null;
+            /** @description Open in the current state (a milestone), or retired. */
+            open: boolean;
+        };
         EscalationResponse: {
             /** @description The defender, or the group arrested together (1-50). */
             defenderIds: string[];
@@ -2644,12 +2687,12 @@ export interface components {
              * @description The mechanism.
              * @enum {string}
              */
-            mechanism: "wgad" | "special_procedures" | "unhrc" | "upr" | "achpr" | "iachr" | "other";
+            mechanism: "wgad" | "special_procedures" | "unhrc" | "upr" | "achpr" | "iachr" | "other" | "wgeid" | "ced" | "hrcttee" | "cat" | "cedaw" | "cerd" | "cescr" | "crc" | "crpd" | "cmw" | "sg_reprisals" | "ecthr" | "african_court";
             /**
              * @description The kind of escalation (decides the workflow).
              * @enum {string}
              */
-            kind: "wgad_regular" | "wgad_urgent_action" | "sp_urgent_appeal" | "sp_allegation_letter" | "hrc_statement" | "hrc_side_event" | "upr_submission" | "regional_communication";
+            kind: "wgad_regular" | "wgad_urgent_action" | "sp_urgent_appeal" | "sp_allegation_letter" | "hrc_statement" | "hrc_side_event" | "upr_submission" | "regional_communication" | "wgeid_communication" | "wgeid_urgent_action" | "ced_urgent_action" | "treaty_communication" | "treaty_interim_measures" | "reprisals_report" | "iachr_precautionary_measures" | "achpr_provisional_measures" | "ecthr_rule_39" | "african_court_provisional";
             /**
              * Format: uuid
              * @description Owner (defaults to you): an active caseworker, coordinator or admin who may see every case of the escalation (assigned to its restricted ones).
@@ -2661,6 +2704,11 @@ export interface components {
             targetRapporteurs?: string[];
             /** @description HRC session, e.g. HRC 61 (HRC kinds). */
             hrcSession?: string | null;
+            /**
+             * Format: date
+             * @description The session or review the submission is for (YYYY-MM-DD): a UPR review, an HRC session. Submission deadlines count back from it.
+             */
+            meetingOn?: string | null;
             /** @description Notes. */
             notes?: string | null;
             /** @description Structured content for the dossier. */
@@ -2701,10 +2749,22 @@ export interface components {
             daysUntilReplyDue: number | null;
             /** @description Government replied on. */
             governmentRepliedOn: string | null;
-            /** @description Opinion (or decision) adopted on. */
+            /** @description When the source was asked for its comments on the government's reply (pending further information). */
+            commentsRequestedOn: string | null;
+            /** @description The source's comments deadline, derived. */
+            commentsDueOn: string | null;
+            /** @description Opinion (views, decision, measures) adopted on. */
             opinionAdoptedOn: string | null;
-            /** @description Follow-up due, derived. */
+            /** @description Opinion transmitted to the government on (follow-up runs from it). */
+            opinionTransmittedOn: string | null;
+            /** @description Made public on (the embargo ends). */
+            publishedOn: string | null;
+            /** @description Follow-up due, derived (WGAD: six months after the opinion’s transmission). */
             followUpDueOn: string | null;
+            /** @description Every deadline of the escalation's procedure, derived; open ones are milestones. */
+            deadlines: components["schemas"]["DeadlineResponse"][];
+            /** @description The first day "no reply" may be recorded (the day after the reply deadline, extension included), when it is a next step. */
+            noReplyPossibleFrom: string | null;
             /** @description Outcome of the opinion. */
             outcome: Record<string, never> | null;
             /** @description Version for If-Match. */
@@ -2740,6 +2800,11 @@ export interface components {
             targetRapporteurs?: string[];
             /** @description HRC session, e.g. HRC 61 (HRC kinds). */
             hrcSession?: string | null;
+            /**
+             * Format: date
+             * @description The session or review the submission is for (YYYY-MM-DD): a UPR review, an HRC session. Submission deadlines count back from it.
+             */
+            meetingOn?: string | null;
             /** @description Notes. */
             notes?: string | null;
             /** @description Structured content for the dossier. */
@@ -2750,6 +2815,16 @@ export interface components {
             sourceIdentity?: components["schemas"]["SourceIdentityDto"] | null;
             /** @description Extension of the reply period granted (days, up to the configured maximum). */
             extensionDays?: number;
+            /**
+             * Format: date
+             * @description When the opinion was transmitted to the government (YYYY-MM-DD), when it was not recorded with the opinion_transmitted step: follow-up runs from it. Not before the adoption, not in the future.
+             */
+            opinionTransmittedOn?: Record<string, never> | null;
+            /**
+             * Format: date
+             * @description When the opinion (or communication) was made public (YYYY-MM-DD). Until then it is embargoed: nothing public cites it.
+             */
+            publishedOn?: Record<string, never> | null;
         };
         TransitionDto: {
             /** @description The state to move to (see allowedTransitions). */
@@ -2809,6 +2884,17 @@ export interface components {
              * @description When it was recorded.
              */
             at: string;
+        };
+        MandateSuggestionResponse: {
+            /**
+             * @description The mandate.
+             * @enum {string}
+             */
+            id: "human_rights_defenders" | "arbitrary_detention" | "expression" | "assembly_association" | "torture" | "judges_lawyers" | "disappearances" | "health" | "executions" | "environment" | "indigenous" | "women_girls" | "sogi" | "minorities" | "counter_terrorism";
+            /** @description Its title, as the Human Rights Council named it. */
+            title: string;
+            /** @description Why it fits, in the record’s words: focus:journalist, tag:protest, status:detained, event:ill_treatment, charge:false news. */
+            reasons: string[];
         };
         AnswerOverrideResponse: {
             /** @description What was typed in place of the drawn answer. */
@@ -3251,6 +3337,11 @@ export interface components {
              * @enum {string}
              */
             kind: "member" | "partner" | "network" | "other";
+            /**
+             * @description ECOSOC consultative status (general, special, roster, or none: the default). Human Rights Council written and oral statements are for organisations in consultative status.
+             * @enum {string}
+             */
+            ecosocStatus?: "general" | "special" | "roster" | "none";
             /** @description Contact person. Sensitive: encrypted; shown on a single partner to non-viewers only. */
             contactPerson?: components["schemas"]["ContactPersonDto"] | null;
             /** @description Notes (up to 5,000 characters). */
@@ -3307,6 +3398,11 @@ export interface components {
              * @enum {string}
              */
             kind?: "member" | "partner" | "network" | "other";
+            /**
+             * @description ECOSOC consultative status (general, special, roster, or none: the default). Human Rights Council written and oral statements are for organisations in consultative status.
+             * @enum {string}
+             */
+            ecosocStatus?: "general" | "special" | "roster" | "none";
             /** @description Contact person. Sensitive: encrypted; shown on a single partner to non-viewers only. */
             contactPerson?: components["schemas"]["ContactPersonDto"] | null;
             /** @description Notes (up to 5,000 characters). */
@@ -3565,12 +3661,12 @@ export interface components {
              * @description Mechanism.
              * @enum {string}
              */
-            mechanism: "wgad" | "special_procedures" | "unhrc" | "upr" | "achpr" | "iachr" | "other";
+            mechanism: "wgad" | "special_procedures" | "unhrc" | "upr" | "achpr" | "iachr" | "other" | "wgeid" | "ced" | "hrcttee" | "cat" | "cedaw" | "cerd" | "cescr" | "crc" | "crpd" | "cmw" | "sg_reprisals" | "ecthr" | "african_court";
             /**
              * @description Kind.
              * @enum {string}
              */
-            kind: "wgad_regular" | "wgad_urgent_action" | "sp_urgent_appeal" | "sp_allegation_letter" | "hrc_statement" | "hrc_side_event" | "upr_submission" | "regional_communication";
+            kind: "wgad_regular" | "wgad_urgent_action" | "sp_urgent_appeal" | "sp_allegation_letter" | "hrc_statement" | "hrc_side_event" | "upr_submission" | "regional_communication" | "wgeid_communication" | "wgeid_urgent_action" | "ced_urgent_action" | "treaty_communication" | "treaty_interim_measures" | "reprisals_report" | "iachr_precautionary_measures" | "achpr_provisional_measures" | "ecthr_rule_39" | "african_court_provisional";
             /** @description Current workflow state. */
             state: string;
             /** @description WGAD opinion number. */
@@ -3978,7 +4074,7 @@ export interface components {
              * @description What the consent is for.
              * @enum {string}
              */
-            purpose: "public_profile" | "photo" | "un_submission" | "name_family_members";
+            purpose: "public_profile" | "photo" | "un_submission" | "name_family_members" | "public_un_document";
             /**
              * @description given, refused, or revoked (a revocation takes effect at once).
              * @enum {string}
@@ -4037,7 +4133,7 @@ export interface components {
              * @description What the consent is for.
              * @enum {string}
              */
-            purpose: "public_profile" | "photo" | "un_submission" | "name_family_members";
+            purpose: "public_profile" | "photo" | "un_submission" | "name_family_members" | "public_un_document";
             /**
              * @description given, refused, or revoked (a revocation takes effect at once).
              * @enum {string}
@@ -4111,7 +4207,7 @@ export interface components {
              * @description What kind of milestone.
              * @enum {string}
              */
-            kind: "hearing" | "trial" | "verdict" | "sentence_end" | "detention_anniversary" | "wgad_reply_due" | "wgad_follow_up_due" | "hrc_session" | "upr_review" | "wgad_session" | "regional_session" | "consent_review" | "profile_review" | "solidarity_action" | "custom";
+            kind: "hearing" | "trial" | "verdict" | "sentence_end" | "detention_anniversary" | "wgad_reply_due" | "wgad_follow_up_due" | "source_comments_due" | "reply_due" | "publication_due" | "follow_up_due" | "submission_due" | "hrc_session" | "upr_review" | "wgad_session" | "regional_session" | "consent_review" | "profile_review" | "solidarity_action" | "custom";
             /**
              * @description Short title (1-300 characters), shown in reminders.
              * @example Appeal hearing, Cairo Criminal Court
@@ -4163,7 +4259,7 @@ export interface components {
              * @description What kind of milestone.
              * @enum {string}
              */
-            kind: "hearing" | "trial" | "verdict" | "sentence_end" | "detention_anniversary" | "wgad_reply_due" | "wgad_follow_up_due" | "hrc_session" | "upr_review" | "wgad_session" | "regional_session" | "consent_review" | "profile_review" | "solidarity_action" | "custom";
+            kind: "hearing" | "trial" | "verdict" | "sentence_end" | "detention_anniversary" | "wgad_reply_due" | "wgad_follow_up_due" | "source_comments_due" | "reply_due" | "publication_due" | "follow_up_due" | "submission_due" | "hrc_session" | "upr_review" | "wgad_session" | "regional_session" | "consent_review" | "profile_review" | "solidarity_action" | "custom";
             /** @description Short title. */
             title: string;
             /**
@@ -4218,7 +4314,7 @@ export interface components {
              * @description What kind of milestone.
              * @enum {string}
              */
-            kind?: "hearing" | "trial" | "verdict" | "sentence_end" | "detention_anniversary" | "wgad_reply_due" | "wgad_follow_up_due" | "hrc_session" | "upr_review" | "wgad_session" | "regional_session" | "consent_review" | "profile_review" | "solidarity_action" | "custom";
+            kind?: "hearing" | "trial" | "verdict" | "sentence_end" | "detention_anniversary" | "wgad_reply_due" | "wgad_follow_up_due" | "source_comments_due" | "reply_due" | "publication_due" | "follow_up_due" | "submission_due" | "hrc_session" | "upr_review" | "wgad_session" | "regional_session" | "consent_review" | "profile_review" | "solidarity_action" | "custom";
             /**
              * @description Short title (1-300 characters), shown in reminders.
              * @example Appeal hearing, Cairo Criminal Court
@@ -6472,9 +6568,9 @@ export interface operations {
                 /** @description Cursor from the previous page. */
                 cursor?: string;
                 /** @description Mechanism. */
-                mechanism?: "wgad" | "special_procedures" | "unhrc" | "upr" | "achpr" | "iachr" | "other";
+                mechanism?: "wgad" | "special_procedures" | "unhrc" | "upr" | "achpr" | "iachr" | "other" | "wgeid" | "ced" | "hrcttee" | "cat" | "cedaw" | "cerd" | "cescr" | "crc" | "crpd" | "cmw" | "sg_reprisals" | "ecthr" | "african_court";
                 /** @description Kind. */
-                kind?: "wgad_regular" | "wgad_urgent_action" | "sp_urgent_appeal" | "sp_allegation_letter" | "hrc_statement" | "hrc_side_event" | "upr_submission" | "regional_communication";
+                kind?: "wgad_regular" | "wgad_urgent_action" | "sp_urgent_appeal" | "sp_allegation_letter" | "hrc_statement" | "hrc_side_event" | "upr_submission" | "regional_communication" | "wgeid_communication" | "wgeid_urgent_action" | "ced_urgent_action" | "treaty_communication" | "treaty_interim_measures" | "reprisals_report" | "iachr_precautionary_measures" | "achpr_provisional_measures" | "ecthr_rule_39" | "african_court_provisional";
                 /** @description Workflow state. */
                 state?: string;
                 /** @description Concerning this defender. */
@@ -6910,6 +7006,73 @@ export interface operations {
             };
             /** @description The body is not of a media type this operation takes. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something required is missing (each item in `missing`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EscalationsController_mandates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Escalation id (uuid). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateSuggestionResponse"][];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this, or your second factor is not set up yet. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or it is archived). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10225,7 +10388,7 @@ export interface operations {
                 /** @description Only this case (uuid). */
                 defenderId?: string;
                 /** @description Only this kind. */
-                kind?: "hearing" | "trial" | "verdict" | "sentence_end" | "detention_anniversary" | "wgad_reply_due" | "wgad_follow_up_due" | "hrc_session" | "upr_review" | "wgad_session" | "regional_session" | "consent_review" | "profile_review" | "solidarity_action" | "custom";
+                kind?: "hearing" | "trial" | "verdict" | "sentence_end" | "detention_anniversary" | "wgad_reply_due" | "wgad_follow_up_due" | "source_comments_due" | "reply_due" | "publication_due" | "follow_up_due" | "submission_due" | "hrc_session" | "upr_review" | "wgad_session" | "regional_session" | "consent_review" | "profile_review" | "solidarity_action" | "custom";
                 /** @description Only this status. */
                 status?: "open" | "done" | "cancelled";
                 /** @description Only those this user is reminded of (uuid). */
@@ -10589,7 +10752,7 @@ export interface operations {
                 /** @description Cursor from the previous page. */
                 cursor?: string;
                 /** @description Only this kind. */
-                kind?: "hearing" | "trial" | "verdict" | "sentence_end" | "detention_anniversary" | "wgad_reply_due" | "wgad_follow_up_due" | "hrc_session" | "upr_review" | "wgad_session" | "regional_session" | "consent_review" | "profile_review" | "solidarity_action" | "custom";
+                kind?: "hearing" | "trial" | "verdict" | "sentence_end" | "detention_anniversary" | "wgad_reply_due" | "wgad_follow_up_due" | "source_comments_due" | "reply_due" | "publication_due" | "follow_up_due" | "submission_due" | "hrc_session" | "upr_review" | "wgad_session" | "regional_session" | "consent_review" | "profile_review" | "solidarity_action" | "custom";
                 /** @description Only this status. */
                 status?: "open" | "done" | "cancelled";
                 /** @description Only those this user is reminded of (uuid). */

@@ -83,6 +83,8 @@ describe('security: the role × route matrix', () => {
         policy: m.OPENAPI_POLICY,
       },
       { prefixes: [m.BULL_BOARD_PATH], policy: m.BULL_BOARD_POLICY },
+      { prefixes: [m.WEB_BULL_BOARD_PATH], policy: m.WEB_BULL_BOARD_POLICY },
+      { prefixes: [m.WEB_QUEUES_VIEW_PATH], policy: m.WEB_QUEUES_VIEW_POLICY },
     ];
   });
   afterAll(() => api.close());

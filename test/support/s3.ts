@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { S3BlobStore } from '@witness/platform';
+import { S3BlobStore } from '@witness/platform/storage/s3-blob-store';
 
 interface S3rverInstance {
   run(): Promise<AddressInfo>;

@@ -2,7 +2,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCookie from '@fastify/cookie';
 import { Metrics, QuietStartLogger, requestIdFrom, validateEnv } from '@witness/platform';
-import { BULL_BOARD_PATH, mountBullBoard } from './admin/bull-board';
+import {
+  BULL_BOARD_PATH,
+  mountBullBoard,
+  WEB_BULL_BOARD_PATH,
+  WEB_QUEUES_VIEW_PATH,
+} from './admin/bull-board';
 import { AppModule } from './app.module';
 import { registerCsvBodyParser } from './defenders/imports.controller';
 import { registerMultipart } from './documents/multipart';
@@ -97,7 +102,9 @@ export async function createApiApp(
   registerPublicHttp(fastify, env.PUBLIC_CORS_ORIGINS);
   // JSON and every other non-page answer: default-src 'none'. The Swagger UI and Bull Board
   // get what their bundles need; the web app's pages send their own strict policy.
-  registerSecurityHeaders(fastify, { toolUiPrefixes: [OPENAPI_PATH, BULL_BOARD_PATH] });
+  registerSecurityHeaders(fastify, {
+    toolUiPrefixes: [OPENAPI_PATH, BULL_BOARD_PATH, WEB_BULL_BOARD_PATH, WEB_QUEUES_VIEW_PATH],
+  });
   if (env.CORS_ORIGINS) {
     app.enableCors({
       origin: env.CORS_ORIGINS.split(','),

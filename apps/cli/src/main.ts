@@ -26,7 +26,7 @@ import { CliModule } from './cli.module';
  *   keys:rotate | audit:verify [--anchors-from FILE] | audit:anchor | db:migrate
  *   calendar:import FILE [--format csv|ics] [--dry-run]
  */
-const USAGE = `usage: npm run cli -- <command> [options]
+const USAGE = `usage: witness <command> [options]   (in a checkout: npm run cli -- <command>)
   users:create --email E --name N --role admin|coordinator|caseworker|viewer [--time-zone TZ]
                (reads the password from standard input)
   users:list
@@ -37,7 +37,9 @@ ${AUDIT_USAGE}
   db:migrate       run pending migrations as the owner role (MIGRATIONS_DATABASE_URL, else
                    DATABASE_URL) and grant DATABASE_APP_ROLE its privileges, then exit
 ${CALENDAR_USAGE}
-${BACKUP_USAGE}`;
+${BACKUP_USAGE}
+  seed:demo        add the fictional demo data set, for a training instance (witness only;
+                   npm run seed:demo in a checkout)`;
 
 /**
  * What a command prints is its result for the operator (stdout), not a log line: the

@@ -28,6 +28,7 @@ import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { OutboxRelay } from './processors/outbox-relay.service';
 import { RemindersProcessor } from './processors/reminders.processor';
 import { RedisPolicyCheck } from './redis-policy.check';
+import { WorkerHeartbeat } from './heartbeat.service';
 import { WorkerMetrics } from './metrics/worker-metrics';
 
 /** The worker: BullMQ processors and schedulers, no HTTP server. */
@@ -61,6 +62,7 @@ import { WorkerMetrics } from './metrics/worker-metrics';
     OutboxRelay,
     RedisPolicyCheck,
     WorkerMetrics,
+    WorkerHeartbeat,
   ],
 })
 export class WorkerModule {}

@@ -1,5 +1,6 @@
 export * from './config/env';
 export * from './config/config.module';
+export * from './config/secret-files';
 export * from './clock/clock';
 export * from './clock/clock.module';
 export * from './errors';
@@ -45,11 +46,13 @@ export * from './database/backup';
 export * from './templates/templates-dir';
 export * from './storage/blob-store';
 export * from './storage/fs-blob-store';
-export * from './storage/s3-blob-store';
+// Types only: the S3 driver (and the AWS SDK) loads when STORAGE_DRIVER=s3 (storage.module.ts).
+export type { S3BlobStore, S3BlobStoreOptions } from './storage/s3-blob-store';
 export * from './storage/envelope';
 export * from './storage/encrypted-storage';
 export * from './storage/storage.module';
-export * from './scan/clamd-client';
+// Types only: the clamd client loads when CLAMAV_HOST or CLAMAV_SOCKET is set (virus-scanner.ts).
+export type { ClamdTarget, ScanVerdict } from './scan/clamd-client';
 export * from './scan/virus-scanner';
 export * from './scan/scan.module';
 export * from './ical/ical-writer';

@@ -116,7 +116,7 @@ export class EscalationsController {
       "Illegal steps get 409 naming the allowed ones; caseworkers draft and send to review, coordinators and admins approve, submit and record UN outcomes. Submission needs every defender's UN-submission consent.",
   })
   @ApiOkResponse({ type: EscalationResponse })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   transition(
     @Param() { id }: EscalationIdParams,
     @Body() body: TransitionDto,

@@ -104,7 +104,8 @@ export function newLoginCsrf(): string {
   return randomBytes(24).toString('base64url');
 }
 
-function secure(req: FastifyRequest, mode: Env['WEB_COOKIE_SECURE']): boolean {
+/** Whether a cookie set on this answer carries `Secure` (WEB_COOKIE_SECURE). */
+export function secureCookie(req: FastifyRequest, mode: Env['WEB_COOKIE_SECURE']): boolean {
   return mode === 'always' || (mode === 'auto' && req.protocol === 'https');
 }
 
@@ -122,7 +123,7 @@ export function setSessionCookie(
     path: WEB_PREFIX,
     httpOnly: true,
     sameSite: 'strict',
-    secure: secure(req, mode),
+    secure: secureCookie(req, mode),
   });
 }
 
@@ -137,7 +138,7 @@ export function setLanguageCookie(
     path: WEB_PREFIX,
     httpOnly: true,
     sameSite: 'lax',
-    secure: secure(req, mode),
+    secure: secureCookie(req, mode),
     maxAge: 365 * 24 * 3600,
   });
 }
@@ -156,7 +157,7 @@ export function setLoginCsrfCookie(
     path: `${WEB_PREFIX}/login`,
     httpOnly: true,
     sameSite: 'strict',
-    secure: secure(req, mode),
+    secure: secureCookie(req, mode),
     maxAge: 3600,
   });
 }

@@ -12,6 +12,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { AddressList } from '../net/address-list';
+import { resolveSecretFiles } from './secret-files';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -399,6 +400,22 @@ export class Env {
   WORKER_CONCURRENCY = 5;
 
   /**
+   * Worker: a file the worker rewrites every WORKER_HEARTBEAT_SECONDS while PostgreSQL and
+   * Redis answer it, for a container healthcheck (the worker serves no HTTP); a file older
+   * than four periods means the worker is stuck or cut off. Unset: no heartbeat.
+   */
+  @IsOptional()
+  @IsString()
+  WORKER_HEARTBEAT_FILE?: string;
+
+  /** Worker: how often it checks PostgreSQL and Redis and rewrites WORKER_HEARTBEAT_FILE. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  WORKER_HEARTBEAT_SECONDS = 15;
+
+  /**
    * Serve Prometheus metrics at /metrics on this port, without authentication (keep it on the
    * private network). Unset: the api serves /metrics to admins on its main port and the
    * worker serves none. Give the api and the worker different ports on one host.
@@ -494,16 +511,20 @@ export class Env {
 
 /**
  * Validate the environment and return a typed, defaulted copy. Throws one error
- * listing every bad variable at once, so an operator fixes them in one go.
+ * listing every bad variable at once, so an operator fixes them in one go. Every secret
+ * setting may come from a file instead (`NAME_FILE`, see secret-files.ts).
  */
 export function validateEnv(raw: Record<string, unknown>): Env {
+  // Secrets may come from files (NAME_FILE, Docker secrets): read them first.
+  const secrets = resolveSecretFiles(raw);
   const present = Object.fromEntries(
-    Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''),
+    Object.entries(secrets.values).filter(([, v]) => v !== undefined && v !== ''),
   );
   const env = plainToInstance(Env, present, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
-  const lines = errors.map(
-    (e) => `  - ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  const lines = secrets.problems.map((p) => `  - ${p}`);
+  lines.push(
+    ...errors.map((e) => `  - ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`),
   );
   if (env.NODE_ENV === 'production' && !env.WITNESS_ENCRYPTION_KEYS) {
     lines.push('  - WITNESS_ENCRYPTION_KEYS: is required in production (id:base64key,...)');

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { UnavailableError } from '../errors';
-import { ClamdClient, ClamdError, type ClamdTarget, type ScanVerdict } from './clamd-client';
+import type { ClamdClient, ClamdTarget, ScanVerdict } from './clamd-client';
 
 /**
  * Scanning is configured but could not be done (clamd down, too slow, or refusing): the
@@ -27,17 +27,21 @@ export class ClamdVirusScanner extends VirusScanner {
   readonly enabled = true;
   private readonly logger = new Logger('clamav');
   private readonly client: ClamdClient;
+  private readonly clamd: typeof import('./clamd-client');
 
   constructor(target: ClamdTarget, timeoutMs: number) {
     super();
-    this.client = new ClamdClient(target, timeoutMs);
+    // Loaded only when a scanner is configured (ScanModule builds this class only then).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.clamd = require('./clamd-client') as typeof import('./clamd-client');
+    this.client = new this.clamd.ClamdClient(target, timeoutMs);
   }
 
   async scan(content: Buffer): Promise<ScanVerdict> {
     try {
       return await this.client.scan(content);
     } catch (err) {
-      if (!(err instanceof ClamdError)) throw err;
+      if (!(err instanceof this.clamd.ClamdError)) throw err;
       this.logger.error({ reason: err.reason, detail: err.message }, 'virus scan failed');
       const detail =
         err.reason === 'unreachable'

@@ -4,11 +4,16 @@ import type { Env } from '../config/env';
 import { BlobStore } from './blob-store';
 import { EncryptedStorage } from './encrypted-storage';
 import { FsBlobStore } from './fs-blob-store';
-import { S3BlobStore } from './s3-blob-store';
+import type { S3BlobStore } from './s3-blob-store';
 
-/** The configured BlobStore (STORAGE_DRIVER) and the EncryptedStorage over it. */
+/**
+ * The configured BlobStore (STORAGE_DRIVER) and the EncryptedStorage over it. The S3 driver,
+ * and with it the AWS SDK (megabytes of code, a slower start), is loaded only when chosen.
+ */
 export function blobStoreFromEnv(env: Env): BlobStore {
   if (env.STORAGE_DRIVER === 's3') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { S3BlobStore } = require('./s3-blob-store') as typeof import('./s3-blob-store');
     return new S3BlobStore({
       bucket: env.S3_BUCKET as string,
       region: env.S3_REGION,
@@ -47,6 +52,6 @@ export class StorageModule implements OnApplicationShutdown {
   constructor(private readonly store: BlobStore) {}
 
   onApplicationShutdown(): void {
-    if (this.store instanceof S3BlobStore) this.store.close();
+    if (this.store.driver === 's3') (this.store as S3BlobStore).close();
   }
 }
