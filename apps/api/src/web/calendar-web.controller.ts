@@ -13,6 +13,7 @@ import {
   type AuthenticatedActor,
   type CalendarEntryView,
   type MilestoneView,
+  countryNameFor,
 } from '@witness/domain';
 import {
   AppError,
@@ -228,7 +229,10 @@ export class CalendarWebController {
         deadlines: entry.deadlines.map((d) => ({ ...d, title: deadlineTitle(entry, d) })),
         rows: page?.data ?? [],
         reasonText: page?.data[0]?.reasonText,
-        countryOptions: entry.countries.map((c) => ({ value: c, label: c })),
+        countryOptions: entry.countries.map((c) => ({
+          value: c,
+          label: countryNameFor(c, this.views.lang(req)) ?? c,
+        })),
         country: country ?? '',
         errors: Object.keys(errors).length ? errors : undefined,
         nextUrl: page?.nextCursor
