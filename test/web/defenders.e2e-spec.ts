@@ -593,6 +593,18 @@ describe('web app: defenders', () => {
     const { page, problems } = await pageFor(viewer, 'phone');
     await page.goto('/app/defenders?tag=paging&limit=2');
     await expect(page.locator('table tbody tr').count()).resolves.toBe(2);
+    // Under 600 px each row is a card: its cells one under the other, each named.
+    type Styles = { getComputedStyle: (el: unknown, pseudo?: string) => Record<string, string> };
+    // Run in the page: each is sent there on its own.
+    const display = (el: unknown) => (globalThis as unknown as Styles).getComputedStyle(el).display;
+    const before = (el: unknown) =>
+      (globalThis as unknown as Styles).getComputedStyle(el, '::before').content;
+    const card = page.locator('table tbody tr').first();
+    await expect(card.evaluate(display)).resolves.toBe('block');
+    await expect(card.locator('td').first().evaluate(before)).resolves.toBe('"Country: "');
+    await expect(
+      page.evaluate('document.documentElement.scrollWidth'),
+    ).resolves.toBeLessThanOrEqual(375);
     await expect(page.getByRole('link', { name: 'First page' }).count()).resolves.toBe(0);
     await expectAccessible(page, 'defenders list (phone)');
     await page.getByRole('link', { name: 'Next page' }).click();
