@@ -1,5 +1,6 @@
-// One config: unit tests beside the code, e2e tests under test/, and the fault suite
-// (test/faults) that only `npm run test:faults` selects: it is not part of `npm test`.
+// One config: unit tests beside the code, service tests (domain services on a real database,
+// no HTTP) under test/service, e2e tests under test/, and the fault suite (test/faults) that
+// only `npm run test:faults` selects: it is not part of `npm test`.
 // @swc/jest transforms TypeScript (type-checking is `npm run typecheck`), and the
 // ignore pattern lets it also transform the few ESM-only packages deep in the tree.
 const esmOnly = [
@@ -51,6 +52,16 @@ module.exports = {
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/scripts/**/*.spec.ts',
       ],
+    },
+    {
+      ...shared,
+      // Domain services in a Nest TestingModule on a clone of the migrated template: the
+      // rules without HTTP. The same global setup as e2e (jest runs it once per run).
+      displayName: 'service',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/service/**/*.service-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
     {
       ...shared,

@@ -1,8 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCookie from '@fastify/cookie';
-import { Metrics, requestIdFrom, validateEnv } from '@witness/platform';
-import { Logger } from 'nestjs-pino';
+import { Metrics, QuietStartLogger, requestIdFrom, validateEnv } from '@witness/platform';
 import { BULL_BOARD_PATH, mountBullBoard } from './admin/bull-board';
 import { AppModule } from './app.module';
 import { registerCsvBodyParser } from './defenders/imports.controller';
@@ -69,7 +68,7 @@ export async function createApiApp(
       bufferLogs: true,
     });
   }
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(QuietStartLogger));
   app.enableShutdownHooks();
   app.useGlobalPipes(strictValidationPipe());
 

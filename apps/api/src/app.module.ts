@@ -58,6 +58,7 @@ import { ReportsController } from './reports/reports.controller';
 import { PublicationController } from './publication/publication.controller';
 import { PublicController } from './public/public.controller';
 import { HealthController } from './health/health.controller';
+import { FrontDoorController } from './http/front-door.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -105,6 +106,7 @@ import { WEB_CONTROLLERS, WEB_PROVIDERS } from './web/web';
     MetricsModule.forRoot({ app: 'api' }),
   ],
   controllers: [
+    FrontDoorController,
     HealthController,
     AuthController,
     UsersController,

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { loadEnv } from '@witness/platform';
-import pino from 'pino';
+import { createLogger, loadEnv } from '@witness/platform';
 import { createWorkerApp } from './worker.factory';
 
 async function main(): Promise<void> {
@@ -11,7 +10,7 @@ async function main(): Promise<void> {
     console.error((e as Error).message);
     process.exit(78); // EX_CONFIG
   }
-  const log = pino({ level: env.LOG_LEVEL, base: { app: 'worker' } });
+  const log = createLogger(env, 'worker');
   await createWorkerApp();
   log.info({ queuePrefix: env.QUEUE_PREFIX }, 'worker ready: consuming jobs');
 }

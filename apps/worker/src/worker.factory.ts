@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Logger } from 'nestjs-pino';
+import { QuietStartLogger } from '@witness/platform';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -20,11 +20,11 @@ export async function createWorkerApp(
     customise(builder);
     // A compiled testing module is itself an application context; start it like one.
     app = await builder.compile();
-    app.useLogger(app.get(Logger));
+    app.useLogger(app.get(QuietStartLogger));
     await app.init();
   } else {
     app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-    app.useLogger(app.get(Logger));
+    app.useLogger(app.get(QuietStartLogger));
   }
   // SIGTERM/SIGINT close the BullMQ workers, which wait for active jobs to finish.
   app.enableShutdownHooks();

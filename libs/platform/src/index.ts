@@ -7,6 +7,7 @@ export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/migrate';
 export * from './database/roles';
+export * from './logging/log-format';
 export * from './logging/logging.module';
 export * from './logging/redaction';
 export * from './queue/queues';

@@ -3,30 +3,43 @@ import { ConfigService } from '@nestjs/config';
 import { Clock, REDIS, TooManyRequestsError, type Env } from '@witness/platform';
 import type { FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /**
- * Spend one request of a per-IP budget counted in Redis, so it holds across replicas (fixed
- * one-minute windows). Over budget: 429 with Retry-After. If Redis is down the request is
- * let through: a rate limit must never stop caseworkers from working, nor take the feed down.
+ * A per-IP budget counted in Redis by rate-limiter-flexible, so it holds across replicas.
+ * Windows are fixed minutes of the app's Clock (the key names the minute, so a test's manual
+ * clock moves them too); over budget: 429 with Retry-After until the next minute. If Redis is
+ * down the request is let through: a rate limit must never stop caseworkers from working, nor
+ * take the feed down.
  */
-export async function spendIpBudget(
-  redis: Redis,
-  clock: Clock,
-  budget: { scope: string; ip: string; limit: number; message: string },
-): Promise<void> {
-  const now = clock.now().getTime();
-  const window = Math.floor(now / 60_000);
-  const key = `${budget.scope}:${budget.ip}:${window}`;
-  let count: number;
-  try {
-    const res = await redis.multi().incr(key).expire(key, 61).exec();
-    count = Number(res?.[0]?.[1] ?? 0);
-  } catch {
-    return;
+export class IpBudget {
+  private readonly limiter: RateLimiterRedis;
+
+  constructor(
+    redis: Redis,
+    private readonly clock: Clock,
+    private readonly budget: { scope: string; limit: number; message: string },
+  ) {
+    this.limiter = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: budget.scope,
+      points: budget.limit,
+      // A little past the window's minute, as the key names the minute it counts.
+      duration: 61,
+    });
   }
-  if (count > budget.limit) {
-    const retryAfter = Math.max(1, Math.ceil(((window + 1) * 60_000 - now) / 1000));
-    throw new TooManyRequestsError(budget.message, retryAfter);
+
+  /** Spend one request of `ip`'s budget for the current minute. */
+  async spend(ip: string): Promise<void> {
+    const now = this.clock.now().getTime();
+    const window = Math.floor(now / 60_000);
+    try {
+      await this.limiter.consume(`${ip}:${window}`);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) return; // Redis is down: let it through
+      const retryAfter = Math.max(1, Math.ceil(((window + 1) * 60_000 - now) / 1000));
+      throw new TooManyRequestsError(this.budget.message, retryAfter);
+    }
   }
 }
 
@@ -34,6 +47,7 @@ export async function spendIpBudget(
 @Injectable()
 export abstract class IpBudgetGuard implements CanActivate {
   private readonly prefix: string;
+  private ipBudget?: IpBudget;
   protected abstract readonly limitVariable: keyof Env;
   protected abstract readonly scope: string;
   protected abstract readonly message: string;
@@ -51,15 +65,20 @@ export abstract class IpBudgetGuard implements CanActivate {
     return false;
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<FastifyRequest>();
-    if (this.exempt(req)) return true;
-    await spendIpBudget(this.redis, this.clock, {
+  /** Made on first use: the subclass's fields are not set yet in this constructor. */
+  private get budget(): IpBudget {
+    this.ipBudget ??= new IpBudget(this.redis, this.clock, {
       scope: `${this.prefix}:${this.scope}`,
-      ip: req.ip,
       limit: Number(this.config.get(this.limitVariable, { infer: true })),
       message: this.message,
     });
+    return this.ipBudget;
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
+    if (this.exempt(req)) return true;
+    await this.budget.spend(req.ip);
     return true;
   }
 }

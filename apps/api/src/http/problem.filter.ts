@@ -87,9 +87,10 @@ export class ProblemFilter implements ExceptionFilter {
             : undefined;
     if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
     if (reply.sent) return;
-    if (this.webPages && isWebRequest(req)) {
+    const page = isWebRequest(req) ? problem : missingPage(req, problem);
+    if (this.webPages && page) {
       try {
-        if (await this.webPages.send(req, reply, problem)) return;
+        if (await this.webPages.send(req, reply, page)) return;
       } catch (err) {
         this.logger.error({ err, reqId: req.id }, 'error page failed');
         if (reply.sent) return;
@@ -191,6 +192,21 @@ export class ProblemFilter implements ExceptionFilter {
       ...base,
     };
   }
+}
+
+/** The JSON APIs: an unknown address there is problem+json whatever the client accepts. */
+const API_PATHS = /^\/(api|public|health|metrics|docs-json|docs-yaml)(\/|\?|$)/;
+
+/**
+ * A browser (Accept: text/html) that asked for an address no route has, outside the JSON
+ * APIs: the 404 it gets is the web app's error page, worded for a person. Undefined for
+ * anything else (a route's own 404, "no such record", stays as it is).
+ */
+function missingPage(req: FastifyRequest, problem: Problem): Problem | undefined {
+  if (problem.status !== 404 || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined;
+  if (req.routeOptions?.url !== undefined || API_PATHS.test(req.url)) return undefined;
+  if (!/\btext\/html\b/.test(req.headers.accept ?? '')) return undefined;
+  return { ...problem, detail: `There is no page at ${problem.instance}.` };
 }
 
 /**

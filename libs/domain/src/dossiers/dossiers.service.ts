@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditService,
   Clock,
+  ConflictError,
   DossierJob,
   FieldCipher,
   ForbiddenError,
@@ -334,6 +335,18 @@ export class DossiersService {
         actor,
         { sensitive: true },
       );
+      // Consent is checked when the dossier is asked for, and again here: a person who
+      // withdraws it while the dossier waits in the queue is never put into a submission.
+      if (d.edition === 'submission') {
+        const refused = await this.escalations
+          .consentGate(this.dataSource.manager, defenderIds)
+          .then(() => null)
+          .catch((err: unknown) => (err instanceof ConflictError ? err : Promise.reject(err)));
+        if (refused) {
+          await this.fail(dossierId, 'consent to a UN submission was withdrawn before rendering');
+          return 'failed';
+        }
+      }
       const annexRows = await dossierAnnexRows(this.dataSource.manager, d.id);
       const listed = listedAnnexes(
         annexRows,
@@ -376,17 +389,24 @@ export class DossiersService {
       });
     } catch (err) {
       if (!finalAttempt) throw err;
-      const reason = err instanceof Error ? err.message.slice(0, 500) : 'rendering failed';
-      await this.dataSource.transaction(async (tx) => {
-        await tx.update(
-          Dossier,
-          { id: dossierId, state: 'rendering' },
-          { state: 'failed', failureReason: reason },
-        );
-        await this.outbox.markDone(tx, jobIds.dossier(dossierId));
-      });
+      await this.fail(
+        dossierId,
+        err instanceof Error ? err.message.slice(0, 500) : 'rendering failed',
+      );
       return 'failed';
     }
+  }
+
+  /** A dossier that will not be rendered: failed with its reason, its job done. */
+  private async fail(dossierId: string, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.update(
+        Dossier,
+        { id: dossierId, state: 'rendering' },
+        { state: 'failed', failureReason: reason },
+      );
+      await this.outbox.markDone(tx, jobIds.dossier(dossierId));
+    });
   }
 
   private async loadDossier(

@@ -24,12 +24,21 @@ const toBool = ({ value }: { value: unknown }) => {
 
 /**
  * Every environment variable Witness reads, with its default. Validated once at boot
- * (`ConfigModule.forRoot({ validate })`); the README's configuration table mirrors this class.
+ * (`ConfigModule.forRoot({ validate })`). docs/configuration.md is generated from this class and
+ * its doc comments (`npm run docs:config`).
  */
 export class Env {
+  /**
+   * `production` requires WITNESS_ENCRYPTION_KEYS and AUDIT_HMAC_KEYS and https webhooks;
+   * `development` and `test` use development keys when none are set.
+   */
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
+  /**
+   * PostgreSQL; in production the application role (the database is created if missing, where
+   * the role may).
+   */
   @Matches(/^postgres(ql)?:\/\/[^\s/]+\/[A-Za-z0-9_-]+(\?.*)?$/, {
     message: 'DATABASE_URL must look like postgres://user[:password]@host[:port]/database',
   })
@@ -57,16 +66,19 @@ export class Env {
   })
   DATABASE_APP_ROLE = 'witness_app';
 
+  /** Connections per process. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** The api runs pending migrations at start (under an advisory lock). */
   @Transform(toBool)
   @IsBoolean()
   MIGRATIONS_RUN = true;
 
+  /** Redis for BullMQ and rate limits (set `maxmemory-policy noeviction`). */
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:port[/db]' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -76,17 +88,28 @@ export class Env {
   })
   QUEUE_PREFIX = 'witness';
 
+  /** Where the api listens (also the port of PUBLIC_BASE_URL when that is unset). */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(65535)
   PORT = 3000;
 
+  /** The address the api listens on; `0.0.0.0` is every IPv4 interface. */
   @IsString()
   HOST = '0.0.0.0';
 
+  /** The least severe log entries written; `silent` writes none. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
+
+  /**
+   * `json` (one JSON object per line, for log collectors) or `pretty` (one readable line per
+   * entry). Unset: `pretty` in development, `json` otherwise.
+   */
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT!: 'json' | 'pretty';
 
   /** Largest request body accepted, in bytes (413 beyond). */
   @Transform(toInt)
@@ -210,6 +233,7 @@ export class Env {
   @Max(100)
   AUTH_LOCKOUT_ATTEMPTS = 5;
 
+  /** The window over which AUTH_LOCKOUT_ATTEMPTS failed sign-ins lock an account (429). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -308,6 +332,7 @@ export class Env {
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must look like smtp://[user:pass@]host:port' })
   SMTP_URL?: string;
 
+  /** Sender of reminder emails. */
   @IsString()
   MAIL_FROM = 'Witness <witness@localhost>';
 
@@ -322,9 +347,14 @@ export class Env {
   @IsString()
   WEBHOOK_ALLOW_HOSTS?: string;
 
-  /** Where people reach Witness; links in emails and webhooks point here. */
+  /**
+   * Where people reach Witness; links in emails, webhooks and the calendar and public feeds
+   * point here. Unset: the address the api listens on (`http://localhost:PORT`, or HOST when it
+   * names one), which suits a try-out; set it in production (a warning at start otherwise).
+   */
+  @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
-  PUBLIC_BASE_URL = 'http://localhost:3000';
+  PUBLIC_BASE_URL!: string;
 
   /**
    * Origins allowed to read the public feed (/public/v1) from a browser: a comma-separated
@@ -393,6 +423,7 @@ export class Env {
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'S3_ENDPOINT must be an http(s) URL' })
   S3_ENDPOINT?: string;
 
+  /** The bucket's region. */
   @IsString()
   S3_REGION = 'us-east-1';
 
@@ -408,6 +439,7 @@ export class Env {
   @IsString()
   S3_ACCESS_KEY_ID?: string;
 
+  /** The secret of S3_ACCESS_KEY_ID; set both or neither (none: the SDK's default chain). */
   @IsOptional()
   @IsString()
   S3_SECRET_ACCESS_KEY?: string;
@@ -429,6 +461,7 @@ export class Env {
   @IsString()
   CLAMAV_HOST?: string;
 
+  /** clamd's TCP port, with CLAMAV_HOST. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -486,7 +519,36 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   if (lines.length > 0) {
     throw new Error(`Invalid configuration (${lines.length} variable(s)):\n${lines.join('\n')}`);
   }
+  env.PUBLIC_BASE_URL ??= listeningUrl(env);
+  env.LOG_FORMAT ??= env.NODE_ENV === 'development' ? 'pretty' : 'json';
   return env;
+}
+
+/**
+ * The address the api listens on, as a browser on this machine reaches it: HOST unless it is
+ * a wildcard (then localhost), and PORT.
+ */
+export function listeningUrl(env: Pick<Env, 'HOST' | 'PORT'>): string {
+  const wildcard = ['', '0.0.0.0', '::', '[::]'].includes(env.HOST.trim());
+  const bare = env.HOST.trim();
+  const host = wildcard
+    ? 'localhost'
+    : bare.includes(':') && !bare.startsWith('[')
+      ? `[${bare}]`
+      : bare;
+  return `http://${host}${env.PORT === 80 ? '' : `:${env.PORT}`}`;
+}
+
+/** Warnings worth one line at start: configuration that works but is wrong for production. */
+export function startupWarnings(env: Env, raw: Record<string, unknown> = process.env): string[] {
+  const warnings: string[] = [];
+  if (env.NODE_ENV === 'production' && !raw.PUBLIC_BASE_URL) {
+    warnings.push(
+      `PUBLIC_BASE_URL is unset: links in emails, webhooks and feeds say ${env.PUBLIC_BASE_URL}; ` +
+        'set it to the address people reach Witness at',
+    );
+  }
+  return warnings;
 }
 
 /** Typed config lookup for code outside Nest's DI (CLI, data source, scripts). */

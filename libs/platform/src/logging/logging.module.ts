@@ -3,7 +3,9 @@ import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options as HttpLoggerOptions } from 'pino-http';
 import type { Env } from '../config/env';
+import { logDestination, QuietStartLogger } from './log-format';
 import { LOG_CENSORSHIP, loggableUrl } from './redaction';
 
 /** A client-supplied request id is kept only if it is short and harmless. */
@@ -14,8 +16,9 @@ export function requestIdFrom(header: unknown): string {
 }
 
 /**
- * Structured JSON logs (pino) for both apps. In the api every line of a request carries
- * its `reqId` (the same id is returned in `X-Request-Id`).
+ * Structured logs (pino: JSON, or one readable line each with LOG_FORMAT=pretty) for both
+ * apps. In the api every line of a request carries its `reqId` (the same id is returned in
+ * `X-Request-Id`). Nest's own start-up steps are at debug (QuietStartLogger).
  */
 @Module({})
 export class LoggingModule {
@@ -25,17 +28,26 @@ export class LoggingModule {
       imports: [
         LoggerModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: (config: ConfigService<Env, true>) => ({
-            pinoHttp: {
+          useFactory: (config: ConfigService<Env, true>) => {
+            const http: HttpLoggerOptions = {
               level: config.get('LOG_LEVEL', { infer: true }),
               base: { app: options.app },
               ...LOG_CENSORSHIP,
               // Fastify already assigned the id (from X-Request-Id or a new uuid).
-              genReqId: (req: IncomingMessage & { id?: string }) =>
-                req.id ?? requestIdFrom(req.headers['x-request-id']),
+              genReqId: (req: IncomingMessage) => {
+                const id = (req as { id?: unknown }).id;
+                return typeof id === 'string' ? id : requestIdFrom(req.headers['x-request-id']);
+              },
               customLogLevel: (_req, res, err) =>
                 err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-              autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health/') },
+              // Probes are not worth a line each. (The middleware sees req.url with the path it
+              // was mounted at stripped: the request's own path is originalUrl.)
+              autoLogging: {
+                ignore: (req) =>
+                  ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith(
+                    '/health/',
+                  ),
+              },
               serializers: {
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
                 req: (req: { id: string; method: string; url: string }) => ({
@@ -45,11 +57,16 @@ export class LoggingModule {
                   url: loggableUrl(req.url),
                 }),
               },
-            },
-          }),
+            };
+            const destination = logDestination({
+              LOG_FORMAT: config.get('LOG_FORMAT', { infer: true }),
+            });
+            return { pinoHttp: destination ? [http, destination] : http };
+          },
         }),
       ],
-      exports: [LoggerModule],
+      providers: [QuietStartLogger],
+      exports: [LoggerModule, QuietStartLogger],
     };
   }
 }
