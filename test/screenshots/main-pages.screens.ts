@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { launchBrowser, newPage, signIn, startWebApp, type WebApp } from '../support/browser';
 import { cloneTestDatabase } from '../support/database';
+import { runSeedDemo } from '../support/seed-demo';
 import { createUser, type TestUser } from '../support/users';
 
 /**
@@ -17,28 +17,6 @@ const WIDTHS = [1280, 390] as const;
 
 jest.setTimeout(600_000);
 
-function seedDemo(databaseUrl: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        join(__dirname, '..', '..', 'scripts', 'seed-demo.ts'),
-      ],
-      {
-        cwd: join(__dirname, '..', '..'),
-        env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl },
-        stdio: 'ignore',
-      },
-    );
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`seed: ${code}`))));
-  });
-}
-
 describe('screenshots of the main pages', () => {
   let app: WebApp;
   let browser: Browser;
@@ -46,7 +24,8 @@ describe('screenshots of the main pages', () => {
 
   beforeAll(async () => {
     const db = await cloneTestDatabase();
-    await seedDemo(db.url);
+    const seeded = await runSeedDemo({ DATABASE_URL: db.url });
+    if (seeded.code !== 0) throw new Error(`npm run seed:demo failed:\n${seeded.out}`);
     // The demo is dated from today: the app runs on today too.
     app = await startWebApp({ now: new Date().toISOString(), database: db });
     browser = await launchBrowser();
