@@ -274,6 +274,12 @@ describe('escalations in the browser', () => {
     expect(await page.locator('h1').textContent()).toBe('Escalations');
     const row = page.getByRole('link', { name: 'WGAD regular: Omar Khalil' });
     expect(await row.count()).toBe(1);
+    // A card per escalation on the phone, each value named, nothing wider than the screen.
+    const card = page.locator('table.cards tbody tr').filter({ has: row });
+    await expect(card.locator('td[data-label="State"]').innerText()).resolves.toMatch(/\S/);
+    await expect(
+      page.evaluate('document.documentElement.scrollWidth'),
+    ).resolves.toBeLessThanOrEqual(375);
     await expectAccessible(page, 'escalations list, phone');
     await screenshot(page, 'escalations-list');
     // Filters: the state the API filters on.
