@@ -41,6 +41,13 @@ const faultsSelected = process.argv.some(
     /^--selectProjects=(.*,)?faults(,|$)/.test(a) ||
     (a === 'faults' && all.slice(0, i).includes('--selectProjects')),
 );
+// The screenshots of the main pages (docs/screenshots) are taken only when asked for
+// (`npm run screenshots`), never by a plain `jest`.
+const screenshotsSelected = process.argv.some(
+  (a, i, all) =>
+    /^--selectProjects=(.*,)?screenshots(,|$)/.test(a) ||
+    (a === 'screenshots' && all.slice(0, i).includes('--selectProjects')),
+);
 module.exports = {
   // e2e files boot the api and run child processes; unit tests finish far sooner.
   testTimeout: 60000,
@@ -83,6 +90,19 @@ module.exports = {
             testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
             globalSetup: '<rootDir>/test/faults/support/global-setup.ts',
             testTimeout: 300000,
+          },
+        ]
+      : []),
+    ...(screenshotsSelected
+      ? [
+          {
+            ...shared,
+            displayName: 'screenshots',
+            rootDir: __dirname,
+            testMatch: ['<rootDir>/test/screenshots/**/*.screens.ts'],
+            globalSetup: '<rootDir>/test/support/global-setup.ts',
+            globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+            testTimeout: 600000,
           },
         ]
       : []),

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { DossiersService, Escalation, renderDossierHtml } from '@witness/domain';
 import { htmlText } from '@witness/domain/dossiers/testing/html-text';
 import { PdfRenderer } from '@witness/platform';
 import { extractPdfText } from '@witness/platform/pdf/pdf-text';
 import { startApi, type TestApi } from './support/api';
 import { cloneTestDatabase } from './support/database';
+import { runSeedDemo } from './support/seed-demo';
 import { createStaff, type TestUser } from './support/users';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../scripts/seed-demo-accounts';
 
@@ -15,30 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../scripts/seed-demo-accounts';
  * group case, a house-arrest case, and one WGAD escalation at each stage of its workflow.
  */
 
-function seed(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        join(__dirname, '..', 'scripts', 'seed-demo.ts'),
-      ],
-      {
-        cwd: join(__dirname, '..'),
-        env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
+const seed = runSeedDemo;
 
 describe('npm run seed:demo', () => {
   let db: Awaited<ReturnType<typeof cloneTestDatabase>>;

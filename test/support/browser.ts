@@ -116,8 +116,9 @@ export async function postSignInForm(
 let axeSource: string | undefined;
 
 /**
- * Run axe-core (WCAG 2.0/2.1, levels A and AA) on the page as it is now, and fail with the
- * list of violations if there is any. The script is evaluated through the DevTools protocol,
+ * Run axe-core (WCAG 2.0/2.1, levels A and AA, and axe's best practices, such as unique
+ * landmarks) on the page as it is now, and fail with the list of violations of any impact if
+ * there is any. The script is evaluated through the DevTools protocol,
  * so the page's strict CSP stays in force for everything else.
  */
 export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
@@ -126,7 +127,10 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   // A string, so this file needs no DOM types: it runs in the page, where `axe` is global.
   const violations = (await page.evaluate(`(async () => {
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      },
     });
     return result.violations.map((v) =>
       v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')');

@@ -205,7 +205,7 @@ describe('web app: documents', () => {
     await page.getByLabel('Title').fill('Arrest warrant, 12 March 2026');
     await page.getByLabel('Kind of document').selectOption('warrant');
     await page.getByLabel('Date on the document').fill('2026-03-12');
-    await page.getByLabel('Language').fill('ar');
+    await page.getByLabel('Language').selectOption({ label: 'Arabic' });
     await page.getByLabel('Timeline event').selectOption(arrestId);
     // A PDF of a few hundred kilobytes, so the upload takes more than one step.
     const warrant = pdf(`Arrest warrant No. 17/2026 ${'lorem ipsum '.repeat(30_000)}`);
@@ -284,7 +284,7 @@ describe('web app: documents', () => {
     const cells = await row.textContent();
     expect(cells).toContain('Warrant');
     expect(cells).toContain('2026-03-12');
-    expect(cells).toContain('ar');
+    expect(cells).toContain('Arabic');
     expect(cells).toMatch(/\d+ KB/);
     expect(cells).toContain('by Casey Caseworker');
     await expectAccessible(page, 'profile with documents');
@@ -372,7 +372,9 @@ describe('web app: documents', () => {
     let res = await send();
     expect(res.status()).toBe(415);
     await until(async () => /Windows program/.test((await fileError(page)) ?? ''));
-    await expect(page.locator('.error-summary').textContent()).resolves.toContain('File:');
+    await expect(page.locator('.error-summary a[href="#f-file"]').textContent()).resolves.toContain(
+      'Windows program',
+    );
     // The form keeps what was typed, and the chosen file.
     await expect(page.getByLabel('Title').inputValue()).resolves.toBe(
       'A long recording transcript',
@@ -452,8 +454,8 @@ describe('web app: documents', () => {
     await page.getByRole('button', { name: 'Upload the document' }).click();
     expect((await again).status()).toBe(400);
     const summary = await page.locator('.error-summary').textContent();
-    expect(summary).toContain('Title:');
-    expect(summary).toContain('File: is required');
+    expect(summary).toContain('Enter title');
+    expect(summary).toContain('File is required: choose the file to upload');
     expect(await counts()).toEqual(before);
     expect(problems).toEqual([]);
   });
@@ -498,7 +500,7 @@ describe('web app: documents', () => {
     await theirs.page.getByRole('button', { name: 'Save the changes' }).click();
     await theirs.page.waitForURL(/notice=saved/);
 
-    await page.getByLabel('Language').fill('fr');
+    await page.getByLabel('Language').selectOption({ label: 'French' });
     await page.getByLabel('Date on the document').fill('2026-04-02');
     const answered = page.waitForResponse((r) => r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Save the changes' }).click();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { totpAt } from '@witness/domain';
 import type { Browser } from 'playwright-core';
 import {
@@ -54,18 +55,42 @@ describe('signing in and out', () => {
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     const secret = (await page.locator('code.secret').textContent())!.trim();
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
-    // A wrong code: the message is next to the field, the factor is not active.
+    // The QR code beside it: an SVG made by the server, holding the otpauth link.
+    const qr = page.getByRole('img', { name: /QR code/ });
+    const src = (await qr.getAttribute('src'))!;
+    expect(src).toMatch(/^data:image\/svg\+xml;base64,/);
+    const svg = Buffer.from(src.split(',')[1], 'base64').toString('utf8');
+    expect(svg).toMatch(/^<svg[^>]*viewBox="0 0 \d+ \d+"/);
+    // Drawn by the browser under the strict CSP (a data: image is allowed).
+    await expect(
+      qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).resolves.toBeGreaterThan(0);
+    // A wrong code: a sentence next to the field, the factor not active, the same secret
+    // (already in the app) still shown, and after a reload too.
     await page.getByLabel('Authenticator code').fill('000000');
     await page.getByRole('button', { name: 'Confirm' }).click();
-    await expect(page.locator('#f-totp-error').textContent()).resolves.toContain(
-      'current code from your authenticator app',
+    await expect(page.locator('#f-totp-error').textContent()).resolves.toBe(
+      'Enter the 6-digit code your authenticator app shows now',
     );
+    await expect(page.locator('code.secret').textContent()).resolves.toBe(secret);
+    await expect(page.getByRole('img', { name: /QR code/ }).getAttribute('src')).resolves.toBe(src);
     await expectAccessible(page, 'mfa enrolment with an error');
+    await page.goto('/app/mfa');
+    await expect(page.locator('code.secret').textContent()).resolves.toBe(secret);
 
     await page.getByLabel('Authenticator code').fill(totpAt(secret, app.clock.now()));
     await page.getByRole('button', { name: 'Confirm' }).click();
     const codes = await page.locator('.codes li').allTextContents();
     expect(codes).toHaveLength(10);
+    // Shown once, with a text file to keep them.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download the recovery codes (text file)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('witness-recovery-codes.txt');
+    const file = readFileSync((await download.path())!, 'utf8');
+    for (const code of codes) expect(file).toContain(code.trim());
+    await expectAccessible(page, 'mfa recovery codes');
     await screenshot(page, 'mfa-recovery-codes');
     await page.getByRole('link', { name: 'Continue' }).click();
     expect(await page.locator('h1').textContent()).toBe('Home');
@@ -110,8 +135,8 @@ describe('signing in and out', () => {
     await page.getByLabel('Email').fill('not-an-email');
     await page.getByLabel('Password').fill('x');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.locator('#f-email-error').textContent()).resolves.toContain(
-      'must be an email address',
+    await expect(page.locator('#f-email-error').textContent()).resolves.toBe(
+      'Enter an email address in the correct format, like name@example.org',
     );
     await expectAccessible(page, 'sign-in page with errors, phone');
     await screenshot(page, 'sign-in-errors-phone');

@@ -562,9 +562,12 @@
       });
     });
 
-    // Move focus to the error summary, so keyboard and screen-reader users hear it first.
+    // Focus starts on the first field to correct (the summary above it is announced as an
+    // alert); on the summary itself when no field is named.
     var summary = document.querySelector('.error-summary[tabindex]');
-    if (summary) summary.focus();
+    var invalid = document.querySelector('[autofocus], [aria-invalid="true"]');
+    if (summary && invalid) invalid.focus();
+    else if (summary) summary.focus();
 
     // Links and buttons that print the page.
     document.querySelectorAll('[data-print]').forEach(function (b) {

@@ -29,6 +29,7 @@ const SAME: Record<string, string[]> = {
     'Active',
     'Administration',
     'Annexes',
+    'Code',
     'Contact',
     'Contacts',
     'Date',

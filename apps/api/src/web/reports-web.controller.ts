@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
+  countryNameFor,
   ReportsService,
   reportCsvFilename,
   reportCsvRows,
@@ -202,6 +203,10 @@ export class ReportsWebController {
       return {
         ...ind,
         label,
+        // One line in words; the API's full definition stays one click away.
+        explanation: this.views.translator.has(`reports.explanations.${ind.name}`)
+          ? t(`reports.explanations.${ind.name}`)
+          : ind.description,
         href: `/app/reports/${ind.name}?${q.toString()}`,
         chart: barChart({
           id: `chart-${ind.name}`,
@@ -281,6 +286,7 @@ export class ReportsWebController {
       return tr.t(lang, `vocab.eventTypes.${key}`);
     if (dimension === 'type' && tr.has(`vocab.actionTypes.${key}`))
       return tr.t(lang, `vocab.actionTypes.${key}`);
+    if (dimension === 'country') return countryNameFor(key, lang) ?? key;
     if (tr.has(`reports.keys.${key}`)) return tr.t(lang, `reports.keys.${key}`);
     return key;
   }

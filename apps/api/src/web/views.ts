@@ -11,6 +11,8 @@ import {
 import { templatesDir } from '@witness/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Handlebars from 'handlebars';
+import { countryOptions, languageName, languageOptions } from './display-names';
+import { ErrorWords } from './error-words';
 import { LANGUAGES, Translator } from './i18n';
 import { csrfFor, LANGUAGE_COOKIE, SESSION_COOKIE } from './web-session';
 
@@ -65,7 +67,9 @@ const ROLE_RANK: Record<string, number> = { viewer: 0, caseworker: 1, coordinato
 @Injectable()
 export class Views {
   readonly translator = new Translator();
+  readonly errorWords = new ErrorWords(this.translator);
   private readonly hbs = Handlebars.create();
+  private readonly summary: Handlebars.TemplateDelegate;
   private readonly pages = new Map<string, Handlebars.TemplateDelegate>();
   private readonly layout: Handlebars.TemplateDelegate;
   /** Static assets by file name, with a content hash for cache-busting URLs. */
@@ -80,6 +84,10 @@ export class Views {
         readFileSync(join(root, 'partials', file), 'utf8'),
       );
     }
+    this.summary = this.hbs.compile(
+      readFileSync(join(root, 'partials', 'error-summary.hbs'), 'utf8'),
+      { strict: false },
+    );
     this.layout = this.hbs.compile(readFileSync(join(root, 'layout.hbs'), 'utf8'), {
       strict: false,
     });
@@ -111,10 +119,36 @@ export class Views {
   render(page: string, data: Record<string, unknown>, meta: PageMeta, bare = false): string {
     const template = this.pages.get(page);
     if (!template) throw new Error(`No web page template ${page}`);
-    const context = { ...data, ...meta, page };
-    const body = template(context);
+    const formErrors = new RenderedErrors();
+    const context = { ...data, ...meta, page, [RENDERED_ERRORS]: formErrors };
+    const body = this.fillSummaries(template(context), formErrors, meta.lang, page);
     if (bare) return body;
     return this.layout({ ...context, body: new Handlebars.SafeString(body) });
+  }
+
+  /**
+   * Each form's error summary, now that its fields have been rendered: a link to each field
+   * with an error, in the order the fields appear, saying what is wrong in words; errors of no
+   * field (`_`) first, and errors of fields the page did not draw last.
+   */
+  private fillSummaries(body: string, rendered: RenderedErrors, lang: string, page: string) {
+    return body.replace(/<!--error-summary:(\d+)-->/g, (_whole, i: string) => {
+      const { errors, labels } = rendered.summaries[Number(i)];
+      const claimed = rendered.claims.filter((c) => c.errors === errors);
+      const seen = new Set(claimed.map((c) => c.key));
+      const items: { text: string; href?: string }[] = [];
+      if (errors._) items.push({ text: errors._ });
+      for (const c of claimed) items.push({ text: c.text, href: `#${c.id}` });
+      for (const [key, message] of Object.entries(errors)) {
+        if (key === '_' || seen.has(key)) continue;
+        const id = `f-${key}`;
+        items.push({
+          text: this.errorWords.sentence(lang, key, message, labels?.[key], area(page)),
+          href: body.includes(`id="${id}"`) ? `#${id}` : undefined,
+        });
+      }
+      return this.summary({ items, lang });
+    });
   }
 
   /**
@@ -261,15 +295,65 @@ export class Views {
     hbs.registerHelper('datetime', (v: unknown, o: Opts) => localDateTime(v, rootLang(o)));
     /** {{number n}}: a number with the reader's language's separators. */
     hbs.registerHelper('number', (v: unknown, o: Opts) => localNumber(v, rootLang(o)));
-    /** {{fieldError errors "fullName"}}: the first message for a field (or its sub-fields). */
-    hbs.registerHelper('fieldError', (errors: unknown, field: unknown) =>
-      fieldMessage(errors, String(field)),
+    const words = this.errorWords;
+    /**
+     * {{fieldError errors "fullName" label=label id=id}}: what is wrong with a field (or its
+     * sub-fields), as a sentence naming it by its label; the form's error summary links to it.
+     */
+    hbs.registerHelper('fieldError', (errors: unknown, field: unknown, o: Opts) => {
+      const found = fieldMessage(errors, String(field));
+      if (!found) return '';
+      const root = o.data.root as Record<symbol, RenderedErrors | undefined>;
+      const hash = o.hash as { label?: unknown; id?: unknown };
+      const label = typeof hash.label === 'string' ? hash.label : undefined;
+      const text = words.sentence(rootLang(o), found.key, found.message, label, area(root));
+      root[RENDERED_ERRORS]?.claim(errors as FieldErrorMap, found.key, {
+        id: typeof hash.id === 'string' && hash.id ? hash.id : `f-${String(field)}`,
+        text,
+        labelled: label !== undefined,
+      });
+      return text;
+    });
+    /** ` autofocus` on the first field with an error on the page, so focus starts there. */
+    hbs.registerHelper('errorFocus', (errors: unknown, field: unknown, o: Opts) => {
+      const root = o.data.root as Record<symbol, RenderedErrors | undefined>;
+      const found = fieldMessage(errors, String(field));
+      return found && root[RENDERED_ERRORS]?.focus() ? new Handlebars.SafeString(' autofocus') : '';
+    });
+    /** {{errorSummary errors labels}}: where the form's error summary goes (filled in later). */
+    hbs.registerHelper('errorSummary', (errors: unknown, labels: unknown, o: Opts) => {
+      const root = o.data.root as Record<symbol, RenderedErrors | undefined>;
+      const i = root[RENDERED_ERRORS]?.summary(errors as FieldErrorMap, labels);
+      return i === undefined ? '' : new Handlebars.SafeString(`<!--error-summary:${i}-->`);
+    });
+    /** {{errorText field message}}: one error of a problem's list, in words. */
+    hbs.registerHelper('errorText', (field: unknown, message: unknown, o: Opts) =>
+      words.sentence(rootLang(o), String(field ?? ''), String(message ?? '')),
     );
     hbs.registerHelper('json', (v: unknown) => JSON.stringify(v ?? null));
     hbs.registerHelper('join', (list: unknown, sep: unknown) =>
       Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
     );
+    /** {{either id (concat "f-" name)}}: the first value given (not empty). */
+    hbs.registerHelper('either', (...args: unknown[]) =>
+      args.slice(0, -1).find((a) => a !== undefined && a !== null && a !== ''),
+    );
     hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+    /** {{country code}}: one country named in the reader's language (the code when unknown). */
+    hbs.registerHelper('country', (code: unknown, o: Opts) =>
+      typeof code === 'string' && code ? (countryNameFor(code, rootLang(o)) ?? code) : '',
+    );
+    /** {{language tag}}: a language named in the reader's language ("ar" -> "Arabic"). */
+    hbs.registerHelper('language', (tag: unknown, o: Opts) =>
+      typeof tag === 'string' && tag ? languageName(tag, rootLang(o)) : '',
+    );
+    hbs.registerHelper('upper', (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : v));
+    /** (countryOptions): every country for a select, named and sorted in the reader's language. */
+    hbs.registerHelper('countryOptions', (o: Opts) => countryOptions(rootLang(o)));
+    /** (languageOptions value): languages for a select, the current one kept if unusual. */
+    hbs.registerHelper('languageOptions', (current: unknown, o: Opts) =>
+      languageOptions(rootLang(o), current),
+    );
     /** {{countries codes}}: country codes named in the reader's language, the code beside. */
     hbs.registerHelper('countries', (codes: unknown, o: Opts) =>
       (Array.isArray(codes) ? codes : [codes])
@@ -293,14 +377,49 @@ export function sendHtml(reply: FastifyReply, html: string, status = 200): Fasti
 /** Field errors as `{ field: message }`, first message per field. */
 export type FieldErrorMap = Record<string, string>;
 
-function fieldMessage(errors: unknown, field: string): string {
-  if (!errors || typeof errors !== 'object') return '';
+function fieldMessage(errors: unknown, field: string): { key: string; message: string } | null {
+  if (!errors || typeof errors !== 'object') return null;
   const map = errors as FieldErrorMap;
-  if (map[field]) return map[field];
+  if (map[field]) return { key: field, message: map[field] };
   const nested = Object.keys(map).find(
     (k) => k.startsWith(`${field}.`) || k.startsWith(`${field}[`),
   );
-  return nested ? map[nested] : '';
+  return nested ? { key: nested, message: map[nested] } : null;
+}
+
+/** Where a render keeps what its fields' errors said, for the summaries and the focus. */
+const RENDERED_ERRORS = Symbol('renderedErrors');
+
+/** The area of a page (`defenders/form` -> `defenders`), whose catalogue names its fields. */
+function area(root: { page?: unknown } | string): string | undefined {
+  const page = typeof root === 'string' ? root : root.page;
+  return typeof page === 'string' ? page.split('/')[0] : undefined;
+}
+
+class RenderedErrors {
+  readonly claims: { errors: FieldErrorMap; key: string; id: string; text: string }[] = [];
+  readonly summaries: { errors: FieldErrorMap; labels?: Record<string, string> }[] = [];
+  private focused = false;
+
+  /** A field drew its error (a page may ask twice: once to style, once to say it). */
+  claim(errors: FieldErrorMap, key: string, said: { id: string; text: string; labelled: boolean }) {
+    const known = this.claims.find((c) => c.errors === errors && c.key === key);
+    if (!known) this.claims.push({ errors, key, id: said.id, text: said.text });
+    else if (said.labelled) Object.assign(known, { id: said.id, text: said.text });
+  }
+
+  summary(errors: FieldErrorMap | undefined, labels: unknown): number | undefined {
+    if (!errors || typeof errors !== 'object' || !Object.keys(errors).length) return undefined;
+    const named = labels && typeof labels === 'object' ? (labels as Record<string, string>) : {};
+    return this.summaries.push({ errors, labels: named }) - 1;
+  }
+
+  /** True once: for the first field with an error. */
+  focus(): boolean {
+    if (this.focused) return false;
+    this.focused = true;
+    return true;
+  }
 }
 
 /**

@@ -2,13 +2,20 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ConfigService } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AuthService, UsersService, type AuthenticatedActor } from '@witness/domain';
-import { AppError, NotFoundError, ValidationFailedError, type Env } from '@witness/platform';
+import {
+  AppError,
+  ConflictError,
+  NotFoundError,
+  ValidationFailedError,
+  type Env,
+} from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { LoginDto, TotpDto } from '../auth/auth.dto';
 import { AllowMfaPending, Public, Roles } from '../auth/policy.decorators';
 import { CurrentActor } from '../http/actor.decorator';
+import { qrCodeDataUrl, recoveryCodesFile } from './mfa-enrolment';
 import { Views, type WebRequest } from './views';
-import { errorMap, refill, text, validateAs, type FormBody } from './web-form';
+import { errorMap, text, validateAs, type FormBody } from './web-form';
 import {
   clearSessionCookie,
   crossOrigin,
@@ -117,6 +124,10 @@ export class WebAuthController {
     return reply.redirect(`${WEB_PREFIX}/login?notice=signed_out`, 303);
   }
 
+  /**
+   * The second factor: its state, or the enrolment under way (the same secret and QR code
+   * again after a reload or a mistyped code, until it is confirmed).
+   */
   @Get('mfa')
   @Roles(...ANY_ROLE)
   @AllowMfaPending()
@@ -126,18 +137,18 @@ export class WebAuthController {
     @CurrentActor() actor: AuthenticatedActor,
   ) {
     const user = await this.users.get(actor.userId);
+    const pending = user.mfaEnabled ? null : await this.auth.pendingMfaEnrolment(actor);
+    if (pending) return this.renderEnrolment(req, reply, actor, pending);
     return this.views.send(
       req,
       reply,
       'auth/mfa',
       { enabled: user.mfaEnabled, pending: actor.mfaPending },
-      {
-        title: 'auth.mfaTitle',
-        section: 'account',
-      },
+      { title: 'auth.mfaTitle', section: 'account' },
     );
   }
 
+  /** A new secret (enrolling again replaces one not yet confirmed). */
   @Post('mfa/enrol')
   @Roles(...ANY_ROLE)
   @AllowMfaPending()
@@ -146,17 +157,13 @@ export class WebAuthController {
     @Res() reply: FastifyReply,
     @CurrentActor() actor: AuthenticatedActor,
   ) {
-    const { secret, otpauthUri } = await this.auth.enrolMfa(actor);
-    return this.views.send(
-      req,
-      reply,
-      'auth/mfa',
-      { enrolling: true, secret, otpauthUri, pending: actor.mfaPending },
-      {
-        title: 'auth.mfaTitle',
-        section: 'account',
-      },
-    );
+    try {
+      await this.auth.enrolMfa(actor);
+    } catch (err) {
+      // Already active (a second tab, a resent form): the page says so.
+      if (!(err instanceof ConflictError)) throw err;
+    }
+    return reply.redirect(`${WEB_PREFIX}/mfa`, 303);
   }
 
   @Post('mfa/confirm')
@@ -171,31 +178,51 @@ export class WebAuthController {
     try {
       const { totp } = await validateAs(TotpDto, { totp: text(body, 'totp') ?? '' });
       const { recoveryCodes } = await this.auth.confirmMfa(actor, totp);
+      // Shown once, on this answer only: nothing keeps them to be shown again.
       return this.views.send(
         req,
         reply,
         'auth/mfa',
-        { recoveryCodes },
         {
-          title: 'auth.mfaTitle',
-          section: 'account',
+          recoveryCodes,
+          recoveryFile: recoveryCodesFile(
+            recoveryCodes,
+            this.views.tr(req, 'auth.recoveryFileHeading'),
+          ),
         },
+        { title: 'auth.mfaTitle', section: 'account' },
       );
     } catch (err) {
+      // Already confirmed (the form sent twice): the page shows the factor as active.
+      if (err instanceof ConflictError) return reply.redirect(`${WEB_PREFIX}/mfa`, 303);
       if (!(err instanceof ValidationFailedError)) throw err;
-      return this.views.send(
-        req,
-        reply,
-        'auth/mfa',
-        {
-          enrolling: true,
-          ...refill(body),
-          errors: errorMap(err.errors),
-          pending: actor.mfaPending,
-        },
-        { title: 'auth.mfaTitle', section: 'account', status: 400 },
-      );
+      const pending = await this.auth.pendingMfaEnrolment(actor);
+      if (!pending) return reply.redirect(`${WEB_PREFIX}/mfa`, 303);
+      return this.renderEnrolment(req, reply, actor, pending, errorMap(err.errors), 400);
     }
+  }
+
+  private async renderEnrolment(
+    req: WebRequest,
+    reply: FastifyReply,
+    actor: AuthenticatedActor,
+    enrolment: { secret: string; otpauthUri: string },
+    errors?: Record<string, string>,
+    status = 200,
+  ) {
+    return this.views.send(
+      req,
+      reply,
+      'auth/mfa',
+      {
+        enrolling: true,
+        ...enrolment,
+        qrCode: await qrCodeDataUrl(enrolment.otpauthUri),
+        errors,
+        pending: actor.mfaPending,
+      },
+      { title: 'auth.mfaTitle', section: 'account', status },
+    );
   }
 
   /** Static assets (CSS, the progressive-enhancement script), cached by their content hash. */

@@ -254,6 +254,25 @@ export class AuthService {
     });
   }
 
+  /**
+   * The secret of an enrolment started but not yet confirmed (null when there is none, or the
+   * factor is already active), so a mistyped first code does not cost the person the secret
+   * already scanned into their app. Only the person themselves asks for it.
+   */
+  async pendingMfaEnrolment(
+    actor: AuthenticatedActor,
+  ): Promise<{ secret: string; otpauthUri: string } | null> {
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.mfaSecretEnc')
+      .where('u.id = :id', { id: actor.userId })
+      .getOne();
+    if (!user || user.mfaEnabled || !user.mfaSecretEnc) return null;
+    const secret = this.cipher.decrypt(user.mfaSecretEnc, mfaContext(user.id));
+    return { secret, otpauthUri: totpUri(secret, user.email) };
+  }
+
   /** Confirm enrolment with a first code: the factor becomes active; recovery codes are shown once. */
   async confirmMfa(actor: AuthenticatedActor, code: string): Promise<{ recoveryCodes: string[] }> {
     return this.dataSource.transaction(async (tx) => {

@@ -9,6 +9,7 @@ import {
   UnCalendarService,
   type AuthenticatedActor,
   type CalendarEntryView,
+  countryNameFor,
 } from '@witness/domain';
 import {
   AppError,
@@ -93,7 +94,10 @@ export class CalendarEntriesWebController {
         deadlines: entry.deadlines.map((d) => ({ ...d, title: deadlineTitle(entry, d) })),
         rows: page?.data ?? [],
         reasonText: page?.data[0]?.reasonText,
-        countryOptions: entry.countries.map((c) => ({ value: c, label: c })),
+        countryOptions: entry.countries.map((c) => ({
+          value: c,
+          label: countryNameFor(c, this.views.lang(req)) ?? c,
+        })),
         country: country ?? '',
         errors: Object.keys(errors).length ? errors : undefined,
         nextUrl: page?.nextCursor

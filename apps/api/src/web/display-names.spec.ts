@@ -1,0 +1,28 @@
+import { COUNTRY_CODES, countryOptions, languageName, languageOptions } from './display-names';
+
+describe('display names', () => {
+  it('offers every country the API accepts, named and sorted in the reader’s language', () => {
+    expect(COUNTRY_CODES).toContain('KE');
+    expect(COUNTRY_CODES).not.toContain('ZZ');
+    expect(COUNTRY_CODES.length).toBeGreaterThan(240);
+    const en = countryOptions('en');
+    expect(en.find((o) => o.value === 'KE')?.label).toBe('Kenya');
+    expect(en.find((o) => o.value === 'DE')?.label).toBe('Germany');
+    const fr = countryOptions('fr');
+    expect(fr.find((o) => o.value === 'DE')?.label).toBe('Allemagne');
+    const es = countryOptions('es');
+    expect(es.find((o) => o.value === 'DE')?.label).toBe('Alemania');
+    const labels = fr.map((o) => o.label);
+    expect(labels).toEqual([...labels].sort(new Intl.Collator('fr').compare));
+  });
+
+  it('names a language in the reader’s language, and keeps an unusual current value', () => {
+    expect(languageName('ar', 'en')).toBe('Arabic');
+    expect(languageName('ar', 'fr')).toBe('arabe');
+    expect(languageName('pt-BR', 'en')).toBe('Brazilian Portuguese');
+    expect(languageOptions('en').some((o) => o.value === 'ar' && o.label === 'Arabic')).toBe(true);
+    const withCurrent = languageOptions('en', 'gsw');
+    expect(withCurrent.at(-1)).toEqual({ value: 'gsw', label: languageName('gsw', 'en') });
+    expect(languageOptions('en', 'fr').filter((o) => o.value === 'fr')).toHaveLength(1);
+  });
+});
