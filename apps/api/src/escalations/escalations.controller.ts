@@ -18,14 +18,16 @@ import { Versioned } from '../http/etag.interceptor';
 import {
   CreateEscalationDto,
   EscalationIdParams,
-  EscalationPageResponse,
   EscalationQueryDto,
-  EscalationResponse,
-  MandateSuggestionResponse,
   TransitionDto,
-  TransitionResponse,
   UpdateEscalationDto,
 } from './escalation.dto';
+import {
+  EscalationPageResponse,
+  EscalationResponse,
+  MandateSuggestionResponse,
+  TransitionResponse,
+} from './escalation.response';
 
 const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
