@@ -226,7 +226,7 @@ describe('encryption keys: rotation and production refusal', () => {
     const again = await runCli(['keys:rotate'], env);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('defenders.contacts_enc: 0 re-encrypted');
-  }, 40_000);
+  }, 90_000);
 
   describe('configuration', () => {
     const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/witness' };
