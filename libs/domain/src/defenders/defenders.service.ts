@@ -38,13 +38,14 @@ import type {
   DefenderView,
 } from './defender.types';
 import { toDefenderView } from './defender.view';
+import { cipherContext } from '../shared/encrypted-columns';
 
 type SeqCursor = { s: string };
 type RankCursor = { r: number; s: string };
 
-const contactsContext = (id: string) => FieldCipher.context('defenders', 'contacts', id);
-const notesContext = (id: string) => FieldCipher.context('defenders', 'confidential_notes', id);
-const addressContext = (id: string) => FieldCipher.context('defenders', 'usual_address', id);
+const contactsContext = (id: string) => cipherContext('defenders', 'contactsEnc', id);
+const notesContext = (id: string) => cipherContext('defenders', 'confidentialNotesEnc', id);
+const addressContext = (id: string) => cipherContext('defenders', 'usualAddressEnc', id);
 
 /** The editable fields as the audit trail compares them (sensitive ones only named). */
 function auditable(

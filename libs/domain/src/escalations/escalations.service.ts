@@ -65,6 +65,7 @@ import {
   type EscalationKind,
   type Mechanism,
 } from './escalation-workflow';
+import { cipherContext } from '../shared/encrypted-columns';
 
 /** Who the source is to the person(s) concerned. */
 export const SOURCE_RELATIONS = ['self', 'family', 'lawyer', 'organisation', 'other'] as const;
@@ -212,7 +213,7 @@ export function recordedDates(e: Escalation, today?: string): RecordedDates {
   };
 }
 
-const sourceContext = (id: string) => FieldCipher.context('escalations', 'source_identity', id);
+const sourceContext = (id: string) => cipherContext('escalations', 'sourceIdentityEnc', id);
 
 /** The content's per-person answers name the escalation's own people, each once. */
 function checkContentPeople(content: EscalationContent | undefined, defenderIds: string[]) {
