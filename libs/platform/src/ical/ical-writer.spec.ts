@@ -273,7 +273,7 @@ describe('ical writer', () => {
       expect(ics).toContain('X-A;X-TAGS=one,"two:three":1\r\n');
     });
 
-    it('leaves ical.js\'s own folding setting as it found it', () => {
+    it("leaves ical.js's own folding setting as it found it", () => {
       calendar([event({ description: 'x'.repeat(300) })]);
       expect(ICAL.foldLength).toBe(75);
     });
