@@ -567,7 +567,7 @@ export class EscalationsService {
       if (!check.ok && check.reason === 'illegal') {
         throw new ConflictError(
           `An escalation in state ${e.state} cannot move to ${input.to}. Allowed: ${check.allowed.join(', ') || 'none (it is closed)'}.`,
-          { allowed: check.allowed },
+          { from: e.state, to: input.to, allowed: check.allowed },
         );
       }
       if (!check.ok) {
