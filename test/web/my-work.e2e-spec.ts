@@ -147,9 +147,9 @@ describe('My work', () => {
 
     const drafts = page.locator('[data-section="drafts"]');
     expect(await drafts.getByRole('heading', { level: 2 }).textContent()).toBe('My drafts');
-    expect(
-      await drafts.locator(`[data-escalation="${myDraft}"] a`).getAttribute('href'),
-    ).toBe(`/app/escalations/${myDraft}`);
+    expect(await drafts.locator(`[data-escalation="${myDraft}"] a`).getAttribute('href')).toBe(
+      `/app/escalations/${myDraft}`,
+    );
     expect(await drafts.locator('[data-escalation]').count()).toBe(1);
     // Counting by state is the coordinators' view.
     expect(await page.locator('[data-section="escalation-states"]').count()).toBe(0);
@@ -185,9 +185,9 @@ describe('My work', () => {
     expect(await review.locator('[data-escalation]').count()).toBe(1);
     expect(await review.locator(`[data-escalation="${forReview}"]`).count()).toBe(1);
     // Nothing assigned to the coordinator.
-    await expect(
-      page.locator('[data-section="my-cases"]').innerText(),
-    ).resolves.toContain('No case is assigned to you.');
+    await expect(page.locator('[data-section="my-cases"]').innerText()).resolves.toContain(
+      'No case is assigned to you.',
+    );
 
     // Two drafts (one on the restricted case, which a coordinator sees) and one in review.
     const states = page.locator('[data-section="escalation-states"]');
@@ -195,9 +195,7 @@ describe('My work', () => {
       '/app/escalations?state=draft',
     );
     // The restricted case's latest change is on the coordinator's list.
-    expect(await linkTexts(page.locator('[data-section="recent"]'))).toContain(
-      'Bashir Restricted',
-    );
+    expect(await linkTexts(page.locator('[data-section="recent"]'))).toContain('Bashir Restricted');
     await expectAccessible(page, 'my work, coordinator');
 
     await states.getByRole('link', { name: 'In review: 1' }).click();
