@@ -390,10 +390,7 @@ export class DefendersService {
   }
 
   /** The cases assigned to the actor (need-to-know still applies), last changed first. */
-  async assignedTo(
-    actor: Actor,
-    limit = 20,
-  ): Promise<{ data: DefenderView[]; more: boolean }> {
+  async assignedTo(actor: Actor, limit = 20): Promise<{ data: DefenderView[]; more: boolean }> {
     const rows = await this.filtered({}, actor)
       .select(listColumns(this.repo))
       .andWhere(
