@@ -9,6 +9,8 @@ const esmOnly = [
   '@noble/hashes',
   '@otplib/[a-z0-9-]+',
   'otplib',
+  'intl-messageformat',
+  '@formatjs/[a-z0-9-]+',
 ];
 const shared = {
   transform: {

@@ -98,3 +98,25 @@ describe('the shipped strings', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('Translator plurals and numbers', () => {
+  const dir = catalogue({
+    'en/app': { n: '{count, plural, one {# case} other {# cases}}', plain: '{count} cases' },
+    'fr/app': { n: '{count, plural, one {# cas} other {# cas}} ouverts' },
+  });
+  const tr = new Translator(dir);
+
+  it('picks the plural form by the language’s rules and formats the number', () => {
+    expect(tr.t('en', 'app.n', { count: 1 })).toBe('1 case');
+    expect(tr.t('en', 'app.n', { count: 1200 })).toBe('1,200 cases');
+    expect(tr.t('fr', 'app.n', { count: 1200 })).toBe('1\u202f200 cas ouverts');
+  });
+
+  it('formats a fallback message with English rules', () => {
+    expect(tr.t('fr', 'app.plain', { count: 3 })).toBe('3 cases');
+  });
+
+  it('shows the message with its gap when a counted parameter is missing, never throws', () => {
+    expect(tr.t('en', 'app.n')).toBe('{count, plural, one {# case} other {# cases}}');
+  });
+});

@@ -1,8 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { USER_LANGUAGES } from '@witness/domain';
 import { templatesDir } from '@witness/platform';
+import { IntlMessageFormat } from 'intl-messageformat';
 
 export const DEFAULT_LANGUAGE = 'en';
+
+/** The languages a person can choose for the web app (each has a complete catalogue). */
+export const LANGUAGES = USER_LANGUAGES;
+
+/** A message with an ICU argument of its own: `{count, plural, one {…} other {…}}`, `{n, number}`. */
+const ICU_ARGUMENT = /\{\s*\w+\s*,\s*(plural|selectordinal|select|number)\s*[,}]/;
 
 type Catalogue = Map<string, string>;
 
@@ -10,10 +18,13 @@ type Catalogue = Map<string, string>;
  * The web app's one translation layer. Strings live in `templates/web/locales/<lang>/*.json`;
  * a file `defenders.json` holds the keys `defenders.*`. A language is added by dropping in a
  * folder (e.g. `fr/`); a key it lacks falls back to English, so a partial translation works.
- * Messages interpolate `{name}` from the parameters.
+ * Messages interpolate `{name}` from the parameters; a message that counts uses an ICU
+ * plural (`{count, plural, one {# case} other {# cases}}`), formatted by intl-messageformat
+ * with the language's plural rules and number format.
  */
 export class Translator {
   private readonly catalogues = new Map<string, Catalogue>();
+  private readonly compiled = new Map<string, IntlMessageFormat>();
 
   constructor(dir = templatesDir('web/locales')) {
     for (const lang of readdirSync(dir)) {
@@ -45,11 +56,47 @@ export class Translator {
 
   /** The message for `key` in `lang` (else English, else the key itself, so a gap shows). */
   t(lang: string, key: string, params: Record<string, unknown> = {}): string {
-    const message =
-      this.catalogues.get(lang)?.get(key) ?? this.catalogues.get(DEFAULT_LANGUAGE)!.get(key) ?? key;
+    const own = this.catalogues.get(lang)?.get(key);
+    const message = own ?? this.catalogues.get(DEFAULT_LANGUAGE)!.get(key) ?? key;
+    if (ICU_ARGUMENT.test(message)) {
+      const formatted = this.icu(own === undefined ? DEFAULT_LANGUAGE : lang, key, message, params);
+      if (formatted !== undefined) return formatted;
+    }
     return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
       params[name] === undefined || params[name] === null ? whole : String(params[name]),
     );
+  }
+
+  /**
+   * An ICU message formatted in `lang` (plural rules, numbers); undefined when a parameter it
+   * needs is missing, so the caller shows the message with the gap visible instead of failing.
+   */
+  private icu(
+    lang: string,
+    key: string,
+    message: string,
+    params: Record<string, unknown>,
+  ): string | undefined {
+    const id = `${lang}\u0000${key}\u0000${message}`;
+    let format = this.compiled.get(id);
+    if (!format) {
+      format = new IntlMessageFormat(message, lang, undefined, { ignoreTag: true });
+      this.compiled.set(id, format);
+    }
+    try {
+      const values: Record<string, string | number> = {};
+      for (const [name, value] of Object.entries(params)) {
+        if (value === undefined || value === null) continue;
+        // A count may arrive as text (a form value, a query): plural rules need the number.
+        values[name] =
+          typeof value === 'number' || /^-?\d+$/.test(String(value))
+            ? Number(value)
+            : String(value);
+      }
+      return String(format.format(values));
+    } catch {
+      return undefined;
+    }
   }
 
   /** The best language for an Accept-Language header among those we have. */

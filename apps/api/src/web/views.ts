@@ -2,14 +2,19 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { countryNameFor, UsersService, type AuthenticatedActor } from '@witness/domain';
+import {
+  countryNameFor,
+  isUserLanguage,
+  UsersService,
+  type AuthenticatedActor,
+} from '@witness/domain';
 import { templatesDir } from '@witness/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Handlebars from 'handlebars';
 import { countryOptions, languageName, languageOptions } from './display-names';
 import { ErrorWords } from './error-words';
-import { Translator } from './i18n';
-import { csrfFor, SESSION_COOKIE } from './web-session';
+import { LANGUAGES, Translator } from './i18n';
+import { csrfFor, LANGUAGE_COOKIE, SESSION_COOKIE } from './web-session';
 
 export type WebRequest = FastifyRequest & { actor?: AuthenticatedActor };
 
@@ -26,7 +31,14 @@ export interface PageMeta {
   notice?: string;
   requestId: string;
   assets: { css: string; js: string; icon: string; styles: string[] };
+  /** The page's own address, where the language switcher brings the reader back. */
+  path?: string;
+  /** The language switcher: each language named in itself. */
+  languages?: { code: string; name: string; current: boolean; href: string }[];
 }
+
+/** Each language's name in itself, as a switcher shows it to someone who cannot read the rest. */
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', es: 'Español' };
 
 const CSP = [
   "default-src 'self'",
@@ -139,8 +151,13 @@ export class Views {
     });
   }
 
-  /** The request's language (its Accept-Language, among the shipped catalogues). */
+  /**
+   * The request's language: the signed-in person's own choice, else the one chosen in this
+   * browser (a cookie, also before signing in), else the browser's Accept-Language.
+   */
   lang(req: WebRequest): string {
+    const chosen = req.actor?.language ?? (req.cookies ?? {})[LANGUAGE_COOKIE];
+    if (isUserLanguage(chosen)) return chosen;
     return this.translator.negotiate(req.headers['accept-language']);
   }
 
@@ -152,6 +169,7 @@ export class Views {
   /** The layout's data for a request: language, the signed-in user, the CSRF token. */
   async meta(req: WebRequest, title: string, extra: Partial<PageMeta> = {}): Promise<PageMeta> {
     const lang = this.lang(req);
+    const here = pageAddress(req);
     const token = (req.cookies ?? {})[SESSION_COOKIE];
     let me: PageMeta['me'];
     if (req.actor && !req.actor.mfaPending) {
@@ -166,6 +184,13 @@ export class Views {
       csrf: req.actor && token ? csrfFor(token) : undefined,
       notice: this.noticeKey(notice),
       requestId: String(req.id),
+      path: here,
+      languages: LANGUAGES.map((code) => ({
+        code,
+        name: LANGUAGE_NAMES[code],
+        current: code === lang,
+        href: `/app/language?lang=${code}&next=${encodeURIComponent(here)}`,
+      })),
       assets: {
         css: this.assetUrl('app.css'),
         js: this.assetUrl('app.js'),
@@ -264,11 +289,12 @@ export class Views {
       const me = (o.data as { root?: PageMeta }).root?.me;
       return !!me && ROLE_RANK[me.role] >= ROLE_RANK[String(role)];
     });
-    hbs.registerHelper('date', (v: unknown) => isoDate(v));
-    hbs.registerHelper('datetime', (v: unknown) => {
-      const d = toDate(v);
-      return d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
-    });
+    /** {{date v}}: a calendar date in the reader's language (English: the house's ISO form). */
+    hbs.registerHelper('date', (v: unknown, o: Opts) => localDate(v, rootLang(o)));
+    /** {{datetime v}}: a moment in UTC, in the reader's language. */
+    hbs.registerHelper('datetime', (v: unknown, o: Opts) => localDateTime(v, rootLang(o)));
+    /** {{number n}}: a number with the reader's language's separators. */
+    hbs.registerHelper('number', (v: unknown, o: Opts) => localNumber(v, rootLang(o)));
     const words = this.errorWords;
     /**
      * {{fieldError errors "fullName" label=label id=id}}: what is wrong with a field (or its
@@ -396,6 +422,22 @@ class RenderedErrors {
   }
 }
 
+/**
+ * The address to come back to after choosing a language: the page itself, or for a form
+ * answered with its errors (a POST) the page the form was on.
+ */
+function pageAddress(req: WebRequest): string {
+  if (req.method === 'GET' || req.method === 'HEAD') return req.url;
+  const referer = req.headers.referer;
+  if (typeof referer !== 'string') return '/app';
+  try {
+    const url = new URL(referer);
+    return url.host === req.headers.host ? `${url.pathname}${url.search}` : '/app';
+  } catch {
+    return '/app';
+  }
+}
+
 function toDate(v: unknown): Date | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
   if (typeof v === 'string' && v) {
@@ -403,6 +445,50 @@ function toDate(v: unknown): Date | null {
     return Number.isNaN(d.getTime()) ? null : d;
   }
   return null;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(id: string, make: () => T): T {
+  let f = formats.get(id) as T | undefined;
+  if (!f) {
+    f = make();
+    formats.set(id, f);
+  }
+  return f;
+}
+
+/**
+ * A calendar date for a reader: English keeps the unambiguous YYYY-MM-DD the team writes;
+ * French and Spanish read it the way they write it ("18 mars 2024", "18 mar 2024").
+ */
+export function localDate(v: unknown, lang: string): string {
+  const iso = isoDate(v);
+  if (!iso || lang === 'en') return iso;
+  const format = cached(
+    `d:${lang}`,
+    () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }),
+  );
+  return format.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** A moment in UTC for a reader (English: `YYYY-MM-DD HH:MM UTC`). */
+export function localDateTime(v: unknown, lang: string): string {
+  const d = toDate(v);
+  if (!d) return '';
+  if (lang === 'en') return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const format = cached(
+    `dt:${lang}`,
+    () =>
+      new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+  );
+  return `${format.format(d)} UTC`;
+}
+
+/** A number with the separators of the reader's language; anything else as it is. */
+export function localNumber(v: unknown, lang: string): string {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  if (!Number.isFinite(n)) return v === null || v === undefined ? '' : String(v);
+  return cached(`n:${lang}`, () => new Intl.NumberFormat(lang)).format(n);
 }
 
 function isoDate(v: unknown): string {

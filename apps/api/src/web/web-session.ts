@@ -7,6 +7,8 @@ import { readMultipart, type MultipartUpload } from '../documents/multipart';
 export const SESSION_COOKIE = 'witness_session';
 /** Double-submit token for the sign-in form, the one form posted before there is a session. */
 export const LOGIN_CSRF_COOKIE = 'witness_login_csrf';
+/** The language chosen in the browser (also before signing in): en, fr or es. */
+export const LANGUAGE_COOKIE = 'witness_lang';
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 export const WEB_PREFIX = '/app';
@@ -122,6 +124,22 @@ export function setSessionCookie(
     httpOnly: true,
     sameSite: 'strict',
     secure: secureCookie(req, mode),
+  });
+}
+
+/** Remember a chosen language in this browser for a year (it is no secret, only a preference). */
+export function setLanguageCookie(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  language: string,
+  mode: Env['WEB_COOKIE_SECURE'],
+): void {
+  void reply.setCookie(LANGUAGE_COOKIE, language, {
+    path: WEB_PREFIX,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookie(req, mode),
+    maxAge: 365 * 24 * 3600,
   });
 }
 

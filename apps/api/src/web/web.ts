@@ -15,6 +15,7 @@ import { DossiersWebController } from './escalations/dossiers';
 import { EscalationsListWebController } from './escalations/list';
 import { QuestionnaireWebController } from './escalations/questionnaire';
 import { HomeWebController } from './home.controller';
+import { LanguageWebController } from './language-web.controller';
 import { MilestonesWebController } from './milestones/pages';
 import { NotificationsWebController } from './notifications/pages';
 import { Pickers } from './picker';
@@ -57,6 +58,7 @@ export const WEB_CONTROLLERS = [
   ReportsWebController,
   AdminWebController,
   PickerWebController,
+  LanguageWebController,
 ];
 
 export const WEB_PROVIDERS = [

@@ -38,6 +38,8 @@ export interface AuthenticatedActor extends Actor {
   role: Role;
   sessionId: string;
   mfaPending: boolean;
+  /** The web app's language the person chose (null: their browser's Accept-Language). */
+  language?: string | null;
 }
 
 /**
@@ -183,8 +185,9 @@ export class AuthService {
       mfa_pending: boolean;
       role: Role;
       active: boolean;
+      language: string | null;
     }[] = await this.dataSource.query(
-      `SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.revoked_at, s.mfa_pending, u.role, u.active
+      `SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, s.revoked_at, s.mfa_pending, u.role, u.active, u.language
            FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
       [hashToken(token)],
     );
@@ -210,6 +213,7 @@ export class AuthService {
       role: s.role,
       sessionId: s.id,
       mfaPending: s.mfa_pending,
+      language: s.language,
       requestId: ctx.requestId,
       ip: ctx.ip,
     };

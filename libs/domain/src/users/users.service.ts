@@ -15,7 +15,7 @@ import type { DomainEvents } from '../shared/events';
 import type { Actor } from '../shared/actor';
 import { prefixMatchSql, toPrefixTsquery } from '../shared/text-search';
 import { passwordProblem } from './password-policy';
-import { ROLES, User, type Role } from './user.entity';
+import { isUserLanguage, ROLES, User, type Role, type UserLanguage } from './user.entity';
 
 /** argon2id at (at least) the OWASP minimum: 19 MiB, 2 passes, 1 lane. */
 export const ARGON2_OPTIONS = {
@@ -45,6 +45,8 @@ export interface UserView {
   name: string;
   role: Role;
   timeZone: string;
+  /** The web app's language the person chose, or null (their browser decides). */
+  language: UserLanguage | null;
   active: boolean;
   mfaEnabled: boolean;
   version: number;
@@ -68,6 +70,7 @@ export function toUserView(u: User): UserView {
     name: u.name,
     role: u.role,
     timeZone: u.timeZone,
+    language: u.language ?? null,
     active: u.active,
     mfaEnabled: u.mfaEnabled,
     version: u.version,
@@ -207,6 +210,31 @@ export class UsersService {
       });
       // A role change takes effect at once: existing sessions carried the old role.
       if (changes.role && before.role !== u.role) await this.revokeSignIn(tx, id, false);
+    });
+    return this.get(id);
+  }
+
+  /**
+   * A person's own choice of the web app's language (en, fr or es); null returns to the
+   * browser's Accept-Language. Only the person themself sets it.
+   */
+  async setLanguage(id: string, language: UserLanguage | null, actor: Actor): Promise<UserView> {
+    if (actor.userId !== id) throw new ForbiddenError('Only the person chooses their language.');
+    if (language !== null && !isUserLanguage(language)) {
+      throw ValidationFailedError.field('language', 'must be one of en, fr, es');
+    }
+    await this.dataSource.transaction(async (tx) => {
+      const u = await this.lock(tx, id);
+      const before = { language: u.language ?? null };
+      if (before.language === language) return;
+      u.language = language;
+      await tx.save(u);
+      await this.audit.record(tx, actor, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        changes: diffForAudit(before, { language }),
+      });
     });
     return this.get(id);
   }
