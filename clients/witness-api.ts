@@ -538,7 +538,7 @@ export interface paths {
         put?: never;
         /**
          * Take a workflow step
-         * @description Illegal steps get 409 naming the allowed ones; caseworkers draft and send to review, coordinators and admins approve, submit and record UN outcomes. Submission needs every defender's UN-submission consent.
+         * @description Illegal steps get 409 naming the current state (`from`), the step asked (`to`) and the allowed ones (`allowed`); caseworkers draft and send to review, coordinators and admins approve, submit and record UN outcomes. Submission needs every defender's UN-submission consent.
          */
         post: operations["EscalationsController_transition"];
         delete?: never;

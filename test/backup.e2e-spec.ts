@@ -1,13 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { cipherContext, ENCRYPTED_COLUMNS } from '@witness/domain';
 import {
   BackupError,
   createBackup,
+  DEVELOPMENT_KEYRING,
+  FieldCipher,
   inspectDatabase,
   manifestPathFor,
+  parseKeyring,
   restoreBackup,
   type BackupManifest,
   type BackupResult,
@@ -52,11 +58,41 @@ describe('backup and restore', () => {
     }
   };
   const cliEnv = () => ({ DATABASE_URL: api.dbUrl });
+  /** Sensitive values written before the backup, as they were sent (and must never be dumped). */
+  const secrets: { mfa: string; webhook: string; partnerId: string; contactName: string } = {
+    mfa: '',
+    webhook: '',
+    partnerId: '',
+    contactName: 'Wanjiru Backup-Contact',
+  };
 
   beforeAll(async () => {
     api = await startApi();
     staff = await createStaff(api);
     dir = await mkdtemp(join(tmpdir(), 'witness-backup-'));
+    // Values of encrypted columns (outside the defenders table, whose count the load test reads).
+    const enrol = await staff.caseworker.request({ method: 'POST', url: '/api/v1/auth/mfa/enrol' });
+    expect(enrol.status).toBe(200);
+    secrets.mfa = enrol.body.secret;
+    const prefs = await staff.caseworker.request({
+      method: 'PUT',
+      url: '/api/v1/me/notification-preferences',
+      body: { channels: ['webhook'], webhookUrl: 'https://hooks.example.org/backup' },
+    });
+    expect(prefs.status).toBe(200);
+    secrets.webhook = prefs.body.webhookSecret;
+    const partner = await staff.coordinator.request({
+      method: 'POST',
+      url: '/api/v1/partners',
+      body: {
+        name: 'Backup Partners Guild',
+        country: 'ke',
+        kind: 'member',
+        contactPerson: { name: secrets.contactName, email: 'wanjiru.backup@example.org' },
+      },
+    });
+    expect(partner.status).toBe(201);
+    secrets.partnerId = partner.body.id;
   }, 60_000);
 
   afterAll(async () => {
@@ -194,6 +230,68 @@ describe('backup and restore', () => {
       expect(found.tables).toEqual(backup.manifest.tables);
       created.push(target.url);
     }, 120_000);
+
+    it('the dump holds every encrypted column as ciphertext only, bound to its record', async () => {
+      // The whole dump as SQL text: none of the sensitive values appears in it.
+      const { stdout: sql } = await promisify(execFile)(
+        'pg_restore',
+        ['--file', '-', backup.dumpPath],
+        { maxBuffer: 256 * 1024 * 1024 },
+      );
+      expect(sql).toContain('COPY public.partners');
+      for (const secret of [secrets.mfa, secrets.webhook, 'Backup-Contact', 'wanjiru.backup']) {
+        expect({ secret, dumped: sql.includes(secret) }).toEqual({ secret, dumped: false });
+      }
+      // Every registered column came back, each value in the cipher's format under the key.
+      const restored = created[0];
+      const values: Record<string, number> = {};
+      for (const c of ENCRYPTED_COLUMNS) {
+        const rows = await query<{ v: string }>(
+          restored,
+          `SELECT ${c.column} AS v FROM ${c.table} WHERE ${c.column} IS NOT NULL`,
+        );
+        values[`${c.table}.${c.column}`] = rows.length;
+        for (const { v } of rows) {
+          expect({ c: c.column, v }).toEqual({
+            c: c.column,
+            v: expect.stringMatching(/^v1\.dev\.[A-Za-z0-9_-]+$/),
+          });
+        }
+      }
+      expect(values).toMatchObject({
+        'users.mfa_secret_enc': 1,
+        'notification_preferences.webhook_secret_enc': 1,
+        'partners.contact_person_enc': 1,
+      });
+      // And they still decrypt, each with its record's associated data.
+      const cipher = new FieldCipher(parseKeyring(DEVELOPMENT_KEYRING));
+      const [row] = await query<{ mfa: string; hook: string }>(
+        restored,
+        `SELECT u.mfa_secret_enc AS mfa, p.webhook_secret_enc AS hook
+           FROM users u JOIN notification_preferences p ON p.user_id = u.id WHERE u.id = $1`,
+        [staff.caseworker.id],
+      );
+      expect(
+        cipher.decrypt(row.mfa, cipherContext('users', 'mfaSecretEnc', staff.caseworker.id)),
+      ).toBe(secrets.mfa);
+      expect(
+        cipher.decrypt(
+          row.hook,
+          cipherContext('notification_preferences', 'webhookSecretEnc', staff.caseworker.id),
+        ),
+      ).toBe(secrets.webhook);
+      const [partner] = await query<{ v: string }>(
+        restored,
+        `SELECT contact_person_enc AS v FROM partners WHERE id = $1`,
+        [secrets.partnerId],
+      );
+      expect(
+        cipher.decryptJson(
+          partner.v,
+          cipherContext('partners', 'contactPersonEnc', secrets.partnerId),
+        ),
+      ).toMatchObject({ name: secrets.contactName });
+    }, 60_000);
 
     it('the restored database serves the api: sign-in, reads, new writes extend the audit chain', async () => {
       const url = created[0];

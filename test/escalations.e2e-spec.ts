@@ -230,6 +230,7 @@ describe('escalations', () => {
       const illegal = await step(staff.coordinator, id, { to: 'opinion_adopted' });
       expect(illegal.status).toBe(409);
       expect(illegal.body.allowed).toEqual(['in_review', 'withdrawn']);
+      expect(illegal.body).toMatchObject({ from: 'draft', to: 'opinion_adopted' });
       expect(illegal.body.detail).toMatch(/in_review, withdrawn/);
       const unknown = await step(staff.coordinator, id, { to: 'teleported' });
       expect(unknown.status).toBe(409);

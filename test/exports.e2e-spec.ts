@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { ENCRYPTED_COLUMNS } from '@witness/domain';
 import { startApi, type TestApi } from './support/api';
 import { createStaff, createUser, type TestUser } from './support/users';
 
@@ -20,6 +21,7 @@ const IMPORTED = 2500;
 const CANARY_CONTACT = 'Canary-Contact-Nadia';
 const CANARY_PHONE = '+20 100 999 4242';
 const CANARY_NOTES = 'Canary-Notes-meets-at-the-old-mill';
+const CANARY_ADDRESS = 'Canary-Address 12 Old Mill Lane';
 
 const FORMULA_NAMES = ['=1+2 Formula', '+Plus Person', '-Minus Person', '@At Person'];
 const LISTS = new Set(['otherNames', 'hrdFocus', 'tags', 'nationalities']);
@@ -106,6 +108,7 @@ describe('defender export', () => {
     const sensitive = {
       contacts: [{ name: CANARY_CONTACT, relation: 'family', phone: CANARY_PHONE }],
       confidentialNotes: CANARY_NOTES,
+      usualAddress: CANARY_ADDRESS,
     };
     for (const fullName of FORMULA_NAMES) {
       formulaIds.push(
@@ -233,10 +236,17 @@ describe('defender export', () => {
     expect(assigned).toEqual(new Set((await listAll(staff.caseworker)).map((r) => r.id)));
   });
 
-  it('never carries contacts or confidential notes', async () => {
+  it('never carries an encrypted field of the case record, in clear or as ciphertext', async () => {
     // They are there, for a single read by someone allowed.
     const one = await staff.coordinator.request({ method: 'GET', url: `${D}/${restrictedId}` });
     expect(JSON.stringify(one.body)).toContain(CANARY_CONTACT);
+    // Every encrypted column of the defenders table, by column, property and field name.
+    const encryptedNames = ENCRYPTED_COLUMNS.filter((c) => c.table === 'defenders').flatMap((c) => [
+      c.column,
+      c.property,
+      c.property.replace(/Enc$/, ''),
+    ]);
+    expect(encryptedNames).toEqual(expect.arrayContaining(['contacts', 'confidentialNotes']));
 
     for (const user of [staff.coordinator, staff.admin, staff.caseworker]) {
       for (const format of ['csv', 'json']) {
@@ -246,8 +256,9 @@ describe('defender export', () => {
           CANARY_CONTACT,
           CANARY_PHONE,
           CANARY_NOTES,
-          'contacts',
-          'confidentialNotes',
+          CANARY_ADDRESS,
+          ...encryptedNames,
+          'v1.dev.',
         ]) {
           expect(res.text).not.toContain(canary);
         }

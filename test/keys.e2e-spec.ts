@@ -13,6 +13,7 @@ import {
   FieldCipher,
   validateEnv,
 } from '@witness/platform';
+import { DataSource } from 'typeorm';
 import { startApi, type TestApi } from './support/api';
 import { runCli } from './support/cli';
 import { multipart, pdf, postMultipart } from './support/files';
@@ -33,6 +34,7 @@ describe('encryption keys: rotation and production refusal', () => {
   let eventId: string;
   let mfaSecret: string;
   let documentId: string;
+  let webhookSecret: string;
 
   beforeAll(async () => {
     api = await startApi({
@@ -86,6 +88,15 @@ describe('encryption keys: rotation and production refusal', () => {
     );
     expect(doc.status).toBe(201);
     documentId = doc.body.id;
+    // A webhook's signing secret: its row is keyed by the user, not by an id of its own.
+    const prefs = await caseworker.request({
+      method: 'PUT',
+      url: '/api/v1/me/notification-preferences',
+      body: { channels: ['webhook'], webhookUrl: 'https://hooks.example.org/witness' },
+    });
+    expect(prefs.status).toBe(200);
+    webhookSecret = prefs.body.webhookSecret;
+    expect(webhookSecret).toBeTruthy();
   });
   afterAll(() => api.close());
 
@@ -105,15 +116,36 @@ describe('encryption keys: rotation and production refusal', () => {
     return out;
   };
 
-  it('rotation knows every encrypted column of the schema', async () => {
-    const inSchema = Object.keys(await encryptedValues()).sort();
-    expect(inSchema).toEqual(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`).sort());
+  it('the registry of encrypted columns names every `*_enc` column of the schema, and only those', async () => {
+    const inSchema = Object.keys(await encryptedValues());
+    const registered = ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`);
+    expect({ notRegistered: inSchema.filter((c) => !registered.includes(c)) }).toEqual({
+      notRegistered: [],
+    });
+    expect({ notInSchema: registered.filter((c) => !inSchema.includes(c)) }).toEqual({
+      notInSchema: [],
+    });
+    expect(new Set(registered).size).toBe(registered.length);
+  });
+
+  it('each registered column is its entity property, never loaded unless asked for', () => {
+    const ds = api.app.get(DataSource);
+    for (const c of ENCRYPTED_COLUMNS) {
+      const entity = ds.entityMetadatas.find((m) => m.tableName === c.table);
+      const mapped = entity?.columns.find((col) => col.databaseName === c.column);
+      expect({ c, property: mapped?.propertyName, select: mapped?.isSelect }).toEqual({
+        c,
+        property: c.property,
+        select: false,
+      });
+      expect(entity?.columns.some((col) => col.databaseName === c.idColumn)).toBe(true);
+    }
   });
 
   it('keys:rotate re-encrypts everything under the new active key, readable with it alone', async () => {
     const before = await encryptedValues();
     const all = Object.values(before).flat();
-    expect(all.length).toBe(3 + 3 + 1 + 1 + 2);
+    expect(all.length).toBe(3 + 3 + 1 + 1 + 2 + 1);
     for (const v of all) expect(v).toMatch(/^v1\.a\./);
 
     const env = { DATABASE_URL: api.dbUrl, WITNESS_ENCRYPTION_KEYS: `b:${KEY_B},a:${KEY_A}` };
@@ -123,6 +155,7 @@ describe('encryption keys: rotation and production refusal', () => {
     expect(run.stdout).toContain('defenders.confidential_notes_enc: 3 re-encrypted');
     expect(run.stdout).toContain('detention_events.source_identity_enc: 1 re-encrypted');
     expect(run.stdout).toContain('users.mfa_secret_enc: 1 re-encrypted');
+    expect(run.stdout).toContain('notification_preferences.webhook_secret_enc: 1 re-encrypted');
 
     const after = await encryptedValues();
     for (const [col, values] of Object.entries(after)) {
@@ -158,6 +191,16 @@ describe('encryption keys: rotation and production refusal', () => {
       caseworker.id,
     ]);
     expect(onlyB.decrypt(user.mfa_secret_enc, `users.mfa_secret:${caseworker.id}`)).toBe(mfaSecret);
+    const [hook] = await api.db.query(
+      `SELECT webhook_secret_enc FROM notification_preferences WHERE user_id = $1`,
+      [caseworker.id],
+    );
+    expect(
+      onlyB.decrypt(
+        hook.webhook_secret_enc,
+        `notification_preferences.webhook_secret:${caseworker.id}`,
+      ),
+    ).toBe(webhookSecret);
     const [document] = await api.db.query(
       `SELECT d.source_identity_enc, v.id AS version_id, v.data_key_enc
          FROM documents d JOIN document_versions v ON v.document_id = d.id WHERE d.id = $1`,
@@ -183,7 +226,7 @@ describe('encryption keys: rotation and production refusal', () => {
     const again = await runCli(['keys:rotate'], env);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('defenders.contacts_enc: 0 re-encrypted');
-  }, 40_000);
+  }, 90_000);
 
   describe('configuration', () => {
     const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/witness' };

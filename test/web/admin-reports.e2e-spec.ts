@@ -111,7 +111,7 @@ describe('admin: users and the audit trail', () => {
     // Amina signs in, in her own browser.
     const other = await newPage(browser, app);
     await signIn(other.page, { email, password: TEST_PASSWORD });
-    expect(await other.page.locator('h1').textContent()).toBe('Home');
+    expect(await other.page.locator('h1').textContent()).toBe('My work');
     await page.reload();
     expect((await facts(page))['Last sign-in']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
 

@@ -692,7 +692,10 @@ describe('server-side checks (a real session cookie, HTTP only)', () => {
     });
     expect(illegal.statusCode).toBe(409);
     expect(illegal.body).toContain('The step was not taken.');
-    expect(illegal.body).toContain('cannot move to approved. Allowed: in_review, withdrawn');
+    expect(illegal.body).toContain(
+      'This escalation cannot go from Draft to Approved; it can go to: In review, Withdrawn.',
+    );
+    expect(illegal.body).not.toContain('Allowed: in_review');
 
     // A submission dossier without the defender's consent to a UN submission: refused, said.
     const noConsent = await mkEscalation(await mkDefender('Nadia Farouk'));

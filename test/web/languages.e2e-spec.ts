@@ -86,7 +86,7 @@ describe('web app: French and Spanish', () => {
     await expect(page.getByLabel('Mot de passe').count()).resolves.toBe(1);
     await expectAccessible(page, 'sign-in page in French');
     await signInAs(page, francophone);
-    await expect(h1(page)).resolves.toBe('Accueil');
+    await expect(h1(page)).resolves.toBe('Mon travail');
     await expect(page.getByRole('button', { name: 'Se déconnecter' }).count()).resolves.toBe(1);
 
     await page.goto('/app/defenders');
@@ -144,7 +144,7 @@ describe('web app: French and Spanish', () => {
     await expect(page.title()).resolves.toBe('Iniciar sesión · Witness');
     await expect(page.getByLabel('Contraseña').count()).resolves.toBe(1);
     await signInAs(page, caseworker);
-    await expect(h1(page)).resolves.toBe('Inicio');
+    await expect(h1(page)).resolves.toBe('Mi trabajo');
 
     await page.goto('/app/defenders');
     await expect(h1(page)).resolves.toBe('Defensores');
@@ -188,7 +188,7 @@ describe('web app: French and Spanish', () => {
     await expect(htmlLang(second.page)).resolves.toBe('fr');
     await signInAs(second.page, chooser);
     await expect(htmlLang(second.page)).resolves.toBe('es');
-    await expect(h1(second.page)).resolves.toBe('Inicio');
+    await expect(h1(second.page)).resolves.toBe('Mi trabajo');
     // On a phone too, the switcher is there and usable.
     await second.page.setViewportSize({ width: 390, height: 800 });
     await expect(second.page.getByRole('button', { name: 'Français' }).isVisible()).resolves.toBe(
@@ -230,7 +230,7 @@ describe('web app: French and Spanish', () => {
     // Signed in without a choice of their own, the browser's choice stays.
     await signInAs(page, coordinator);
     await expect(htmlLang(page)).resolves.toBe('fr');
-    await expect(h1(page)).resolves.toBe('Accueil');
+    await expect(h1(page)).resolves.toBe('Mon travail');
     expect(problems).toEqual([]);
   });
 

@@ -93,7 +93,7 @@ describe('signing in and out', () => {
     await expectAccessible(page, 'mfa recovery codes');
     await screenshot(page, 'mfa-recovery-codes');
     await page.getByRole('link', { name: 'Continue' }).click();
-    expect(await page.locator('h1').textContent()).toBe('Home');
+    expect(await page.locator('h1').textContent()).toBe('My work');
 
     // Sign out: back to the sign-in page, and the old session is gone for good.
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -116,7 +116,7 @@ describe('signing in and out', () => {
     await page.getByLabel('Authenticator code').fill(totpAt(secret, app.clock.now()));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((u) => u.pathname === '/app');
-    expect(await page.locator('h1').textContent()).toBe('Home');
+    expect(await page.locator('h1').textContent()).toBe('My work');
     expect(problems).toEqual([]);
     await context.close();
   });

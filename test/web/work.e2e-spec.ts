@@ -252,6 +252,8 @@ describe('web: home, milestones, inbox and solidarity', () => {
     await page.goto('/app');
     const inbox = page.locator('.work-inbox');
     expect(await shown(inbox)).toContain('1 unread notification');
+    // The unread notification itself is listed on My work.
+    expect(await shown(inbox.locator('[data-section="unread"] li'))).toContain(n.title);
     await inbox.getByRole('link', { name: 'Open your inbox' }).click();
     await shown(page.getByRole('heading', { level: 1, name: 'Inbox' }));
     const unreadSection = page.locator('[data-section="unread"]');

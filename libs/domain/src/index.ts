@@ -1,6 +1,7 @@
 export * from './shared/actor';
 export * from './shared/vocabulary';
 export * from './shared/events';
+export * from './shared/encrypted-columns';
 export * from './defenders/defender.entity';
 export * from './defenders/defender.types';
 export * from './defenders/defender.view';

@@ -18,14 +18,16 @@ import { Versioned } from '../http/etag.interceptor';
 import {
   CreateEscalationDto,
   EscalationIdParams,
-  EscalationPageResponse,
   EscalationQueryDto,
-  EscalationResponse,
-  MandateSuggestionResponse,
   TransitionDto,
-  TransitionResponse,
   UpdateEscalationDto,
 } from './escalation.dto';
+import {
+  EscalationPageResponse,
+  EscalationResponse,
+  MandateSuggestionResponse,
+  TransitionResponse,
+} from './escalation.response';
 
 const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
@@ -113,7 +115,7 @@ export class EscalationsController {
   @ApiOperation({
     summary: 'Take a workflow step',
     description:
-      "Illegal steps get 409 naming the allowed ones; caseworkers draft and send to review, coordinators and admins approve, submit and record UN outcomes. Submission needs every defender's UN-submission consent.",
+      "Illegal steps get 409 naming the current state (`from`), the step asked (`to`) and the allowed ones (`allowed`); caseworkers draft and send to review, coordinators and admins approve, submit and record UN outcomes. Submission needs every defender's UN-submission consent.",
   })
   @ApiOkResponse({ type: EscalationResponse })
   @ApiProblems(400, 401, 403, 404, 409, 422)

@@ -7,7 +7,8 @@ import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
 import { Versioned } from '../http/etag.interceptor';
-import { EscalationIdParams, EscalationResponse } from './escalation.dto';
+import { EscalationIdParams } from './escalation.dto';
+import { EscalationResponse } from './escalation.response';
 import {
   AnswerParams,
   AnswersQueryDto,

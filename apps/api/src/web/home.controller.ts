@@ -18,6 +18,7 @@ import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { CurrentActor } from '../http/actor.decorator';
 import { Views, type WebRequest } from './views';
+import { ALL_STATES } from './escalations/view';
 import { ANY_ROLE } from './web-auth.controller';
 import {
   addDays,
@@ -35,9 +36,16 @@ export const DEADLINE_HORIZON_DAYS = 90;
 const SESSION_HORIZON_DAYS = 60;
 /** How many recently changed cases the home page lists. */
 const RECENT_CASES = 8;
+/** How many of my cases, of the drafts to review and of the unread notifications it lists. */
+const MY_CASES = 10;
+const REVIEW_DRAFTS = 10;
+const UNREAD_SHOWN = 5;
+/** Roles that decide on escalations sent for review (and see them counted by state). */
+const REVIEWERS: readonly string[] = ['coordinator', 'admin'];
 
 /**
- * The home page: what needs the signed-in user's attention now. Everything comes from the
+ * The home page, "My work": what needs the signed-in user's attention now (my cases, what
+ * falls due, what is overdue, the unread notifications, the drafts to review). Everything comes from the
  * same services as the API, with the user's own access: a milestone, an escalation or a case
  * the user may not see is simply not there.
  */
@@ -68,6 +76,20 @@ export class HomeWebController {
     const tz = knownZone(me.timeZone);
     const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000).toISOString();
 
+    const reviewer = REVIEWERS.includes(actor.role);
+    const [mine, drafts, byState, unreadList] = await Promise.all([
+      this.defenders.assignedTo(actor, MY_CASES),
+      actor.role === 'viewer'
+        ? Promise.resolve({ data: [] as EscalationView[], nextCursor: null })
+        : this.escalations.list(
+            reviewer
+              ? { state: 'in_review', limit: REVIEW_DRAFTS }
+              : { state: 'draft', ownerId: actor.userId, limit: REVIEW_DRAFTS },
+            actor,
+          ),
+      reviewer ? this.escalations.countByState(actor) : Promise.resolve(null),
+      this.notifications.inbox(actor, { unread: true, limit: UNREAD_SHOWN }),
+    ]);
     const [overdue, dueSoon, deadlinePages, cases, unread, sessions] = await Promise.all([
       this.milestones.list(
         { status: 'open', assigneeId: actor.userId, to: now.toISOString(), limit: 50 },
@@ -100,6 +122,7 @@ export class HomeWebController {
       [
         ...[...overdue.data, ...dueSoon.data].map((m) => m.defenderId),
         ...found.flatMap((d) => d.defenderIds),
+        ...drafts.data.flatMap((e) => e.defenderIds),
       ].filter((id): id is string => !!id),
       actor,
     );
@@ -119,6 +142,20 @@ export class HomeWebController {
       defender: m.defenderId ? { id: m.defenderId, fullName: names.get(m.defenderId) } : null,
     });
     const recent = cases;
+    const draftItems = drafts.data.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      mechanism: e.mechanism,
+      state: e.state,
+      updatedAt: e.updatedAt,
+      defenderNames: e.defenderIds
+        .map((id) => names.get(id))
+        .filter((n): n is string => !!n)
+        .join(', '),
+    }));
+    const states = byState
+      ? ALL_STATES.filter((st) => byState[st]).map((st) => ({ state: st, count: byState[st] }))
+      : null;
 
     return this.views.send(
       req,
@@ -132,7 +169,15 @@ export class HomeWebController {
         deadlines,
         horizonDays: DEADLINE_HORIZON_DAYS,
         recent,
+        myCases: mine.data,
+        moreMyCases: mine.more,
+        reviewer,
+        showDrafts: actor.role !== 'viewer',
+        drafts: draftItems,
+        moreDrafts: drafts.nextCursor !== null,
+        states,
         unreadCount: unread,
+        unread: unreadList.data,
         // The next UN sessions, each with its deadlines still to come.
         sessions: sessions.slice(0, 6).map((e) => ({
           id: e.id,

@@ -17,6 +17,7 @@ import { User, type Role } from '../users';
 import { PasswordVerifier } from './password-verifier';
 import { LoginFailure, Session } from './session.entity';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from './totp';
+import { cipherContext } from '../shared/encrypted-columns';
 
 export interface LoginInput {
   email: string;
@@ -54,7 +55,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-const mfaContext = (userId: string) => FieldCipher.context('users', 'mfa_secret', userId);
+const mfaContext = (userId: string) => cipherContext('users', 'mfaSecretEnc', userId);
 
 /**
  * Sign-in, sessions and the second factor. Tokens are 256 random bits, given once and

@@ -29,7 +29,8 @@ const PAGE = 1000;
 
 /**
  * Exports of case records with the list's filters and need-to-know, built from the same view
- * the API shows (so never the encrypted contacts or notes). Each export is audited before
+ * the API shows: no column of ENCRYPTED_COLUMNS is loaded (each is mapped `select: false`), so
+ * none is exported, in clear or as ciphertext. Each export is audited before
  * its first byte leaves, and so is the read of each restricted case in it.
  */
 @Injectable()

@@ -77,6 +77,15 @@ export interface DefenderView extends Required<
   updatedAt: string;
 }
 
+/** What changed on a case: its profile, its timeline, its documents or its consents. */
+export type CaseChange = 'profile' | 'timeline' | 'document' | 'consent';
+
+/** A case in the "recently changed" list: what changed last, and when. */
+export interface RecentlyChangedCase extends DefenderView {
+  change: CaseChange;
+  changedAt: string;
+}
+
 export interface DefenderListQuery {
   q?: string;
   country?: string;

@@ -31,20 +31,23 @@ import type { Actor } from '../shared/actor';
 import { Defender } from './defender.entity';
 import { SEARCH_TSQUERY_SQL, toPrefixTsquery } from './defender-search';
 import type {
+  CaseChange,
   Contact,
   DefenderInput,
   DefenderListQuery,
   DefenderPatch,
   DefenderView,
+  RecentlyChangedCase,
 } from './defender.types';
 import { toDefenderView } from './defender.view';
+import { cipherContext } from '../shared/encrypted-columns';
 
 type SeqCursor = { s: string };
 type RankCursor = { r: number; s: string };
 
-const contactsContext = (id: string) => FieldCipher.context('defenders', 'contacts', id);
-const notesContext = (id: string) => FieldCipher.context('defenders', 'confidential_notes', id);
-const addressContext = (id: string) => FieldCipher.context('defenders', 'usual_address', id);
+const contactsContext = (id: string) => cipherContext('defenders', 'contactsEnc', id);
+const notesContext = (id: string) => cipherContext('defenders', 'confidentialNotesEnc', id);
+const addressContext = (id: string) => cipherContext('defenders', 'usualAddressEnc', id);
 
 /** The editable fields as the audit trail compares them (sensitive ones only named). */
 function auditable(
@@ -345,16 +348,65 @@ export class DefendersService {
     return this.page(rows, limit, (d) => encodeCursor({ s: d.seq }));
   }
 
-  /** The cases the actor may see that changed last (the web app's home page). */
-  async recentlyChanged(actor: Actor, limit = 10): Promise<DefenderView[]> {
+  /**
+   * The cases the actor may see whose records changed last (the web app's home page): the
+   * profile, but also the timeline, the documents and the consents, read from the audit
+   * trail. Each case once, with what changed and when; archived cases and those the actor
+   * may not see are left out, and the list is refilled from older changes.
+   */
+  async recentlyChanged(actor: Actor, limit = 10): Promise<RecentlyChangedCase[]> {
+    const latest = new Map<string, { change: CaseChange; at: string }>();
+    const shown: RecentlyChangedCase[] = [];
+    let beforeId: string | undefined;
+    for (let round = 0; round < RECENT_REFILL_ROUNDS && shown.length < limit; round++) {
+      const batch = await this.audit.latestAboutSubjects(Object.keys(CHANGE_OF_ACTION), {
+        limit: RECENT_BATCH,
+        beforeId,
+      });
+      const fresh: string[] = [];
+      for (const a of batch) {
+        if (latest.has(a.subjectId)) continue;
+        const prefix = Object.keys(CHANGE_OF_ACTION).find((p) => a.action.startsWith(p))!;
+        latest.set(a.subjectId, { change: CHANGE_OF_ACTION[prefix], at: a.at });
+        fresh.push(a.subjectId);
+      }
+      if (fresh.length) {
+        const rows = await this.filtered({}, actor)
+          .select(listColumns(this.repo))
+          .andWhere('d.id IN (:...fresh)', { fresh })
+          .getMany();
+        const today = this.clock.today();
+        const byId = new Map(rows.map((d) => [d.id, d]));
+        for (const id of fresh) {
+          const d = byId.get(id);
+          if (!d || shown.length >= limit) continue;
+          const { change, at } = latest.get(id)!;
+          shown.push({ ...toDefenderView(d, today, { withStory: false }), change, changedAt: at });
+        }
+      }
+      if (batch.length < RECENT_BATCH) break;
+      beforeId = batch[batch.length - 1].id;
+    }
+    return shown;
+  }
+
+  /** The cases assigned to the actor (need-to-know still applies), last changed first. */
+  async assignedTo(actor: Actor, limit = 20): Promise<{ data: DefenderView[]; more: boolean }> {
     const rows = await this.filtered({}, actor)
       .select(listColumns(this.repo))
+      .andWhere(
+        'EXISTS (SELECT 1 FROM defender_assignees x WHERE x.defender_id = d.id AND x.user_id = :me)',
+        { me: actor.userId },
+      )
       .orderBy('d.updated_at', 'DESC')
       .addOrderBy('d.seq', 'DESC')
-      .limit(limit)
+      .limit(limit + 1)
       .getMany();
     const today = this.clock.today();
-    return rows.map((d) => toDefenderView(d, today, { withStory: false }));
+    return {
+      data: rows.slice(0, limit).map((d) => toDefenderView(d, today, { withStory: false })),
+      more: rows.length > limit,
+    };
   }
 
   /**
@@ -484,6 +536,22 @@ export class DefendersService {
 
 /** Rounds of reading older events to refill a history page (see `history`). */
 const HISTORY_REFILL_ROUNDS = 20;
+
+/** What kind of change an audited action is, by its prefix (reads are not changes). */
+const CHANGE_OF_ACTION: Record<string, CaseChange> = {
+  'defender.create': 'profile',
+  'defender.update': 'profile',
+  'defender.import': 'profile',
+  'event.': 'timeline',
+  'document.create': 'document',
+  'document.version': 'document',
+  'document.update': 'document',
+  'document.delete': 'document',
+  'consent.': 'consent',
+};
+/** Audit events read per round when listing recently changed cases, and the rounds at most. */
+const RECENT_BATCH = 200;
+const RECENT_REFILL_ROUNDS = 5;
 const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** Every id an audit event names: its record and any id in its changes, wherever it sits. */

@@ -30,9 +30,9 @@ import type {
   DetentionEventPatch,
   DetentionEventView,
 } from './detention.types';
+import { cipherContext } from '../shared/encrypted-columns';
 
-const sourceContext = (id: string) =>
-  FieldCipher.context('detention_events', 'source_identity', id);
+const sourceContext = (id: string) => cipherContext('detention_events', 'sourceIdentityEnc', id);
 
 /**
  * The detention timeline. Every change re-derives the defender's status and days in

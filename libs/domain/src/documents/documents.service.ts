@@ -46,10 +46,11 @@ import type {
 } from './document.types';
 import type { FileType } from './file-types';
 import type { DomainEvents } from '../shared/events';
+import { cipherContext } from '../shared/encrypted-columns';
 
-const sourceContext = (id: string) => FieldCipher.context('documents', 'source_identity', id);
+const sourceContext = (id: string) => cipherContext('documents', 'sourceIdentityEnc', id);
 const dataKeyContext = (versionId: string) =>
-  FieldCipher.context('document_versions', 'data_key', versionId);
+  cipherContext('document_versions', 'dataKeyEnc', versionId);
 /** Associated data of a sealed blob: which version it belongs to, and which part it is. */
 const sealContext = (versionId: string, part: 'content' | 'thumbnail') =>
   `document_versions:${versionId}:${part}`;

@@ -7,6 +7,7 @@ import type { Escalation, SourceIdentity } from '../escalations';
 import type { QuestionnaireRecord, SubmissionConsent } from './questionnaire/answers';
 import { templateKindFor } from './dossier-renderer';
 import type { RecordEvent } from './questionnaire/values';
+import { cipherContext } from '../shared/encrypted-columns';
 
 /**
  * Reading what a questionnaire is drawn from: each person's profile, timeline and consents,
@@ -15,10 +16,10 @@ import type { RecordEvent } from './questionnaire/values';
  * completeness views.
  */
 
-const contactsContext = (id: string) => FieldCipher.context('defenders', 'contacts', id);
-const notesContext = (id: string) => FieldCipher.context('defenders', 'confidential_notes', id);
-const addressContext = (id: string) => FieldCipher.context('defenders', 'usual_address', id);
-const sourceContext = (id: string) => FieldCipher.context('escalations', 'source_identity', id);
+const contactsContext = (id: string) => cipherContext('defenders', 'contactsEnc', id);
+const notesContext = (id: string) => cipherContext('defenders', 'confidentialNotesEnc', id);
+const addressContext = (id: string) => cipherContext('defenders', 'usualAddressEnc', id);
+const sourceContext = (id: string) => cipherContext('escalations', 'sourceIdentityEnc', id);
 
 export interface LoadedPerson {
   id: string;

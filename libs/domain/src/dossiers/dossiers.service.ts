@@ -30,6 +30,7 @@ import { dossierFileName } from './dossier-file-name';
 import { Dossier, type DossierState } from './dossier.entity';
 import { DOSSIER_TEMPLATE_VERSION, renderDossierHtml } from './dossier-renderer';
 import { QuestionnaireService } from './questionnaire.service';
+import { cipherContext } from '../shared/encrypted-columns';
 
 export interface DossierRequest {
   language: DossierLanguage;
@@ -76,7 +77,7 @@ export interface HtmlToPdf {
   render(html: string, options?: { title?: string }): Promise<Buffer>;
 }
 
-const contentContext = (id: string) => FieldCipher.context('dossiers', 'content', id);
+const contentContext = (id: string) => cipherContext('dossiers', 'contentEnc', id);
 
 function toView(d: Dossier): DossierView {
   return {

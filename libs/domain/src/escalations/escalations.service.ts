@@ -65,6 +65,7 @@ import {
   type EscalationKind,
   type Mechanism,
 } from './escalation-workflow';
+import { cipherContext } from '../shared/encrypted-columns';
 
 /** Who the source is to the person(s) concerned. */
 export const SOURCE_RELATIONS = ['self', 'family', 'lawyer', 'organisation', 'other'] as const;
@@ -169,6 +170,8 @@ export interface EscalationQuery {
   kind?: EscalationKind;
   state?: string;
   defenderId?: string;
+  /** Only the escalations this user owns (the person who drafts and follows it). */
+  ownerId?: string;
   dueBefore?: string;
   limit?: number;
   cursor?: string;
@@ -212,7 +215,7 @@ export function recordedDates(e: Escalation, today?: string): RecordedDates {
   };
 }
 
-const sourceContext = (id: string) => FieldCipher.context('escalations', 'source_identity', id);
+const sourceContext = (id: string) => cipherContext('escalations', 'sourceIdentityEnc', id);
 
 /** The content's per-person answers name the escalation's own people, each once. */
 function checkContentPeople(content: EscalationContent | undefined, defenderIds: string[]) {
@@ -567,7 +570,7 @@ export class EscalationsService {
       if (!check.ok && check.reason === 'illegal') {
         throw new ConflictError(
           `An escalation in state ${e.state} cannot move to ${input.to}. Allowed: ${check.allowed.join(', ') || 'none (it is closed)'}.`,
-          { allowed: check.allowed },
+          { from: e.state, to: input.to, allowed: check.allowed },
         );
       }
       if (!check.ok) {
@@ -692,6 +695,7 @@ export class EscalationsService {
     if (query.mechanism) qb.andWhere('e.mechanism = :mechanism', { mechanism: query.mechanism });
     if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
     if (query.state) qb.andWhere('e.state = :state', { state: query.state });
+    if (query.ownerId) qb.andWhere('e.owner_id = :owner', { owner: query.ownerId });
     if (query.defenderId) {
       qb.andWhere(
         'EXISTS (SELECT 1 FROM escalation_defenders x WHERE x.escalation_id = e.id AND x.defender_id = :did)',
@@ -741,6 +745,22 @@ export class EscalationsService {
       nextCursor:
         rows.length > limit && last ? encodeKeyCursor(last.createdAt.toISOString(), last.id) : null,
     };
+  }
+
+  /** How many escalations the actor may see are in each state (states with none are absent). */
+  async countByState(actor: Actor): Promise<Record<string, number>> {
+    const qb = this.dataSource.getRepository(Escalation).createQueryBuilder('e');
+    this.access.restrictLinked(qb, actor, {
+      table: 'escalation_defenders',
+      column: 'escalation_id',
+      ownerAlias: 'e',
+    });
+    const rows = await qb
+      .select('e.state', 'state')
+      .addSelect('COUNT(*)::int', 'n')
+      .groupBy('e.state')
+      .getRawMany<{ state: string; n: number }>();
+    return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
   }
 
   async forDefender(defenderId: string, actor: Actor): Promise<Page<EscalationView>> {

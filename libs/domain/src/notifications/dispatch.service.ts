@@ -19,6 +19,7 @@ import { Delivery } from './delivery.entity';
 import { NotificationPreferences } from './notification-preferences.entity';
 import { Notification } from './notification.entity';
 import { isLate, nextDigestAt } from '../shared/schedule';
+import { cipherContext } from '../shared/encrypted-columns';
 
 export type DeliverOutcome = 'sent' | 'skipped' | 'failed';
 
@@ -51,7 +52,7 @@ const KIND_LABELS: Record<string, string> = {
 export const MILESTONE_KIND_LABELS: Readonly<Record<string, string>> = KIND_LABELS;
 
 export const webhookSecretContext = (userId: string) =>
-  FieldCipher.context('notification_preferences', 'webhook_secret', userId);
+  cipherContext('notification_preferences', 'webhookSecretEnc', userId);
 
 /** Where this deployment's webhooks may go (WEBHOOK_ALLOW_HOSTS, https in production). */
 export function webhookPolicyOf(config: ConfigService<Env, true>): WebhookTargetPolicy {

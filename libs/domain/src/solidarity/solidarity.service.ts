@@ -30,6 +30,7 @@ import {
   type PartnerKind,
   type Reach,
 } from './solidarity.entity';
+import { cipherContext } from '../shared/encrypted-columns';
 
 export interface ContactPerson {
   name: string;
@@ -95,7 +96,7 @@ export interface ActionQuery {
   cursor?: string;
 }
 
-const contactContext = (id: string) => FieldCipher.context('partners', 'contact_person', id);
+const contactContext = (id: string) => cipherContext('partners', 'contactPersonEnc', id);
 
 /**
  * Solidarity actions and the partner organisations that take part in them. An action that

@@ -243,6 +243,32 @@ export class AuditService {
     return { seq: BigInt(h.seq), hash: h.hash, keyId: h.key_id, ids: h.ids };
   }
 
+  /**
+   * The newest events about cases (with a subject) whose action starts with one of
+   * `prefixes`, newest first, before the event `beforeId` if given: what changed lately,
+   * for pages that list recent work. The caller decides which of the cases may be shown.
+   */
+  async latestAboutSubjects(
+    prefixes: readonly string[],
+    page: { limit: number; beforeId?: string },
+  ): Promise<{ id: string; subjectId: string; action: string; at: string }[]> {
+    const qb = this.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('a')
+      .where('a.subject_id IS NOT NULL')
+      .andWhere(`a.action LIKE ANY (:patterns)`, {
+        patterns: prefixes.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+      });
+    if (page.beforeId) qb.andWhere('a.id < :before', { before: page.beforeId });
+    const rows = await qb.orderBy('a.id', 'DESC').limit(page.limit).getMany();
+    return rows.map((a) => ({
+      id: a.id,
+      subjectId: a.subjectId as string,
+      action: a.action,
+      at: a.at.toISOString(),
+    }));
+  }
+
   /** Audit events, newest first, keyset-paginated by id. */
   async list(filter: AuditFilter): Promise<Page<AuditView>> {
     const limit = filter.limit ?? 50;

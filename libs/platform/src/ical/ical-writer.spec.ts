@@ -89,9 +89,12 @@ describe('ical writer', () => {
   });
 
   describe('folding', () => {
-    it('leaves a line of exactly 75 octets alone and folds one of 76', () => {
-      expect(foldLine('a'.repeat(75))).toBe('a'.repeat(75));
-      expect(foldLine('a'.repeat(76))).toBe(`${'a'.repeat(75)}\r\n a`);
+    it('leaves a line of exactly 74 octets alone and folds one of 75, continuations at 75 with the space', () => {
+      expect(foldLine('a'.repeat(74))).toBe('a'.repeat(74));
+      expect(foldLine('a'.repeat(75))).toBe(`${'a'.repeat(74)}\r\n a`);
+      expect(foldLine('a'.repeat(74 + 74 + 1))).toBe(
+        `${'a'.repeat(74)}\r\n ${'a'.repeat(74)}\r\n a`,
+      );
     });
 
     it('ends a line early rather than split a multi-octet character', () => {
@@ -229,8 +232,8 @@ describe('ical writer', () => {
         'TRANSP:TRANSPARENT',
         'X-WITNESS-KIND:hrc_session',
         'X-WITNESS-COUNTRIES:BD,NP',
-        'X-WITNESS-DEADLINE;X-KIND=stakeholder_submission;X-COUNTRY=BD;X-LABEL="a;b"',
-        ' :20260301',
+        'X-WITNESS-DEADLINE;X-KIND=stakeholder_submission;X-COUNTRY=BD;X-LABEL="a;b',
+        ' ":20260301',
         'END:VEVENT',
       ]);
 
@@ -252,6 +255,29 @@ describe('ical writer', () => {
       expect(deadline.getParameter('x-label')).toBe('a;b');
     });
 
+    it('escapes the calendar name and description (NAME, X-WR-*) without a VALUE parameter', () => {
+      const ics = calendar([], { name: 'Cases; urgent, all', description: 'a\\b\nc' });
+      const lines = ics.split('\r\n');
+      expect(lines).toContain('NAME:Cases\\; urgent\\, all');
+      expect(lines).toContain('X-WR-CALNAME:Cases\\; urgent\\, all');
+      expect(lines).toContain('X-WR-CALDESC:a\\\\b\\nc');
+      const cal = new ICAL.Component(ICAL.parse(ics));
+      expect(cal.getFirstPropertyValue('name')).toBe('Cases\\; urgent\\, all'); // unknown to ical.js: raw
+      expect(cal.getFirstPropertyValue('description')).toBe('a\\b\nc');
+    });
+
+    it('writes a list-valued parameter comma-separated, each value quoted as needed', () => {
+      const ics = calendar([
+        event({ x: [{ name: 'X-A', params: { 'X-TAGS': ['one', 'two:three'] }, raw: '1' }] }),
+      ]);
+      expect(ics).toContain('X-A;X-TAGS=one,"two:three":1\r\n');
+    });
+
+    it("leaves ical.js's own folding setting as it found it", () => {
+      calendar([event({ description: 'x'.repeat(300) })]);
+      expect(ICAL.foldLength).toBe(75);
+    });
+
     it('refuses malformed names and values rather than write a broken line', () => {
       expect(() => calendar([event({ x: [{ name: 'WITNESS', raw: '1' }] })])).toThrow(/X-/);
       expect(() => calendar([event({ x: [{ name: 'X-A:B', raw: '1' }] })])).toThrow(/X-/);
@@ -266,6 +292,17 @@ describe('ical writer', () => {
       ).toThrow(/both/);
       expect(() => calendar([], { refreshInterval: 'hourly' })).toThrow(/duration/);
       expect(() => calendar([], { refreshInterval: 'PT' })).toThrow(/duration/);
+      // ical.js writes years unpadded: a year before 1000 would come out malformed.
+      expect(() => calendar([event({ start: { date: '0999-12-31' } })])).toThrow(/calendar date/);
+      expect(() => calendar([event({ dtstamp: new Date('0999-12-31T00:00:00Z') })])).toThrow(
+        /Year/,
+      );
+      expect(() =>
+        calendar([
+          event({ x: [{ name: 'X-A', text: 'a' }] }),
+          event({ uid: 'e2', x: [{ name: 'X-A', raw: '1' }] }),
+        ]),
+      ).toThrow(/both as text and raw/);
     });
   });
 

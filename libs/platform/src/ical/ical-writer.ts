@@ -1,9 +1,19 @@
+import ICAL from 'ical.js';
+
 /**
  * An RFC 5545 (iCalendar) writer for published calendars (`METHOD:PUBLISH`): one VCALENDAR of
  * VEVENTs, all times in UTC (no VTIMEZONE needed), all-day events as DATE values with an
- * exclusive DTEND. Output is CRLF-terminated, TEXT values are escaped (RFC 5545 3.3.11),
- * parameter values are quoted and caret-encoded (RFC 6868) when they need it, and content
- * lines are folded at 75 octets without splitting a UTF-8 sequence (3.1).
+ * exclusive DTEND.
+ *
+ * The calendar is built with ical.js's component model (ICAL.Component, ICAL.Event,
+ * ICAL.Property, ICAL.Time, ICAL.Duration), the library the importer reads calendars with, and
+ * written by its stringifier: CRLF line endings, TEXT escaping (RFC 5545 3.3.11), parameter
+ * values quoted and caret-encoded (RFC 6868) when they need it, content lines folded without
+ * splitting a UTF-8 sequence (3.1). What this module adds is policy: it cleans text of what
+ * TEXT cannot hold (control characters, lone surrogates), tells the stringifier which
+ * properties are TEXT (NAME, X-WR-CALNAME and the caller's X- properties) so they are escaped
+ * without a `VALUE=TEXT`, and folds at 74 octets so that a continuation line, with its leading
+ * space, stays within 75.
  *
  * It refuses (throws) what it cannot write faithfully: a malformed name, a date that does
  * not exist, a URI or raw value holding whitespace or control characters. Callers that hold
@@ -62,9 +72,12 @@ export interface ICalCalendar {
 
 export const ICAL_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 
-const CRLF = '\r\n';
-/** RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, excluding the line break. */
-const FOLD_OCTETS = 75;
+/**
+ * RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, excluding the line break. ical.js
+ * puts up to `foldLength` octets after the space of a continuation line, so 74 keeps every
+ * physical line within 75.
+ */
+const FOLD_OCTETS = 74;
 
 const NAME = /^[A-Za-z0-9-]+$/;
 const X_NAME = /^X-[A-Za-z0-9-]+$/i;
@@ -78,84 +91,100 @@ const CONTROL_OR_SPACE = /[\u0000-\u0020\u007F]/;
 /** Half of a surrogate pair without its other half: not encodable as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+type DesignSet = typeof ICAL.design.icalendar;
+type JCalProperty = [string, Record<string, string | string[]>, string, ...unknown[]];
+
+const TEXT = { defaultType: 'text' };
+const TEXT_LIST = { defaultType: 'text', multiValue: ',' };
+
 /**
- * A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, every line break
- * (CRLF, CR or LF) as `\n`. Other control characters cannot appear in TEXT and are dropped;
- * a lone surrogate becomes U+FFFD.
+ * Text as TEXT can hold it: every line break (CRLF, CR or LF) as LF, other control characters
+ * but TAB dropped, a lone surrogate as U+FFFD. Escaping is the stringifier's.
  */
-export function escapeText(value: string): string {
+function cleanText(value: string): string {
   return value
     .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(/\r\n|\r|\n/g, '\n')
-    .replace(CONTROL, (c) => (c === '\n' ? c : ''))
-    .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+    .replace(/\r\n|\r/g, '\n')
+    .replace(CONTROL, (c) => (c === '\n' ? c : ''));
 }
 
 /**
- * A parameter value: caret-encoded (RFC 6868: `^^`, `^n`, `^'` for a double quote) and, if
- * it holds `;`, `:` or `,`, double-quoted.
+ * A TEXT value (RFC 5545 3.3.11) as the writer puts it: backslash, semicolon and comma
+ * escaped, every line break as `\n`; control characters TEXT cannot hold are dropped and a
+ * lone surrogate becomes U+FFFD.
+ */
+export function escapeText(value: string): string {
+  return (ICAL.design.icalendar.value as Record<string, { toICAL(v: string): string }>).text.toICAL(
+    cleanText(value),
+  );
+}
+
+/**
+ * A parameter value as the writer puts it: caret-encoded (RFC 6868: `^^`, `^n`, `^'` for a
+ * double quote) and, if it holds `;`, `:` or `,`, double-quoted.
  */
 export function paramValue(value: string): string {
-  const encoded = value
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(/\r\n|\r/g, '\n')
-    .replace(CONTROL, (c) => (c === '\n' ? c : ''))
-    .replace(/[\^\n"]/g, (c) => (c === '^' ? '^^' : c === '\n' ? '^n' : "^'"));
-  return /[;:,]/.test(encoded) ? `"${encoded}"` : encoded;
+  // `_rfc6868Unescape` is, despite its name, ical.js's RFC 6868 encoder for writing.
+  return ICAL.stringify.paramPropertyValue(
+    ICAL.stringify._rfc6868Unescape(cleanText(value)),
+    false,
+  );
+}
+
+/** Run ical.js's folding with this writer's limit (synchronous, so no one else sees it). */
+function withFoldLength<T>(write: () => T): T {
+  const previous = ICAL.foldLength;
+  ICAL.foldLength = FOLD_OCTETS;
+  try {
+    return write();
+  } finally {
+    ICAL.foldLength = previous;
+  }
 }
 
 /**
- * Fold a content line (without its CRLF) into lines of at most 75 octets of UTF-8, each
- * continuation starting with one space (which counts in its 75). A multi-octet character
- * is never split: a line ends early instead.
+ * Fold a content line (without its CRLF) as the writer does: at most 74 octets of UTF-8 on
+ * the first line and 75 on each continuation, its leading space included. A multi-octet
+ * character is never split: a line ends early instead.
  */
 export function foldLine(line: string): string {
-  if (Buffer.byteLength(line, 'utf8') <= FOLD_OCTETS) return line;
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  let limit = FOLD_OCTETS;
-  for (const ch of line) {
-    const size = utf8Length(ch.codePointAt(0)!);
-    if (octets + size > limit) {
-      out.push(current);
-      current = '';
-      octets = 0;
-      limit = FOLD_OCTETS - 1;
-    }
-    current += ch;
-    octets += size;
-  }
-  out.push(current);
-  return out.join(`${CRLF} `);
+  return withFoldLength(() => ICAL.helpers.foldline(line));
 }
 
-function utf8Length(codePoint: number): number {
-  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+/** `YYYY-MM-DD` as an ical.js DATE; throws if the day does not exist. */
+function dateValue(date: string): InstanceType<typeof ICAL.Time> {
+  const m = DATE.exec(date);
+  const t = m ? Date.parse(`${date}T00:00:00Z`) : NaN;
+  if (!m || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date || m[1] < '1000') {
+    throw new Error(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  }
+  return ICAL.Time.fromDateString(date);
+}
+
+/** An instant as an ical.js UTC DATE-TIME (seconds truncated). */
+function dateTimeValue(at: Date): InstanceType<typeof ICAL.Time> {
+  if (Number.isNaN(at.getTime())) throw new Error('Not a valid instant');
+  const iso = at.toISOString();
+  // ical.js writes the year unpadded: four digits from 1000 on.
+  if (!/^[1-9]\d{3}-/.test(iso)) throw new Error(`Year out of range for iCalendar: ${iso}`);
+  return ICAL.Time.fromJSDate(at, true);
 }
 
 /** `YYYY-MM-DD` as a DATE value (`YYYYMMDD`); throws if the day does not exist. */
 export function formatDate(date: string): string {
-  const m = DATE.exec(date);
-  const t = m ? Date.parse(`${date}T00:00:00Z`) : NaN;
-  if (!m || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) {
-    throw new Error(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  }
-  return `${m[1]}${m[2]}${m[3]}`;
+  return dateValue(date).toICALString();
 }
 
 /** An instant as a UTC DATE-TIME (`YYYYMMDDTHHMMSSZ`, seconds truncated). */
 export function formatDateTime(at: Date): string {
-  if (Number.isNaN(at.getTime())) throw new Error('Not a valid instant');
-  const iso = at.toISOString();
-  if (!/^\d{4}-/.test(iso)) throw new Error(`Year out of range for iCalendar: ${iso}`);
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  return dateTimeValue(at).toICALString();
 }
 
 /** The day after a `YYYY-MM-DD` day: the exclusive DTEND of a one-day event. */
 export function nextDay(date: string): string {
-  formatDate(date);
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const day = dateValue(date);
+  day.adjust(1, 0, 0, 0);
+  return day.toString();
 }
 
 /** Can this be a URI value (an absolute http(s) URL with no whitespace or control characters)? */
@@ -163,42 +192,41 @@ export function isICalUri(value: string): boolean {
   return /^https?:\/\/[^/]/i.test(value) && !CONTROL_OR_SPACE.test(value) && value.length <= 2000;
 }
 
-/** One content line `NAME;PARAM=v:value`, folded. `value` must already be in its final form. */
-function contentLine(name: string, params: ICalParams | undefined, value: string): string {
-  if (!NAME.test(name)) throw new Error(`Not an iCalendar property name: ${JSON.stringify(name)}`);
-  let line = name.toUpperCase();
+/** A TEXT property, whatever ical.js's design says of its name. */
+function textProperty(name: string, value: string): InstanceType<typeof ICAL.Property> {
+  return new ICAL.Property([name, {}, 'text', cleanText(value)] satisfies JCalProperty);
+}
+
+/** The parameters as jCal holds them (lowercase names), each name checked. */
+function jCalParams(params: ICalParams | undefined): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
   for (const [key, v] of Object.entries(params ?? {})) {
     if (!NAME.test(key)) throw new Error(`Not an iCalendar parameter name: ${JSON.stringify(key)}`);
-    const values = typeof v === 'string' ? [v] : v;
-    line += `;${key.toUpperCase()}=${values.map(paramValue).join(',')}`;
+    out[key.toLowerCase()] = typeof v === 'string' ? cleanText(v) : v.map(cleanText);
   }
-  return foldLine(`${line}:${value}`) + CRLF;
+  return out;
 }
 
-function textLine(name: string, value: string, params?: ICalParams): string {
-  return contentLine(name, params, escapeText(value));
-}
-
-function timeLine(name: string, t: ICalTime): string {
-  return 'date' in t
-    ? contentLine(name, { VALUE: 'DATE' }, formatDate(t.date))
-    : contentLine(name, undefined, formatDateTime(t.dateTime));
-}
-
-function xLine(p: ICalXProperty): string {
+/**
+ * An X- property as jCal: TEXT (escaped by the stringifier, a list comma-separated) or a raw
+ * value, which jCal calls `unknown` and which is written as is.
+ */
+function xProperty(p: ICalXProperty): InstanceType<typeof ICAL.Property> {
   if (!X_NAME.test(p.name)) throw new Error(`Not an X- property name: ${JSON.stringify(p.name)}`);
   if ((p.text === undefined) === (p.raw === undefined)) {
     throw new Error(`${p.name}: give exactly one of text or raw`);
   }
+  const params = jCalParams(p.params);
+  const name = p.name.toLowerCase();
   if (p.raw !== undefined) {
     if (CONTROL_OR_SPACE.test(p.raw)) throw new Error(`${p.name}: raw value holds whitespace`);
-    return contentLine(p.name, p.params, p.raw);
+    return new ICAL.Property([name, params, 'unknown', p.raw] satisfies JCalProperty);
   }
   const texts = typeof p.text === 'string' ? [p.text] : (p.text as readonly string[]);
-  return contentLine(p.name, p.params, texts.map(escapeText).join(','));
+  return new ICAL.Property([name, params, 'text', ...texts.map(cleanText)] satisfies JCalProperty);
 }
 
-function eventLines(e: ICalEvent): string {
+function eventComponent(e: ICalEvent): InstanceType<typeof ICAL.Component> {
   const allDay = 'date' in e.start;
   const end: ICalTime | undefined =
     e.end ?? ('date' in e.start ? { date: nextDay(e.start.date) } : undefined);
@@ -209,49 +237,88 @@ function eventLines(e: ICalEvent): string {
   if (e.sequence !== undefined && !(Number.isInteger(e.sequence) && e.sequence >= 0)) {
     throw new Error(`${e.uid}: SEQUENCE must be a non-negative integer`);
   }
-  let out = 'BEGIN:VEVENT' + CRLF;
-  out += textLine('UID', e.uid);
-  out += contentLine('DTSTAMP', undefined, formatDateTime(e.dtstamp));
-  out += timeLine('DTSTART', e.start);
-  if (end) out += timeLine('DTEND', end);
-  out += textLine('SUMMARY', e.summary);
-  if (e.description) out += textLine('DESCRIPTION', e.description);
-  if (e.location) out += textLine('LOCATION', e.location);
-  if (e.url) out += contentLine('URL', undefined, e.url);
-  if (e.categories?.length)
-    out += contentLine('CATEGORIES', undefined, e.categories.map(escapeText).join(','));
-  if (e.status) out += contentLine('STATUS', undefined, e.status);
-  if (e.sequence !== undefined) out += contentLine('SEQUENCE', undefined, String(e.sequence));
-  if (e.lastModified)
-    out += contentLine('LAST-MODIFIED', undefined, formatDateTime(e.lastModified));
-  if (e.transparent !== undefined)
-    out += contentLine('TRANSP', undefined, e.transparent ? 'TRANSPARENT' : 'OPAQUE');
-  for (const p of e.x ?? []) out += xLine(p);
-  return out + 'END:VEVENT' + CRLF;
+  const time = (t: ICalTime) => ('date' in t ? dateValue(t.date) : dateTimeValue(t.dateTime));
+  const vevent = new ICAL.Component('vevent');
+  const event = new ICAL.Event(vevent);
+  event.uid = cleanText(e.uid);
+  vevent.addPropertyWithValue('dtstamp', dateTimeValue(e.dtstamp));
+  event.startDate = time(e.start);
+  if (end) event.endDate = time(end);
+  event.summary = cleanText(e.summary);
+  if (e.description) event.description = cleanText(e.description);
+  if (e.location) event.location = cleanText(e.location);
+  if (e.url) vevent.addPropertyWithValue('url', e.url);
+  if (e.categories?.length) {
+    const categories = new ICAL.Property('categories');
+    categories.setValues(e.categories.map(cleanText));
+    vevent.addProperty(categories);
+  }
+  if (e.status) vevent.addPropertyWithValue('status', e.status);
+  if (e.sequence !== undefined) vevent.addPropertyWithValue('sequence', e.sequence);
+  if (e.lastModified) vevent.addPropertyWithValue('last-modified', dateTimeValue(e.lastModified));
+  if (e.transparent !== undefined) {
+    vevent.addPropertyWithValue('transp', e.transparent ? 'TRANSPARENT' : 'OPAQUE');
+  }
+  for (const p of e.x ?? []) vevent.addProperty(xProperty(p));
+  return vevent;
+}
+
+/**
+ * ical.js's iCalendar design with the properties it does not know that this writer gives a
+ * type: RFC 7986 NAME and the Outlook forms, and each X- property written as TEXT, so that
+ * they are escaped (and a list joined) without a `VALUE=` parameter. REFRESH-INTERVAL stays
+ * unknown to it: RFC 7986 wants its `VALUE=DURATION` written.
+ */
+function writerDesign(events: readonly ICalEvent[]): DesignSet {
+  const base = ICAL.design.icalendar;
+  const property: Record<string, object> = {
+    ...base.property,
+    name: TEXT,
+    'x-wr-calname': TEXT,
+    'x-wr-caldesc': TEXT,
+    'x-published-ttl': { defaultType: 'duration' },
+  };
+  const raw = new Set<string>();
+  const param: Record<string, object> = { ...base.param };
+  for (const x of events.flatMap((e) => e.x ?? [])) {
+    const name = x.name.toLowerCase();
+    if (x.text !== undefined) property[name] = TEXT_LIST;
+    else raw.add(name);
+    for (const [key, v] of Object.entries(x.params ?? {})) {
+      if (typeof v !== 'string') param[key.toLowerCase()] ??= { multiValue: ',' };
+    }
+  }
+  for (const name of raw) {
+    if (property[name] === TEXT_LIST) throw new Error(`${name}: written both as text and raw`);
+  }
+  return { ...base, property, param };
 }
 
 /** The whole calendar, ready to send as `text/calendar; charset=utf-8`. */
 export function writeICalendar(cal: ICalCalendar): string {
-  let out = 'BEGIN:VCALENDAR' + CRLF;
-  out += contentLine('VERSION', undefined, '2.0');
-  out += textLine('PRODID', cal.prodId);
-  out += contentLine('CALSCALE', undefined, 'GREGORIAN');
-  out += contentLine('METHOD', undefined, 'PUBLISH');
+  const vcalendar = new ICAL.Component('vcalendar');
+  vcalendar.addPropertyWithValue('version', '2.0');
+  vcalendar.addPropertyWithValue('prodid', cleanText(cal.prodId));
+  vcalendar.addPropertyWithValue('calscale', 'GREGORIAN');
+  vcalendar.addPropertyWithValue('method', 'PUBLISH');
   // NAME and REFRESH-INTERVAL are RFC 7986; the X-WR/X-PUBLISHED forms are what Outlook and
   // older clients read.
-  out += textLine('NAME', cal.name);
-  out += textLine('X-WR-CALNAME', cal.name);
+  // ical.js does not know NAME and X-WR-*: they are made TEXT here (and in `writerDesign`).
+  vcalendar.addProperty(textProperty('name', cal.name));
+  vcalendar.addProperty(textProperty('x-wr-calname', cal.name));
   if (cal.description) {
-    out += textLine('DESCRIPTION', cal.description);
-    out += textLine('X-WR-CALDESC', cal.description);
+    vcalendar.addPropertyWithValue('description', cleanText(cal.description));
+    vcalendar.addProperty(textProperty('x-wr-caldesc', cal.description));
   }
   if (cal.refreshInterval) {
     if (!DURATION.test(cal.refreshInterval) || !/\d/.test(cal.refreshInterval)) {
       throw new Error(`Not an ISO 8601 duration: ${cal.refreshInterval}`);
     }
-    out += contentLine('REFRESH-INTERVAL', { VALUE: 'DURATION' }, cal.refreshInterval);
-    out += contentLine('X-PUBLISHED-TTL', undefined, cal.refreshInterval);
+    const interval = ICAL.Duration.fromString(cal.refreshInterval);
+    vcalendar.addPropertyWithValue('refresh-interval', interval);
+    vcalendar.addPropertyWithValue('x-published-ttl', interval);
   }
-  for (const e of cal.events) out += eventLines(e);
-  return out + 'END:VCALENDAR' + CRLF;
+  for (const e of cal.events) vcalendar.addSubcomponent(eventComponent(e));
+  const design = writerDesign(cal.events);
+  return withFoldLength(() => ICAL.stringify.component(vcalendar.toJSON(), design)) + '\r\n';
 }

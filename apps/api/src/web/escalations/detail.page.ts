@@ -16,7 +16,14 @@ import { Views, type FieldErrorMap, type WebRequest } from '../views';
 import { many, text, type FormBody } from '../web-form';
 import { DOSSIER_FORMATS, dossierStatus } from './dossiers';
 import { completenessPanel } from './questionnaire-form';
-import { clockLines, EDITORS, escalationPickers, stepForms } from './view';
+import {
+  clockLines,
+  EDITORS,
+  escalationPickers,
+  refusedStepWords,
+  stepForms,
+  type RefusedStep,
+} from './view';
 import { Pickers } from '../picker';
 
 const DOSSIER_LANGUAGES = ['en', 'fr', 'es'] as const;
@@ -27,6 +34,7 @@ const CATEGORIES = ['I', 'II', 'III', 'IV', 'V'] as const;
 export interface EscalationPageState {
   failedStep?: { to: string; values: Record<string, unknown>; errors: FieldErrorMap };
   workflowError?: string;
+  refusedStep?: RefusedStep;
   edit?: { values: FormBody; errors?: FieldErrorMap; conflict?: string };
   dossier?: { values: FormBody; errors?: FieldErrorMap; refusal?: string; missing?: string[] };
   annexes?: { values: FormBody; errors?: FieldErrorMap; conflict?: string };
@@ -142,7 +150,9 @@ export class EscalationPage {
           { value: 'yes', label: tr.t(lang, 'app.yes') },
           { value: 'no', label: tr.t(lang, 'app.no') },
         ],
-        workflowError: state.workflowError,
+        workflowError: state.refusedStep
+          ? refusedStepWords(state.refusedStep, (key, params) => tr.t(lang, key, params))
+          : state.workflowError,
         today: this.clock.today(),
         clock: clockLines(e, this.clock.today()),
         outcome,

@@ -32,7 +32,15 @@ import {
   type FormBody,
 } from '../web-form';
 import { EscalationPage } from './detail.page';
-import { EDITORS, isConflict, isVersionConflict, renameErrors, STAFF, versionOf } from './view';
+import {
+  EDITORS,
+  isConflict,
+  isVersionConflict,
+  refusedStep,
+  renameErrors,
+  STAFF,
+  versionOf,
+} from './view';
 
 /**
  * The picker's choice in order: the ticked documents by the position typed next to each
@@ -135,7 +143,9 @@ export class EscalationWebController {
       }
       // An illegal step (someone moved it first) or a missing consent: said on the page.
       if (isConflict(err)) {
-        return this.page.render(req, reply, actor, id, { workflowError: err.message }, 409);
+        const refused = refusedStep(err.extra);
+        const state = refused ? { refusedStep: refused } : { workflowError: err.message };
+        return this.page.render(req, reply, actor, id, state, 409);
       }
       throw err;
     }

@@ -163,6 +163,38 @@ export function isConflict(err: unknown): err is AppError {
   return err instanceof AppError && err.code === 'conflict';
 }
 
+/** A workflow step the escalation's state does not allow: where it was, where it was sent. */
+export interface RefusedStep {
+  from: string;
+  to: string;
+  allowed: string[];
+}
+
+/** The refused step an illegal-transition conflict names, if this conflict is one. */
+export function refusedStep(extra: Record<string, unknown>): RefusedStep | undefined {
+  const { from, to, allowed } = extra;
+  if (typeof from !== 'string' || typeof to !== 'string' || !Array.isArray(allowed)) return;
+  return { from, to, allowed: allowed.filter((a): a is string => typeof a === 'string') };
+}
+
+/**
+ * The refused step in words, with the states' names in the reader's language: "This
+ * escalation cannot go from Draft to Approved; it can go to: In review, Withdrawn."
+ */
+export function refusedStepWords(
+  step: RefusedStep,
+  say: (key: string, params?: Record<string, unknown>) => string,
+): string {
+  const state = (s: string) => say(`vocab.escalationStates.${s}`);
+  const params = { from: state(step.from), to: state(step.to) };
+  return step.allowed.length
+    ? say('escalations.workflow.refusedStep', {
+        ...params,
+        allowed: step.allowed.map(state).join(', '),
+      })
+    : say('escalations.workflow.refusedStepClosed', params);
+}
+
 export type QueryParams = Record<string, string | string[] | undefined>;
 
 /** The first non-blank value of a query parameter, trimmed. */
