@@ -189,6 +189,28 @@ describe('PdfRenderer (real Chromium)', () => {
     expect(renderer.browserPid).toBe(pid);
   });
 
+  it('fails a render at once, in one line, when Chromium dies in the middle of it', async () => {
+    await renderer.render(page('<p>warm</p>'));
+    const pid = renderer.browserPid;
+    const huge = page(
+      '<table>' +
+        Array.from({ length: 40_000 }, (_, i) => `<tr><td>row ${i}</td><td>cell</td></tr>`).join(
+          '',
+        ) +
+        '</table>',
+    );
+    const started = Date.now();
+    const attempt = renderer.render(huge);
+    setTimeout(() => process.kill(pid!, 'SIGKILL'), 200);
+    await expect(attempt).rejects.toBeInstanceOf(PdfRendererUnavailableError);
+    await expect(attempt).rejects.toThrow(/^Chromium stopped while rendering the PDF \([^\n]*\)/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+
+    const text = await extractPdfText(await renderer.render(page('<p>After the crash</p>')));
+    expect(text).toContain('After the crash');
+    expect(renderer.browserPid).not.toBe(pid);
+  });
+
   it('says clearly when Chromium is missing', async () => {
     const missing = new PdfRenderer({ executablePath: join(scratch, 'no-chromium') });
     const attempt = missing.render(page('<p>x</p>'));

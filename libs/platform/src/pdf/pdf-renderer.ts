@@ -10,6 +10,8 @@ export const DEFAULT_PDF_TIMEOUT_MS = 30_000;
 /** How long closing a timed-out page may take before the whole browser is deemed wedged. */
 const PAGE_KILL_GRACE_MS = 5_000;
 const LAUNCH_TIMEOUT_MS = 30_000;
+/** How often a render checks that its browser's process is still there. */
+const CRASH_POLL_MS = 250;
 
 /**
  * Flags for a headless, sandbox-less (containers run it as root), silent Chromium: no
@@ -111,13 +113,35 @@ export class PdfRenderer implements OnApplicationShutdown {
         reject(new PdfRenderTimeoutError(timeoutMs));
       }, timeoutMs);
     });
+    // A browser that dies mid-render does not always close Playwright's pipe at once (its
+    // children may hold it): its process is watched too, so the render fails now, not at the
+    // timeout.
+    let watch: NodeJS.Timeout | undefined;
+    const died = new Promise<never>((_, reject) => {
+      watch = setInterval(() => {
+        const browser = job.context?.browser();
+        const pid = browser ? this.pids.get(browser) : undefined;
+        if (!browser || pid === undefined || processAlive(pid)) return;
+        job.abandoned = true;
+        this.forget(browser);
+        reject(
+          new PdfRendererUnavailableError(
+            `Chromium stopped while rendering the PDF (its process ${pid} exited); ` +
+              'the next attempt starts a new browser.',
+          ),
+        );
+      }, CRASH_POLL_MS);
+    });
     const work = this.renderInContext(html, options, timeoutMs, job);
     // The loser of the race must not surface as an unhandled rejection.
     work.catch(() => undefined);
     try {
-      return await Promise.race([work, timeout]);
+      return await Promise.race([work, timeout, died]);
+    } catch (error) {
+      throw crashed(error, job.context);
     } finally {
       clearTimeout(timer);
+      clearInterval(watch);
     }
   }
 
@@ -277,6 +301,33 @@ export class PdfRenderer implements OnApplicationShutdown {
         }
       });
   }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A render that failed because Chromium went away (crashed, killed) says so in one line,
+ * instead of Playwright's message with the browser's whole log appended; the next render
+ * launches a new browser, so the job's retry can succeed.
+ */
+function crashed(error: unknown, context: BrowserContext | null): unknown {
+  if (error instanceof UnavailableError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const gone =
+    /has been closed|browser closed|target closed/i.test(message) ||
+    (context !== null && !context.browser()?.isConnected());
+  if (!gone) return error;
+  return new PdfRendererUnavailableError(
+    `Chromium stopped while rendering the PDF (${message.split('\n')[0].slice(0, 200)}); ` +
+      'the next attempt starts a new browser.',
+  );
 }
 
 /** Every request a rendered document makes is refused, except inline `data:` resources. */
