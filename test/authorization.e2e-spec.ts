@@ -176,6 +176,8 @@ describe('authorization: deny by default, need-to-know, sensitive data, consent,
       'GET /app/login',
       'POST /app/login',
       'GET /app/assets/:file',
+      // The language of the sign-in page, chosen before signing in (test/web/languages).
+      'GET /app/language',
       // The front door: redirects to the web app and the API reference (test/front-door).
       'GET /',
       'GET /api',

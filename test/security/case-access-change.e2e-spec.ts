@@ -349,6 +349,10 @@ describe('security: changing a case’s access, assignees or publication is a de
       }
       for (const m of html.matchAll(/<input[^>]*name="(fullName|country)"[^>]*value="([^"]*)"/g))
         out.push([m[1], decode(m[2])]);
+      // The country is chosen from a list of names: the selected option carries the code.
+      const country =
+        /<select[^>]*name="country"[^>]*>[\s\S]*?<option value="([^"]*)"[^>]*selected/.exec(html);
+      if (country) out.push(['country', country[1]]);
       return out;
     };
     const decode = (s: string) =>

@@ -205,7 +205,7 @@ describe('web app: documents', () => {
     await page.getByLabel('Title').fill('Arrest warrant, 12 March 2026');
     await page.getByLabel('Kind of document').selectOption('warrant');
     await page.getByLabel('Date on the document').fill('2026-03-12');
-    await page.getByLabel('Language').selectOption({ label: 'Arabic' });
+    await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Arabic' });
     await page.getByLabel('Timeline event').selectOption(arrestId);
     // A PDF of a few hundred kilobytes, so the upload takes more than one step.
     const warrant = pdf(`Arrest warrant No. 17/2026 ${'lorem ipsum '.repeat(30_000)}`);
@@ -500,7 +500,7 @@ describe('web app: documents', () => {
     await theirs.page.getByRole('button', { name: 'Save the changes' }).click();
     await theirs.page.waitForURL(/notice=saved/);
 
-    await page.getByLabel('Language').selectOption({ label: 'French' });
+    await page.getByLabel('Language', { exact: true }).selectOption({ label: 'French' });
     await page.getByLabel('Date on the document').fill('2026-04-02');
     const answered = page.waitForResponse((r) => r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Save the changes' }).click();
@@ -516,7 +516,7 @@ describe('web app: documents', () => {
     await screenshot(page, 'documents-conflict');
     // The form holds the latest version with my changes on top: saving it keeps both.
     await expect(page.getByLabel('Title').inputValue()).resolves.toBe('Charge sheet (as filed)');
-    await expect(page.getByLabel('Language').inputValue()).resolves.toBe('fr');
+    await expect(page.getByLabel('Language', { exact: true }).inputValue()).resolves.toBe('fr');
     await page.getByRole('button', { name: 'Save the changes' }).click();
     await page.waitForURL(/notice=saved/);
     const saved = await caseworker.request({ method: 'GET', url: `/api/v1/documents/${docId}` });

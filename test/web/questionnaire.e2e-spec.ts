@@ -159,7 +159,7 @@ describe('the questionnaire in the browser', () => {
 
     // A French PDF from the escalation page: every fact in its section.
     await page.goto(`/app/escalations/${id}`);
-    await page.getByLabel('Language').selectOption('fr');
+    await page.getByLabel('Language', { exact: true }).selectOption('fr');
     await page.getByLabel('Format').selectOption('pdf');
     await page.getByLabel('Edition').selectOption('submission');
     expect(await page.getByLabel(/Generate it although/).count()).toBe(0);

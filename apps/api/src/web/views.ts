@@ -34,7 +34,7 @@ export interface PageMeta {
   /** The page's own address, where the language switcher brings the reader back. */
   path?: string;
   /** The language switcher: each language named in itself. */
-  languages?: { code: string; name: string; current: boolean; href: string }[];
+  uiLanguages?: { code: string; name: string; current: boolean; href: string }[];
 }
 
 /** Each language's name in itself, as a switcher shows it to someone who cannot read the rest. */
@@ -185,7 +185,7 @@ export class Views {
       notice: this.noticeKey(notice),
       requestId: String(req.id),
       path: here,
-      languages: LANGUAGES.map((code) => ({
+      uiLanguages: LANGUAGES.map((code) => ({
         code,
         name: LANGUAGE_NAMES[code],
         current: code === lang,
