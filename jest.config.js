@@ -51,6 +51,11 @@ const screenshotsSelected = process.argv.some(
 module.exports = {
   // e2e files boot the api and run child processes; unit tests finish far sooner.
   testTimeout: 60000,
+  // Two worker processes even on two cores (jest would otherwise run in band, in its own
+  // process, where every e2e file's Nest app and browser leave memory behind), and a worker
+  // past 1.5 GB is replaced between files, so no run can grow until it is out of memory.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     {
       ...shared,
