@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
 import { Env } from '../libs/platform/src/config/env';
+import { SECRET_SETTINGS } from '../libs/platform/src/config/secret-files';
 
 const ROOT = join(__dirname, '..');
 const SCHEMA = 'libs/platform/src/config/env.ts';
@@ -87,6 +88,12 @@ export function renderConfigDocs(): string {
     'Witness reads its configuration from environment variables only. Every variable is',
     'validated at start; a bad value stops the process with one message listing every bad',
     'variable. Variables marked required in production stop the process there when unset.',
+    '',
+    'A secret may come from a file instead of the environment: set `NAME_FILE` to the path of',
+    'a file holding the value (Docker and compose `secrets:` mount them under /run/secrets).',
+    `This works for ${SECRET_SETTINGS.map((n) => '`' + n + '`').join(', ')}; each`,
+    '`*_PASSWORD` is written into the URL it belongs to, so the URL without its password can',
+    'stay in the environment. Setting both `NAME` and `NAME_FILE` stops the process.',
     '',
     '| Variable | Default | Meaning |',
     '|---|---|---|',

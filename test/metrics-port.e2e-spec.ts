@@ -46,10 +46,13 @@ describe('metrics on their own port', () => {
 
   it('answers 404 on the main port, as for an unknown route, whoever asks', async () => {
     const unknown = await api.request({ method: 'GET', url: '/no-such-route' });
+    // The OpenAPI document describes the default deployment, where /metrics is on the main
+    // port; with METRICS_PORT set it is not, so these answers are not checked against it.
+    const validate = false;
     for (const res of [
-      await api.request({ method: 'GET', url: '/metrics' }),
-      await admin.request({ method: 'GET', url: '/metrics' }),
-      await admin.request({ method: 'GET', url: '/metrics/?x=1' }),
+      await api.request({ method: 'GET', url: '/metrics', validate }),
+      await admin.request({ method: 'GET', url: '/metrics', validate }),
+      await admin.request({ method: 'GET', url: '/metrics/?x=1', validate }),
     ]) {
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
