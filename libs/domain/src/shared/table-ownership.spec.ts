@@ -210,7 +210,7 @@ describe('table ownership', () => {
         created.add(m[1]);
       }
     }
-    const owned = Object.values(TABLE_OWNERS).flatMap((o) => [...o.tables, ...o.readModels]);
+    const owned: string[] = Object.values(TABLE_OWNERS).flatMap((o) => [...o.tables, ...o.readModels]);
     expect([...created].filter((t) => !owned.includes(t)).sort()).toEqual([]);
     expect(owned.filter((t) => t !== 'migrations' && !created.has(t)).sort()).toEqual([]);
     expect(new Set(owned).size).toBe(owned.length);
