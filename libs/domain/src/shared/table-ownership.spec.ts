@@ -10,15 +10,16 @@ const SRC = join(__dirname, '..');
 const MIGRATIONS = join(__dirname, '../../../../migrations');
 
 /**
- * The justified exceptions, file (under libs/domain/src) → tables it may read though another
- * feature owns them. Each stays only while it is still needed (a test below fails otherwise).
+ * The exceptions, file (under libs/domain/src) → the other features' tables it names in SQL
+ * (`sql`) and the other features' entities it uses through TypeORM (`entities`). Each entry
+ * stays only while it is still needed (a test below fails otherwise).
  */
 const NOT_YET = "not yet behind a read model or the owner's public face";
-const ALLOWED: Record<string, { tables: string[]; why: string }> = {
-  // The need-to-know filters: which records hang on a case the actor may not see spans, by
-  // nature, every table that links a record to a case (docs/architecture.md).
+const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string }> = {
+  // The need-to-know filters: whether a record hangs on a case the actor may not see spans,
+  // by nature, every table that links a record to a case (docs/architecture.md).
   'access/access-policy.ts': {
-    tables: [
+    sql: [
       'defenders',
       'documents',
       'document_versions',
@@ -31,51 +32,65 @@ const ALLOWED: Record<string, { tables: string[]; why: string }> = {
     ],
     why: 'need-to-know spans every case-linked table',
   },
-  'access/access.service.ts': { tables: ['defenders', 'users'], why: NOT_YET },
-  'auth/auth.module.ts': { tables: ['users'], why: NOT_YET },
-  'auth/auth.service.ts': { tables: ['users'], why: NOT_YET },
-  'calendar-feeds/calendar-feeds.service.ts': { tables: ['users', 'defenders'], why: NOT_YET },
+  'access/access.service.ts': { sql: ['defenders', 'users'], entities: ['User'], why: NOT_YET },
+  'auth/auth.module.ts': { entities: ['User'], why: NOT_YET },
+  'auth/auth.service.ts': { sql: ['users'], entities: ['User'], why: NOT_YET },
+  'calendar-feeds/calendar-feeds.service.ts': { sql: ['users', 'defenders'], why: NOT_YET },
   'consents/public-naming.ts': {
-    tables: ['escalation_defenders', 'solidarity_action_defenders', 'defenders'],
+    sql: ['escalation_defenders', 'solidarity_action_defenders', 'defenders'],
     why: NOT_YET,
   },
-  'defenders/defender-import.service.ts': { tables: ['audit_events'], why: NOT_YET },
-  'defenders/defenders.service.ts': { tables: ['defender_assignees'], why: NOT_YET },
-  'detention/detention.service.ts': { tables: ['defenders'], why: NOT_YET },
-  'documents/document-access.ts': { tables: ['defender_assignees'], why: NOT_YET },
+  'defenders/defender-import.service.ts': { sql: ['audit_events'], why: NOT_YET },
+  'defenders/defenders.service.ts': {
+    sql: ['defender_assignees'],
+    entities: ['DefenderAssignee'],
+    why: NOT_YET,
+  },
+  'detention/detention.service.ts': { sql: ['defenders'], why: NOT_YET },
+  'documents/document-access.ts': { sql: ['defender_assignees'], why: NOT_YET },
   'documents/documents.service.ts': {
-    tables: ['defenders', 'defender_assignees', 'detention_events', 'escalation_defenders'],
+    sql: ['defenders'],
+    entities: ['Defender', 'DefenderAssignee', 'DetentionEvent', 'EscalationDefender'],
     why: NOT_YET,
   },
   'dossiers/annexes.data.ts': {
-    tables: ['documents', 'document_versions', 'defenders', 'escalation_defenders'],
+    sql: ['documents', 'document_versions', 'defenders', 'escalation_defenders'],
     why: NOT_YET,
   },
   'dossiers/annexes.service.ts': {
-    tables: ['documents', 'document_versions', 'defenders', 'escalations', 'defender_assignees'],
+    sql: ['documents', 'document_versions', 'defenders'],
+    entities: ['Escalation', 'Document', 'DefenderAssignee'],
     why: NOT_YET,
   },
-  'dossiers/dossier-build.ts': { tables: ['defenders'], why: NOT_YET },
+  'dossiers/dossier-build.ts': { sql: ['defenders'], why: NOT_YET },
   'dossiers/dossier-record.ts': {
-    tables: ['consents', 'defenders', 'detention_events'],
+    sql: ['consents'],
+    entities: ['Defender', 'DetentionEvent'],
     why: NOT_YET,
   },
   'escalations/escalations.service.ts': {
-    tables: ['detention_events', 'partners', 'users'],
+    sql: ['detention_events'],
+    entities: ['Partner', 'User'],
     why: NOT_YET,
   },
-  'milestones/milestones.service.ts': { tables: ['defender_assignees', 'users'], why: NOT_YET },
+  'milestones/milestones.service.ts': {
+    sql: ['defender_assignees'],
+    entities: ['User'],
+    why: NOT_YET,
+  },
   'notifications/dispatch.service.ts': {
-    tables: ['milestones', 'users', 'defenders'],
+    sql: ['milestones', 'users', 'defenders'],
+    entities: ['User', 'Milestone'],
     why: NOT_YET,
   },
-  'notifications/notifications.service.ts': { tables: ['milestones'], why: NOT_YET },
+  'notifications/notifications.service.ts': { sql: ['milestones'], why: NOT_YET },
   'notifications/reminders.service.ts': {
-    tables: ['defenders', 'defender_assignees', 'milestones', 'users'],
+    sql: ['defenders', 'defender_assignees'],
+    entities: ['Milestone', 'User'],
     why: NOT_YET,
   },
   'publication/public-profile.ts': {
-    tables: [
+    sql: [
       'defenders',
       'documents',
       'document_versions',
@@ -86,11 +101,11 @@ const ALLOWED: Record<string, { tables: string[]; why: string }> = {
     why: NOT_YET,
   },
   'publication/publication.service.ts': {
-    tables: ['documents', 'document_versions', 'detention_events', 'consents'],
+    sql: ['documents', 'document_versions', 'detention_events', 'consents'],
     why: NOT_YET,
   },
   'reports/indicators.ts': {
-    tables: [
+    sql: [
       'detention_events',
       'defenders',
       'publications',
@@ -101,7 +116,7 @@ const ALLOWED: Record<string, { tables: string[]; why: string }> = {
     why: NOT_YET,
   },
   'reports/reports.service.ts': {
-    tables: [
+    sql: [
       'escalation_defenders',
       'solidarity_action_defenders',
       'defenders',
@@ -111,11 +126,11 @@ const ALLOWED: Record<string, { tables: string[]; why: string }> = {
     why: NOT_YET,
   },
   'un-calendar/un-calendar-relevance.ts': {
-    tables: ['escalations', 'escalation_defenders', 'defenders'],
+    sql: ['escalations', 'escalation_defenders', 'defenders'],
     why: NOT_YET,
   },
-  'un-calendar/un-calendar-sync.service.ts': { tables: ['milestones', 'defenders'], why: NOT_YET },
-  'un-calendar/un-calendar.service.ts': { tables: ['defenders', 'escalations'], why: NOT_YET },
+  'un-calendar/un-calendar-sync.service.ts': { sql: ['milestones', 'defenders'], why: NOT_YET },
+  'un-calendar/un-calendar.service.ts': { entities: ['Defender', 'Escalation'], why: NOT_YET },
 };
 
 function walk(dir: string): string[] {
@@ -153,52 +168,60 @@ const ENTITY_USE = [
   /\.(?:find|findOne|findOneBy|findBy|findOneOrFail|findOneByOrFail|findAndCount|findAndCountBy|count|countBy|exists|existsBy|save|insert|update|delete|upsert|increment|decrement|remove|softDelete|restore|preload|sum|maximum|minimum|average|createQueryBuilder|from|into|innerJoin|leftJoin|innerJoinAndSelect|leftJoinAndSelect)\(\s*(\w+)\s*[,)]/g,
 ];
 
-/** `file: table` for each table a file names that its feature does not own. */
-function foreignTables(): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
+/** For each file, the other features' tables it names in SQL and entities it uses. */
+function foreignUses(): Map<string, { sql: Set<string>; entities: Set<string> }> {
+  const out = new Map<string, { sql: Set<string>; entities: Set<string> }>();
   for (const { file, text } of sources) {
     const feature = file.split('/')[0];
-    const named = new Set<string>();
-    for (const m of text.matchAll(SQL_TABLE)) named.add(m[1]);
-    for (const m of text.matchAll(BUILDER_TABLE)) named.add(m[1]);
-    for (const rx of ENTITY_USE) {
-      for (const m of text.matchAll(rx)) {
-        const table = ENTITY_TABLES.get(m[1]);
-        if (table) named.add(table);
-      }
-    }
-    for (const m of text.matchAll(/forFeature\(\s*\[([^\]]*)\]/g)) {
-      for (const name of m[1].split(',').map((s) => s.trim())) {
-        const table = ENTITY_TABLES.get(name);
-        if (table) named.add(table);
-      }
-    }
-    for (const table of named) {
+    const foreign = (table: string) => {
       const owner = ownerOfTable(table);
-      if (!owner || owner === feature) continue;
-      out.set(file, (out.get(file) ?? new Set()).add(table));
+      return owner !== undefined && owner !== feature;
+    };
+    const uses = { sql: new Set<string>(), entities: new Set<string>() };
+    for (const rx of [SQL_TABLE, BUILDER_TABLE]) {
+      for (const m of text.matchAll(rx)) if (foreign(m[1])) uses.sql.add(m[1]);
     }
+    const entityNames = [
+      ...ENTITY_USE.flatMap((rx) => [...text.matchAll(rx)].map((m) => m[1])),
+      ...[...text.matchAll(/forFeature\(\s*\[([^\]]*)\]/g)].flatMap((m) =>
+        m[1].split(',').map((n) => n.trim()),
+      ),
+    ];
+    for (const name of entityNames) {
+      const table = ENTITY_TABLES.get(name);
+      if (table && foreign(table)) uses.entities.add(name);
+    }
+    if (uses.sql.size || uses.entities.size) out.set(file, uses);
   }
   return out;
 }
 
 describe('table ownership', () => {
-  it('lets no domain file name a table (or its entity) that another feature owns', () => {
+  it('lets no domain file name a table (or use an entity) that another feature owns', () => {
     const breaches: string[] = [];
-    for (const [file, tables] of foreignTables()) {
-      const allowed = ALLOWED[file]?.tables ?? [];
-      for (const t of tables) {
-        if (!allowed.includes(t)) breaches.push(`${file}: ${t} (owned by ${ownerOfTable(t)})`);
+    for (const [file, uses] of foreignUses()) {
+      const allowed = ALLOWED[file];
+      for (const t of uses.sql) {
+        if (!allowed?.sql?.includes(t))
+          breaches.push(`${file}: ${t} (owned by ${ownerOfTable(t)})`);
+      }
+      for (const e of uses.entities) {
+        if (!allowed?.entities?.includes(e)) {
+          breaches.push(`${file}: entity ${e} (owned by ${ownerOfTable(ENTITY_TABLES.get(e)!)})`);
+        }
       }
     }
     expect(breaches).toEqual([]);
   });
 
   it('keeps no exception that is no longer needed', () => {
-    const found = foreignTables();
-    const stale = Object.entries(ALLOWED).flatMap(([file, { tables }]) =>
-      tables.filter((t) => !found.get(file)?.has(t)).map((t) => `${file}: ${t}`),
-    );
+    const found = foreignUses();
+    const stale = Object.entries(ALLOWED).flatMap(([file, { sql = [], entities = [] }]) => [
+      ...sql.filter((t) => !found.get(file)?.sql.has(t)).map((t) => `${file}: ${t}`),
+      ...entities
+        .filter((e) => !found.get(file)?.entities.has(e))
+        .map((e) => `${file}: entity ${e}`),
+    ]);
     expect(stale).toEqual([]);
   });
 
@@ -210,7 +233,10 @@ describe('table ownership', () => {
         created.add(m[1]);
       }
     }
-    const owned: string[] = Object.values(TABLE_OWNERS).flatMap((o) => [...o.tables, ...o.readModels]);
+    const owned: string[] = Object.values(TABLE_OWNERS).flatMap((o) => [
+      ...o.tables,
+      ...o.readModels,
+    ]);
     expect([...created].filter((t) => !owned.includes(t)).sort()).toEqual([]);
     expect(owned.filter((t) => t !== 'migrations' && !created.has(t)).sort()).toEqual([]);
     expect(new Set(owned).size).toBe(owned.length);
