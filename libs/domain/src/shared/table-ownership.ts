@@ -15,11 +15,11 @@ export const TABLE_OWNERS = {
   access: { tables: ['defender_assignees'], readModels: [] },
   defenders: { tables: ['defenders'], readModels: ['defender_consent_facts'] },
   detention: { tables: ['detention_events'], readModels: [] },
-  consents: { tables: ['consents'], readModels: [] },
+  consents: { tables: ['consents'], readModels: ['public_naming_co_defenders'] },
   milestones: { tables: ['milestones'], readModels: [] },
   notifications: {
     tables: ['deliveries', 'notifications', 'notification_preferences'],
-    readModels: [],
+    readModels: ['reminder_milestones', 'reminder_recipients', 'reminder_cases'],
   },
   escalations: {
     tables: [
@@ -44,8 +44,16 @@ export const TABLE_OWNERS = {
   dossiers: { tables: ['dossiers', 'dossier_annexes', 'escalation_annexes'], readModels: [] },
   publication: { tables: ['publications'], readModels: [] },
   reports: { tables: [], readModels: [] },
-  'un-calendar': { tables: ['un_calendar_entries', 'un_calendar_deadlines'], readModels: [] },
-  'calendar-feeds': { tables: ['calendar_feeds'], readModels: [] },
+  'un-calendar': {
+    tables: ['un_calendar_entries', 'un_calendar_deadlines'],
+    readModels: [
+      'un_calendar_cases',
+      'un_calendar_escalations',
+      'un_calendar_escalation_cases',
+      'un_calendar_milestones',
+    ],
+  },
+  'calendar-feeds': { tables: ['calendar_feeds'], readModels: ['calendar_feed_owners'] },
 } as const satisfies Record<string, { tables: readonly string[]; readModels: readonly string[] }>;
 
 export type TableOwner = keyof typeof TABLE_OWNERS;
