@@ -107,7 +107,7 @@ function isRunning(child) {
 /**
  * The api's V8 flags: package.json's config.apiNodeOptions (a 192 MB old-space cap: the live
  * heap is about 70 MB, and without a cap V8 lets garbage grow the process past 400 MB under
- * load; the README's Benchmarks section has the figures), unless NODE_OPTIONS is set.
+ * load; docs/performance.md has the figures), unless NODE_OPTIONS is set.
  */
 function envFor(name) {
   if (name !== 'api' || process.env.NODE_OPTIONS !== undefined) return process.env;
