@@ -22,6 +22,7 @@ import { type FieldErrorMap, type WebRequest } from '../views';
 import {
   defined,
   formErrors,
+  formVersion,
   integer,
   list,
   many,
@@ -32,15 +33,7 @@ import {
   type FormBody,
 } from '../web-form';
 import { EscalationPage } from './detail.page';
-import {
-  EDITORS,
-  isConflict,
-  isVersionConflict,
-  refusedStep,
-  renameErrors,
-  STAFF,
-  versionOf,
-} from './view';
+import { EDITORS, isConflict, isVersionConflict, refusedStep, renameErrors, STAFF } from './view';
 
 /**
  * The picker's choice in order: the ticked documents by the position typed next to each
@@ -185,7 +178,7 @@ export class EscalationWebController {
     });
     try {
       const patch = await validateAs(UpdateEscalationDto, plain);
-      await this.escalations.update(id, patch, versionOf(body), actor);
+      await this.escalations.update(id, patch, formVersion(body), actor);
       return reply.redirect(`/app/escalations/${id}?notice=escalations.notices.saved`, 303);
     } catch (err) {
       if (isVersionConflict(err)) {
@@ -236,7 +229,7 @@ export class EscalationWebController {
           refreshVersions: text(body, 'refreshVersions') === 'true' ? true : undefined,
         }),
       );
-      await this.annexes.set(id, input, versionOf(body), actor);
+      await this.annexes.set(id, input, formVersion(body), actor);
       return reply.redirect(
         `/app/escalations/${id}?notice=escalations.notices.annexesSaved#annexes`,
         303,
