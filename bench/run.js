@@ -602,6 +602,8 @@ async function main() {
           layers: L,
           ratios: m.ratios,
           lostIn: m.lostIn,
+          // Share of the api's answer ids (first 10 requests) the hand-written layer returned too.
+          ...(m.sameRecords !== null ? { handwrittenSameRecords: m.sameRecords } : {}),
           rounds: m.rounds,
           order: m.order,
           sqlPerRequest: captures[0].statements.filter((x) => !CONTROL_SQL.test(x.text)).length,

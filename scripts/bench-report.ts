@@ -55,6 +55,7 @@ interface Scenario {
   ratioHandwritten?: number | null;
   layers?: Partial<Record<'api' | 'replay' | 'handwritten' | 'postgres', Layer>>;
   lostIn?: { layer?: 'app' | 'sql'; says?: string } | null;
+  handwrittenSameRecords?: number;
   openLoop?: {
     rate: number;
     durationSeconds: number;
@@ -125,12 +126,12 @@ export function renderFigures(r: BenchReport): string {
     }
     out.push('');
     out.push('Latency at saturation (p50 / p99 ms, medians over the rounds):', '');
-    out.push('| Scenario | api | hand-written | replay | queries per request |');
-    out.push('|---|---:|---:|---:|---:|');
+    out.push('| Scenario | api | hand-written | replay | queries per request | share of the api\'s records the hand-written layer returned |'); // prettier-ignore
+    out.push('|---|---:|---:|---:|---:|---:|');
     for (const s of layered) {
       const L = s.layers!;
       const lat = (x?: Layer) => (x ? `${f(x.p50Ms.median)} / ${f(x.p99Ms.median)}` : '–');
-      out.push(`| ${s.key} | ${lat(L.api)} | ${lat(L.handwritten)} | ${lat(L.replay)} | ${f(s.api?.queriesPerRequest)} |`); // prettier-ignore
+      out.push(`| ${s.key} | ${lat(L.api)} | ${lat(L.handwritten)} | ${lat(L.replay)} | ${f(s.api?.queriesPerRequest)} | ${f(s.handwrittenSameRecords)} |`); // prettier-ignore
     }
     out.push('');
   }

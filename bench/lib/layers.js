@@ -9,23 +9,45 @@
 // ratios paired within a round.
 'use strict';
 
+const { Buffer } = require('node:buffer');
 const { performance } = require('node:perf_hooks');
 const { cpuSnapshot, cpuDelta, spread, round, runPgbench, pgStatTotal } = require('./measure');
 
-/** Mean body bytes of the answers to the first `n` requests (one pass, before the rounds). */
-async function bytesPerAnswer(base, requests, headers, n = 10) {
+/**
+ * Mean body bytes of the answers to the first `n` requests (one pass, before the rounds), and
+ * the ids they carry (a list's `data[].id`, a record's `id`) to compare the layers' answers.
+ */
+async function sampleAnswers(base, requests, headers, n = 10) {
   let bytes = 0;
-  let count = 0;
+  const ids = [];
   for (const r of requests.slice(0, n)) {
     const res = await fetch(base + r.path, {
       method: r.method || 'GET',
       headers: { ...headers, ...(r.body ? { 'content-type': 'application/json' } : {}) },
       body: r.body ? JSON.stringify(r.body) : undefined,
     });
-    bytes += (await res.arrayBuffer()).byteLength;
-    count++;
+    const buf = Buffer.from(await res.arrayBuffer());
+    bytes += buf.length;
+    try {
+      const body = JSON.parse(buf.toString('utf8'));
+      ids.push(Array.isArray(body.data) ? body.data.map((x) => x.id) : [body.id]);
+    } catch {
+      ids.push([]);
+    }
   }
-  return count ? Math.round(bytes / count) : null;
+  return { bytes: ids.length ? Math.round(bytes / ids.length) : null, ids };
+}
+
+/** Share of the api's answer ids the other layer also returned, over the sampled requests. */
+function overlap(a, b) {
+  let common = 0;
+  let total = 0;
+  a.forEach((ids, i) => {
+    const other = new Set(b[i] || []);
+    total += ids.length;
+    common += ids.filter((id) => other.has(id)).length;
+  });
+  return total ? Math.round((common / total) * 1000) / 1000 : null;
 }
 
 /**
@@ -77,9 +99,13 @@ async function measureLayers(ctx, s, captures, headers) {
     }
   }
   const bytes = {};
+  const answers = {};
   for (const layer of layers.filter((l) => l !== 'postgres')) {
-    bytes[layer] = await bytesPerAnswer(ctx.servers[layer].base, s.requests, headers);
+    answers[layer] = await sampleAnswers(ctx.servers[layer].base, s.requests, headers);
+    bytes[layer] = answers[layer].bytes;
   }
+  // Reads only: does the hand-written layer answer with the same records as the api?
+  const sameRecords = s.read && answers.handwritten ? overlap(answers.api.ids, answers.handwritten.ids) : null; // prettier-ignore
   // The api's statement counts start here: the capture, the warm-up and the first request's
   // cold statements (session touch, pool connections) are not counted.
   await ctx.ask(ctx.servers.api.child, { type: 'bench:reset' }, 'bench:reset:done');
@@ -147,7 +173,7 @@ async function measureLayers(ctx, s, captures, headers) {
     replayToPostgres: paired('replay', 'postgres'),
   };
   const medians = Object.fromEntries(layers.map((l) => [l, summary[l].rps.median]));
-  return { layers: summary, ratios, lostIn: lostIn(medians), order: 'ABBA', rounds };
+  return { layers: summary, ratios, lostIn: lostIn(medians), order: 'ABBA', rounds, sameRecords };
 }
 
-module.exports = { measureLayers, bytesPerAnswer, lostIn };
+module.exports = { measureLayers, sampleAnswers, lostIn };
