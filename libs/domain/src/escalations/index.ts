@@ -5,3 +5,9 @@ export * from './escalation-workflow';
 export * from './escalation.entity';
 export * from './escalations.module';
 export * from './escalations.service';
+export {
+  acceptsProcedure,
+  instrumentFor,
+  TREATY_INSTRUMENTS,
+  type TreatyInstrument,
+} from './procedures';
