@@ -8,6 +8,7 @@ import {
   diffForAudit,
   FieldCipher,
   ForbiddenError,
+  NotFoundError,
   ValidationFailedError,
   type Page,
   EventBus,
@@ -30,6 +31,7 @@ import type {
 } from './escalation.types';
 import { recordedBy, type MandateSuggestion, type ProcedurePeriods } from './procedures';
 import { allocateEscalationReference } from './escalation-reference';
+import { checkStepOrder, datedSteps, stepsOf } from './escalation-step-dates';
 import {
   Escalation,
   EscalationDefender,
@@ -372,6 +374,7 @@ export class EscalationsService {
           'date',
           `must be on or after the opinion's adoption (${e.opinionAdoptedOn})`,
         );
+      checkStepOrder('date', date, datedSteps(e.kind, await stepsOf(tx, id)).at(-1));
       const from = e.state;
       e.state = input.to;
       if (input.unReference !== undefined) e.unReference = input.unReference;
@@ -412,6 +415,61 @@ export class EscalationsService {
         entityId: id,
         subjectId: defenderIds[0],
         changes: { state: { from, to: input.to }, date: { from: null, to: date } },
+      });
+    });
+    return this.get(id, actor);
+  }
+
+  /**
+   * Correct the date a step happened (a coordinator's or admin's): it stays between the dates
+   * of the steps before and after it, is never in the future, and the clock is derived again
+   * from the corrected date (the deadlines and their milestones follow). Needs the version.
+   */
+  async correctStepDate(
+    id: string,
+    transitionId: string,
+    occurredOn: string,
+    expectedVersion: number,
+    actor: Actor,
+  ): Promise<EscalationView> {
+    if (actor.role !== 'coordinator' && actor.role !== 'admin')
+      throw new ForbiddenError("Only coordinators and admins correct a step's date.");
+    await this.dataSource.transaction(async (tx) => {
+      const { e, defenderIds } = await this.queries.load(tx, id, actor, { lock: true });
+      const steps = await stepsOf(tx, id);
+      const at = steps.findIndex((t) => t.id === transitionId);
+      if (at < 0) throw new NotFoundError('Step', transitionId);
+      assertVersion('escalation', expectedVersion, e.version);
+      if (occurredOn > this.clock.today())
+        throw ValidationFailedError.field('occurredOn', 'must not be in the future');
+      const step = steps[at];
+      const before = datedSteps(e.kind, steps.slice(0, at)).at(-1);
+      const after = datedSteps(e.kind, steps.slice(at + 1))[0];
+      checkStepOrder('occurredOn', occurredOn, before, after);
+      const was = step.occurredOn;
+      if (was === occurredOn) return;
+      step.occurredOn = occurredOn;
+      await tx.save(step);
+      // The date the step records (e.g. the transmission), unless a later step recorded it again.
+      const named = recordedBy(e.kind, step.toState);
+      const latest = steps.filter((t) => recordedBy(e.kind, t.toState) === named).at(-1);
+      if (named && named in DATE_COLUMNS && latest?.id === step.id)
+        e[DATE_COLUMNS[named as keyof typeof DATE_COLUMNS]] = occurredOn;
+      this.deadlines.derive(e);
+      // The step's row alone changed: the escalation's version (and ETag) moves all the same.
+      e.updatedAt = new Date();
+      await tx.save(e);
+      await this.syncClock(tx, e, defenderIds);
+      await this.audit.record(tx, actor, {
+        action: 'escalation.step_date_correct',
+        entityType: 'escalation',
+        entityId: id,
+        subjectId: defenderIds[0],
+        changes: {
+          step: { from: null, to: `${step.fromState}->${step.toState}` },
+          transitionId: { from: null, to: step.id },
+          occurredOn: { from: was, to: occurredOn },
+        },
       });
     });
     return this.get(id, actor);
