@@ -327,7 +327,7 @@ export interface paths {
         };
         /**
          * List and search case records
-         * @description Keyset-paginated (follow nextCursor). Without q, newest first; with q, by relevance. Archived records only with archived=true.
+         * @description Each case as a list shows it (about ten fields; the whole record is on GET /api/v1/defenders/{id}). Keyset-paginated: follow next (or send nextCursor as cursor); no total is counted. Without q, newest first; with q, by relevance among the 1,000 newest matches, and a name spelt closely (trigram similarity) when the words match nothing. Archived records only with archived=true.
          */
         get: operations["DefendersController_list"];
         put?: never;
@@ -2234,11 +2234,58 @@ export interface components {
              */
             updatedAt: string;
         };
+        DefenderListItemResponse: {
+            /**
+             * Format: uuid
+             * @description Identifier.
+             */
+            id: string;
+            /** @description The display name. */
+            fullName: string;
+            /** @description Country of detention (ISO 3166-1 alpha-2). */
+            country: string;
+            /**
+             * @description Current status, derived from the timeline.
+             * @enum {string}
+             */
+            status: "detained" | "house_arrest" | "conditionally_released" | "released" | "disappeared" | "deceased" | "unknown";
+            /**
+             * Format: date
+             * @description Start of the current detention episode, derived.
+             */
+            detainedSince: string | null;
+            /** @description Days in the current episode (from its start to today), derived. */
+            daysDetained: number | null;
+            /**
+             * @description Risk level.
+             * @enum {string|null}
+             */
+            riskLevel: "low" | "medium" | "high" | "critical" | null;
+            /**
+             * @description Who may know of the case.
+             * @enum {string}
+             */
+            access: "standard" | "restricted";
+            /**
+             * Format: date-time
+             * @description When the record was archived; null when active.
+             */
+            archivedAt: string | null;
+            /** @description Version for If-Match. */
+            version: number;
+            /**
+             * Format: date-time
+             * @description Last edited at.
+             */
+            updatedAt: string;
+        };
         DefenderPageResponse: {
-            /** @description This page of records (without the story). */
-            data: components["schemas"]["DefenderResponse"][];
+            /** @description This page of cases, as a list shows them (the whole record is on the detail route). */
+            data: components["schemas"]["DefenderListItemResponse"][];
             /** @description Cursor for the next page; null on the last page. */
             nextCursor: string | null;
+            /** @description The next page: this request with its cursor (a path and query); null on the last page. */
+            next: string | null;
         };
         UpdateDefenderDto: {
             /**

@@ -4,6 +4,7 @@ import {
   decidesAccess,
   DefendersService,
   type AuthenticatedActor,
+  type DefenderListItem,
   type DefenderView,
 } from '@witness/domain';
 import { AppError } from '@witness/platform';
@@ -64,7 +65,7 @@ export class DefendersWebController {
       if (v !== undefined && v.trim() !== '') filters[k] = v.trim();
     }
     let errors: FieldErrorMap | undefined;
-    let rows: DefenderView[] = [];
+    let rows: DefenderListItem[] = [];
     let nextCursor: string | null = null;
     try {
       const dto = await validateAs(DefenderListQueryDto, { ...filters });
