@@ -49,18 +49,14 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['Defender', 'DefenderAssignee', 'DetentionEvent', 'EscalationDefender'],
     why: NOT_YET,
   },
-  'dossiers/annexes.data.ts': {
-    sql: ['documents', 'document_versions', 'defenders', 'escalation_defenders'],
-    why: NOT_YET,
-  },
+
   'dossiers/annexes.service.ts': {
     sql: ['documents', 'document_versions', 'defenders'],
     entities: ['Escalation', 'Document', 'DefenderAssignee'],
     why: NOT_YET,
   },
-  'dossiers/dossier-build.ts': { sql: ['defenders'], why: NOT_YET },
+
   'dossiers/dossier-record.ts': {
-    sql: ['consents'],
     entities: ['Defender', 'DetentionEvent'],
     why: NOT_YET,
   },
@@ -83,17 +79,7 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['Milestone', 'User'],
     why: NOT_YET,
   },
-  'publication/public-profile.ts': {
-    sql: [
-      'defenders',
-      'documents',
-      'document_versions',
-      'detention_events',
-      'solidarity_actions',
-      'solidarity_action_defenders',
-    ],
-    why: NOT_YET,
-  },
+
   'publication/publication.service.ts': {
     sql: ['documents', 'document_versions', 'detention_events', 'consents'],
     why: NOT_YET,
