@@ -35,27 +35,23 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
   'access/access.service.ts': { sql: ['defenders', 'users'], entities: ['User'], why: NOT_YET },
   'auth/auth.module.ts': { entities: ['User'], why: NOT_YET },
   'auth/auth.service.ts': { sql: ['users'], entities: ['User'], why: NOT_YET },
-
   'defenders/defender-import.service.ts': { sql: ['audit_events'], why: NOT_YET },
   'defenders/defenders.service.ts': {
     sql: ['defender_assignees'],
     entities: ['DefenderAssignee'],
     why: NOT_YET,
   },
-
   'documents/document-access.ts': { sql: ['defender_assignees'], why: NOT_YET },
   'documents/documents.service.ts': {
     sql: ['defenders'],
     entities: ['Defender', 'DefenderAssignee', 'DetentionEvent', 'EscalationDefender'],
     why: NOT_YET,
   },
-
   'dossiers/annexes.service.ts': {
     sql: ['documents', 'document_versions', 'defenders'],
     entities: ['Escalation', 'Document', 'DefenderAssignee'],
     why: NOT_YET,
   },
-
   'dossiers/dossier-record.ts': {
     entities: ['Defender', 'DetentionEvent'],
     why: NOT_YET,
@@ -74,12 +70,10 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['User', 'Milestone'],
     why: NOT_YET,
   },
-
   'notifications/reminders.service.ts': {
     entities: ['Milestone', 'User'],
     why: NOT_YET,
   },
-
   'publication/publication.service.ts': {
     sql: ['documents', 'document_versions', 'detention_events', 'consents'],
     why: NOT_YET,
@@ -105,7 +99,6 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     ],
     why: NOT_YET,
   },
-
   'un-calendar/un-calendar.service.ts': { entities: ['Defender', 'Escalation'], why: NOT_YET },
 };
 
