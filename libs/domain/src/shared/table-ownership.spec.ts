@@ -42,7 +42,7 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     why: NOT_YET,
   },
   'documents/document-access.ts': { sql: ['defender_assignees'], why: NOT_YET },
-  'documents/documents.service.ts': {
+  'documents/document-checks.ts': {
     sql: ['defenders'],
     entities: ['Defender', 'DefenderAssignee', 'DetentionEvent', 'EscalationDefender'],
     why: NOT_YET,
@@ -56,11 +56,8 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['Defender', 'DetentionEvent'],
     why: NOT_YET,
   },
-  'escalations/escalations.service.ts': {
-    sql: ['detention_events'],
-    entities: ['Partner', 'User'],
-    why: NOT_YET,
-  },
+  'escalations/escalation-gates.ts': { entities: ['Partner', 'User'], why: NOT_YET },
+  'escalations/escalation-queries.ts': { sql: ['detention_events'], why: NOT_YET },
   'milestones/milestones.service.ts': {
     sql: ['defender_assignees'],
     entities: ['User'],
