@@ -499,7 +499,7 @@ export class AnnexesService {
   private async versionNos(tx: EntityManager, versionIds: string[]): Promise<Map<string, number>> {
     if (!versionIds.length) return new Map();
     const rows: { id: string; version_no: number }[] = await tx.query(
-      `SELECT id, version_no FROM document_versions WHERE id = ANY($1::uuid[])`,
+      `SELECT version_id AS id, version_no FROM annex_versions WHERE version_id = ANY($1::uuid[])`,
       [versionIds],
     );
     return new Map(rows.map((r) => [r.id, r.version_no]));

@@ -35,22 +35,16 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
   'access/access.service.ts': { sql: ['defenders', 'users'], entities: ['User'], why: NOT_YET },
   'auth/auth.module.ts': { entities: ['User'], why: NOT_YET },
   'auth/auth.service.ts': { sql: ['users'], entities: ['User'], why: NOT_YET },
-
   'defenders/defender-import.service.ts': { sql: ['audit_events'], why: NOT_YET },
   'defenders/defenders.service.ts': {
     sql: ['defender_assignees'],
     entities: ['DefenderAssignee'],
     why: NOT_YET,
   },
-
   'documents/document-access.ts': { sql: ['defender_assignees'], why: NOT_YET },
   'documents/document-checks.ts': {
     sql: ['defenders'],
     entities: ['Defender', 'DefenderAssignee', 'DetentionEvent', 'EscalationDefender'],
-    why: NOT_YET,
-  },
-  'dossiers/annexes.data.ts': {
-    sql: ['documents', 'document_versions', 'defenders', 'escalation_defenders'],
     why: NOT_YET,
   },
   'dossiers/annexes.service.ts': {
@@ -58,9 +52,7 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['Escalation', 'Document', 'DefenderAssignee'],
     why: NOT_YET,
   },
-  'dossiers/dossier-build.ts': { sql: ['defenders'], why: NOT_YET },
   'dossiers/dossier-record.ts': {
-    sql: ['consents'],
     entities: ['Defender', 'DetentionEvent'],
     why: NOT_YET,
   },
@@ -75,20 +67,8 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['User', 'Milestone'],
     why: NOT_YET,
   },
-
   'notifications/reminders.service.ts': {
     entities: ['Milestone', 'User'],
-    why: NOT_YET,
-  },
-  'publication/public-profile.ts': {
-    sql: [
-      'defenders',
-      'documents',
-      'document_versions',
-      'detention_events',
-      'solidarity_actions',
-      'solidarity_action_defenders',
-    ],
     why: NOT_YET,
   },
   'publication/publication.service.ts': {
@@ -116,7 +96,6 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     ],
     why: NOT_YET,
   },
-
   'un-calendar/un-calendar.service.ts': { entities: ['Defender', 'Escalation'], why: NOT_YET },
 };
 

@@ -41,8 +41,19 @@ export const TABLE_OWNERS = {
     readModels: [],
   },
   documents: { tables: ['documents', 'document_versions'], readModels: [] },
-  dossiers: { tables: ['dossiers', 'dossier_annexes', 'escalation_annexes'], readModels: [] },
-  publication: { tables: ['publications'], readModels: [] },
+  dossiers: {
+    tables: ['dossiers', 'dossier_annexes', 'escalation_annexes'],
+    readModels: ['annex_versions', 'annex_escalation_cases'],
+  },
+  publication: {
+    tables: ['publications'],
+    readModels: [
+      'public_profile_cases',
+      'public_profile_photos',
+      'public_profile_charges',
+      'public_profile_actions',
+    ],
+  },
   reports: { tables: [], readModels: [] },
   'un-calendar': {
     tables: ['un_calendar_entries', 'un_calendar_deadlines'],
