@@ -1,6 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OnDomainEvent, type DomainEvents } from '../shared/events';
+import { UsersModule, UsersService } from '../users';
 import { Notification } from './notification.entity';
 
 type Language = 'en' | 'fr' | 'es';
@@ -47,12 +48,15 @@ const NOTICES: Record<
  */
 @Injectable()
 export class ScanNotices {
+  constructor(private readonly users: UsersService) {}
+
   @OnDomainEvent('DocumentScanned')
   async documentScanned(tx: EntityManager, e: DomainEvents['DocumentScanned']): Promise<void> {
-    const recipients: { id: string; language: string | null }[] = await tx.query(
-      `SELECT id, language FROM users
-        WHERE active AND (id = $1 OR ($2 AND role = 'coordinator'))`,
-      [e.uploadedBy, e.outcome === 'quarantined'],
+    // Accounts are few (a campaign's staff): read whole, through their owner.
+    const recipients = (await this.users.list()).filter(
+      (u) =>
+        u.active &&
+        (u.id === e.uploadedBy || (e.outcome === 'quarantined' && u.role === 'coordinator')),
     );
     if (!recipients.length) return;
     await tx.insert(
@@ -76,5 +80,5 @@ function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-@Module({ providers: [ScanNotices] })
+@Module({ imports: [UsersModule], providers: [ScanNotices] })
 export class ScanNoticesModule {}

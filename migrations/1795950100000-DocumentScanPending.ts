@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * never served, scanned later by the worker) or `quarantined` (malware found then: its content
  * and its data key destroyed, hence a nullable data key). The existing states are kept.
  */
-export class DocumentScanPending1795940800000 implements MigrationInterface {
-  name = 'DocumentScanPending1795940800000';
+export class DocumentScanPending1795950100000 implements MigrationInterface {
+  name = 'DocumentScanPending1795950100000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
