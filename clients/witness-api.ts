@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description PostgreSQL and Redis checked; 503 (problem+json) naming each failed dependency when one is down.
+         * @description PostgreSQL and Redis checked; 503 (problem+json) naming each failed dependency when one is down. `virusScans` reports the documents kept while ClamAV was unreachable and not scanned yet (`pending`, `oldestPendingSeconds`): informative, always up.
          */
         get: operations["HealthController_ready"];
         put?: never;
@@ -791,7 +791,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a document
-         * @description multipart/form-data: the file in a part named `file`, and text parts title, kind (required), language, date, confidential, sourceIdentity, eventId, escalationId, allowDuplicate. The type is taken from the content (PDF, JPEG, PNG, WebP, DOCX, ODT, UTF-8 text; anything else 415); photos are re-encoded without EXIF/GPS/XMP metadata and get a thumbnail; PDF, office and text files are scanned by ClamAV when configured (infected: 422 naming the signature; scanner configured but unreachable: 503). The same file already on the case answers 409 with `duplicateOf` unless allowDuplicate=true. Content is encrypted before it is stored.
+         * @description multipart/form-data: the file in a part named `file`, and text parts title, kind (required), language, date, confidential, sourceIdentity, eventId, escalationId, allowDuplicate. The type is taken from the content (PDF, JPEG, PNG, WebP, DOCX, ODT, UTF-8 text; anything else 415); photos are re-encoded without EXIF/GPS/XMP metadata and get a thumbnail; PDF, office and text files are scanned by ClamAV when configured (infected: 422 naming the signature; scanner configured but unreachable or too slow: the file is kept with scan `pending`, answered 202, and its content is refused with 409 until the worker has scanned it; clamd answering with an error: 503). The same file already on the case answers 409 with `duplicateOf` unless allowDuplicate=true. Content is encrypted before it is stored.
          */
         post: operations["DocumentsController_upload"];
         delete?: never;
@@ -837,7 +837,7 @@ export interface paths {
         };
         /**
          * Download a document
-         * @description The file (latest version, or ?version=N), decrypted as it streams: Content-Type from the content, Content-Disposition: attachment, X-Content-Type-Options: nosniff, X-Content-SHA256. Every download of a confidential document is audited.
+         * @description The file (latest version, or ?version=N), decrypted as it streams: Content-Type from the content, Content-Disposition: attachment, X-Content-Type-Options: nosniff, X-Content-SHA256. Every download of a confidential document is audited. A version waiting for the virus check (scan pending) or quarantined answers 409 naming its state in `scan`.
          */
         get: operations["DocumentsController_content"];
         put?: never;
@@ -857,7 +857,7 @@ export interface paths {
         };
         /**
          * A photo's thumbnail
-         * @description At most 320x320 pixels, WebP, without metadata (404 for documents that are not photos). Audited for confidential documents, as downloads are.
+         * @description At most 320x320 pixels, WebP, without metadata (404 for documents that are not photos). Audited for confidential documents, as downloads are. 409 naming the state while the version waits for the virus check or once quarantined.
          */
         get: operations["DocumentsController_thumbnail"];
         put?: never;
@@ -1530,6 +1530,16 @@ export interface components {
              * @example timeout
              */
             message?: string;
+            /**
+             * @description virusScans: document versions kept while ClamAV was unreachable, not scanned yet.
+             * @example 0
+             */
+            pending?: number;
+            /**
+             * @description virusScans: seconds the oldest of them has waited (0 when none).
+             * @example 0
+             */
+            oldestPendingSeconds?: number;
         };
         LivenessResponse: {
             /**
@@ -1545,7 +1555,7 @@ export interface components {
              */
             status: "ok";
             /**
-             * @description The dependencies that are up, by name (postgres, redis).
+             * @description The dependencies that are up, by name (postgres, redis, virusScans).
              * @example {
              *       "postgres": {
              *         "status": "up"
@@ -3282,10 +3292,10 @@ export interface components {
             /** @description A thumbnail is available (photos). */
             hasThumbnail: boolean;
             /**
-             * @description clean: scanned by ClamAV; not_scanned: no scanner was configured; not_applicable: a photo, re-encoded from its pixels.
+             * @description clean: scanned by ClamAV; not_scanned: no scanner was configured; not_applicable: a photo, re-encoded from its pixels; pending: kept while ClamAV was unreachable, not served (409) until the worker has scanned it; quarantined: ClamAV found malware when it was scanned later, its content destroyed, never served.
              * @enum {string}
              */
-            scan: "clean" | "not_scanned" | "not_applicable";
+            scan: "clean" | "not_scanned" | "not_applicable" | "pending" | "quarantined";
             /** @description EXIF/GPS/XMP/IPTC/ICC metadata was removed. */
             metadataRemoved: boolean;
             /**
@@ -8294,6 +8304,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentResponse"];
                 };
             };
+            /** @description Kept while the virus scanner is unreachable (current.scan = pending): listed, but not served until it is scanned clean. ETag and Location are set. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
             400: {
                 headers: {
@@ -8659,6 +8678,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The change conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     DocumentsController_thumbnail: {
@@ -8711,6 +8739,15 @@ export interface operations {
             };
             /** @description No such record (or it is archived). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The change conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8810,6 +8847,15 @@ export interface operations {
         responses: {
             /** @description The document with its new version. */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description The new version is kept while the virus scanner is unreachable (current.scan = pending): not served until it is scanned clean. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

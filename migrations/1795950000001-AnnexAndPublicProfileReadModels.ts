@@ -13,7 +13,7 @@ const VIEWS: { name: string; sql: string }[] = [
     sql: `
       SELECT v.id AS version_id, v.document_id, d.defender_id, d.title, d.kind, d.language,
              d.document_date, d.confidential, d.deleted_at, d.current_version_no,
-             def.archived_at AS case_archived_at, v.version_no, v.file_name, v.file_type,
+             def.archived_at AS case_archived_at, v.version_no, v.scan, v.file_name, v.file_type,
              v.content_type, v.size_bytes, v.created_at
         FROM document_versions v
         JOIN documents d ON d.id = v.document_id

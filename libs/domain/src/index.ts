@@ -128,6 +128,7 @@ export * from './documents/document-access';
 export * from './documents/document-intake';
 export * from './documents/documents.service';
 export * from './documents/documents.module';
+export * from './documents/document-scans';
 export * from './auth/session-revocation';
 export * from './calendar-feeds/feed-revocation';
 export * from './listeners.module';

@@ -51,9 +51,19 @@ export class DocumentBlobs {
     return stored;
   }
 
-  async discard(stored: StoredBlobs): Promise<void> {
+  /** Remove a version's content and thumbnail from the store (a failed write, a quarantine). */
+  async discard(stored: Pick<StoredBlobs, 'blobKey' | 'thumbnailKey'>): Promise<void> {
     await this.storage.remove(stored.blobKey);
     if (stored.thumbnailKey) await this.storage.remove(stored.thumbnailKey);
+  }
+
+  /** The whole plaintext of a version's content (for the worker's scan; at most UPLOAD_MAX_BYTES). */
+  async readContent(v: DocumentVersion): Promise<Buffer> {
+    const stream = await this.openBlob(v, v.blobKey, 'content');
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream as AsyncIterable<Buffer | string>)
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    return Buffer.concat(chunks);
   }
 
   async openBlob(
@@ -61,6 +71,8 @@ export class DocumentBlobs {
     key: string,
     part: 'content' | 'thumbnail',
   ): Promise<NodeJS.ReadableStream> {
+    // A quarantined version's key is destroyed; callers refuse such versions before this.
+    if (v.dataKeyEnc === null) throw new BlobNotFoundError(key);
     const dataKey = this.storage.unwrap(v.dataKeyEnc, dataKeyContext(v.id));
     try {
       return await this.storage.open(key, dataKey, sealContext(v.id, part));

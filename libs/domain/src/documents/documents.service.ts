@@ -13,6 +13,7 @@ import {
   ValidationFailedError,
   type Page,
   EventBus,
+  OutboxService,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { decidesAccess, seesSensitive, AccessService } from '../access';
@@ -22,6 +23,7 @@ import { documentVisibleSql } from './document-access';
 import { DocumentBlobs, type StoredBlobs } from './document-blobs';
 import { DocumentChecks } from './document-checks';
 import { DocumentIntake, FileRefusedError, type PreparedFile } from './document-intake';
+import { assertServable, requestScan } from './document-scans';
 import { Document, DocumentVersion } from './document.entity';
 import type {
   DocumentContent,
@@ -46,7 +48,6 @@ const sourceContext = (id: string) => cipherContext('documents', 'sourceIdentity
  */
 @Injectable()
 export class DocumentsService {
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly defenders: DefendersService,
@@ -58,6 +59,7 @@ export class DocumentsService {
     private readonly clock: Clock,
     private readonly access: AccessService,
     private readonly events: EventBus<DomainEvents>,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** The refusal of a file over the configured size limit (the api's parser enforces it). */
@@ -339,6 +341,7 @@ export class DocumentsService {
     const m = this.dataSource.manager;
     const doc = await this.load(m, id, actor);
     const v = await this.version(m, id, versionNo ?? doc.currentVersionNo, true);
+    assertServable(v);
     const stream = await this.blobs.openBlob(v, v.blobKey, 'content');
     await this.recordDownload(doc, v, 'content', actor);
     return {
@@ -355,6 +358,7 @@ export class DocumentsService {
     const m = this.dataSource.manager;
     const doc = await this.load(m, id, actor);
     const v = await this.version(m, id, doc.currentVersionNo, true);
+    assertServable(v);
     if (!v.thumbnailKey) throw new NotFoundError('Thumbnail of document', id);
     const stream = await this.blobs.openBlob(v, v.thumbnailKey, 'thumbnail');
     await this.recordDownload(doc, v, 'thumbnail', actor);
@@ -487,5 +491,7 @@ export class DocumentsService {
       uploadedBy: actor.userId,
       createdAt: now,
     });
+    // Kept while clamd was down: the worker scans it (the job commits with the version).
+    if (prepared.scan === 'pending') await requestScan(this.outbox, tx, stored.versionId);
   }
 }

@@ -6,5 +6,6 @@ export * from './document.types';
 export * from './documents.module';
 export * from './documents.service';
 export * from './document-views';
+export * from './document-scans';
 export * from './file-names';
 export * from './file-types';

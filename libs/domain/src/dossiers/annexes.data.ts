@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DocumentKind, FileType } from '../documents';
+import type { DocumentKind, FileType, ScanState } from '../documents';
 import type { DossierData, DossierEdition } from './dossier-data';
 
 /**
@@ -26,6 +26,8 @@ export interface AnnexRow {
   /** Its case is archived. */
   archived: boolean;
   versionNo: number;
+  /** The pinned version's virus check (`pending` and `quarantined` ones are never bundled). */
+  scan: ScanState;
   latestVersionNo: number;
   fileName: string;
   fileType: FileType;
@@ -52,6 +54,7 @@ interface RawRow {
   detached: boolean;
   archived: boolean;
   version_no: number;
+  scan: ScanState;
   current_version_no: number;
   file_name: string;
   file_type: FileType;
@@ -68,7 +71,7 @@ const COLUMNS = `
   d.defender_id, d.title, d.kind, d.language, d.document_date::text AS document_date,
   d.confidential, d.deleted_at IS NOT NULL AS deleted, d.current_version_no,
   d.case_archived_at IS NOT NULL AS archived,
-  d.version_no, d.file_name, d.file_type, d.content_type, d.size_bytes, d.created_at AS uploaded_at`;
+  d.version_no, d.scan, d.file_name, d.file_type, d.content_type, d.size_bytes, d.created_at AS uploaded_at`;
 
 /** The annexed version, its document and its case: the read model `annex_versions`. */
 const JOINS = `
@@ -89,6 +92,7 @@ function toRow(r: RawRow): AnnexRow {
     detached: r.detached,
     archived: r.archived,
     versionNo: r.version_no,
+    scan: r.scan,
     latestVersionNo: r.current_version_no,
     fileName: r.file_name,
     fileType: r.file_type,

@@ -63,6 +63,20 @@ export interface DomainEvents {
     actor: Actor;
   };
   /**
+   * A document version kept while the virus scanner was down was scanned: `clean` (now
+   * available) or `quarantined` (malware: destroyed). The uploader is told; for malware, the
+   * coordinators too.
+   */
+  DocumentScanned: {
+    documentId: string;
+    defenderId: string;
+    versionNo: number;
+    title: string;
+    outcome: 'clean' | 'quarantined';
+    uploadedBy: string | null;
+    at: Date;
+  };
+  /**
    * A user's sessions (and, when `deactivated`, calendar feed) must end now: a role change, a
    * deactivation, a reset second factor. Listeners add what they ended to `tally`, which
    * the announcer records in its audit event.
