@@ -150,4 +150,22 @@ describe('web app: the domain’s words in the page’s language', () => {
     expect(main).not.toContain('Hearing at');
     expect(problems).toEqual([]);
   });
+
+  it('the main navigation names the page its first link opens, in each language', async () => {
+    for (const [locale, name] of [
+      ['en-GB', 'My work'],
+      ['fr-FR', 'Mon travail'],
+      ['es-ES', 'Mi trabajo'],
+    ]) {
+      const { page } = await pageIn(locale);
+      await page.goto('/app/milestones');
+      const nav = page.getByRole('navigation').first();
+      await nav.getByRole('link', { name, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/app');
+      await expect(page.locator('h1').innerText()).resolves.toBe(name);
+      await expect(
+        nav.getByRole('link', { name, exact: true }).getAttribute('aria-current'),
+      ).resolves.toBe('page');
+    }
+  });
 });
