@@ -168,4 +168,17 @@ describe('web app: the domain’s words in the page’s language', () => {
       ).resolves.toBe('page');
     }
   });
+
+  it('a check the domain makes is a French sentence on a French page', async () => {
+    const { page } = await pageIn('fr-FR');
+    await page.goto('/app/defenders/new');
+    await page.locator('input[name="fullName"]').fill('Futur Lointain');
+    await page.locator('select[name="country"]').selectOption('EG');
+    await page.locator('input[name="birthYear"]').fill('2031');
+    await page.locator('form button[type="submit"]').last().click();
+    const error = await page.locator('#f-birthYear-error').innerText();
+    expect(error).toMatch(/ne peut pas être dans le futur$/);
+    expect(error).not.toContain('must not');
+  });
 });
+
