@@ -76,10 +76,9 @@ describe('web app: list pages at phone width', () => {
     for (const url of LIST_PAGES()) {
       const res = await page.goto(url);
       expect([url, res?.status()]).toEqual([url, 200]);
-      const { scroll, inner } = await page.evaluate(() => ({
-        scroll: document.scrollingElement!.scrollWidth,
-        inner: window.innerWidth,
-      }));
+      const { scroll, inner } = await page.evaluate<{ scroll: number; inner: number }>(
+        '({ scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth })',
+      );
       if (scroll > inner) wide.push(`${url}: ${scroll} > ${inner}`);
     }
     expect(wide).toEqual([]);
