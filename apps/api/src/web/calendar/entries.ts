@@ -10,12 +10,7 @@ import {
   type CalendarEntryView,
   countryNameFor,
 } from '@witness/domain';
-import {
-  AppError,
-  NotFoundError,
-  PreconditionRequiredError,
-  ValidationFailedError,
-} from '@witness/platform';
+import { AppError, NotFoundError, ValidationFailedError } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/policy.decorators';
 import { CurrentActor } from '../../http/actor.decorator';
@@ -31,6 +26,7 @@ import {
   checkbox,
   errorMap,
   formErrors,
+  formVersion,
   integer,
   many,
   refill,
@@ -173,9 +169,8 @@ export class CalendarEntriesWebController {
   ) {
     if (!UUID.test(id)) throw new NotFoundError('calendar entry', id);
     const current = await this.calendar.get(id, actor);
-    const version = integer(body, 'version');
     try {
-      if (typeof version !== 'number') throw new PreconditionRequiredError();
+      const version = formVersion(body);
       const dto = await validateAs(UpdateCalendarEntryDto, entryInput(body));
       await this.calendar.update(id, dto, version, actor);
       return reply.redirect(

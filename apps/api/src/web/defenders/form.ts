@@ -359,8 +359,3 @@ export function splitContactErrors(errors: FieldErrorMap): {
   }
   return { errors: rest, rows };
 }
-
-/** The version a form carries in its hidden `version` field (as an If-Match would). */
-export function formVersion(body: FormBody): string | undefined {
-  return text(body, 'version');
-}
