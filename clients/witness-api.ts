@@ -4343,6 +4343,14 @@ export interface components {
              */
             status?: "open" | "done" | "cancelled";
         };
+        MilestoneTitleMessageResponse: {
+            /** @description What the title says, e.g. anniversary, event, unDeadline. */
+            key: string;
+            /** @description Its parameters: codes (an event type, a consent purpose, a country) and numbers. */
+            params?: {
+                [key: string]: (string | number) | null;
+            };
+        };
         MilestoneResponse: {
             /**
              * Format: uuid
@@ -4361,6 +4369,8 @@ export interface components {
             kind: "hearing" | "trial" | "verdict" | "sentence_end" | "detention_anniversary" | "wgad_reply_due" | "wgad_follow_up_due" | "source_comments_due" | "reply_due" | "publication_due" | "follow_up_due" | "submission_due" | "hrc_session" | "upr_review" | "wgad_session" | "regional_session" | "consent_review" | "profile_review" | "solidarity_action" | "custom";
             /** @description Short title. */
             title: string;
+            /** @description A derived milestone's title as a message key and parameters (codes and numbers), so a client can word it in its reader's language; title is its English wording. Null for a milestone typed by a person. Keys: event {type, place}, anniversary {years}, profileReview, consentReview {purpose}, solidarityAction {title}, escalation {procedure, clock}, unDeadline {session, number, body, title, deadline, label, country}, text {text}. */
+            titleMessage: components["schemas"]["MilestoneTitleMessageResponse"] | null;
             /**
              * Format: date-time
              * @description When it is due (UTC).

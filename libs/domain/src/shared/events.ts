@@ -42,6 +42,8 @@ export interface DomainEvents {
       key: string;
       milestone: string;
       title: string;
+      /** The title as a message for the pages (`milestones.titles.escalation`). */
+      titleMessage?: { key: string; params?: Record<string, string | number | null> };
       dueOn: string | null;
       open: boolean;
     }[];

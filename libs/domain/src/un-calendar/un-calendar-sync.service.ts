@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { MilestoneSync } from '../milestones';
 import { addDays } from '../shared/schedule';
 import { relevanceSql } from './un-calendar-relevance';
-import { deadlineTitle, MILESTONE_KIND_FOR } from './un-calendar-rules';
+import { deadlineTitle, deadlineTitleMessage, MILESTONE_KIND_FOR } from './un-calendar-rules';
 import { UnCalendarDeadline, UnCalendarEntry } from './un-calendar.entity';
 import { calendarEntryView, relevanceOf } from './un-calendar.service';
 import type { CalendarDeadlineView, CalendarEntryView } from './un-calendar.types';
@@ -26,6 +26,7 @@ interface Existing {
   source_key: string;
   due_on: string;
   title: string;
+  has_message: boolean;
   status: string;
   assignee_ids: string[];
 }
@@ -122,7 +123,7 @@ export class UnCalendarSync {
       (
         await this.dataSource.query<Existing[]>(
           `SELECT source_key, to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS due_on, title,
-                  status, assignee_ids
+                  has_message, status, assignee_ids
              FROM un_calendar_milestones WHERE source = 'un_calendar' AND source_key LIKE $1`,
           [`${key}:%`],
         )
@@ -131,6 +132,7 @@ export class UnCalendarSync {
     const wanted =
       dueOn <= horizon ? relevant.filter((r) => !d?.country || d.country === r.country) : [];
     const title = deadlineTitle(entry, d);
+    const titleMessage = deadlineTitleMessage(entry, d);
     const kind = MILESTONE_KIND_FOR[entry.kind];
     const ops: { defenderId: string; dueOn: string | null; assigneeIds: string[] }[] = [];
     const keep = new Set<string>();
@@ -144,6 +146,7 @@ export class UnCalendarSync {
         m.status !== 'cancelled' &&
         m.due_on === dueOn &&
         m.title === title &&
+        m.has_message &&
         JSON.stringify([...m.assignee_ids].sort()) === JSON.stringify(assigneeIds);
       if (!same) ops.push({ defenderId: r.defender_id, dueOn, assigneeIds });
     }
@@ -159,6 +162,7 @@ export class UnCalendarSync {
             defenderId: op.defenderId,
             kind,
             title,
+            titleMessage,
             dueOn: op.dueOn,
             assigneeIds: op.assigneeIds,
           });

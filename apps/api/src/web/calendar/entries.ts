@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import {
   CALENDAR_ENTRY_KINDS,
   DEADLINE_KINDS,
-  deadlineTitle,
   REGIONAL_BODIES,
   shortName,
   UnCalendarService,
@@ -36,6 +35,7 @@ import {
   type FormBody,
 } from '../web-form';
 import { queryWith, withNotice } from '../work-web.util';
+import { calendarDeadlineTitle } from '../milestone-titles';
 
 const DECIDERS = ['coordinator', 'admin'] as const;
 /** Empty deadline rows a form offers beyond those the entry has. */
@@ -88,7 +88,10 @@ export class CalendarEntriesWebController {
       {
         entry,
         name: shortName(entry),
-        deadlines: entry.deadlines.map((d) => ({ ...d, title: deadlineTitle(entry, d) })),
+        deadlines: entry.deadlines.map((d) => ({
+          ...d,
+          title: calendarDeadlineTitle(this.views.translator, this.views.lang(req), entry, d),
+        })),
         rows: page?.data ?? [],
         reasonText: page?.data[0]?.reasonText,
         countryOptions: entry.countries.map((c) => ({

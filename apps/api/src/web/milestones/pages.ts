@@ -52,6 +52,7 @@ import {
   withNotice,
   zonedTimestamp,
 } from '../work-web.util';
+import { milestoneTitle } from '../milestone-titles';
 
 /** Reminder offsets the milestone form offers (ISO 8601 durations, as the API takes them). */
 const REMIND_OPTIONS = ['P7D', 'P3D', 'P1D', 'PT2H'] as const;
@@ -277,7 +278,7 @@ export class MilestonesWebController {
       },
       {
         title: 'work.milestones.showTitle',
-        titleParams: { title: m.title },
+        titleParams: { title: milestoneTitle(this.views.translator, this.views.lang(req), m) },
         section: 'milestones',
       },
     );
