@@ -100,6 +100,7 @@ export * from './publication/public-photo';
 export * from './publication/public-photo.service';
 export * from './publication/publication-withdrawal';
 export * from './publication/publication.service';
+export * from './publication/publication.types';
 export * from './publication/publication.module';
 export * from './reports/report-period';
 export * from './reports/indicators';
