@@ -112,6 +112,8 @@ export * from './un-calendar/un-calendar.entity';
 export * from './un-calendar/un-calendar-rules';
 export * from './un-calendar/un-calendar-relevance';
 export * from './un-calendar/un-calendar.service';
+export { calendarEntryView, normalise, relevanceOf } from './un-calendar/un-calendar-entries';
+export * from './un-calendar/un-calendar-opportunities';
 export * from './un-calendar/un-calendar-sync.service';
 export * from './un-calendar/un-calendar.module';
 export * from './un-calendar/calendar-parse';
