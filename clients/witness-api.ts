@@ -2630,6 +2630,18 @@ export interface components {
             identityDocuments?: components["schemas"]["IdentityDocumentDto"][];
             /** @description What must stay confidential, and why. */
             confidentiality?: string | null;
+            /** @description UPR stakeholder submission: the cycle its recommendations are for (4: "4th cycle"). */
+            uprCycle?: number | null;
+            /** @description UPR stakeholder submission: a joint submission of a coalition (word limit 5,630 instead of 2,815). */
+            uprCoalition?: boolean | null;
+            /** @description UPR stakeholder submission: the recommendations to the State under review, in order. */
+            recommendations?: string[];
+            /** @description WGEID: the steps taken to search for and locate the person, and their results. */
+            locateSteps?: string | null;
+            /** @description Regional precautionary/provisional/interim measures: the irreparable harm the measures would prevent. */
+            irreparableHarm?: string | null;
+            /** @description ECtHR Rule 39: the application number, if an application is lodged. */
+            applicationNumber?: string | null;
         };
         SourceIdentityDto: {
             /** @description Name of the submitting organisation or person. */
@@ -2984,7 +2996,7 @@ export interface components {
              * @description The form.
              * @enum {string}
              */
-            kind: "wgad_regular" | "wgad_urgent_action" | "sp_communication" | "hrc_brief";
+            kind: "wgad_regular" | "wgad_urgent_action" | "sp_communication" | "hrc_brief" | "upr_submission" | "regional_request" | "disappearance" | "treaty_communication";
             /** @description The escalation's version, for If-Match. */
             version: number;
             /** @description The people, in order. */
@@ -3027,8 +3039,11 @@ export interface components {
             escalationId: string;
             /** @description Our reference, WIT-YYYY-NNNN. */
             reference: string;
-            /** @description The form checked. */
-            kind: string;
+            /**
+             * @description The form checked.
+             * @enum {string}
+             */
+            kind: "wgad_regular" | "wgad_urgent_action" | "sp_communication" | "hrc_brief" | "upr_submission" | "regional_request" | "disappearance" | "treaty_communication";
             /**
              * @description The edition checked.
              * @enum {string}

@@ -7,3 +7,9 @@ export * from './escalation.entity';
 export * from './escalation.types';
 export * from './escalations.module';
 export * from './escalations.service';
+export {
+  acceptsProcedure,
+  instrumentFor,
+  TREATY_INSTRUMENTS,
+  type TreatyInstrument,
+} from './procedures';

@@ -6,7 +6,7 @@ import {
   type AuthenticatedActor,
   type DefenderView,
 } from '@witness/domain';
-import { AppError, versionFromIfMatch } from '@witness/platform';
+import { AppError } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/policy.decorators';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../../defenders/defender.dto';
 import { CurrentActor } from '../../http/actor.decorator';
 import { Views, type FieldErrorMap, type WebRequest } from '../views';
-import { formErrors, text, validateAs, type FormBody } from '../web-form';
+import { formErrors, formVersion, text, validateAs, type FormBody } from '../web-form';
 import {
   BLANK_CONTACT_ROWS,
   changedFields,
@@ -28,7 +28,6 @@ import {
   defenderFormFromView,
   emptyDefenderForm,
   encodeSnapshot,
-  formVersion,
   overlay,
   patchInput,
   splitContactErrors,
@@ -158,7 +157,7 @@ export class DefendersWebController {
     body ??= {};
     const mine = defenderFormFromBody(body);
     // The version read when the form was opened, checked as the API checks If-Match.
-    const version = versionFromIfMatch(formVersion(body));
+    const version = formVersion(body);
     const rawBase = text(body, 'base');
     const base =
       decodeDefenderSnapshot(rawBase) ?? defenderFormFromView(await this.defenders.get(id, actor));

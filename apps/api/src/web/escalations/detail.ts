@@ -24,6 +24,7 @@ import { type FieldErrorMap, type WebRequest } from '../views';
 import {
   defined,
   formErrors,
+  formVersion,
   integer,
   list,
   many,
@@ -42,7 +43,6 @@ import {
   refusedStep,
   renameErrors,
   STAFF,
-  versionOf,
 } from './view';
 
 /**
@@ -192,7 +192,7 @@ export class EscalationWebController {
         id,
         transitionId,
         input.occurredOn,
-        versionOf(body),
+        formVersion(body),
         actor,
       );
       return reply.redirect(
@@ -243,7 +243,7 @@ export class EscalationWebController {
     });
     try {
       const patch = await validateAs(UpdateEscalationDto, plain);
-      await this.escalations.update(id, patch, versionOf(body), actor);
+      await this.escalations.update(id, patch, formVersion(body), actor);
       return reply.redirect(`/app/escalations/${id}?notice=escalations.notices.saved`, 303);
     } catch (err) {
       if (isVersionConflict(err)) {
@@ -294,7 +294,7 @@ export class EscalationWebController {
           refreshVersions: text(body, 'refreshVersions') === 'true' ? true : undefined,
         }),
       );
-      await this.annexes.set(id, input, versionOf(body), actor);
+      await this.annexes.set(id, input, formVersion(body), actor);
       return reply.redirect(
         `/app/escalations/${id}?notice=escalations.notices.annexesSaved#annexes`,
         303,
