@@ -44,7 +44,7 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
   },
 
   'documents/document-access.ts': { sql: ['defender_assignees'], why: NOT_YET },
-  'documents/documents.service.ts': {
+  'documents/document-checks.ts': {
     sql: ['defenders'],
     entities: ['Defender', 'DefenderAssignee', 'DetentionEvent', 'EscalationDefender'],
     why: NOT_YET,
@@ -64,11 +64,8 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['Defender', 'DetentionEvent'],
     why: NOT_YET,
   },
-  'escalations/escalations.service.ts': {
-    sql: ['detention_events'],
-    entities: ['Partner', 'User'],
-    why: NOT_YET,
-  },
+  'escalations/escalation-gates.ts': { entities: ['Partner', 'User'], why: NOT_YET },
+  'escalations/escalation-queries.ts': { sql: ['detention_events'], why: NOT_YET },
   'milestones/milestones.service.ts': {
     sql: ['defender_assignees'],
     entities: ['User'],
@@ -94,8 +91,9 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     ],
     why: NOT_YET,
   },
-  'publication/publication.service.ts': {
-    sql: ['documents', 'document_versions', 'detention_events', 'consents'],
+  'publication/public-feed.service.ts': { sql: ['consents'], why: NOT_YET },
+  'publication/publication-rules.ts': {
+    sql: ['documents', 'document_versions', 'detention_events'],
     why: NOT_YET,
   },
   'reports/indicators.ts': {
@@ -120,7 +118,10 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     why: NOT_YET,
   },
 
-  'un-calendar/un-calendar.service.ts': { entities: ['Defender', 'Escalation'], why: NOT_YET },
+  'un-calendar/un-calendar-opportunities.ts': {
+    entities: ['Defender', 'Escalation'],
+    why: NOT_YET,
+  },
 };
 
 function walk(dir: string): string[] {
