@@ -15,7 +15,6 @@ import {
   NotFoundError,
   Page,
   ValidationFailedError,
-  type FieldError,
 } from '@witness/platform';
 import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import {
@@ -41,41 +40,37 @@ import type {
   RecentlyChangedCase,
 } from './defender.types';
 import { toDefenderView } from './defender.view';
-import { cipherContext } from '../shared/encrypted-columns';
 import {
-  isDeprivedOfLiberty,
-  openEpisodeDays,
-  type DefenderStatus,
-} from '../shared/detention-status';
-import type { AccessLevel, RiskLevel } from '../shared/vocabulary';
+  addressContext,
+  assertRank,
+  assertSeq,
+  auditable,
+  CHANGE_OF_ACTION,
+  checkDefenderRules,
+  contactsContext,
+  HISTORY_REFILL_ROUNDS,
+  listColumns,
+  nationalityConflict,
+  normalise,
+  notesContext,
+  RECENT_BATCH,
+  RECENT_REFILL_ROUNDS,
+  refsOf,
+} from './defender-rules';
+import {
+  LIST_ROW_NAMES,
+  LIST_ROW_SQL,
+  NAME_SIMILAR_SQL,
+  nameQuery,
+  newestFirst,
+  SEARCH_CANDIDATES,
+  toListItem,
+  type ListRow,
+} from './defender-list.sql';
 
 type SeqCursor = { s: string };
 /** Rank and seq of a search page's last row; `m` 1 when names were matched by trigrams. */
 type RankCursor = { r: number; s: string; m: number };
-
-const contactsContext = (id: string) => cipherContext('defenders', 'contactsEnc', id);
-const notesContext = (id: string) => cipherContext('defenders', 'confidentialNotesEnc', id);
-const addressContext = (id: string) => cipherContext('defenders', 'usualAddressEnc', id);
-
-/** The editable fields as the audit trail compares them (sensitive ones only named). */
-function auditable(
-  d: Partial<Defender> & {
-    contacts?: unknown;
-    confidentialNotes?: unknown;
-    usualAddress?: unknown;
-  },
-) {
-  const {
-    searchVector: _s,
-    seq: _q,
-    contactsEnc: _c,
-    confidentialNotesEnc: _n,
-    usualAddressEnc: _a,
-    usualAddress: _u,
-    ...rest
-  } = d;
-  return rest as Record<string, unknown>;
-}
 
 @Injectable()
 export class DefendersService {
@@ -570,193 +565,8 @@ export class DefendersService {
 
   /** Rules that span fields (single-field rules live in the request DTOs); the import runs them too. */
   checkRules(input: Partial<DefenderInput>): void {
-    const errors: FieldError[] = nationalityConflict(input);
-    const today = this.clock.today();
-    for (const required of ['fullName', 'country'] as const) {
-      if (required in input && (input[required] === null || input[required] === '')) {
-        errors.push({ field: required, message: 'must not be empty' });
-      }
-    }
-    if (input.birthDate) {
-      if (input.birthDate > today)
-        errors.push({ field: 'birthDate', message: 'must not be in the future' });
-      // birthYear (1900-2100) is taken from birthDate when not given.
-      if (input.birthDate < '1900-01-01')
-        errors.push({ field: 'birthDate', message: 'must be in 1900 or later' });
-      if (input.birthYear && Number(input.birthDate.slice(0, 4)) !== input.birthYear) {
-        errors.push({ field: 'birthYear', message: 'must agree with birthDate' });
-      }
-    }
-    if (input.birthYear && input.birthYear > Number(today.slice(0, 4))) {
-      errors.push({ field: 'birthYear', message: 'must not be in the future' });
-    }
-    if (errors.length) throw new ValidationFailedError(errors);
+    checkDefenderRules(input, this.clock.today());
   }
-}
-
-/** Rounds of reading older events to refill a history page (see `history`). */
-const HISTORY_REFILL_ROUNDS = 20;
-
-/** What kind of change an audited action is, by its prefix (reads are not changes). */
-const CHANGE_OF_ACTION: Record<string, CaseChange> = {
-  'defender.create': 'profile',
-  'defender.update': 'profile',
-  'defender.import': 'profile',
-  'event.': 'timeline',
-  'document.create': 'document',
-  'document.version': 'document',
-  'document.update': 'document',
-  'document.delete': 'document',
-  'consent.': 'consent',
-};
-/** Audit events read per round when listing recently changed cases, and the rounds at most. */
-const RECENT_BATCH = 200;
-const RECENT_REFILL_ROUNDS = 5;
-const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-
-/** Every id an audit event names: its record and any id in its changes, wherever it sits. */
-function refsOf(e: AuditView): string[] {
-  return (
-    `${e.entityId ?? ''} ${e.changes ? JSON.stringify(e.changes) : ''}`
-      .match(UUIDS)
-      ?.map((u) => u.toLowerCase()) ?? []
-  );
-}
-
-/** `nationality` (one, as before) and `nationalities` (all) say the same thing: one of them. */
-function nationalityConflict(input: Partial<DefenderInput>): FieldError[] {
-  return input.nationality !== undefined && input.nationalities !== undefined
-    ? [
-        {
-          field: 'nationality',
-          message: 'give nationalities (every nationality) or nationality, not both',
-        },
-      ]
-    : [];
-}
-
-/** A rank must survive `CAST(... AS real)`: 0, or a normal float4 (else PostgreSQL errors). */
-function assertRank(r: number): void {
-  if (!(r === 0 || (r >= 1.2e-38 && r <= 3.4e38)))
-    throw ValidationFailedError.field('cursor', 'is not a cursor this list returned');
-}
-
-function assertSeq(s: string): void {
-  if (!/^\d{1,18}$/.test(s))
-    throw ValidationFailedError.field('cursor', 'is not a cursor this list returned');
-}
-
-/** Canonical forms: upper-case country codes, trimmed and de-duplicated lists. */
-function normalise<T extends Partial<DefenderInput>>(input: T): T {
-  const out: Record<string, unknown> = { ...input };
-  if (typeof input.country === 'string') out.country = input.country.toUpperCase();
-  // One nationality, as written before `nationalities`: it is the list of that one.
-  if (input.nationality !== undefined && input.nationalities === undefined) {
-    out.nationalities =
-      typeof input.nationality === 'string' ? [input.nationality.toUpperCase()] : [];
-  }
-  delete out.nationality;
-  if (Array.isArray(input.nationalities)) {
-    out.nationalities = [...new Set(input.nationalities.map((n) => n.trim().toUpperCase()))];
-  }
-  if (typeof input.fullName === 'string') out.fullName = input.fullName.trim();
-  for (const k of ['familyName', 'givenNames', 'hrdActivity', 'usualAddress'] as const) {
-    const v = input[k];
-    if (typeof v === 'string') out[k] = v.trim() === '' ? null : v.trim();
-  }
-  for (const k of ['otherNames', 'tags', 'hrdFocus'] as const) {
-    const v = input[k];
-    if (Array.isArray(v)) out[k] = [...new Set(v.map((x: string) => x.trim()).filter(Boolean))];
-  }
-  if (input.birthDate && input.birthYear === undefined) {
-    out.birthYear = Number(input.birthDate.slice(0, 4));
-  }
-  return out as T;
-}
-
-/** How like a word of the name each word typed must be (pg_trgm word_similarity, 0-1). */
-const WORD_SIMILARITY = 0.3;
-
-/** Ranked candidates of a search at most (see `search`). */
-const SEARCH_CANDIDATES = 1000;
-
-/** A list row as read (LIST_ROW_SQL): the list representation's columns and the keyset. */
-interface ListRow {
-  id: string;
-  seq: string;
-  fullName: string;
-  country: string;
-  status: DefenderStatus;
-  detainedSince: string | null;
-  riskLevel: RiskLevel | null;
-  access: AccessLevel;
-  archivedAt: Date | null;
-  version: number;
-  updatedAt: Date;
-}
-
-const LIST_ROW_SQL = `d.id AS id, d.seq AS seq, d.full_name AS "fullName", d.country AS country,
-  d.status AS status, d.detained_since::text AS "detainedSince", d.risk_level AS "riskLevel",
-  d.access AS access, d.archived_at AS "archivedAt", d.version AS version,
-  d.updated_at AS "updatedAt"`;
-
-/**
- * Newest first, written so the planner takes the index that fits the filters whatever the
- * data's shape (issue 24): the leading equality filter (country, else status) is matched as
- * `= ANY(array)` and ordered on, so only an index starting with it (`defenders_live_*`) gives
- * the order, and a page reads about its own rows. With `status = 'detained' ORDER BY seq`,
- * the planner, assuming detained cases spread evenly, walked the `seq` index and threw away
- * thousands of newer non-detained rows (see docs/performance.md, "Plans").
- */
-function newestFirst<T extends SelectQueryBuilder<Defender>>(
-  qb: T,
-  query: Pick<DefenderListQuery, 'country' | 'status'>,
-): T {
-  const lead = query.country ? 'd.country' : query.status ? 'd.status' : null;
-  if (lead) qb.orderBy(lead, 'DESC').addOrderBy('d.seq', 'DESC');
-  else qb.orderBy('d.seq', 'DESC');
-  return qb;
-}
-
-const LIST_ROW_NAMES = [...LIST_ROW_SQL.matchAll(/ AS "?(\w+)"?/g)].map((m) => m[1]);
-
-/** The name as typed, folded like the trigram index (`defenders_name_trgm_idx`). */
-function nameQuery(q: string): string {
-  return q.normalize('NFC').trim().replace(/\s+/g, ' ').slice(0, 200);
-}
-
-/**
- * The name is spelt closely: candidates from the trigram index (the whole name similar, `%`:
- * a fragment like "varez" is not a name), kept when every word typed is like a word of the
- * name (as the full-text search needs every word): "jose alvarez" does not find "María
- * Álvarez Núñez", "maria alvares" does.
- */
-const NAME_SIMILAR_SQL = `(witness_unaccent(lower(d.full_name)) % witness_unaccent(lower(:name))
-  AND NOT EXISTS (SELECT 1 FROM unnest(string_to_array(:name, ' ')) AS w
-    WHERE word_similarity(witness_unaccent(lower(w)), witness_unaccent(lower(d.full_name))) < ${WORD_SIMILARITY}))`;
-
-function toListItem(r: ListRow, today: string): DefenderListItem {
-  const open = r.detainedSince !== null && isDeprivedOfLiberty(r.status);
-  return {
-    id: r.id,
-    fullName: r.fullName,
-    country: r.country,
-    status: r.status,
-    detainedSince: open ? r.detainedSince : null,
-    daysDetained: open ? openEpisodeDays(r.detainedSince as string, today) : null,
-    riskLevel: r.riskLevel,
-    access: r.access,
-    archivedAt: r.archivedAt ? new Date(r.archivedAt).toISOString() : null,
-    version: r.version,
-    updatedAt: new Date(r.updatedAt).toISOString(),
-  };
-}
-
-/** The columns a list page reads: every selectable one but the story. */
-function listColumns(repo: Repository<Defender>): string[] {
-  return repo.metadata.columns
-    .filter((c) => c.isSelect && c.propertyName !== 'story')
-    .map((c) => `d.${c.propertyName}`);
 }
 
 /** The create path's canonical form and audited fields, for the bulk import to share. */

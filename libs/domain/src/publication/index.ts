@@ -7,4 +7,5 @@ export * from './publication-withdrawal';
 export * from './publication.entity';
 export * from './publication.module';
 export * from './publication.service';
+export * from './publication.types';
 export * from './slug';

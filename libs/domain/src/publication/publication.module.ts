@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DefendersModule } from '../defenders';
 import { DocumentsModule } from '../documents';
+import { PublicFeed } from './public-feed.service';
 import { PublicPhotoService } from './public-photo.service';
 import { Publication } from './publication.entity';
 import { PublicationService } from './publication.service';
@@ -15,7 +16,7 @@ import { PublicationWithdrawalModule } from './publication-withdrawal';
     DocumentsModule,
     PublicationWithdrawalModule,
   ],
-  providers: [PublicationService, PublicPhotoService],
+  providers: [PublicationService, PublicFeed, PublicPhotoService],
   exports: [PublicationService, PublicPhotoService, PublicationWithdrawalModule],
 })
 export class PublicationModule {}

@@ -2,6 +2,8 @@
 export * from './calendar-csv';
 export * from './calendar-ical';
 export * from './calendar-parse';
+export { calendarEntryView, normalise, relevanceOf } from './un-calendar-entries';
+export * from './un-calendar-opportunities';
 export * from './un-calendar-relevance';
 export * from './un-calendar-rules';
 export * from './un-calendar-sync.service';

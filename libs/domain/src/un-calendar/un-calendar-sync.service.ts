@@ -7,7 +7,7 @@ import { addDays } from '../shared/schedule';
 import { relevanceSql } from './un-calendar-relevance';
 import { deadlineTitle, deadlineTitleMessage, MILESTONE_KIND_FOR } from './un-calendar-rules';
 import { UnCalendarDeadline, UnCalendarEntry } from './un-calendar.entity';
-import { calendarEntryView, relevanceOf } from './un-calendar.service';
+import { calendarEntryView, relevanceOf } from './un-calendar-entries';
 import type { CalendarDeadlineView, CalendarEntryView } from './un-calendar.types';
 
 export interface CalendarSyncResult {

@@ -3,12 +3,8 @@ import {
   assertVersion,
   AuditService,
   Clock,
-  decodeCursor,
   decodeKeyCursor,
-  diffForAudit,
-  encodeCursor,
   encodeKeyCursor,
-  ForbiddenError,
   jobIds,
   NotFoundError,
   OutboxService,
@@ -19,27 +15,32 @@ import {
   type Page,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { caseVisibleSql, linkedVisibleSql } from '../access';
-import { Defender } from '../defenders';
-import { Escalation } from '../escalations';
 import type { Actor } from '../shared/actor';
-import {
-  OPPORTUNITY_REASONS,
-  relevanceSql,
-  type OpportunityReason,
-  type RelevanceEntry,
-} from './un-calendar-relevance';
 import { calendarEntryMatchKey } from './calendar-parse';
+import {
+  auditOf,
+  calendarEntryView,
+  DRY_RUN,
+  deadlineKey,
+  definedOnly,
+  inputOf,
+  mayEdit,
+  normalise,
+  sameEntry,
+  throwIfInvalid,
+} from './un-calendar-entries';
+import {
+  UnCalendarOpportunities,
+  type OpportunityPage,
+  type OpportunityQuery,
+} from './un-calendar-opportunities';
 import { validateEntry } from './un-calendar-rules';
 import { UnCalendarDeadline, UnCalendarEntry } from './un-calendar.entity';
 import type {
-  CalendarDeadlineInput,
-  CalendarDeadlineView,
   CalendarEntryInput,
   CalendarEntryQuery,
   CalendarEntryView,
   CalendarImportResult,
-  DeadlineKind,
 } from './un-calendar.types';
 
 export type CalendarEntryPatch = Partial<CalendarEntryInput>;
@@ -49,61 +50,8 @@ export interface CalendarPageQuery extends CalendarEntryQuery {
   cursor?: string;
 }
 
-export interface OpportunityQuery {
-  /** Only defenders of this state (e.g. one state under review at a UPR session). */
-  country?: string;
-  limit?: number;
-  cursor?: string;
-}
-
-export interface OpportunityView {
-  defender: {
-    id: string;
-    fullName: string;
-    country: string;
-    status: string;
-    access: string;
-    detainedSince: string | null;
-  };
-  reason: OpportunityReason;
-  reasonText: string;
-  /** The escalations that make the case fit (none for a UPR state-under-review match). */
-  escalations: {
-    id: string;
-    kind: string;
-    state: string;
-    ownerId: string | null;
-    replyDueOn: string | null;
-    hrcSession: string | null;
-  }[];
-  /** The entry's deadlines that apply to this case (its state's, and those for all). */
-  deadlines: CalendarDeadlineView[];
-}
-
-export interface OpportunityPage extends Page<OpportunityView> {
-  entry: CalendarEntryView;
-}
-
-/** Who may change the calendar (the CLI acts as the system). */
-const EDITORS = new Set(['coordinator', 'admin', 'system']);
 /** An unbounded read still stops here: a calendar holds dozens of entries a year. */
 const LIST_CAP = 1000;
-
-/** Entry fields compared to tell an import's "unchanged" from "updated". */
-const COMPARED = [
-  'kind',
-  'number',
-  'body',
-  'title',
-  'startsOn',
-  'endsOn',
-  'location',
-  'countries',
-  'deadlines',
-  'notes',
-  'sourceUrl',
-  'sample',
-] as const;
 
 /**
  * The UN calendar: sessions and reviews (API, importer, feeds, web). Every change is audited
@@ -117,6 +65,7 @@ export class UnCalendarService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly opportunityFinder: UnCalendarOpportunities,
   ) {}
 
   /** The pure checks, for the importer to run before it writes anything. */
@@ -257,105 +206,9 @@ export class UnCalendarService {
     return outcome as CalendarImportResult;
   }
 
-  /**
-   * The cases an entry is a window for action for, that the actor may see: the rule of its
-   * kind (see relevanceSql), by defender name, keyset-paginated.
-   */
+  /** The cases the entry is a window for action for, that the actor may see. */
   async opportunities(id: string, query: OpportunityQuery, actor: Actor): Promise<OpportunityPage> {
-    const entry = await this.get(id, actor);
-    // Cases the actor may see, each with the escalations the actor may see (a group
-    // escalation with a case hidden from them neither lists a case nor is shown).
-    const relevance = relevanceSql(
-      relevanceOf(entry),
-      linkedVisibleSql(actor, {
-        table: 'escalation_defenders',
-        column: 'escalation_id',
-        ownerAlias: 'e',
-      }),
-    );
-    const visible = caseVisibleSql(actor, 'd');
-    const limit = query.limit ?? 50;
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .select([
-        'd.id AS id',
-        'd.full_name AS full_name',
-        'd.country AS country',
-        'd.status AS status',
-        'd.access AS access',
-        'd.detained_since::text AS detained_since',
-        'r.escalation_ids AS escalation_ids',
-      ])
-      .from(`(${relevance.sql})`, 'r')
-      .innerJoin(Defender, 'd', 'd.id = r.defender_id')
-      .where(visible.where, visible.params)
-      .setParameters(relevance.params)
-      .orderBy('d.full_name')
-      .addOrderBy('d.id')
-      .limit(limit + 1);
-    if (query.country) qb.andWhere('d.country = :oppCountry', { oppCountry: query.country });
-    if (query.cursor) {
-      const c = decodeCursor<{ n: string; i: string }>(query.cursor, { n: 'string', i: 'string' });
-      if (!/^[0-9a-f-]{36}$/i.test(c.i))
-        throw ValidationFailedError.field('cursor', 'is not a cursor this list returned');
-      qb.andWhere('(d.full_name, d.id) > (:oppName, :oppId)', { oppName: c.n, oppId: c.i });
-    }
-    const rows: {
-      id: string;
-      full_name: string;
-      country: string;
-      status: string;
-      access: string;
-      detained_since: string | null;
-      escalation_ids: string[];
-    }[] = await qb.getRawMany();
-    const more = rows.length > limit;
-    const pageRows = rows.slice(0, limit);
-    const escalationIds = [...new Set(pageRows.flatMap((r) => r.escalation_ids))];
-    const escalations = escalationIds.length
-      ? await this.dataSource.manager.find(Escalation, {
-          where: { id: In(escalationIds) },
-          select: {
-            id: true,
-            kind: true,
-            state: true,
-            ownerId: true,
-            replyDueOn: true,
-            hrcSession: true,
-          },
-        })
-      : [];
-    const byId = new Map(escalations.map((e) => [e.id, e]));
-    const data: OpportunityView[] = pageRows.map((r) => ({
-      defender: {
-        id: r.id,
-        fullName: r.full_name,
-        country: r.country,
-        status: r.status,
-        access: r.access,
-        detainedSince: r.detained_since,
-      },
-      reason: relevance.reason,
-      reasonText: OPPORTUNITY_REASONS[relevance.reason],
-      escalations: r.escalation_ids
-        .map((eid) => byId.get(eid))
-        .filter((e): e is Escalation => !!e)
-        .map((e) => ({
-          id: e.id,
-          kind: e.kind,
-          state: e.state,
-          ownerId: e.ownerId,
-          replyDueOn: e.replyDueOn,
-          hrcSession: e.hrcSession,
-        })),
-      deadlines: entry.deadlines.filter((d) => !d.country || d.country === r.country),
-    }));
-    const last = pageRows[pageRows.length - 1];
-    return {
-      entry,
-      data,
-      nextCursor: more && last ? encodeCursor({ n: last.full_name, i: last.id }) : null,
-    };
+    return this.opportunityFinder.forEntry(await this.get(id, actor), query, actor);
   }
 
   // --- internals -------------------------------------------------------------------------
@@ -499,146 +352,4 @@ export class UnCalendarService {
       availableAt: this.clock.now(),
     });
   }
-}
-
-// --- pure helpers ----------------------------------------------------------------------
-
-function mayEdit(actor: Actor): void {
-  if (!EDITORS.has(actor.role))
-    throw new ForbiddenError('Only coordinators and admins change the UN calendar.');
-}
-
-function throwIfInvalid(errors: ReturnType<typeof validateEntry>): void {
-  if (errors.length) throw new ValidationFailedError(errors);
-}
-
-const deadlineKey = (kind: DeadlineKind, country: string) => `${kind}:${country}`;
-
-/** Thrown to roll a dry run's transaction back. */
-const DRY_RUN = Symbol('dry run');
-
-/** Trimmed text, capital country codes, empty text as null: how an entry is stored. */
-export function normalise(input: CalendarEntryInput): CalendarEntryInput {
-  const text = (v: string | null | undefined) => {
-    const t = typeof v === 'string' ? v.trim() : v;
-    return t ? t : null;
-  };
-  const upper = (c: unknown) => (typeof c === 'string' ? c.trim().toUpperCase() : (c as string));
-  return {
-    kind: input.kind,
-    number: input.number ?? null,
-    body: input.body ?? null,
-    title: typeof input.title === 'string' ? input.title.trim() : input.title,
-    startsOn: input.startsOn,
-    endsOn: input.endsOn,
-    location: text(input.location),
-    countries: (input.countries ?? []).map(upper),
-    deadlines: (input.deadlines ?? []).map((d): CalendarDeadlineInput => ({
-      kind: d.kind,
-      dueOn: d.dueOn,
-      country: d.country ? upper(d.country) : null,
-      label: text(d.label),
-    })),
-    notes: text(input.notes),
-    sourceUrl: text(input.sourceUrl),
-    sample: input.sample ?? false,
-  };
-}
-
-function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function inputOf(v: CalendarEntryView): CalendarEntryInput {
-  return {
-    kind: v.kind,
-    number: v.number,
-    body: v.body,
-    title: v.title,
-    startsOn: v.startsOn,
-    endsOn: v.endsOn,
-    location: v.location,
-    countries: v.countries,
-    deadlines: v.deadlines.map((d) => ({
-      kind: d.kind,
-      dueOn: d.dueOn,
-      country: d.country,
-      label: d.label,
-    })),
-    notes: v.notes,
-    sourceUrl: v.sourceUrl,
-    sample: v.sample,
-  };
-}
-
-function comparable(e: CalendarEntryInput): string {
-  const n = normalise(e);
-  const deadlines = [...(n.deadlines ?? [])].sort((a, b) =>
-    deadlineKey(a.kind, a.country ?? '').localeCompare(deadlineKey(b.kind, b.country ?? '')),
-  );
-  return JSON.stringify(COMPARED.map((k) => (k === 'deadlines' ? deadlines : n[k])));
-}
-
-function sameEntry(a: CalendarEntryInput, b: CalendarEntryInput): boolean {
-  return comparable(a) === comparable(b);
-}
-
-/** An entry and its deadlines as the API shows them. */
-export function calendarEntryView(
-  e: UnCalendarEntry,
-  deadlines: UnCalendarDeadline[],
-): CalendarEntryView {
-  return {
-    id: e.id,
-    kind: e.kind,
-    number: e.number,
-    body: e.body || null,
-    title: e.title,
-    startsOn: e.startsOn,
-    endsOn: e.endsOn,
-    location: e.location,
-    countries: e.countries,
-    deadlines: deadlines.map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      dueOn: d.dueOn,
-      country: d.country || null,
-      label: d.label,
-    })),
-    notes: e.notes,
-    sourceUrl: e.sourceUrl,
-    sample: e.sample,
-    version: e.version,
-    createdAt: e.createdAt.toISOString(),
-    updatedAt: e.updatedAt.toISOString(),
-  };
-}
-
-/** What the relevance rules need of an entry. */
-export function relevanceOf(e: CalendarEntryView): RelevanceEntry {
-  const cutoff = e.deadlines.find((d) => d.kind === 'case_cutoff');
-  return {
-    kind: e.kind,
-    number: e.number,
-    body: e.body,
-    countries: e.countries,
-    startsOn: e.startsOn,
-    cutoffOn: cutoff?.dueOn ?? e.startsOn,
-  };
-}
-
-function auditOf(
-  action: string,
-  before: CalendarEntryView | null,
-  after: CalendarEntryView | null,
-): AuditEntry {
-  const strip = (v: CalendarEntryView | null) =>
-    v ? ({ ...inputOf(v) } as unknown as Record<string, unknown>) : null;
-  return {
-    action,
-    entityType: 'un_calendar_entry',
-    entityId: (after ?? before)?.id ?? null,
-    subjectId: null,
-    changes: diffForAudit(strip(before), strip(after)),
-  };
 }
