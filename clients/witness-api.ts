@@ -547,6 +547,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/escalations/{id}/transitions/{transitionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a step's date
+         * @description The date a step happened, corrected (coordinators and admins; needs the escalation's If-Match). It must lie between the previous step's date and the next one's (422 naming `occurredOn` and that date, `previousStepOn` or `nextStepOn`) and not in the future; the clock (reply, comments and follow-up deadlines) is derived again from it, its milestones follow, and the correction is audited.
+         */
+        patch: operations["EscalationsController_correctStepDate"];
+        trace?: never;
+    };
     "/api/v1/escalations/{id}/mandates": {
         parameters: {
             query?: never;
@@ -2610,6 +2630,18 @@ export interface components {
             identityDocuments?: components["schemas"]["IdentityDocumentDto"][];
             /** @description What must stay confidential, and why. */
             confidentiality?: string | null;
+            /** @description UPR stakeholder submission: the cycle its recommendations are for (4: "4th cycle"). */
+            uprCycle?: number | null;
+            /** @description UPR stakeholder submission: a joint submission of a coalition (word limit 5,630 instead of 2,815). */
+            uprCoalition?: boolean | null;
+            /** @description UPR stakeholder submission: the recommendations to the State under review, in order. */
+            recommendations?: string[];
+            /** @description WGEID: the steps taken to search for and locate the person, and their results. */
+            locateSteps?: string | null;
+            /** @description Regional precautionary/provisional/interim measures: the irreparable harm the measures would prevent. */
+            irreparableHarm?: string | null;
+            /** @description ECtHR Rule 39: the application number, if an application is lodged. */
+            applicationNumber?: string | null;
         };
         SourceIdentityDto: {
             /** @description Name of the submitting organisation or person. */
@@ -2964,6 +2996,13 @@ export interface components {
              */
             at: string;
         };
+        CorrectStepDateDto: {
+            /**
+             * Format: date
+             * @description When the step really happened (YYYY-MM-DD): not in the future, not before the previous step's date nor after the next step's.
+             */
+            occurredOn: string;
+        };
         MandateSuggestionResponse: {
             /**
              * @description The mandate.
@@ -3151,7 +3190,7 @@ export interface components {
              * @description The form.
              * @enum {string}
              */
-            kind: "wgad_regular" | "wgad_urgent_action" | "sp_communication" | "hrc_brief";
+            kind: "wgad_regular" | "wgad_urgent_action" | "sp_communication" | "hrc_brief" | "upr_submission" | "regional_request" | "disappearance" | "treaty_communication";
             /** @description The escalation's version, for If-Match. */
             version: number;
             /** @description The people, in order. */
@@ -3194,8 +3233,11 @@ export interface components {
             escalationId: string;
             /** @description Our reference, WIT-YYYY-NNNN. */
             reference: string;
-            /** @description The form checked. */
-            kind: string;
+            /**
+             * @description The form checked.
+             * @enum {string}
+             */
+            kind: "wgad_regular" | "wgad_urgent_action" | "sp_communication" | "hrc_brief" | "upr_submission" | "regional_request" | "disappearance" | "treaty_communication";
             /**
              * @description The edition checked.
              * @enum {string}
@@ -7159,6 +7201,118 @@ export interface operations {
             };
             /** @description Something required is missing (each item in `missing`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EscalationsController_correctStepDate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. "3". Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Escalation id (uuid). */
+                id: string;
+                /** @description Step id (uuid), from the workflow history. */
+                transitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectStepDateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this, or your second factor is not set up yet. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or it is archived). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Someone else changed the record since you read it: reload and re-apply. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something required is missing (each item in `missing`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,7 @@ import {
   OpportunityQueryDto,
   UpdateCalendarEntryDto,
 } from '../../un-calendar/un-calendar.dto';
+import { countryCodes } from '../display-names';
 import { Views, type FieldErrorMap, type WebRequest } from '../views';
 import { ANY_ROLE } from '../web-auth.controller';
 import {
@@ -28,7 +29,7 @@ import {
   formErrors,
   formVersion,
   integer,
-  list,
+  many,
   refill,
   text,
   validateAs,
@@ -286,7 +287,7 @@ function entryInput(body: FormBody): Record<string, unknown> {
     startsOn: text(body, 'startsOn') ?? '',
     endsOn: text(body, 'endsOn') ?? '',
     location: text(body, 'location') ?? null,
-    countries: list(body, 'countries') ?? [],
+    countries: countryCodes(many(body, 'countries')),
     deadlines: deadlineRows(body).map((r) => ({
       kind: r.kind,
       dueOn: r.dueOn,
@@ -309,7 +310,7 @@ function formOf(e: CalendarEntryView): FormBody {
     startsOn: e.startsOn,
     endsOn: e.endsOn,
     location: e.location ?? '',
-    countries: e.countries.join(', '),
+    countries: e.countries,
     deadlineKind: e.deadlines.map((d) => d.kind),
     deadlineDueOn: e.deadlines.map((d) => d.dueOn),
     deadlineCountry: e.deadlines.map((d) => d.country ?? ''),

@@ -12,7 +12,9 @@ import { Roles } from '../../auth/policy.decorators';
 import { DossierRequestDto } from '../../dossiers/dossiers.controller';
 import { PutAnnexesDto } from '../../escalations/annex.dto';
 import {
+  CorrectStepDateDto,
   EscalationIdParams,
+  EscalationTransitionParams,
   TransitionDto,
   UpdateEscalationDto,
 } from '../../escalations/escalation.dto';
@@ -33,7 +35,15 @@ import {
   type FormBody,
 } from '../web-form';
 import { EscalationPage } from './detail.page';
-import { EDITORS, isConflict, isVersionConflict, refusedStep, renameErrors, STAFF } from './view';
+import {
+  DECIDERS,
+  EDITORS,
+  isConflict,
+  isVersionConflict,
+  refusedStep,
+  renameErrors,
+  STAFF,
+} from './view';
 
 /**
  * The picker's choice in order: the ticked documents by the position typed next to each
@@ -123,6 +133,18 @@ export class EscalationWebController {
       await this.escalations.transition(id, input, actor);
       return reply.redirect(`/app/escalations/${id}?notice=escalations.notices.moved`, 303);
     } catch (err) {
+      // A date before the previous step's: said on the step's form, naming its date.
+      if (err instanceof AppError && err.code === 'incomplete' && err.extra.field === 'date') {
+        const errors = { date: err.message };
+        return this.page.render(
+          req,
+          reply,
+          actor,
+          id,
+          { failedStep: { to, values: refill(body), errors } },
+          422,
+        );
+      }
       if (err instanceof ValidationFailedError) {
         const errors = renameErrors(formErrors(err) ?? {}, {});
         return this.page.render(
@@ -141,6 +163,49 @@ export class EscalationWebController {
         return this.page.render(req, reply, actor, id, state, 409);
       }
       throw err;
+    }
+  }
+
+  /** A step's date, corrected by a coordinator or an admin: the clock is derived again. */
+  @Post('escalations/:id/transitions/:transitionId/date')
+  @Roles(...DECIDERS)
+  async correctStepDate(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id, transitionId }: EscalationTransitionParams,
+    @Body() body: FormBody,
+  ) {
+    const occurredOn = text(body, 'occurredOn');
+    const refused = (error: string, status: number) =>
+      this.page.render(
+        req,
+        reply,
+        actor,
+        id,
+        { stepDate: { transitionId, value: occurredOn ?? '', error } },
+        status,
+      );
+    try {
+      const input = await validateAs(CorrectStepDateDto, defined({ occurredOn }));
+      await this.escalations.correctStepDate(
+        id,
+        transitionId,
+        input.occurredOn,
+        formVersion(body),
+        actor,
+      );
+      return reply.redirect(
+        `/app/escalations/${id}?notice=escalations.notices.stepDateCorrected#history`,
+        303,
+      );
+    } catch (err) {
+      if (isVersionConflict(err)) return refused(err.message, 412);
+      // Out of order: the message names the neighbouring step's date.
+      if (err instanceof AppError && err.code === 'incomplete') return refused(err.message, 422);
+      const fields = formErrors(err);
+      if (!fields) throw err;
+      return refused(fields.occurredOn ?? Object.values(fields)[0], 400);
     }
   }
 
