@@ -2751,6 +2751,75 @@ export interface components {
             /** @description The source's identity. Sensitive: encrypted, only in the submission dossier. */
             sourceIdentity?: components["schemas"]["SourceIdentityDto"] | null;
         };
+        DossierResponse: {
+            /**
+             * Format: uuid
+             * @description Identifier.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Escalation.
+             */
+            escalationId: string;
+            /** @description Version number within the escalation (one per request). */
+            versionNo: number;
+            /**
+             * @description Language.
+             * @enum {string}
+             */
+            language: "en" | "fr" | "es";
+            /**
+             * @description Format.
+             * @enum {string}
+             */
+            format: "pdf" | "html";
+            /**
+             * @description Edition.
+             * @enum {string}
+             */
+            edition: "submission" | "public";
+            /** @description queued, rendering, ready or failed. */
+            state: string;
+            /** @description Why rendering failed. */
+            failureReason: string | null;
+            /** @description Template version it was made with. */
+            templateVersion: string | null;
+            /** @description SHA-256 of the file. */
+            sha256: string | null;
+            /** @description Size in bytes. */
+            sizeBytes: number | null;
+            /** @description File name, fixed when the version was requested and never changed after, e.g. WIT-2026-0042-wgad-en-v2.pdf (the download uses it). */
+            fileName: string;
+            /** @description Generated although the mechanism's required answers were not all there. */
+            incomplete: boolean;
+            /**
+             * Format: date-time
+             * @description Requested at.
+             */
+            createdAt: string;
+            /** @description Rendered at. */
+            renderedAt: string | null;
+            /** @description True when the case changed after this dossier was made. */
+            stale?: boolean;
+        };
+        ReleaseAfterResponse: {
+            /**
+             * Format: uuid
+             * @description The defender released.
+             */
+            defenderId: string;
+            /**
+             * Format: date
+             * @description The day of the release.
+             */
+            releasedOn: string;
+            /**
+             * @description The timeline event that records it.
+             * @example release
+             */
+            type: string;
+        };
         DeadlineResponse: {
             /**
              * @description Which deadline of the procedure.
@@ -2768,6 +2837,16 @@ export interface components {
             dueOn: string | null;
             /** @description Open in the current state (a milestone), or retired. */
             open: boolean;
+        };
+        EscalationOutcomeResponse: {
+            /** @description Was the detention found arbitrary (null: not said)? */
+            arbitrary: boolean | null;
+            /** @description WGAD categories found (I-V). */
+            categoriesFound: string[];
+            /** @description Release requested. */
+            releaseRequested: boolean | null;
+            /** @description Compensation requested. */
+            compensationRequested: boolean | null;
         };
         EscalationResponse: {
             /** @description The defender, or the group arrested together (1-50). */
@@ -2806,10 +2885,10 @@ export interface components {
             partnerIds?: string[];
             /** @description The source's identity. Sensitive: encrypted, only in the submission dossier. */
             sourceIdentity?: components["schemas"]["SourceIdentityDto"] | null;
-            /** @description Latest dossier (single escalation only): { id, versionNo, state, stale, ... }. */
-            latestDossier?: Record<string, never> | null;
+            /** @description Latest dossier (single escalation only; null: none requested yet). */
+            latestDossier?: components["schemas"]["DossierResponse"] | null;
             /** @description Releases of its defenders on or after submission, derived from the timelines (attributable to the escalation for the indicators). */
-            releasesAfter?: Record<string, never>[];
+            releasesAfter?: components["schemas"]["ReleaseAfterResponse"][];
             /**
              * Format: uuid
              * @description Identifier.
@@ -2854,8 +2933,8 @@ export interface components {
             deadlines: components["schemas"]["DeadlineResponse"][];
             /** @description The first day "no reply" may be recorded (the day after the reply deadline, extension included), when it is a next step. */
             noReplyPossibleFrom: string | null;
-            /** @description Outcome of the opinion. */
-            outcome: Record<string, never> | null;
+            /** @description Outcome of the opinion (null until one is recorded). */
+            outcome: components["schemas"]["EscalationOutcomeResponse"] | null;
             /** @description Version for If-Match. */
             version: number;
             /**
@@ -2908,12 +2987,12 @@ export interface components {
              * Format: date
              * @description When the opinion was transmitted to the government (YYYY-MM-DD), when it was not recorded with the opinion_transmitted step: follow-up runs from it. Not before the adoption, not in the future.
              */
-            opinionTransmittedOn?: Record<string, never> | null;
+            opinionTransmittedOn?: string | null;
             /**
              * Format: date
              * @description When the opinion (or communication) was made public (YYYY-MM-DD). Until then it is embargoed: nothing public cites it.
              */
-            publishedOn?: Record<string, never> | null;
+            publishedOn?: string | null;
         };
         TransitionDto: {
             /** @description The state to move to (see allowedTransitions). */
@@ -2992,6 +3071,121 @@ export interface components {
             /** @description Why it fits, in the record’s words: focus:journalist, tag:protest, status:detained, event:ill_treatment, charge:false news. */
             reasons: string[];
         };
+        AnswerPersonResponse: {
+            /**
+             * Format: uuid
+             * @description The defender.
+             */
+            defenderId: string;
+            /** @description The name the form gives. */
+            name: string;
+        };
+        AnswerItemResponse: {
+            /**
+             * Format: date
+             * @description The day (places, extensions, steps).
+             */
+            date?: string;
+            /** @description Where (places; steps: null when not recorded). */
+            place?: string | null;
+            /**
+             * @description How the person came there (places).
+             * @enum {string}
+             */
+            how?: "taken" | "transfer" | "house_arrest";
+            /** @description The present place of detention (places). */
+            present?: boolean;
+            /**
+             * Format: date
+             * @description First day (periods).
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description Last day (periods; null: ongoing).
+             */
+            to?: string | null;
+            /** @description What the period was (periods). */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description Extended until (extensions).
+             */
+            until?: string | null;
+            /** @description The authority (extensions, steps). */
+            authority?: string | null;
+            /** @description The legal basis (extensions). */
+            legalBasis?: string | null;
+            /** @description The timeline event type (steps). */
+            type?: string;
+            /** @description What happened (steps). */
+            description?: string | null;
+            /** @description Its result (steps). */
+            outcome?: string | null;
+            /**
+             * Format: date
+             * @description When the result came (steps).
+             */
+            outcomeOn?: string | null;
+            /** @description Whose step it was, in a group case (steps). */
+            person?: string;
+        };
+        AnswerValueResponse: {
+            /**
+             * @description Which kind of value.
+             * @enum {string}
+             */
+            kind: "text" | "texts" | "date" | "boolean" | "label" | "countries" | "birth" | "duration" | "profession" | "places" | "periods" | "extensions" | "steps";
+            /** @description The text (text). */
+            text?: string;
+            /** @description The items: texts (texts) or places, periods, extensions or steps. */
+            items?: (string | components["schemas"]["AnswerItemResponse"])[];
+            /**
+             * Format: date
+             * @description The day (date).
+             */
+            date?: string;
+            /** @description Yes or no (boolean), or the vocabulary value (label). */
+            value?: boolean | string;
+            /**
+             * @description The vocabulary (label).
+             * @enum {string}
+             */
+            group?: "sex";
+            /** @description ISO 3166-1 alpha-2 codes (countries). */
+            codes?: string[];
+            /**
+             * Format: date
+             * @description Date of birth (birth).
+             */
+            birthDate?: string | null;
+            /** @description Year of birth (birth). */
+            birthYear?: number | null;
+            /** @description Age at the start of the detention (birth). */
+            age?: number | null;
+            /** @description Only the year of birth is known (birth). */
+            approximate?: boolean;
+            /**
+             * Format: date
+             * @description First day (duration).
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description Last day (duration; null: ongoing).
+             */
+            to?: string | null;
+            /** @description Days (duration). */
+            days?: number;
+            /** @description Profession (profession). */
+            profession?: string | null;
+            /** @description Organisation (profession). */
+            organisation?: string | null;
+            /** @description Focus areas (profession). */
+            focus?: string[];
+            /** @description Human rights activity (profession). */
+            activity?: string | null;
+        };
         AnswerOverrideResponse: {
             /** @description What was typed in place of the drawn answer. */
             value: string | boolean;
@@ -3025,7 +3219,7 @@ export interface components {
             /** @description What the record says, in words (null: not known). */
             drawn: string | null;
             /** @description The same, structured. */
-            drawnValue: Record<string, never> | null;
+            drawnValue: components["schemas"]["AnswerValueResponse"] | null;
             override: components["schemas"]["AnswerOverrideResponse"] | null;
             /** @description What the dossier says (null: "Not known"). */
             value: string | null;
@@ -3057,7 +3251,7 @@ export interface components {
             /** @description The escalation's version, for If-Match. */
             version: number;
             /** @description The people, in order. */
-            persons: Record<string, never>[];
+            persons: components["schemas"]["AnswerPersonResponse"][];
             /** @description The form's sections, in order. */
             sections: components["schemas"]["AnswerSectionResponse"][];
         };
@@ -3209,58 +3403,6 @@ export interface components {
             edition: "submission" | "public";
             /** @description Generate it even though the mechanism's required answers are not all there (see GET /escalations/:id/completeness). Without it, a request with something required missing answers 422 listing each item in words. */
             acknowledgeIncomplete?: boolean;
-        };
-        DossierResponse: {
-            /**
-             * Format: uuid
-             * @description Identifier.
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description Escalation.
-             */
-            escalationId: string;
-            /** @description Version number within the escalation (one per request). */
-            versionNo: number;
-            /**
-             * @description Language.
-             * @enum {string}
-             */
-            language: "en" | "fr" | "es";
-            /**
-             * @description Format.
-             * @enum {string}
-             */
-            format: "pdf" | "html";
-            /**
-             * @description Edition.
-             * @enum {string}
-             */
-            edition: "submission" | "public";
-            /** @description queued, rendering, ready or failed. */
-            state: string;
-            /** @description Why rendering failed. */
-            failureReason: string | null;
-            /** @description Template version it was made with. */
-            templateVersion: string | null;
-            /** @description SHA-256 of the file. */
-            sha256: string | null;
-            /** @description Size in bytes. */
-            sizeBytes: number | null;
-            /** @description File name, fixed when the version was requested and never changed after, e.g. WIT-2026-0042-wgad-en-v2.pdf (the download uses it). */
-            fileName: string;
-            /** @description Generated although the mechanism's required answers were not all there. */
-            incomplete: boolean;
-            /**
-             * Format: date-time
-             * @description Requested at.
-             */
-            createdAt: string;
-            /** @description Rendered at. */
-            renderedAt: string | null;
-            /** @description True when the case changed after this dossier was made. */
-            stale?: boolean;
         };
         DocumentVersionResponse: {
             /**
@@ -4281,8 +4423,10 @@ export interface components {
             entityId: string | null;
             /** @description Defender concerned, if any. */
             subjectId: string | null;
-            /** @description Changed fields {field: {from, to}}; sensitive values redacted. */
-            changes: Record<string, never> | null;
+            /** @description Changed fields {field: {from, to}}, or the facts of the action (a reason, a count); sensitive values redacted. */
+            changes: {
+                [key: string]: unknown;
+            } | null;
             /** @description Request id. */
             requestId: string | null;
             /** @description Client IP. */
@@ -6511,7 +6655,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The CSV file (see the template and the README for its columns). */
+        /** @description The CSV file (see the template, and docs/user-guide.md "Importing and exporting case records" for its columns). */
         requestBody: {
             content: {
                 "text/csv": string;

@@ -215,4 +215,28 @@ describe('the questionnaire in the browser', () => {
     expect(await cw.page.getByRole('button', { name: 'Save the answers' }).count()).toBe(1);
     await cw.context.close();
   }, 60_000);
+
+  it('a save based on a version someone else changed meanwhile is the page again, 412, saying so', async () => {
+    const list = await coordinator.request({ method: 'GET', url: '/api/v1/escalations?limit=1' });
+    const id = list.body.data[0].id as string;
+    const { context, page } = await newPage(browser, app);
+    await signIn(page, caseworker);
+    await page.goto(`/app/escalations/${id}/questionnaire`);
+    // Someone else saves the escalation after the page was opened.
+    const read = await coordinator.request({ method: 'GET', url: `/api/v1/escalations/${id}` });
+    const changed = await coordinator.request({
+      method: 'PATCH',
+      url: `/api/v1/escalations/${id}`,
+      body: { notes: 'Changed while the questionnaire was open' },
+      headers: { 'if-match': `"${read.body.version}"` },
+    });
+    expect(changed.status).toBe(200);
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith(`/${id}/questionnaire`),
+    );
+    await page.getByRole('button', { name: 'Save the answers' }).click();
+    expect((await answered).status()).toBe(412);
+    await expect(page.locator('main').textContent()).resolves.toContain('since you read it');
+    await context.close();
+  }, 60_000);
 });

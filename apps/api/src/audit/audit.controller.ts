@@ -56,9 +56,11 @@ export class AuditEventResponse {
   @ApiProperty({ description: 'Defender concerned, if any.', nullable: true, type: String })
   subjectId: string | null;
   @ApiProperty({
-    description: 'Changed fields {field: {from, to}}; sensitive values redacted.',
+    description:
+      'Changed fields {field: {from, to}}, or the facts of the action (a reason, a count); sensitive values redacted.',
     nullable: true,
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
   })
   changes: Record<string, unknown> | null;
   @ApiProperty({ description: 'Request id.', nullable: true, type: String }) requestId:

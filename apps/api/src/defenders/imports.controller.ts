@@ -98,7 +98,8 @@ export class ImportsController {
   })
   @ApiConsumes('text/csv')
   @ApiBody({
-    description: 'The CSV file (see the template and the README for its columns).',
+    description:
+      'The CSV file (see the template, and docs/user-guide.md "Importing and exporting case records" for its columns).',
     schema: { type: 'string' },
   })
   @ApiCreatedResponse({ type: ImportResultResponse, description: 'Imported.' })

@@ -20,6 +20,7 @@ import { Roles } from '../auth/policy.decorators';
 import { EscalationIdParams } from '../escalations/escalation.dto';
 import { CurrentActor } from '../http/actor.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { DossierResponse } from './dossier.response';
 
 export class DossierRequestDto {
   @ApiProperty({
@@ -58,42 +59,6 @@ export class DossierIdParams {
   @ApiProperty({ description: 'Dossier id (uuid).', format: 'uuid' })
   @IsUUID('all', { message: 'must be a uuid' })
   id: string;
-}
-
-export class DossierResponse {
-  @ApiProperty({ description: 'Identifier.', format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'Escalation.', format: 'uuid' }) escalationId: string;
-  @ApiProperty({ description: 'Version number within the escalation (one per request).' })
-  versionNo: number;
-  @ApiProperty({ description: 'Language.', enum: ['en', 'fr', 'es'] }) language: string;
-  @ApiProperty({ description: 'Format.', enum: ['pdf', 'html'] }) format: string;
-  @ApiProperty({ description: 'Edition.', enum: ['submission', 'public'] }) edition: string;
-  @ApiProperty({ description: 'queued, rendering, ready or failed.' }) state: string;
-  @ApiProperty({ description: 'Why rendering failed.', nullable: true, type: String })
-  failureReason: string | null;
-  @ApiProperty({ description: 'Template version it was made with.', nullable: true, type: String })
-  templateVersion: string | null;
-  @ApiProperty({ description: 'SHA-256 of the file.', nullable: true, type: String }) sha256:
-    string | null;
-  @ApiProperty({ description: 'Size in bytes.', nullable: true, type: Number }) sizeBytes:
-    number | null;
-  @ApiProperty({
-    description:
-      'File name, fixed when the version was requested and never changed after, e.g. WIT-2026-0042-wgad-en-v2.pdf (the download uses it).',
-  })
-  fileName: string;
-  @ApiProperty({
-    description: "Generated although the mechanism's required answers were not all there.",
-  })
-  incomplete: boolean;
-  @ApiProperty({ description: 'Requested at.', format: 'date-time' }) createdAt: string;
-  @ApiProperty({ description: 'Rendered at.', nullable: true, type: String }) renderedAt:
-    string | null;
-  @ApiProperty({
-    description: 'True when the case changed after this dossier was made.',
-    required: false,
-  })
-  stale?: boolean;
 }
 
 const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;

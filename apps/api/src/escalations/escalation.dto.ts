@@ -426,6 +426,7 @@ export class UpdateEscalationDto extends PartialType(
     description:
       'When the opinion was transmitted to the government (YYYY-MM-DD), when it was not recorded with the opinion_transmitted step: follow-up runs from it. Not before the adoption, not in the future.',
     nullable: true,
+    type: String,
     format: 'date',
   })
   @IsOptional()
@@ -435,6 +436,7 @@ export class UpdateEscalationDto extends PartialType(
     description:
       'When the opinion (or communication) was made public (YYYY-MM-DD). Until then it is embargoed: nothing public cites it.',
     nullable: true,
+    type: String,
     format: 'date',
   })
   @IsOptional()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MANDATES } from '@witness/domain';
+import { DossierResponse } from '../dossiers/dossier.response';
 import { CreateEscalationDto } from './escalation.dto';
 
 /** What the escalation routes answer: the response classes the OpenAPI schemas come from. */
@@ -40,20 +41,49 @@ export class DeadlineResponse {
   open: boolean;
 }
 
+/** A release of one of the escalation's defenders, on or after its submission. */
+export class ReleaseAfterResponse {
+  @ApiProperty({ description: 'The defender released.', format: 'uuid' })
+  defenderId: string;
+  @ApiProperty({ description: 'The day of the release.', format: 'date' })
+  releasedOn: string;
+  @ApiProperty({
+    description: 'The timeline event that records it.',
+    example: 'release',
+  })
+  type: string;
+}
+
+/** What the mechanism found, as recorded with its opinion or decision. */
+export class EscalationOutcomeResponse {
+  @ApiProperty({
+    description: 'Was the detention found arbitrary (null: not said)?',
+    type: Boolean,
+    nullable: true,
+  })
+  arbitrary: boolean | null;
+  @ApiProperty({ description: 'WGAD categories found (I-V).', type: [String] })
+  categoriesFound: string[];
+  @ApiProperty({ description: 'Release requested.', type: Boolean, nullable: true })
+  releaseRequested: boolean | null;
+  @ApiProperty({ description: 'Compensation requested.', type: Boolean, nullable: true })
+  compensationRequested: boolean | null;
+}
+
 export class EscalationResponse extends CreateEscalationDto {
   @ApiPropertyOptional({
-    description: 'Latest dossier (single escalation only): { id, versionNo, state, stale, ... }.',
+    description: 'Latest dossier (single escalation only; null: none requested yet).',
     nullable: true,
-    type: Object,
+    type: DossierResponse,
   })
-  latestDossier?: Record<string, unknown> | null;
+  latestDossier?: DossierResponse | null;
 
   @ApiPropertyOptional({
     description:
       'Releases of its defenders on or after submission, derived from the timelines (attributable to the escalation for the indicators).',
-    type: [Object],
+    type: [ReleaseAfterResponse],
   })
-  releasesAfter?: { defenderId: string; releasedOn: string; type: string }[];
+  releasesAfter?: ReleaseAfterResponse[];
 
   @ApiProperty({ description: 'Identifier.', format: 'uuid' }) id: string;
   @ApiProperty({
@@ -135,8 +165,12 @@ export class EscalationResponse extends CreateEscalationDto {
     type: String,
   })
   noReplyPossibleFrom: string | null;
-  @ApiProperty({ description: 'Outcome of the opinion.', nullable: true, type: Object })
-  outcome: Record<string, unknown> | null;
+  @ApiProperty({
+    description: 'Outcome of the opinion (null until one is recorded).',
+    nullable: true,
+    type: EscalationOutcomeResponse,
+  })
+  outcome: EscalationOutcomeResponse | null;
   @ApiProperty({ description: 'Version for If-Match.' }) version: number;
   @ApiProperty({ description: 'Created at.', format: 'date-time' }) createdAt: string;
   @ApiProperty({ description: 'Last changed at.', format: 'date-time' }) updatedAt: string;

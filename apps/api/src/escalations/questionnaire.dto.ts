@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { ANSWER_FIELDS, DOSSIER_TEMPLATE_KINDS, type AnswerValue } from '@witness/domain';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { IsOverrideValue } from '../http/validators';
@@ -66,6 +66,170 @@ export class CompletenessQueryDto extends AnswersQueryDto {
   edition?: 'submission' | 'public';
 }
 
+/**
+ * One item of a list answer: a place of detention (`places`), a period (`periods`), an
+ * extension (`extensions`) or a domestic step (`steps`); each kind fills its own fields.
+ */
+export class AnswerItemResponse {
+  @ApiPropertyOptional({ description: 'The day (places, extensions, steps).', format: 'date' })
+  date?: string;
+  @ApiPropertyOptional({
+    description: 'Where (places; steps: null when not recorded).',
+    nullable: true,
+    type: String,
+  })
+  place?: string | null;
+  @ApiPropertyOptional({
+    description: 'How the person came there (places).',
+    enum: ['taken', 'transfer', 'house_arrest'],
+  })
+  how?: string;
+  @ApiPropertyOptional({ description: 'The present place of detention (places).', type: Boolean })
+  present?: boolean;
+  @ApiPropertyOptional({ description: 'First day (periods).', format: 'date' })
+  from?: string;
+  @ApiPropertyOptional({
+    description: 'Last day (periods; null: ongoing).',
+    nullable: true,
+    type: String,
+    format: 'date',
+  })
+  to?: string | null;
+  @ApiPropertyOptional({
+    description: 'What the period was (periods).',
+    nullable: true,
+    type: String,
+  })
+  note?: string | null;
+  @ApiPropertyOptional({
+    description: 'Extended until (extensions).',
+    nullable: true,
+    type: String,
+    format: 'date',
+  })
+  until?: string | null;
+  @ApiPropertyOptional({
+    description: 'The authority (extensions, steps).',
+    nullable: true,
+    type: String,
+  })
+  authority?: string | null;
+  @ApiPropertyOptional({
+    description: 'The legal basis (extensions).',
+    nullable: true,
+    type: String,
+  })
+  legalBasis?: string | null;
+  @ApiPropertyOptional({ description: 'The timeline event type (steps).', type: String })
+  type?: string;
+  @ApiPropertyOptional({ description: 'What happened (steps).', nullable: true, type: String })
+  description?: string | null;
+  @ApiPropertyOptional({ description: 'Its result (steps).', nullable: true, type: String })
+  outcome?: string | null;
+  @ApiPropertyOptional({
+    description: 'When the result came (steps).',
+    nullable: true,
+    type: String,
+    format: 'date',
+  })
+  outcomeOn?: string | null;
+  @ApiPropertyOptional({ description: 'Whose step it was, in a group case (steps).', type: String })
+  person?: string;
+}
+
+/**
+ * A drawn answer, structured: `kind` says which other fields it carries (text: text; texts:
+ * items of text; date: date; boolean: value; label: group and value; countries: codes; birth:
+ * birthDate, birthYear, age, approximate; duration: from, to, days; profession: profession,
+ * organisation, focus, activity; places, periods, extensions, steps: items).
+ */
+@ApiExtraModels(AnswerItemResponse)
+export class AnswerValueResponse {
+  @ApiProperty({
+    description: 'Which kind of value.',
+    enum: [
+      'text',
+      'texts',
+      'date',
+      'boolean',
+      'label',
+      'countries',
+      'birth',
+      'duration',
+      'profession',
+      'places',
+      'periods',
+      'extensions',
+      'steps',
+    ],
+  })
+  kind: string;
+  @ApiPropertyOptional({ description: 'The text (text).', type: String })
+  text?: string;
+  @ApiPropertyOptional({
+    description: 'The items: texts (texts) or places, periods, extensions or steps.',
+    type: 'array',
+    items: { oneOf: [{ type: 'string' }, { $ref: getSchemaPath(AnswerItemResponse) }] },
+  })
+  items?: (string | AnswerItemResponse)[];
+  @ApiPropertyOptional({ description: 'The day (date).', format: 'date' })
+  date?: string;
+  @ApiPropertyOptional({
+    description: 'Yes or no (boolean), or the vocabulary value (label).',
+    oneOf: [{ type: 'boolean' }, { type: 'string' }],
+  })
+  value?: boolean | string;
+  @ApiPropertyOptional({ description: 'The vocabulary (label).', enum: ['sex'] })
+  group?: string;
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2 codes (countries).', type: [String] })
+  codes?: string[];
+  @ApiPropertyOptional({
+    description: 'Date of birth (birth).',
+    nullable: true,
+    type: String,
+    format: 'date',
+  })
+  birthDate?: string | null;
+  @ApiPropertyOptional({ description: 'Year of birth (birth).', nullable: true, type: Number })
+  birthYear?: number | null;
+  @ApiPropertyOptional({
+    description: 'Age at the start of the detention (birth).',
+    nullable: true,
+    type: Number,
+  })
+  age?: number | null;
+  @ApiPropertyOptional({ description: 'Only the year of birth is known (birth).', type: Boolean })
+  approximate?: boolean;
+  @ApiPropertyOptional({ description: 'First day (duration).', format: 'date' })
+  from?: string;
+  @ApiPropertyOptional({
+    description: 'Last day (duration; null: ongoing).',
+    nullable: true,
+    type: String,
+    format: 'date',
+  })
+  to?: string | null;
+  @ApiPropertyOptional({ description: 'Days (duration).', type: Number })
+  days?: number;
+  @ApiPropertyOptional({ description: 'Profession (profession).', nullable: true, type: String })
+  profession?: string | null;
+  @ApiPropertyOptional({ description: 'Organisation (profession).', nullable: true, type: String })
+  organisation?: string | null;
+  @ApiPropertyOptional({ description: 'Focus areas (profession).', type: [String] })
+  focus?: string[];
+  @ApiPropertyOptional({
+    description: 'Human rights activity (profession).',
+    nullable: true,
+    type: String,
+  })
+  activity?: string | null;
+}
+
+export class AnswerPersonResponse {
+  @ApiProperty({ description: 'The defender.', format: 'uuid' }) defenderId: string;
+  @ApiProperty({ description: 'The name the form gives.' }) name: string;
+}
+
 export class AnswerOverrideResponse {
   @ApiProperty({
     description: 'What was typed in place of the drawn answer.',
@@ -106,7 +270,7 @@ export class AnswerResponse {
     type: String,
   })
   drawn: string | null;
-  @ApiProperty({ description: 'The same, structured.', nullable: true, type: Object })
+  @ApiProperty({ description: 'The same, structured.', nullable: true, type: AnswerValueResponse })
   drawnValue: AnswerValue | null;
   @ApiProperty({ type: AnswerOverrideResponse, nullable: true })
   override: AnswerOverrideResponse | null;
@@ -134,8 +298,8 @@ export class AnswersResponse {
   })
   kind: string;
   @ApiProperty({ description: "The escalation's version, for If-Match." }) version: number;
-  @ApiProperty({ description: 'The people, in order.', type: [Object] })
-  persons: { defenderId: string; name: string }[];
+  @ApiProperty({ description: 'The people, in order.', type: [AnswerPersonResponse] })
+  persons: AnswerPersonResponse[];
   @ApiProperty({ description: "The form's sections, in order.", type: [AnswerSectionResponse] })
   sections: AnswerSectionResponse[];
 }

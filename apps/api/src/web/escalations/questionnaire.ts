@@ -98,19 +98,9 @@ export class QuestionnaireWebController {
         303,
       );
     } catch (err) {
-      if (isVersionConflict(err)) {
-        return this.render(
-          req,
-          reply,
-          actor,
-          id,
-          { typed: { values: refill(body), conflict: err.message } },
-          412,
-        );
-      }
-      const errors = formErrors(err);
-      if (!errors) throw err;
-      return this.render(req, reply, actor, id, { typed: { values: refill(body), errors } }, 400);
+      return this.refused(req, reply, actor, id, err, (failure) => ({
+        typed: { values: refill(body), ...failure },
+      }));
     }
   }
 
@@ -171,27 +161,31 @@ export class QuestionnaireWebController {
         303,
       );
     } catch (err) {
-      if (isVersionConflict(err)) {
-        return this.render(
-          req,
-          reply,
-          actor,
-          id,
-          { answer: { key, values: refill(body), conflict: err.message } },
-          412,
-        );
-      }
-      const errors = formErrors(err);
-      if (!errors) throw err;
-      return this.render(
-        req,
-        reply,
-        actor,
-        id,
-        { answer: { key, values: refill(body), errors } },
-        400,
-      );
+      return this.refused(req, reply, actor, id, err, (failure) => ({
+        answer: { key, values: refill(body), ...failure },
+      }));
     }
+  }
+
+  /**
+   * A save that failed, answered as the page again with what was typed: someone else saved
+   * first (412, the conflict said), or the input was refused (400, by the fields); anything
+   * else propagates. `state` puts the failure on the form that was sent.
+   */
+  private refused(
+    req: WebRequest,
+    reply: FastifyReply,
+    actor: AuthenticatedActor,
+    id: string,
+    err: unknown,
+    state: (failure: { errors?: FieldErrorMap; conflict?: string }) => PageState,
+  ) {
+    if (isVersionConflict(err)) {
+      return this.render(req, reply, actor, id, state({ conflict: err.message }), 412);
+    }
+    const errors = formErrors(err);
+    if (!errors) throw err;
+    return this.render(req, reply, actor, id, state({ errors }), 400);
   }
 
   private async render(

@@ -19,11 +19,11 @@ import {
   MilestoneListQueryDto,
   UpdateMilestoneDto,
 } from '../../milestones/milestone.dto';
+import { loadListPage, pageLinks, textFilters } from '../list-page';
 import { Pickers, picking } from '../picker';
 import { Views, type FieldErrorMap, type WebRequest } from '../views';
 import {
   checkbox,
-  errorMap,
   formErrors,
   formVersion,
   many,
@@ -32,22 +32,12 @@ import {
   validateAs,
   type FormBody,
 } from '../web-form';
-import {
-  caseNames,
-  EDITORS,
-  isStale,
-  PAGE_SIZE,
-  presetCase,
-  STAFF,
-  UUID,
-  zoneOf,
-} from '../work-web.shared';
+import { caseNames, EDITORS, isStale, presetCase, STAFF, UUID, zoneOf } from '../work-web.shared';
 import {
   addDays,
   dueLabel,
   isCalendarDate,
   isWallTime,
-  queryWith,
   safeReturn,
   withNotice,
   zonedTimestamp,
@@ -83,38 +73,31 @@ export class MilestonesWebController {
     const status = text(query, 'status') ?? 'open';
     const filters = {
       status,
-      kind: text(query, 'kind') ?? '',
-      from: text(query, 'from') ?? '',
-      to: text(query, 'to') ?? '',
+      ...textFilters(query, ['kind', 'from', 'to'] as const),
       mine: checkbox(query, 'mine'),
       defenderId: text(query, 'defenderId') ?? '',
     };
-    const errors: FieldErrorMap = {};
+    const dates: FieldErrorMap = {};
     if (filters.from && !isCalendarDate(filters.from))
-      errors.from = this.views.tr(req, 'work.errors.date');
+      dates.from = this.views.tr(req, 'work.errors.date');
     if (filters.to && !isCalendarDate(filters.to))
-      errors.to = this.views.tr(req, 'work.errors.date');
-    let page: { data: MilestoneView[]; nextCursor: string | null } = { data: [], nextCursor: null };
-    try {
-      const dto = await validateAs(MilestoneListQueryDto, {
+      dates.to = this.views.tr(req, 'work.errors.date');
+    const { page, errors } = await loadListPage(
+      query,
+      MilestoneListQueryDto,
+      {
         ...(filters.status !== 'any' ? { status: filters.status } : {}),
         ...(filters.kind ? { kind: filters.kind } : {}),
         ...(filters.defenderId ? { defenderId: filters.defenderId } : {}),
         ...(filters.mine ? { assigneeId: actor.userId } : {}),
-        ...(filters.from && !errors.from
-          ? { from: zonedTimestamp(filters.from, '00:00', tz) }
-          : {}),
-        ...(filters.to && !errors.to
+        ...(filters.from && !dates.from ? { from: zonedTimestamp(filters.from, '00:00', tz) } : {}),
+        ...(filters.to && !dates.to
           ? { to: zonedTimestamp(addDays(filters.to, 1), '00:00', tz) }
           : {}),
-        ...(text(query, 'cursor') ? { cursor: text(query, 'cursor') } : {}),
-        limit: PAGE_SIZE,
-      });
-      if (!Object.keys(errors).length) page = await this.milestones.list(dto, actor);
-    } catch (err) {
-      if (!(err instanceof ValidationFailedError)) throw err;
-      Object.assign(errors, errorMap(err.errors));
-    }
+      },
+      (dto) => this.milestones.list(dto, actor),
+      dates,
+    );
     const names = await caseNames(
       this.defenders,
       actor,
@@ -136,7 +119,7 @@ export class MilestonesWebController {
       'milestones/index',
       {
         filters,
-        errors: Object.keys(errors).length ? errors : undefined,
+        errors,
         kinds: MILESTONE_KINDS,
         statusOptions: [
           { value: 'any', label: this.views.tr(req, 'work.milestones.anyStatus') },
@@ -147,17 +130,14 @@ export class MilestonesWebController {
         ],
         forCase: filters.defenderId ? names.get(filters.defenderId) : undefined,
         rows: page.data.map((m) => this.milestoneRow(m, actor, tz, names)),
-        nextUrl: page.nextCursor
-          ? `/app/milestones${queryWith(params, { cursor: page.nextCursor })}`
-          : undefined,
-        firstUrl: text(query, 'cursor') ? `/app/milestones${queryWith(params, {})}` : undefined,
+        ...pageLinks('/app/milestones', params, query, page.nextCursor),
         back: req.url,
         timeZone: tz,
       },
       {
         title: 'work.milestones.title',
         section: 'milestones',
-        status: Object.keys(errors).length ? 400 : 200,
+        status: errors ? 400 : 200,
       },
     );
   }

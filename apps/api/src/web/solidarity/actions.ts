@@ -10,7 +10,7 @@ import {
   type AuthenticatedActor,
   type PartnerView,
 } from '@witness/domain';
-import { Clock, ValidationFailedError } from '@witness/platform';
+import { Clock } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/policy.decorators';
 import { CurrentActor } from '../../http/actor.decorator';
@@ -20,11 +20,11 @@ import {
   IdParams,
   UpdateActionDto,
 } from '../../solidarity/solidarity.dto';
+import { loadListPage, pageLinks, textFilters } from '../list-page';
 import { Pickers, picking } from '../picker';
 import { Views, type FieldErrorMap, type WebRequest } from '../views';
 import {
   checkbox,
-  errorMap,
   formErrors,
   formVersion,
   integer,
@@ -35,8 +35,7 @@ import {
   validateAs,
   type FormBody,
 } from '../web-form';
-import { caseNames, EDITORS, isStale, PAGE_SIZE, presetCase, STAFF } from '../work-web.shared';
-import { queryWith } from '../work-web.util';
+import { caseNames, EDITORS, isStale, presetCase, STAFF } from '../work-web.shared';
 
 const REACH_FIELDS = ['signatures', 'participants', 'organisations', 'impressions'] as const;
 
@@ -62,27 +61,20 @@ export class SolidarityWebController {
   ) {
     // A picker's Remove button drops that filter; its Search button only searches.
     const query = picking(raw) ?? raw;
-    const filters = {
-      type: text(query, 'type') ?? '',
-      status: text(query, 'status') ?? '',
-      from: text(query, 'from') ?? '',
-      to: text(query, 'to') ?? '',
-      defenderId: text(query, 'defenderId') ?? '',
-      partnerId: text(query, 'partnerId') ?? '',
-    };
-    let errors: FieldErrorMap | undefined;
-    let page: { data: ActionView[]; nextCursor: string | null } = { data: [], nextCursor: null };
-    try {
-      const dto = await validateAs(ActionQueryDto, {
-        ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '')),
-        ...(text(query, 'cursor') ? { cursor: text(query, 'cursor') } : {}),
-        limit: PAGE_SIZE,
-      });
-      page = await this.solidarity.actions(dto, actor);
-    } catch (err) {
-      if (!(err instanceof ValidationFailedError)) throw err;
-      errors = errorMap(err.errors);
-    }
+    const filters = textFilters(query, [
+      'type',
+      'status',
+      'from',
+      'to',
+      'defenderId',
+      'partnerId',
+    ] as const);
+    const { page, errors } = await loadListPage(
+      query,
+      ActionQueryDto,
+      Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '')),
+      (dto) => this.solidarity.actions(dto, actor),
+    );
     const [names, pickers] = await Promise.all([
       caseNames(
         this.defenders,
@@ -111,10 +103,7 @@ export class SolidarityWebController {
           ...a,
           defenders: a.defenderIds.map((id) => ({ id, fullName: names.get(id) })),
         })),
-        nextUrl: page.nextCursor
-          ? `/app/solidarity${queryWith(params, { cursor: page.nextCursor })}`
-          : undefined,
-        firstUrl: text(query, 'cursor') ? `/app/solidarity${queryWith(params, {})}` : undefined,
+        ...pageLinks('/app/solidarity', params, query, page.nextCursor),
       },
       { title: 'work.solidarity.title', section: 'solidarity', status: errors ? 400 : 200 },
     );
