@@ -327,7 +327,7 @@ export interface paths {
         };
         /**
          * List and search case records
-         * @description Keyset-paginated (follow nextCursor). Without q, newest first; with q, by relevance. Archived records only with archived=true.
+         * @description Each case as a list shows it (about ten fields; the whole record is on GET /api/v1/defenders/{id}). Keyset-paginated: follow next (or send nextCursor as cursor); no total is counted. Without q, newest first; with q, by relevance among the 1,000 newest matches, and a name spelt closely (trigram similarity) when the words match nothing. Archived records only with archived=true.
          */
         get: operations["DefendersController_list"];
         put?: never;
@@ -545,6 +545,26 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalations/{id}/transitions/{transitionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a step's date
+         * @description The date a step happened, corrected (coordinators and admins; needs the escalation's If-Match). It must lie between the previous step's date and the next one's (422 naming `occurredOn` and that date, `previousStepOn` or `nextStepOn`) and not in the future; the clock (reply, comments and follow-up deadlines) is derived again from it, its milestones follow, and the correction is audited.
+         */
+        patch: operations["EscalationsController_correctStepDate"];
         trace?: never;
     };
     "/api/v1/escalations/{id}/mandates": {
@@ -2214,11 +2234,58 @@ export interface components {
              */
             updatedAt: string;
         };
+        DefenderListItemResponse: {
+            /**
+             * Format: uuid
+             * @description Identifier.
+             */
+            id: string;
+            /** @description The display name. */
+            fullName: string;
+            /** @description Country of detention (ISO 3166-1 alpha-2). */
+            country: string;
+            /**
+             * @description Current status, derived from the timeline.
+             * @enum {string}
+             */
+            status: "detained" | "house_arrest" | "conditionally_released" | "released" | "disappeared" | "deceased" | "unknown";
+            /**
+             * Format: date
+             * @description Start of the current detention episode, derived.
+             */
+            detainedSince: string | null;
+            /** @description Days in the current episode (from its start to today), derived. */
+            daysDetained: number | null;
+            /**
+             * @description Risk level.
+             * @enum {string|null}
+             */
+            riskLevel: "low" | "medium" | "high" | "critical" | null;
+            /**
+             * @description Who may know of the case.
+             * @enum {string}
+             */
+            access: "standard" | "restricted";
+            /**
+             * Format: date-time
+             * @description When the record was archived; null when active.
+             */
+            archivedAt: string | null;
+            /** @description Version for If-Match. */
+            version: number;
+            /**
+             * Format: date-time
+             * @description Last edited at.
+             */
+            updatedAt: string;
+        };
         DefenderPageResponse: {
-            /** @description This page of records (without the story). */
-            data: components["schemas"]["DefenderResponse"][];
+            /** @description This page of cases, as a list shows them (the whole record is on the detail route). */
+            data: components["schemas"]["DefenderListItemResponse"][];
             /** @description Cursor for the next page; null on the last page. */
             nextCursor: string | null;
+            /** @description The next page: this request with its cursor (a path and query); null on the last page. */
+            next: string | null;
         };
         UpdateDefenderDto: {
             /**
@@ -2610,6 +2677,18 @@ export interface components {
             identityDocuments?: components["schemas"]["IdentityDocumentDto"][];
             /** @description What must stay confidential, and why. */
             confidentiality?: string | null;
+            /** @description UPR stakeholder submission: the cycle its recommendations are for (4: "4th cycle"). */
+            uprCycle?: number | null;
+            /** @description UPR stakeholder submission: a joint submission of a coalition (word limit 5,630 instead of 2,815). */
+            uprCoalition?: boolean | null;
+            /** @description UPR stakeholder submission: the recommendations to the State under review, in order. */
+            recommendations?: string[];
+            /** @description WGEID: the steps taken to search for and locate the person, and their results. */
+            locateSteps?: string | null;
+            /** @description Regional precautionary/provisional/interim measures: the irreparable harm the measures would prevent. */
+            irreparableHarm?: string | null;
+            /** @description ECtHR Rule 39: the application number, if an application is lodged. */
+            applicationNumber?: string | null;
         };
         SourceIdentityDto: {
             /** @description Name of the submitting organisation or person. */
@@ -2885,6 +2964,13 @@ export interface components {
              */
             at: string;
         };
+        CorrectStepDateDto: {
+            /**
+             * Format: date
+             * @description When the step really happened (YYYY-MM-DD): not in the future, not before the previous step's date nor after the next step's.
+             */
+            occurredOn: string;
+        };
         MandateSuggestionResponse: {
             /**
              * @description The mandate.
@@ -2957,7 +3043,7 @@ export interface components {
              * @description The form.
              * @enum {string}
              */
-            kind: "wgad_regular" | "wgad_urgent_action" | "sp_communication" | "hrc_brief";
+            kind: "wgad_regular" | "wgad_urgent_action" | "sp_communication" | "hrc_brief" | "upr_submission" | "regional_request" | "disappearance" | "treaty_communication";
             /** @description The escalation's version, for If-Match. */
             version: number;
             /** @description The people, in order. */
@@ -3000,8 +3086,11 @@ export interface components {
             escalationId: string;
             /** @description Our reference, WIT-YYYY-NNNN. */
             reference: string;
-            /** @description The form checked. */
-            kind: string;
+            /**
+             * @description The form checked.
+             * @enum {string}
+             */
+            kind: "wgad_regular" | "wgad_urgent_action" | "sp_communication" | "hrc_brief" | "upr_submission" | "regional_request" | "disappearance" | "treaty_communication";
             /**
              * @description The edition checked.
              * @enum {string}
@@ -7015,6 +7104,118 @@ export interface operations {
             };
             /** @description Something required is missing (each item in `missing`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EscalationsController_correctStepDate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. "3". Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Escalation id (uuid). */
+                id: string;
+                /** @description Step id (uuid), from the workflow history. */
+                transitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectStepDateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this, or your second factor is not set up yet. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or it is archived). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Someone else changed the record since you read it: reload and re-apply. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something required is missing (each item in `missing`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -64,6 +64,8 @@ export {
   type Procedure,
 } from './escalations/procedures';
 export * from './escalations/escalation.entity';
+export * from './escalations/escalation.types';
+export { recordedDates } from './escalations/escalation-deadlines';
 export * from './escalations/escalations.service';
 export * from './escalations/escalations.module';
 export * from './dossiers/dossier.entity';

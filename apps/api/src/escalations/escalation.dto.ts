@@ -209,6 +209,71 @@ export class EscalationContentDto {
   @IsString()
   @MaxLength(5000)
   confidentiality?: string | null;
+  @ApiPropertyOptional({
+    description:
+      'UPR stakeholder submission: the cycle its recommendations are for (4: "4th cycle").',
+    nullable: true,
+    type: 'integer',
+    minimum: 1,
+    maximum: 20,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  uprCycle?: number | null;
+  @ApiPropertyOptional({
+    description:
+      'UPR stakeholder submission: a joint submission of a coalition (word limit 5,630 instead of 2,815).',
+    nullable: true,
+    type: Boolean,
+  })
+  @IsOptional()
+  @IsBoolean()
+  uprCoalition?: boolean | null;
+  @ApiPropertyOptional({
+    description:
+      'UPR stakeholder submission: the recommendations to the State under review, in order.',
+    type: [String],
+    maxItems: 50,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 2000, { each: true })
+  recommendations?: string[];
+  @ApiPropertyOptional({
+    type: String,
+    description: 'WGEID: the steps taken to search for and locate the person, and their results.',
+    nullable: true,
+    maxLength: TEXT,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  locateSteps?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    description:
+      'Regional precautionary/provisional/interim measures: the irreparable harm the measures would prevent.',
+    nullable: true,
+    maxLength: TEXT,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  irreparableHarm?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    description: 'ECtHR Rule 39: the application number, if an application is lodged.',
+    nullable: true,
+    maxLength: 50,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  applicationNumber?: string | null;
 }
 
 export class SourceIdentityDto {
@@ -490,4 +555,20 @@ export class EscalationIdParams {
   @ApiProperty({ description: 'Escalation id (uuid).', format: 'uuid' })
   @IsUUID('all', { message: 'must be a uuid' })
   id: string;
+}
+
+export class EscalationTransitionParams extends EscalationIdParams {
+  @ApiProperty({ description: 'Step id (uuid), from the workflow history.', format: 'uuid' })
+  @IsUUID('all', { message: 'must be a uuid' })
+  transitionId: string;
+}
+
+export class CorrectStepDateDto {
+  @ApiProperty({
+    description:
+      "When the step really happened (YYYY-MM-DD): not in the future, not before the previous step's date nor after the next step's.",
+    format: 'date',
+  })
+  @IsCalendarDate()
+  occurredOn: string;
 }

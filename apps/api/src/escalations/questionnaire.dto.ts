@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ANSWER_FIELDS, type AnswerValue } from '@witness/domain';
+import { ANSWER_FIELDS, DOSSIER_TEMPLATE_KINDS, type AnswerValue } from '@witness/domain';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { IsOverrideValue } from '../http/validators';
 
@@ -130,7 +130,7 @@ export class AnswersResponse {
   @ApiProperty({ description: 'Our reference.', example: 'WIT-2026-0042' }) reference: string;
   @ApiProperty({
     description: 'The form.',
-    enum: ['wgad_regular', 'wgad_urgent_action', 'sp_communication', 'hrc_brief'],
+    enum: DOSSIER_TEMPLATE_KINDS,
   })
   kind: string;
   @ApiProperty({ description: "The escalation's version, for If-Match." }) version: number;
@@ -161,7 +161,7 @@ export class CompletenessItemResponse {
 export class CompletenessResponse {
   @ApiProperty({ description: 'The escalation.', format: 'uuid' }) escalationId: string;
   @ApiProperty({ description: 'Our reference, WIT-YYYY-NNNN.' }) reference: string;
-  @ApiProperty({ description: 'The form checked.' }) kind: string;
+  @ApiProperty({ description: 'The form checked.', enum: DOSSIER_TEMPLATE_KINDS }) kind: string;
   @ApiProperty({ description: 'The edition checked.', enum: ['submission', 'public'] })
   edition: string;
   @ApiProperty({ description: 'Nothing required is missing.' }) complete: boolean;

@@ -14,7 +14,7 @@ const RULES: [RegExp, Rule][] = [
   [/^must be longer than or equal to 1 characters?$/, { rule: 'required' }],
   [/^must be longer than or equal to (\d+) characters$/, { rule: 'minLength', params: ['min'] }],
   [/^must be shorter than or equal to (\d+) characters$/, { rule: 'maxLength', params: ['max'] }],
-  [/^each must be an ISO 3166-1 alpha-2 country code/, { rule: 'countries' }],
+  [/^each (value )?must be an ISO 3166-1 alpha-2 country code/, { rule: 'countries' }],
   [/^must be an? (valid )?ISO 3166-1 alpha-2/, { rule: 'country' }],
   [/^must be a language tag/, { rule: 'language' }],
   [/^must be an? (valid )?e-?mail( address)?$/i, { rule: 'email' }],

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../access';
 import { DefendersModule } from '../defenders';
+import { DocumentBlobs } from './document-blobs';
+import { DocumentChecks } from './document-checks';
 import { DocumentIntake } from './document-intake';
 import { Document, DocumentVersion } from './document.entity';
 import { DocumentsService } from './documents.service';
@@ -9,7 +11,7 @@ import { DocumentsService } from './documents.service';
 /** Documents and photos of cases. Needs the global StorageModule and ScanModule (platform). */
 @Module({
   imports: [TypeOrmModule.forFeature([Document, DocumentVersion]), DefendersModule, AccessModule],
-  providers: [DocumentsService, DocumentIntake],
+  providers: [DocumentsService, DocumentIntake, DocumentChecks, DocumentBlobs],
   exports: [DocumentsService, DocumentIntake],
 })
 export class DocumentsModule {}

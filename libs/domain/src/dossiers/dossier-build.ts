@@ -1,10 +1,16 @@
 import type { Clock, FieldCipher } from '@witness/platform';
 import type { EntityManager } from 'typeorm';
 import { loadCurrentConsents, withheldCoDefenderNames } from '../consents';
-import type { Escalation } from '../escalations';
+import { acceptsProcedure, instrumentFor, type Escalation } from '../escalations';
 import { withholdNamesDeep } from '../shared/withheld-names';
 import { annexData, escalationAnnexRows, listedAnnexes, type AnnexRow } from './annexes.data';
-import type { DossierData, DossierEdition, DossierLanguage, DossierPerson } from './dossier-data';
+import type {
+  DossierData,
+  DossierEdition,
+  DossierLanguage,
+  DossierPerson,
+  DossierTemplateKind,
+} from './dossier-data';
 import { dossierLocale } from './dossier-locale';
 import { loadDossierRecord, questionnaireRecord } from './dossier-record';
 import { templateKindFor } from './dossier-renderer';
@@ -166,6 +172,27 @@ export async function buildDossierData(
       listedAnnexes(annexRows ?? (await escalationAnnexRows(m, e.id)), d.edition, unnamed),
     ),
   };
+  if (FORMS_WITH_PROCEDURE.has(data.kind)) {
+    const instrument = instrumentFor(e.kind, e.mechanism);
+    const countries = [...new Set(persons.map((p) => p.country).filter(Boolean))];
+    data.procedure = {
+      meetingOn: e.meetingOn,
+      uprCycle: c.uprCycle ?? null,
+      uprCoalition: c.uprCoalition === true,
+      recommendations: (c.recommendations ?? []).filter((r) => r.trim()),
+      locateSteps: c.locateSteps ?? null,
+      irreparableHarm: c.irreparableHarm ?? null,
+      applicationNumber: c.applicationNumber ?? null,
+      treatyInstrument: data.kind === 'treaty_communication' ? instrument : null,
+      acceptance:
+        data.kind === 'treaty_communication'
+          ? countries.map((country) => ({
+              country,
+              accepted: instrument ? acceptsProcedure(instrument, country) : null,
+            }))
+          : [],
+    };
+  }
   if (submission) return data;
   // Nor does it name, in any text, their co-defenders outside this escalation (other group
   // communications, joint actions, `group:` tags) who are restricted or have not consented.
@@ -196,6 +223,14 @@ export async function withheldCases(
   }
   return out;
 }
+
+/** The forms that print what DossierProcedure holds. */
+const FORMS_WITH_PROCEDURE = new Set<DossierTemplateKind>([
+  'upr_submission',
+  'regional_request',
+  'disappearance',
+  'treaty_communication',
+]);
 
 type Hide = (text: string | null) => string | null;
 
@@ -228,6 +263,9 @@ function hideInContent(c: Escalation['content'], hide: Hide): Escalation['conten
     previousSubmissions: hide(c.previousSubmissions ?? null),
     categories: (c.categories ?? []).map((x) => ({ ...x, argument: hide(x.argument) ?? '' })),
     remedies: c.remedies ? { ...c.remedies, explanation: hide(c.remedies.explanation) } : null,
+    recommendations: (c.recommendations ?? []).map((r) => hide(r) ?? ''),
+    locateSteps: hide(c.locateSteps ?? null),
+    irreparableHarm: hide(c.irreparableHarm ?? null),
   };
 }
 

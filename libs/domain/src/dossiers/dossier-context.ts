@@ -7,6 +7,7 @@ import {
   languageName,
 } from './dossier-format';
 import type { DossierLocale } from './dossier-locale';
+import { procedureContext } from './dossier-procedure-context';
 
 /**
  * What the templates see: the data worded in the dossier's language. Built field by field
@@ -123,6 +124,7 @@ export function renderContext(data: DossierData, l: DossierLocale, templateVersi
       (a, b) => DOSSIER_CATEGORIES.indexOf(a.category) - DOSSIER_CATEGORIES.indexOf(b.category),
     );
   const remedies = data.remedies;
+  const procedure = procedureContext(data, l);
   const yesNo = (v: boolean | null | undefined) =>
     v === true ? l.t('common.yes') : v === false ? l.t('common.no') : null;
   return {
@@ -185,6 +187,12 @@ export function renderContext(data: DossierData, l: DossierLocale, templateVersi
           }
         : null,
     confidentiality: submission ? (q.confidentiality ?? null) : null,
-    asks: l.maybe(`forms.${data.kind}.asksIntro`) ? l.list(`forms.${data.kind}.asks`) : [],
+    // A procedure's own requests (the kind's) before its form's.
+    asks: procedure?.asks.length
+      ? procedure.asks
+      : l.maybe(`forms.${data.kind}.asksIntro`)
+        ? l.list(`forms.${data.kind}.asks`)
+        : [],
+    procedure,
   };
 }

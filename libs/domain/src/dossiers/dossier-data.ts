@@ -15,7 +15,14 @@ import type { AnswerValue, RecordEvent } from './questionnaire/values';
 export type DossierLanguage = 'en' | 'fr' | 'es';
 export type DossierEdition = 'submission' | 'public';
 export type DossierTemplateKind =
-  'wgad_regular' | 'wgad_urgent_action' | 'sp_communication' | 'hrc_brief';
+  | 'wgad_regular'
+  | 'wgad_urgent_action'
+  | 'sp_communication'
+  | 'hrc_brief'
+  | 'upr_submission'
+  | 'regional_request'
+  | 'disappearance'
+  | 'treaty_communication';
 export type WgadCategory = 'I' | 'II' | 'III' | 'IV' | 'V';
 
 /** One event of a person's chronology, as the dossier lists it. */
@@ -50,6 +57,34 @@ export interface DossierPerson {
   confidentialNotes?: string | null;
 }
 
+/**
+ * What a form of its own needs beyond the questionnaire (UPR, regional requests, WGEID/CED,
+ * treaty bodies). Absent for the WGAD, Special Procedures and case-brief forms, so their
+ * dossiers' fingerprints do not move.
+ */
+export interface DossierProcedure {
+  /** The review or session date (UPR review, HRC session). */
+  meetingOn: string | null;
+  /** UPR: the cycle the recommendations are for (4 = "4th cycle"). */
+  uprCycle: number | null;
+  /** UPR: a joint (coalition) submission, with the larger word limit. */
+  uprCoalition: boolean;
+  recommendations: string[];
+  /** WGEID: steps taken to search for and locate the person. */
+  locateSteps: string | null;
+  /** Regional requests: the irreparable harm the measures must prevent. */
+  irreparableHarm: string | null;
+  /** ECtHR: the application number, if an application is lodged. */
+  applicationNumber: string | null;
+  /**
+   * Treaty bodies: the instrument the State must have accepted (a key of TREATY_INSTRUMENTS,
+   * null when the table has none for the committee), and per country whether it did
+   * (null: unknown, check before submitting).
+   */
+  treatyInstrument: string | null;
+  acceptance: { country: string; accepted: boolean | null }[];
+}
+
 export interface DossierData {
   kind: DossierTemplateKind;
   language: DossierLanguage;
@@ -65,6 +100,8 @@ export interface DossierData {
   targetRapporteurs: string[];
   hrcSession: string | null;
   persons: DossierPerson[];
+  /** Present for the forms that need it (see DossierProcedure). */
+  procedure?: DossierProcedure;
   /** Section V's steps, drawn from every person's timeline (or an override). */
   remedies: AnswerValue | null;
   /** The questionnaire's own answers, typed on the escalation. */

@@ -78,6 +78,9 @@ describe('renderDossierHtml: every form x language x edition', () => {
           categories: [{ category: 'II', argument: '—' }],
           remedies: { exhausted: true, explanation: '—' },
           confidentiality: '—',
+          recommendations: ['—'],
+          locateSteps: '—',
+          irreparableHarm: '—',
           identityDocuments: [
             { defenderId: 'd1', type: 'Pasaporte', issuedBy: 'Misr', issuedOn: null, number: 'A1' },
           ],
@@ -399,8 +402,18 @@ describe('the renderer', () => {
     ['sp_urgent_appeal', 'sp_communication'],
     ['sp_allegation_letter', 'sp_communication'],
     ['hrc_statement', 'hrc_brief'],
-    ['upr_submission', 'hrc_brief'],
+    ['upr_submission', 'upr_submission'],
     ['regional_communication', 'hrc_brief'],
+    ['iachr_precautionary_measures', 'regional_request'],
+    ['achpr_provisional_measures', 'regional_request'],
+    ['ecthr_rule_39', 'regional_request'],
+    ['african_court_provisional', 'regional_request'],
+    ['wgeid_communication', 'disappearance'],
+    ['wgeid_urgent_action', 'disappearance'],
+    ['ced_urgent_action', 'disappearance'],
+    ['treaty_communication', 'treaty_communication'],
+    ['treaty_interim_measures', 'treaty_communication'],
+    ['reprisals_report', 'hrc_brief'],
   ])('the %s escalation uses the %s form', (kind, form) => {
     expect(templateKindFor(kind)).toBe(form);
   });
@@ -414,5 +427,76 @@ describe('the renderer', () => {
     expect(wgadCategoryText('VI', 'en')).toBe('');
     expect(dossierLabel('status', 'house_arrest', 'es')).toBe('En arresto domiciliario');
     expect(dossierLabel('event', 'habeas_corpus', 'fr')).toBe('Habeas corpus');
+  });
+});
+
+describe('the forms of their own', () => {
+  const data = (kind: DossierTemplateKind, language: DossierLanguage = 'en') =>
+    dossierData(record(undefined, kind), language);
+
+  it('UPR: numbered paragraphs, recommendations numbered with the cycle, the State and the word count', () => {
+    const text = htmlText(renderDossierHtml(data('upr_submission')));
+    expect(text).toContain('State under review Egypt');
+    expect(text).toContain('Session of the Working Group HRC 62');
+    expect(text).toContain('Date of the review 5 November 2026');
+    expect(text).toContain('Cycle 4th cycle');
+    expect(text).toContain('1. A journalist held for her reporting.');
+    expect(text).toContain('2. She was arrested at dawn after reporting on a trial.');
+    expect(text).toContain('IV. Recommendations (4th cycle)');
+    expect(text).toContain('3. Recommendation 4.1. Release all detained journalists.');
+    expect(text).toContain('4. Recommendation 4.2. Repeal the anti-terrorism law.');
+    // 6 + 10 + 4 + 4 words; an individual stakeholder's limit.
+    expect(text).toContain('Word count 24 words (limit 2,815)');
+    expect(text).not.toContain('over the word limit');
+    const fr = htmlText(renderDossierHtml(data('upr_submission', 'fr')));
+    expect(fr).toContain('4e cycle');
+    expect(fr).toMatch(/limite 2\s815/);
+    expect(htmlText(renderDossierHtml(data('upr_submission', 'es')))).toContain('4.º ciclo');
+  });
+
+  it('UPR: over the limit, the dossier says so', () => {
+    const d = data('upr_submission');
+    d.questionnaire = { ...d.questionnaire, circumstances: 'word '.repeat(2900) };
+    expect(htmlText(renderDossierHtml(d))).toContain(
+      'This submission is over the word limit: it must be shortened before it is sent.',
+    );
+  });
+
+  it('regional requests: each body its own title, addressee and legal basis', () => {
+    const cases: [string, string, RegExp][] = [
+      ['iachr_precautionary_measures', 'Inter-American Commission', /Article 25 of the Rules/],
+      ['achpr_provisional_measures', 'African Commission', /Rule 100 of the Rules of Procedure/],
+      ['ecthr_rule_39', 'European Court of Human Rights', /imminent risk of irreparable harm/],
+      ['african_court_provisional', 'African Court', /Article 27\(2\) of the Protocol/],
+    ];
+    for (const [escalationKind, addressee, basis] of cases) {
+      const text = htmlText(renderDossierHtml({ ...data('regional_request'), escalationKind }));
+      expect(text).toContain(addressee);
+      expect(text).toMatch(basis);
+      expect(text).toContain('4. Irreparable harm Her life is at risk without care.');
+    }
+  });
+
+  it('treaty bodies: the instrument, and "check before submitting" when the table does not say', () => {
+    const d = data('treaty_communication');
+    expect(htmlText(renderDossierHtml(d))).toContain('Accepted by Egypt No');
+    const unknown = {
+      ...d,
+      procedure: { ...d.procedure!, acceptance: [{ country: 'EG', accepted: null }] },
+    };
+    expect(htmlText(renderDossierHtml(unknown))).toContain(
+      'Accepted by Egypt Check before submitting',
+    );
+    expect(htmlText(renderDossierHtml(d))).toContain(
+      'First Optional Protocol to the International Covenant on Civil and Political Rights',
+    );
+  });
+
+  it('WGEID: the forces believed responsible and the steps taken to locate the person', () => {
+    const text = htmlText(renderDossierHtml(data('disappearance')));
+    expect(text).toMatch(
+      /3\. Forces believed to be responsible .*National Security Agency officers/,
+    );
+    expect(text).toMatch(/4\. Steps taken .*Her family asked every police station in Giza\./);
   });
 });

@@ -30,13 +30,17 @@ export { formatDossierDate, formatDossierDays, languageName } from './dossier-fo
  * Bump DOSSIER_TEMPLATE_VERSION whenever a template, a partial, a locale file or a helper
  * changes the output: each generated dossier records the version it was made with.
  */
-export const DOSSIER_TEMPLATE_VERSION = '3';
+export const DOSSIER_TEMPLATE_VERSION = '4';
 
 export const DOSSIER_TEMPLATE_KINDS: readonly DossierTemplateKind[] = [
   'wgad_regular',
   'wgad_urgent_action',
   'sp_communication',
   'hrc_brief',
+  'upr_submission',
+  'regional_request',
+  'disappearance',
+  'treaty_communication',
 ];
 export const DOSSIER_LANGUAGES: readonly DossierLanguage[] = ['en', 'fr', 'es'];
 
@@ -47,19 +51,19 @@ const KIND_BY_ESCALATION: Readonly<Record<string, DossierTemplateKind>> = {
   sp_allegation_letter: 'sp_communication',
   hrc_statement: 'hrc_brief',
   hrc_side_event: 'hrc_brief',
-  upr_submission: 'hrc_brief',
+  upr_submission: 'upr_submission',
+  // A petition on the merits: a case brief until it has its own form.
   regional_communication: 'hrc_brief',
-  // A case brief until each of these has its own form.
-  wgeid_communication: 'hrc_brief',
-  wgeid_urgent_action: 'hrc_brief',
-  ced_urgent_action: 'hrc_brief',
-  treaty_communication: 'hrc_brief',
-  treaty_interim_measures: 'hrc_brief',
+  wgeid_communication: 'disappearance',
+  wgeid_urgent_action: 'disappearance',
+  ced_urgent_action: 'disappearance',
+  treaty_communication: 'treaty_communication',
+  treaty_interim_measures: 'treaty_communication',
   reprisals_report: 'hrc_brief',
-  iachr_precautionary_measures: 'hrc_brief',
-  achpr_provisional_measures: 'hrc_brief',
-  ecthr_rule_39: 'hrc_brief',
-  african_court_provisional: 'hrc_brief',
+  iachr_precautionary_measures: 'regional_request',
+  achpr_provisional_measures: 'regional_request',
+  ecthr_rule_39: 'regional_request',
+  african_court_provisional: 'regional_request',
 };
 
 /** The dossier template for an escalation kind. Throws on an unknown kind. */

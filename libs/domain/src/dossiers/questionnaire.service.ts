@@ -18,6 +18,7 @@ import { loadDossierRecord, questionnaireRecord, type LoadedRecord } from './dos
 import { drawAnswers, overrideKey, overrideProblem, type Answer } from './questionnaire/answers';
 import { checkCompleteness, type Completeness } from './questionnaire/completeness';
 import { answerField, FORMS, type FieldOrigin } from './questionnaire/forms';
+import { uprWordLimit, uprWords } from './questionnaire/upr';
 import type { AnswerValue, OverrideType } from './questionnaire/values';
 
 export interface AnswerView {
@@ -126,7 +127,14 @@ export class QuestionnaireService {
   ): Promise<CompletenessView> {
     const { e, defenderIds, loaded, answers } = await this.read(m, id, actor);
     const kind = templateKindFor(e.kind);
-    const result = checkCompleteness(kind, edition, answers, defenderIds, e.content?.summary);
+    const result = checkCompleteness(
+      kind,
+      edition,
+      answers,
+      defenderIds,
+      e.content?.summary,
+      e.content,
+    );
     return completenessView(e, loaded, result, dossierLocale(language));
   }
 
@@ -295,7 +303,10 @@ function completenessView(
     const words =
       i.requirement === 'summaryLength'
         ? `${l.t('requirements.summaryLength')} (${c.summaryWords}/${c.summaryWordLimit})`
-        : l.t(`requirements.${i.requirement}`);
+        : l.t(`requirements.${i.requirement}`, {
+            words: uprWords(e.content),
+            limit: uprWordLimit(e.content),
+          });
     return {
       requirement: i.requirement,
       label: group && i.defenderId ? `${words} — ${names.get(i.defenderId)}` : words,

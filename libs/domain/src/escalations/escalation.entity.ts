@@ -53,6 +53,18 @@ export interface EscalationContent {
   identityDocuments?: ({ defenderId: string } & IdentityDocument)[];
   /** What must stay confidential, and why (submission edition only). */
   confidentiality?: string | null;
+  /** UPR: the cycle the submission's recommendations are for (4: the fourth cycle). */
+  uprCycle?: number | null;
+  /** UPR: a joint submission of a coalition (the larger word limit). */
+  uprCoalition?: boolean | null;
+  /** UPR: the recommendations to the State under review, in order. */
+  recommendations?: string[];
+  /** WGEID: steps taken to search for and locate the person, and their results. */
+  locateSteps?: string | null;
+  /** Regional requests: the irreparable harm the measures would prevent. */
+  irreparableHarm?: string | null;
+  /** ECtHR Rule 39: the application number, if an application is lodged. */
+  applicationNumber?: string | null;
 }
 
 /** An answer drawn from the record that a coordinator replaced, with who did and when. */

@@ -102,7 +102,7 @@ export class UnCalendarSync {
       .createQueryBuilder()
       .select(['r.defender_id AS defender_id', 'd.country AS country', 'r.owner_ids AS owner_ids'])
       .from(`(${rel.sql})`, 'r')
-      .innerJoin('defenders', 'd', 'd.id = r.defender_id')
+      .innerJoin('un_calendar_cases', 'd', 'd.id = r.defender_id')
       .setParameters(rel.params)
       .getRawMany<Relevant>();
   }
@@ -123,7 +123,7 @@ export class UnCalendarSync {
         await this.dataSource.query<Existing[]>(
           `SELECT source_key, to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS due_on, title,
                   status, assignee_ids
-             FROM milestones WHERE source = 'un_calendar' AND source_key LIKE $1`,
+             FROM un_calendar_milestones WHERE source = 'un_calendar' AND source_key LIKE $1`,
           [`${key}:%`],
         )
       ).map((m) => [m.source_key, m]),
@@ -181,13 +181,13 @@ export class UnCalendarSync {
     if (entry) {
       if (entry.deadlines.length)
         rows = await this.dataSource.query(
-          `SELECT source_key FROM milestones
+          `SELECT source_key FROM un_calendar_milestones
             WHERE source = 'un_calendar' AND status = 'open' AND source_key LIKE $1`,
           [`${entry.id}:%`],
         );
     } else {
       rows = await this.dataSource.query(
-        `SELECT m.source_key FROM milestones m
+        `SELECT m.source_key FROM un_calendar_milestones m
           WHERE m.source = 'un_calendar' AND m.status = 'open'
             AND NOT EXISTS (SELECT 1 FROM un_calendar_deadlines d
                              WHERE d.id::text = split_part(m.source_key, ':', 1))

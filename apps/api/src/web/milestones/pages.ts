@@ -25,6 +25,7 @@ import {
   checkbox,
   errorMap,
   formErrors,
+  formVersion,
   many,
   refill,
   text,
@@ -39,7 +40,6 @@ import {
   presetCase,
   STAFF,
   UUID,
-  versionOf,
   zoneOf,
 } from '../work-web.shared';
 import {
@@ -292,7 +292,7 @@ export class MilestonesWebController {
     @Param() { id }: MilestoneIdParams,
     @Body() body: FormBody,
   ) {
-    const version = versionOf(body);
+    const version = formVersion(body);
     const back = safeReturn(text(body, 'back'), '/app/milestones');
     try {
       const patch = await validateAs(UpdateMilestoneDto, { status: 'done' });

@@ -83,10 +83,7 @@ export function overrideProblem(
   }
   if (field.override === 'boolean' && typeof value !== 'boolean')
     return { field: 'value', message: 'must be true or false' };
-  if (
-    field.override === 'date' &&
-    (typeof value !== 'string' || !isCalendarDate(value))
-  )
+  if (field.override === 'date' && (typeof value !== 'string' || !isCalendarDate(value)))
     return { field: 'value', message: 'must be a real date written YYYY-MM-DD' };
   if (field.override === 'text') {
     if (typeof value !== 'string' || value.trim() === '')
@@ -110,6 +107,16 @@ function typedValue(field: string, person: QuestionnairePerson | null, r: Questi
       return text(c.previousSubmissions);
     case 'questionnaire.confidentiality':
       return text(c.confidentiality);
+    case 'questionnaire.locateSteps':
+      return text(c.locateSteps);
+    case 'questionnaire.irreparableHarm':
+      return text(c.irreparableHarm);
+    case 'questionnaire.applicationNumber':
+      return text(c.applicationNumber);
+    case 'questionnaire.recommendations': {
+      const items = (c.recommendations ?? []).filter((x) => x.trim());
+      return items.length ? ({ kind: 'texts', items } as AnswerValue) : null;
+    }
     case 'questionnaire.categories': {
       const argued = (c.categories ?? []).filter((x) => x.argument?.trim()).map((x) => x.category);
       return argued.length ? ({ kind: 'texts', items: argued } as AnswerValue) : null;

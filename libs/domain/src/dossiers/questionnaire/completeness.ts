@@ -1,6 +1,8 @@
 import type { DossierEdition, DossierTemplateKind } from '../dossier-data';
-import type { Answer } from './answers';
+import type { Answer, QuestionnaireContent } from './answers';
 import { FORMS, type RequirementLevel } from './forms';
+import { uprWordLimit, uprWords } from './upr';
+import { countWords } from './word-count';
 
 /**
  * What a mechanism requires before a dossier is generated, and what is still missing. Pure:
@@ -30,11 +32,7 @@ export interface Completeness {
   summaryWordLimit: number | null;
 }
 
-/** Words as a reader counts them (runs of letters or digits, apostrophes and hyphens inside). */
-export function countWords(text: string | null | undefined): number {
-  if (!text) return 0;
-  return (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
-}
+export { countWords } from './word-count';
 
 export function checkCompleteness(
   kind: DossierTemplateKind,
@@ -42,6 +40,8 @@ export function checkCompleteness(
   answers: readonly Answer[],
   defenderIds: readonly string[],
   summary: string | null | undefined,
+  /** The questionnaire's content, for limits on more than the summary (the UPR's). */
+  content?: QuestionnaireContent | null,
 ): Completeness {
   const form = FORMS[kind];
   const has = (field: string, defenderId: string | null) =>
@@ -65,6 +65,15 @@ export function checkCompleteness(
       level: 'recommended',
       defenderId: null,
       met: words <= form.summaryWordLimit,
+    });
+  }
+  // The UPR refuses a submission over its word limit: required, not a warning.
+  if (kind === 'upr_submission') {
+    items.push({
+      requirement: 'uprWordLimit',
+      level: edition === 'submission' ? 'required' : 'recommended',
+      defenderId: null,
+      met: uprWords(content) <= uprWordLimit(content),
     });
   }
   const missing = items.filter((i) => !i.met && i.level === 'required');

@@ -76,6 +76,10 @@ export const ANSWER_FIELDS: readonly AnswerField[] = [
   typed('questionnaire.previousSubmissions'),
   typed('questionnaire.namePublicly'),
   typed('questionnaire.confidentiality'),
+  typed('questionnaire.recommendations'),
+  typed('questionnaire.locateSteps'),
+  typed('questionnaire.irreparableHarm'),
+  typed('questionnaire.applicationNumber'),
   { id: 'source.identity', scope: 'escalation', origin: 'source', override: null, sensitive: true },
 ];
 
@@ -168,29 +172,41 @@ const NAMES = [
 const CONSENT = req('consent', ['consent.unSubmission']);
 const SOURCE = req('source', ['source.identity']);
 
+const SUMMARY = req('summary', ['questionnaire.summary']);
+const ARREST_DATE = req('arrestDate', ['arrest.date']);
+const CIRCUMSTANCES = req('circumstances', ['questionnaire.circumstances']);
+const SUMMARY_SECTION: FormSection = { id: 'summary', fields: ['questionnaire.summary'] };
+const FACTS = ['questionnaire.circumstances', ...ARREST, ...DETENTION];
+const REMEDIES = ['remedies.steps', 'questionnaire.remedies'];
+const SOURCE_SECTION: FormSection = { id: 'source', fields: ['source.identity'] };
+const CONSENT_SECTION: FormSection = {
+  id: 'consent',
+  fields: ['consent.unSubmission', 'questionnaire.confidentiality'],
+};
+
 export const FORMS: Readonly<Record<DossierTemplateKind, FormDefinition>> = {
   wgad_regular: {
     kind: 'wgad_regular',
     sections: [
-      { id: 'summary', fields: ['questionnaire.summary'] },
+      SUMMARY_SECTION,
       { id: 'I', fields: IDENTITY },
       { id: 'II', fields: ARREST },
       { id: 'III', fields: DETENTION },
       { id: 'IV', fields: ['questionnaire.circumstances', 'questionnaire.categories'] },
-      { id: 'V', fields: ['remedies.steps', 'questionnaire.remedies'] },
+      { id: 'V', fields: REMEDIES },
       { id: 'VI', fields: ['source.identity'] },
-      { id: 'consent', fields: ['consent.unSubmission', 'questionnaire.confidentiality'] },
+      CONSENT_SECTION,
     ],
     requirements: {
       submission: [
-        req('summary', ['questionnaire.summary']),
+        SUMMARY,
         ...NAMES,
         req('sex', ['identity.sex'], 'recommended'),
         req('birth', ['identity.birth'], 'recommended'),
         req('nationality', ['identity.nationalities']),
         req('profession', ['identity.profession'], 'recommended'),
         req('address', ['identity.address'], 'recommended'),
-        req('arrestDate', ['arrest.date']),
+        ARREST_DATE,
         req('arrestPlace', ['arrest.place']),
         req('forcesOrAuthority', ['arrest.forces', 'arrest.authority']),
         req('warrant', ['arrest.warrantShown'], 'recommended'),
@@ -198,17 +214,13 @@ export const FORMS: Readonly<Record<DossierTemplateKind, FormDefinition>> = {
         req('legalBasis', ['arrest.legalBasis', 'detention.legalBasis'], 'recommended'),
         req('detentionPlaces', ['detention.places']),
         req('detentionAuthority', ['detention.authority'], 'recommended'),
-        req('circumstances', ['questionnaire.circumstances']),
+        CIRCUMSTANCES,
         req('category', ['questionnaire.categories']),
-        req('remedies', ['remedies.steps', 'questionnaire.remedies']),
+        req('remedies', REMEDIES),
         SOURCE,
         CONSENT,
       ],
-      public: [
-        req('arrestDate', ['arrest.date']),
-        req('circumstances', ['questionnaire.circumstances']),
-        req('category', ['questionnaire.categories']),
-      ],
+      public: [ARREST_DATE, CIRCUMSTANCES, req('category', ['questionnaire.categories'])],
     },
     summaryWordLimit: 300,
   },
@@ -216,40 +228,40 @@ export const FORMS: Readonly<Record<DossierTemplateKind, FormDefinition>> = {
     kind: 'wgad_urgent_action',
     sections: [
       { id: 'identity', fields: IDENTITY },
-      { id: 'situation', fields: ['questionnaire.circumstances', ...ARREST, ...DETENTION] },
+      { id: 'situation', fields: FACTS },
       { id: 'risk', fields: ['questionnaire.urgency'] },
       { id: 'grounds', fields: ['questionnaire.categories'] },
-      { id: 'remedies', fields: ['remedies.steps', 'questionnaire.remedies'] },
-      { id: 'source', fields: ['source.identity'] },
-      { id: 'consent', fields: ['consent.unSubmission', 'questionnaire.confidentiality'] },
+      { id: 'remedies', fields: REMEDIES },
+      SOURCE_SECTION,
+      CONSENT_SECTION,
     ],
     requirements: {
       submission: [
         ...NAMES,
         req('nationality', ['identity.nationalities']),
-        req('arrestDate', ['arrest.date']),
+        ARREST_DATE,
         req('detentionPlaces', ['detention.places']),
         req('urgency', ['questionnaire.urgency']),
         req('circumstances', ['questionnaire.circumstances'], 'recommended'),
         SOURCE,
         CONSENT,
       ],
-      public: [req('arrestDate', ['arrest.date']), req('urgency', ['questionnaire.urgency'])],
+      public: [ARREST_DATE, req('urgency', ['questionnaire.urgency'])],
     },
     summaryWordLimit: null,
   },
   sp_communication: {
     kind: 'sp_communication',
     sections: [
-      { id: 'summary', fields: ['questionnaire.summary'] },
+      SUMMARY_SECTION,
       { id: 'victims', fields: IDENTITY },
-      { id: 'facts', fields: ['questionnaire.circumstances', ...ARREST, ...DETENTION] },
+      { id: 'facts', fields: FACTS },
       {
         id: 'concerns',
         fields: ['questionnaire.categories', 'remedies.steps', 'questionnaire.remedies'],
       },
       { id: 'previous', fields: ['questionnaire.previousSubmissions'] },
-      { id: 'source', fields: ['source.identity'] },
+      SOURCE_SECTION,
       {
         id: 'consent',
         fields: [
@@ -261,40 +273,150 @@ export const FORMS: Readonly<Record<DossierTemplateKind, FormDefinition>> = {
     ],
     requirements: {
       submission: [
-        req('summary', ['questionnaire.summary']),
+        SUMMARY,
         ...NAMES,
         req('nationality', ['identity.nationalities'], 'recommended'),
-        req('arrestDate', ['arrest.date']),
-        req('circumstances', ['questionnaire.circumstances']),
+        ARREST_DATE,
+        CIRCUMSTANCES,
         req('namePublicly', ['questionnaire.namePublicly']),
-        req('remedies', ['remedies.steps', 'questionnaire.remedies'], 'recommended'),
+        req('remedies', REMEDIES, 'recommended'),
         SOURCE,
         CONSENT,
       ],
-      public: [req('summary', ['questionnaire.summary']), req('arrestDate', ['arrest.date'])],
+      public: [SUMMARY, ARREST_DATE],
     },
     summaryWordLimit: 300,
+  },
+  upr_submission: {
+    kind: 'upr_submission',
+    sections: [
+      SUMMARY_SECTION,
+      {
+        id: 'facts',
+        fields: ['questionnaire.circumstances', ...IDENTITY, ...ARREST, ...DETENTION],
+      },
+      { id: 'remedies', fields: REMEDIES },
+      { id: 'recommendations', fields: ['questionnaire.recommendations'] },
+      SOURCE_SECTION,
+      CONSENT_SECTION,
+    ],
+    requirements: {
+      submission: [
+        SUMMARY,
+        CIRCUMSTANCES,
+        req('recommendations', ['questionnaire.recommendations']),
+        req('arrestDate', ['arrest.date'], 'recommended'),
+        CONSENT,
+      ],
+      public: [SUMMARY, req('recommendations', ['questionnaire.recommendations'])],
+    },
+    // The whole submission has its limit (questionnaire/upr.ts), not the summary.
+    summaryWordLimit: null,
+  },
+  regional_request: {
+    kind: 'regional_request',
+    sections: [
+      { id: 'beneficiaries', fields: IDENTITY },
+      { id: 'facts', fields: FACTS },
+      { id: 'urgency', fields: ['questionnaire.urgency'] },
+      { id: 'harm', fields: ['questionnaire.irreparableHarm'] },
+      {
+        id: 'remedies',
+        fields: ['remedies.steps', 'questionnaire.remedies', 'questionnaire.previousSubmissions'],
+      },
+      { id: 'application', fields: ['questionnaire.applicationNumber'] },
+      SOURCE_SECTION,
+      CONSENT_SECTION,
+    ],
+    requirements: {
+      submission: [
+        ...NAMES,
+        ARREST_DATE,
+        CIRCUMSTANCES,
+        req('urgency', ['questionnaire.urgency']),
+        req('irreparableHarm', ['questionnaire.irreparableHarm']),
+        req('remedies', REMEDIES, 'recommended'),
+        SOURCE,
+        CONSENT,
+      ],
+      public: [ARREST_DATE, req('urgency', ['questionnaire.urgency'])],
+    },
+    summaryWordLimit: null,
+  },
+  disappearance: {
+    kind: 'disappearance',
+    sections: [
+      { id: 'identity', fields: IDENTITY },
+      { id: 'deprivation', fields: FACTS },
+      { id: 'locate', fields: ['questionnaire.locateSteps', 'remedies.steps'] },
+      { id: 'urgency', fields: ['questionnaire.urgency'] },
+      SOURCE_SECTION,
+      CONSENT_SECTION,
+    ],
+    requirements: {
+      // The WGEID's required elements: identity, date and place of the deprivation of liberty
+      // or abduction, the forces believed responsible, the steps taken to locate the person.
+      submission: [
+        ...NAMES,
+        ARREST_DATE,
+        req('arrestPlace', ['arrest.place']),
+        req('forcesOrAuthority', ['arrest.forces', 'arrest.authority']),
+        req('locateSteps', ['questionnaire.locateSteps', 'remedies.steps']),
+        req('circumstances', ['questionnaire.circumstances'], 'recommended'),
+        SOURCE,
+        CONSENT,
+      ],
+      public: [ARREST_DATE],
+    },
+    summaryWordLimit: null,
+  },
+  treaty_communication: {
+    kind: 'treaty_communication',
+    sections: [
+      { id: 'author', fields: IDENTITY },
+      { id: 'facts', fields: FACTS },
+      SUMMARY_SECTION,
+      { id: 'remedies', fields: REMEDIES },
+      { id: 'otherProcedure', fields: ['questionnaire.previousSubmissions'] },
+      { id: 'interim', fields: ['questionnaire.urgency'] },
+      SOURCE_SECTION,
+      CONSENT_SECTION,
+    ],
+    requirements: {
+      submission: [
+        ...NAMES,
+        req('nationality', ['identity.nationalities'], 'recommended'),
+        ARREST_DATE,
+        CIRCUMSTANCES,
+        req('remedies', REMEDIES),
+        req('otherProcedure', ['questionnaire.previousSubmissions']),
+        SOURCE,
+        CONSENT,
+      ],
+      public: [ARREST_DATE, CIRCUMSTANCES],
+    },
+    summaryWordLimit: null,
   },
   hrc_brief: {
     kind: 'hrc_brief',
     sections: [
-      { id: 'summary', fields: ['questionnaire.summary'] },
+      SUMMARY_SECTION,
       { id: 'defenders', fields: IDENTITY },
-      { id: 'facts', fields: ['questionnaire.circumstances', ...ARREST, ...DETENTION] },
+      { id: 'facts', fields: FACTS },
       { id: 'arbitrary', fields: ['questionnaire.categories'] },
-      { id: 'remedies', fields: ['remedies.steps', 'questionnaire.remedies'] },
-      { id: 'source', fields: ['source.identity'] },
-      { id: 'consent', fields: ['consent.unSubmission', 'questionnaire.confidentiality'] },
+      { id: 'remedies', fields: REMEDIES },
+      SOURCE_SECTION,
+      CONSENT_SECTION,
     ],
     requirements: {
       submission: [
-        req('summary', ['questionnaire.summary']),
-        req('arrestDate', ['arrest.date']),
-        req('circumstances', ['questionnaire.circumstances']),
+        SUMMARY,
+        ARREST_DATE,
+        CIRCUMSTANCES,
         req('category', ['questionnaire.categories'], 'recommended'),
         CONSENT,
       ],
-      public: [req('summary', ['questionnaire.summary']), req('arrestDate', ['arrest.date'])],
+      public: [SUMMARY, ARREST_DATE],
     },
     summaryWordLimit: 500,
   },

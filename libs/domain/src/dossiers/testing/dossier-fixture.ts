@@ -1,6 +1,7 @@
 import type {
   DossierData,
   DossierEdition,
+  DossierProcedure,
   DossierLanguage,
   DossierTemplateKind,
 } from '../dossier-data';
@@ -162,13 +163,8 @@ export function dossierData(
     reference: 'WIT-2026-0042',
     unReference: 'AL EGY 3/2026',
     versionNo: 2,
-    mechanism: r.kind.startsWith('wgad') ? 'wgad' : 'special_procedures',
-    escalationKind:
-      r.kind === 'sp_communication'
-        ? 'sp_urgent_appeal'
-        : r.kind === 'hrc_brief'
-          ? 'hrc_statement'
-          : r.kind,
+    mechanism: FIXTURE_KINDS[r.kind].mechanism,
+    escalationKind: FIXTURE_KINDS[r.kind].escalationKind,
     targetRapporteurs: ['Special Rapporteur on human rights defenders'],
     hrcSession: 'HRC 62',
     persons: r.persons.map((p) => ({
@@ -199,5 +195,46 @@ export function dossierData(
       relation: 'organisation',
     },
     annexes: [{ title: 'Arrest warrant', date: '2024-03-18', kind: 'warrant', language: 'ar' }],
+    ...(PROCEDURE_FORMS.includes(r.kind) ? { procedure: procedureOf(r) } : {}),
+  };
+}
+
+/** The escalation each form is shown for in the fixture. */
+export const FIXTURE_KINDS: Record<
+  DossierTemplateKind,
+  { escalationKind: string; mechanism: string }
+> = {
+  wgad_regular: { escalationKind: 'wgad_regular', mechanism: 'wgad' },
+  wgad_urgent_action: { escalationKind: 'wgad_urgent_action', mechanism: 'wgad' },
+  sp_communication: { escalationKind: 'sp_urgent_appeal', mechanism: 'special_procedures' },
+  hrc_brief: { escalationKind: 'hrc_statement', mechanism: 'unhrc' },
+  upr_submission: { escalationKind: 'upr_submission', mechanism: 'upr' },
+  regional_request: { escalationKind: 'iachr_precautionary_measures', mechanism: 'iachr' },
+  disappearance: { escalationKind: 'wgeid_communication', mechanism: 'wgeid' },
+  treaty_communication: { escalationKind: 'treaty_communication', mechanism: 'hrcttee' },
+};
+
+const PROCEDURE_FORMS: readonly DossierTemplateKind[] = [
+  'upr_submission',
+  'regional_request',
+  'disappearance',
+  'treaty_communication',
+];
+
+/** What the forms of their own print beyond the questionnaire (as dossier-build.ts makes it). */
+function procedureOf(r: QuestionnaireRecord): DossierProcedure {
+  return {
+    meetingOn: '2026-11-05',
+    uprCycle: 4,
+    uprCoalition: false,
+    recommendations: r.content.recommendations ?? [
+      'Release all detained journalists.',
+      'Repeal the anti-terrorism law.',
+    ],
+    locateSteps: r.content.locateSteps ?? 'Her family asked every police station in Giza.',
+    irreparableHarm: r.content.irreparableHarm ?? 'Her life is at risk without care.',
+    applicationNumber: '12345/26',
+    treatyInstrument: r.kind === 'treaty_communication' ? 'hrcttee' : null,
+    acceptance: r.kind === 'treaty_communication' ? [{ country: 'EG', accepted: false }] : [],
   };
 }
