@@ -446,6 +446,7 @@ async function main() {
     await Promise.all(children.map((c) => stop(c)));
   };
   process.on('SIGINT', () => cleanup().finally(() => process.exit(130)));
+  const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'witness-bench-documents-'));
 
   try {
     const scale = (
@@ -495,13 +496,15 @@ async function main() {
       // The 10,000-row import can outlast the 30 s request timeout on a busy 2-core machine
       // (it answers 503 while its transaction still commits): give it room to be timed.
       HTTP_REQUEST_TIMEOUT_MS: '180000',
-      STORAGE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'witness-bench-documents-')),
+      STORAGE_DIR: storageDir,
     };
     const base = `http://127.0.0.1:${port}`;
     const baseBase = `http://127.0.0.1:${port + 1}`;
     const results = [];
     const coldStart = {};
     const pgStat = await pgStatStatements(db);
+    // The commit measured, read at the start (the tree may change while the bench runs).
+    const git = gitState();
     if (!pgStat.available)
       say(`pg_stat_statements: not available (${pgStat.reason}); CPU from /proc only`);
     let api = null;
@@ -703,7 +706,7 @@ async function main() {
       generatedAt: new Date().toISOString(),
       ...(merged ? { merged } : {}),
       machine,
-      git: gitState(),
+      git,
       scale: { ...scale, connections, durationSeconds: duration, databasePoolSize: poolSize, workerConcurrency, logLevel: env.LOG_LEVEL, nodeOptions: apiNodeOptions, rounds, warmupSeconds: warmup, order: 'ABBA', jit: 'off', openLoopRate: rate }, // prettier-ignore
       cpu: {
         source: "/proc/PID/stat of the server process and of the bench database's client backends",
@@ -724,6 +727,7 @@ async function main() {
     say(`written ${path.relative(ROOT, out)}`);
   } finally {
     await cleanup();
+    fs.rmSync(storageDir, { recursive: true, force: true });
     await deleteKeys(redis, QUEUE_PREFIX).catch(() => undefined);
     redis.disconnect();
     await db.end();

@@ -92,7 +92,9 @@ export interface BenchReport {
 }
 
 const f = (x: unknown): string => (x === null || x === undefined ? '–' : String(x));
-const int = (x: number | null | undefined) => (typeof x === 'number' ? Math.round(x).toLocaleString('en') : '–'); // prettier-ignore
+/** Whole numbers with separators; below 10, one decimal (a report at 0.2/s is not 0). */
+const int = (x: number | null | undefined) =>
+  typeof x !== 'number' ? '–' : x < 10 ? String(Math.round(x * 10) / 10) : Math.round(x).toLocaleString('en'); // prettier-ignore
 const withSpread = (s: Spread | undefined) =>
   s && s.median !== null ? `${int(s.median)} (${int(s.min)}–${int(s.max)})` : '–';
 const LOSER = { app: 'app layer', sql: 'SQL and answer' } as const;
