@@ -17,17 +17,12 @@ const { setInterval } = require('node:timers');
 const http = require('node:http');
 const { randomUUID } = require('node:crypto');
 const { Pool } = require('pg');
+const { apiPoolOptions } = require('./lib/common');
 
 const UUID_G = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const CONTROL = /^\s*(START|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET)\b/i;
 
-const pool = new Pool({
-  connectionString: process.env.DATABASE_URL,
-  max: Number(process.env.DATABASE_POOL_SIZE || 10),
-  application_name: 'witness-bench-baseline',
-  // As the app's pool: a runaway query must not hold a connection forever.
-  statement_timeout: 30000,
-});
+const pool = new Pool(apiPoolOptions('witness-bench-baseline'));
 let peakRss = process.memoryUsage.rss();
 setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());

@@ -44,11 +44,18 @@ const {
   say: sayAs,
 } = require('./lib/common');
 const { ask, sleep, startNode, stop, waitForHttp } = require('./lib/processes');
+const { measureLayers } = require('./lib/layers');
+const { pgStatStatements } = require('./lib/measure');
+const { openLoop } = require('./lib/open-loop');
+const { realWork } = require('./lib/real-work');
+const { performance } = require('node:perf_hooks');
 const PKG = require('../package.json');
 
 const say = (m) => sayAs('bench', m);
 const INSTRUMENT = path.join(__dirname, 'instrument.js');
 const CONTROL_SQL = /^\s*(START|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET)\b/i;
+/** Every layer's session settings: the api's pool turns JIT off per connection. */
+const PG_OPTIONS = '-c jit=off';
 
 // ---------------------------------------------------------------------------------------------
 // Build
@@ -84,6 +91,12 @@ function buildIfNeeded(skip) {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+/** The commit measured, and whether the work tree had changes. */
+function gitState() {
+  const git = (...a) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  return { commit: git('rev-parse', 'HEAD') || 'unknown', branch: git('rev-parse', '--abbrev-ref', 'HEAD'), dirty: git('status', '--porcelain', '--untracked-files=no') !== '' }; // prettier-ignore
+}
 
 async function deleteKeys(redis, prefix) {
   let cursor = '0';
@@ -274,26 +287,26 @@ function scenarios(d, tokens, today) {
   const names = ['Amani Okoth', 'Lucía Peña', 'Nguyễn Thị Mai', 'Алексей Орлов', 'سارة العلي'];
   // prettier-ignore
   return [
-    { key: 'list-page-1', name: 'List, filtered (status), page 1', read: true, latencyGoal: true,
+    { key: 'list-page-1', handwritten: true, name: 'List, filtered (status), page 1', read: true, latencyGoal: true,
       requests: [{ path: list }] },
-    { key: 'list-page-500', name: `List, filtered (status), page ${d.page}`, read: true, latencyGoal: true,
+    { key: 'list-page-500', handwritten: true, name: `List, filtered (status), page ${d.page}`, read: true, latencyGoal: true,
       requests: [{ path: `${list}${d.cursor ? `&cursor=${encodeURIComponent(d.cursor)}` : ''}` }] },
-    { key: 'list-filters', name: 'List, country + focus + status filters, page 1', read: true, latencyGoal: true,
+    { key: 'list-filters', handwritten: true, name: 'List, country + focus + status filters, page 1', read: true, latencyGoal: true,
       requests: [{ path: `/api/v1/defenders?country=${d.country}&status=detained&hrdFocus=journalist&limit=50` }] },
-    { key: 'list-caseworker', name: 'List as a caseworker (need-to-know), page 1', read: true, latencyGoal: true,
+    { key: 'list-caseworker', handwritten: true, name: 'List as a caseworker (need-to-know), page 1', read: true, latencyGoal: true,
       token: tokens.caseworker, requests: [{ path: list }] },
-    { key: 'search-names', name: 'Search names (q), 100 queries', read: true, latencyGoal: true,
+    { key: 'search-names', handwritten: true, name: 'Search names (q), 100 queries', read: true, latencyGoal: true,
       requests: d.nameQueries.map((q) => ({ path: `/api/v1/defenders?q=${encodeURIComponent(q)}&limit=50` })) },
-    { key: 'search-events', name: 'Search timeline words (q), places', read: true, latencyGoal: true,
+    { key: 'search-events', handwritten: true, name: 'Search timeline words (q), places', read: true, latencyGoal: true,
       requests: d.placeQueries.map((q) => ({ path: `/api/v1/defenders?q=${encodeURIComponent(q)}&limit=50` })) },
-    { key: 'detail', name: 'Defender detail (derived fields, consents)', read: true, latencyGoal: true,
+    { key: 'detail', handwritten: true, name: 'Defender detail (derived fields, consents)', read: true, latencyGoal: true,
       requests: d.detailIds.map((id) => ({ path: `/api/v1/defenders/${id}` })) },
     { key: 'indicators', name: `Indicators report for ${year} (1 connection, 3 reports)`, read: true, optional: true, connections: 1, amount: 3,
       requests: [{ path: `/api/v1/reports/indicators?from=${year}-01-01&to=${year}-12-31` }] },
-    { key: 'create-defender', name: 'Create defender (write + audit)', read: false,
+    { key: 'create-defender', handwritten: true, name: 'Create defender (write + audit)', read: false,
       requests: names.map((fullName, i) => ({ method: 'POST', path: '/api/v1/defenders',
         body: { fullName, country: ['KE', 'NI', 'VN', 'RU', 'EG'][i], hrdFocus: ['journalist'], summary: 'Arrested after a report.', tags: ['bench'] } })) },
-    { key: 'add-event', name: 'Add timeline event (write + audit + re-derive)', read: false,
+    { key: 'add-event', handwritten: true, name: 'Add timeline event (write + audit + re-derive)', read: false,
       requests: d.eventIds.map((id) => ({ method: 'POST', path: `/api/v1/defenders/${id}/events`,
         body: { type: 'visit_denied', occurredOn: yesterday, description: 'Lawyer denied a visit.', place: 'Central prison' } })) },
   ];
@@ -395,10 +408,13 @@ async function remindersScenario(ctx) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2), ['skipBuild', 'merge', 'reportOnly']);
-  const duration = intArg(args.duration, 10, 'duration');
+  const args = parseArgs(process.argv.slice(2), ['skipBuild', 'merge', 'reportOnly', 'noPgbench']);
+  const duration = intArg(args.duration, 15, 'duration');
   const connections = intArg(args.connections, 50, 'connections');
-  const warmup = intArg(args.warmup, 2, 'warmup');
+  const warmup = intArg(args.warmup, 5, 'warmup');
+  const rounds = Math.max(1, intArg(args.rounds, 3, 'rounds'));
+  const rate = intArg(args.rate, 200, 'rate');
+  const usePgbench = !args.noPgbench;
   const reminderCount = intArg(args.reminders, 10_000, 'reminders');
   const dossierSeconds = intArg(args.dossierSeconds, duration, 'dossier-seconds');
   const poolSize = intArg(args.poolSize, 10, 'pool-size');
@@ -474,13 +490,23 @@ async function main() {
       RATE_LIMIT_PER_MINUTE: '1000000',
       PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
       CHROMIUM_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      // The upload scenario sends 50 MB; documents go to a directory of the bench's own.
+      UPLOAD_MAX_BYTES: String(60 * 1024 * 1024),
+      // The 10,000-row import can outlast the 30 s request timeout on a busy 2-core machine
+      // (it answers 503 while its transaction still commits): give it room to be timed.
+      HTTP_REQUEST_TIMEOUT_MS: '180000',
+      STORAGE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'witness-bench-documents-')),
     };
     const base = `http://127.0.0.1:${port}`;
     const baseBase = `http://127.0.0.1:${port + 1}`;
     const results = [];
+    const coldStart = {};
+    const pgStat = await pgStatStatements(db);
+    if (!pgStat.available)
+      say(`pg_stat_statements: not available (${pgStat.reason}); CPU from /proc only`);
     let api = null;
 
-    const httpScenarios = ['list-page-1', 'list-page-500', 'list-filters', 'list-caseworker', 'search-names', 'search-events', 'detail', 'indicators', 'create-defender', 'add-event']; // prettier-ignore
+    const httpScenarios = ['list-page-1', 'list-page-500', 'list-filters', 'list-caseworker', 'search-names', 'search-events', 'detail', 'indicators', 'create-defender', 'add-event', 'open-loop', 'export-csv', 'import-csv', 'upload', 'db-size', 'cold-start']; // prettier-ignore
     if (httpScenarios.some(want)) {
       say('starting the api (it migrates first) and the baseline server');
       // --profile DIR: V8 CPU profile of the api for the whole run (open it in Chrome DevTools).
@@ -488,12 +514,25 @@ async function main() {
       // Only the api gets the V8 flags; the baseline, the worker and the dossier renders keep
       // node's defaults, as in production.
       const apiEnv = { ...env, NODE_OPTIONS: apiNodeOptions };
+      const apiStarted = performance.now();
       api = startNode(path.join(DIST, 'apps/api/src/main.js'), { env: apiEnv, preload: INSTRUMENT, name: 'api', nodeArgs }); // prettier-ignore
       children.push(api);
       const baseline = startNode(path.join(__dirname, 'baseline-server.js'), { env, name: 'baseline' }); // prettier-ignore
       children.push(baseline);
+      const handwritten = startNode(path.join(__dirname, 'handwritten-server.js'), { env, name: 'handwritten' }); // prettier-ignore
+      children.push(handwritten);
       await waitForHttp(`${base}/health/live`, api);
+      coldStart.apiLiveMs = round(performance.now() - apiStarted);
+      await waitForHttp(`${base}/health/ready`, api);
+      coldStart.apiReadyMs = round(performance.now() - apiStarted);
       await ask(baseline, { type: 'listen', port: port + 1 }, 'listening');
+      await ask(handwritten, { type: 'listen', port: port + 2 }, 'listening');
+      coldStart.handwrittenListeningMs = round(performance.now() - apiStarted);
+      const servers = {
+        api: { base, child: api },
+        replay: { base: baseBase, child: baseline },
+        handwritten: { base: `http://127.0.0.1:${port + 2}`, child: handwritten },
+      };
       const tokens = {
         coordinator: await signIn(base, USERS.coordinator.email),
         caseworker: await signIn(base, USERS.caseworker.email),
@@ -518,7 +557,7 @@ async function main() {
             continue;
           }
         }
-        say(`${s.key}: capture, warm-up, api ${duration} s, baseline ${duration} s`);
+        say(`${s.key}: capture, warm-up, ${rounds} rounds (ABBA) of ${duration} s on each layer`);
         await captureOnce(base, s.requests, headers);
         const stats0 = await ask(api, { type: 'bench:stats' }, 'bench:stats');
         const captures = stats0.captured[s.key] || [];
@@ -526,19 +565,13 @@ async function main() {
         const failed = captures.filter((c) => c.status >= 400);
         if (failed.length) throw new Error(`${s.key}: the api answered ${failed[0].status} to ${failed[0].method} ${failed[0].url}`); // prettier-ignore
         await ask(baseline, { type: 'load', scenario: s.key, captures }, 'loaded');
-        const amount = s.amount;
-        if (warmup && !amount) {
-          await drive(base, s.requests, { connections: conns, duration: warmup, headers });
-          await quiet(db);
-          await drive(baseBase, s.requests, { connections: conns, duration: warmup, headers });
-          await quiet(db);
-        }
-        await ask(api, { type: 'bench:reset' }, 'bench:reset:done');
-        const a = await drive(base, s.requests, { connections: conns, duration, headers, amount });
+        const m = await measureLayers(
+          { db, url, drive, quiet, ask, servers, rounds, duration, warmup, poolSize, pgOptions: PG_OPTIONS, pgbench: usePgbench, pgStat: pgStat.available }, // prettier-ignore
+          { ...s, connections: conns },
+          captures,
+          headers,
+        );
         const stats = await ask(api, { type: 'bench:stats' }, 'bench:stats');
-        await quiet(db);
-        const b = await drive(baseBase, s.requests, { connections: conns, duration, headers, amount }); // prettier-ignore
-        await quiet(db);
         const st = stats.stats[s.key] || { requests: 0, queries: 0, maxQueries: 0 };
         let explain = null;
         try {
@@ -546,6 +579,8 @@ async function main() {
         } catch (err) {
           explain = { error: String(err.message) };
         }
+        const L = m.layers;
+        const flat = (x) => ({ rps: x.rps.median, p50Ms: x.p50Ms.median, p99Ms: x.p99Ms.median, errors: x.errors }); // prettier-ignore
         results.push({
           key: s.key,
           name: s.name,
@@ -553,14 +588,24 @@ async function main() {
           latencyGoal: Boolean(s.latencyGoal),
           connections: conns,
           api: {
-            ...a,
+            ...flat(L.api),
+            total: L.api.total,
             peakRssMb: round(stats.peakRssMb),
             memoryMbAfter: stats.memoryMb,
             queriesPerRequest: st.requests ? round(st.queries / st.requests, 2) : null,
             maxQueriesPerRequest: st.maxQueries,
           },
-          baseline: { rps: b.rps, p50Ms: b.p50Ms, p99Ms: b.p99Ms, errors: b.errors },
-          ratio: b.rps ? round(a.rps / b.rps, 3) : null,
+          baseline: flat(L.replay),
+          ratio: m.ratios.apiToReplay.median,
+          ...(L.handwritten ? { handwritten: flat(L.handwritten), ratioHandwritten: m.ratios.apiToHandwritten.median } : {}), // prettier-ignore
+          ...(L.postgres ? { postgres: flat(L.postgres) } : {}),
+          layers: L,
+          ratios: m.ratios,
+          lostIn: m.lostIn,
+          // Share of the api's answer ids (first 10 requests) the hand-written layer returned too.
+          ...(m.sameRecords !== null ? { handwrittenSameRecords: m.sameRecords } : {}),
+          rounds: m.rounds,
+          order: m.order,
           sqlPerRequest: captures[0].statements.filter((x) => !CONTROL_SQL.test(x.text)).length,
           statements: captures[0].statements.map((x) => ({
             sql: x.text.replace(/\s+/g, ' ').trim().slice(0, 240),
@@ -569,8 +614,43 @@ async function main() {
           })),
           explain,
         });
-        say(`  api ${a.rps} rps p99 ${a.p99Ms} ms | baseline ${b.rps} rps p99 ${b.p99Ms} ms`);
+        const hw = L.handwritten ? ` | hand-written ${L.handwritten.rps.median}` : '';
+        const pgb = L.postgres ? ` | postgres ${L.postgres.rps.median}${L.postgres.error ? ` (${L.postgres.error})` : ''}` : ''; // prettier-ignore
+        say(`  req/s (median of ${rounds}): api ${L.api.rps.median} | replay ${L.replay.rps.median}${hw}${pgb}`); // prettier-ignore
       }
+      if (want('open-loop')) {
+        say(`open loop: ${rate} req/s offered for ${duration} s, api and hand-written`);
+        results.push(
+          await openLoop({
+            servers,
+            rate,
+            duration,
+            headers: {
+              authorization: `Bearer ${tokens.coordinator}`,
+              'x-bench-scenario': 'open-loop',
+            },
+            targets: [
+              {
+                key: 'list',
+                path: '/api/v1/defenders?status=detained&limit=50',
+                handwritten: true,
+              },
+              { key: 'detail', paths: data.detailIds.map((id) => `/api/v1/defenders/${id}`), handwritten: true }, // prettier-ignore
+              { key: 'search', paths: data.nameQueries.map((q) => `/api/v1/defenders?q=${encodeURIComponent(q)}&limit=50`), handwritten: true }, // prettier-ignore
+              { key: 'public-feed', path: '/public/v1/defenders.atom', public: true },
+              { key: 'public-list', path: '/public/v1/defenders', public: true },
+            ],
+          }),
+        );
+      }
+      results.push({
+        key: 'cold-start',
+        name: 'Cold start: api process to /health/live and /health/ready',
+        work: [coldStart],
+        notes: 'from spawning the built api (it runs its migrations first: none pending) to its first 200; the hand-written server for comparison', // prettier-ignore
+      });
+      await realWork({ db, url, base, api, ask, say, want, results, tokens, handwrittenBase: servers.handwritten.base }); // prettier-ignore
+      await stop(handwritten);
       await stop(baseline);
       await stop(api);
     }
@@ -623,12 +703,23 @@ async function main() {
       generatedAt: new Date().toISOString(),
       ...(merged ? { merged } : {}),
       machine,
-      scale: { ...scale, connections, durationSeconds: duration, databasePoolSize: poolSize, workerConcurrency, logLevel: env.LOG_LEVEL, nodeOptions: apiNodeOptions }, // prettier-ignore
+      git: gitState(),
+      scale: { ...scale, connections, durationSeconds: duration, databasePoolSize: poolSize, workerConcurrency, logLevel: env.LOG_LEVEL, nodeOptions: apiNodeOptions, rounds, warmupSeconds: warmup, order: 'ABBA', jit: 'off', openLoopRate: rate }, // prettier-ignore
+      cpu: {
+        source: "/proc/PID/stat of the server process and of the bench database's client backends",
+        pgStatStatements: pgStat.available
+          ? 'available (pgExecMsPerRequest)'
+          : `not available: ${pgStat.reason}`,
+      },
       scenarios: scenariosOut,
       goals: goals(scenariosOut, connections),
     };
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+    // Every run is kept (beside --out: bench/results/history/), so a regression shows.
+    const history = path.join(path.dirname(out), 'history', `${report.generatedAt.replace(/[:.]/g, '-')}-${report.git.commit.slice(0, 10)}.json`); // prettier-ignore
+    fs.mkdirSync(path.dirname(history), { recursive: true });
+    fs.writeFileSync(history, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(markdown(report));
     say(`written ${path.relative(ROOT, out)}`);
   } finally {
@@ -649,6 +740,17 @@ function goals(results, defaultConnections = 50) {
   for (const r of measured.filter((x) => x.read)) {
     out.push({ name: `${r.key}: api throughput >= 50% of baseline`, target: '>= 0.5', actual: r.ratio, met: r.ratio >= 0.5 }); // prettier-ignore
   }
+  for (const r of measured.filter((x) => typeof x.ratioHandwritten === 'number')) {
+    out.push({ name: `${r.key}: api throughput >= 50% of the hand-written layer`, target: '>= 0.5', actual: r.ratioHandwritten, met: r.ratioHandwritten >= 0.5 }); // prettier-ignore
+  }
+  const open = results.find((r) => r.key === 'open-loop');
+  for (const t of open
+    ? open.openLoop.targets.filter((x) => ['list', 'detail', 'search'].includes(x.key))
+    : []) {
+    out.push({ name: `${t.key}: p99 < 50 ms at ${open.openLoop.rate} req/s offered`, target: '< 50 ms', actual: t.api.p99Ms, met: t.api.p99Ms !== null && t.api.p99Ms < 50 && t.api.errors === 0 }); // prettier-ignore
+  }
+  const exp = results.find((r) => r.key === 'export-csv' && r.work);
+  if (exp) out.push({ name: 'CSV export streamed: peak RSS at all rows within 1.2x of a tenth', target: '<= 1.2', actual: round(exp.work[1].api.peakRssMb / exp.work[0].api.peakRssMb, 2), met: exp.rssFlat }); // prettier-ignore
   for (const r of measured.filter((x) => x.latencyGoal)) {
     out.push({ name: `${r.key}: p99 < 50 ms at ${r.connections || defaultConnections} connections`, target: '< 50 ms', actual: r.api.p99Ms, met: r.api.p99Ms < 50 }); // prettier-ignore
   }
@@ -663,7 +765,7 @@ function goals(results, defaultConnections = 50) {
   }
   const rem = by('reminders');
   if (rem) out.push({ name: 'reminders: >= 50% of raw BullMQ throughput', target: '>= 0.5', actual: rem.ratio, met: rem.ratio >= 0.5 }); // prettier-ignore
-  const http = measured.filter((r) => r.read !== undefined);
+  const http = measured.filter((r) => r.read !== undefined && r.api.peakRssMb !== undefined);
   if (http.length) {
     const peak = Math.max(...http.map((r) => r.api.peakRssMb));
     out.push({ name: 'api peak RSS under load < 250 MB', target: '< 250 MB', actual: peak, met: peak < 250 }); // prettier-ignore
@@ -686,8 +788,45 @@ function markdown(report) {
       lines.push(`| ${r.name} | not available | | | | | | | |`);
       continue;
     }
+    if (!r.api) continue;
     const unit = r.unit ? ` ${r.unit}` : '';
     lines.push(`| ${r.name} | ${f(r.api.rps)}${unit} | ${f(r.baseline.rps)} | ${f(r.ratio)} | ${f(r.api.p50Ms)} / ${f(r.api.p99Ms)} | ${f(r.baseline.p50Ms)} / ${f(r.baseline.p99Ms)} | ${f(r.api.errors)} | ${f(r.api.queriesPerRequest)} | ${f(r.api.peakRssMb)} |`); // prettier-ignore
+  }
+  const layered = report.scenarios.filter((r) => r.layers);
+  if (layered.length) {
+    lines.push('');
+    lines.push(
+      `Layers (median req/s of ${layered[0].rounds} rounds, min-max; CPU ms per request: server / database):`,
+    );
+    lines.push('');
+    lines.push('| Scenario | postgres alone | replay | hand-written | api | api/hand-written | api/replay | CPU api | CPU hand-written | bytes api / hand-written | loses the time |'); // prettier-ignore
+    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+    const cell = (x) => (x ? `${f(x.rps.median)} (${f(x.rps.min)}-${f(x.rps.max)})` : '–');
+    const cpu = (x) => (x ? `${f(x.serverCpuMsPerRequest)} / ${f(x.dbCpuMsPerRequest)}` : '–');
+    for (const r of layered) {
+      const L = r.layers;
+      lines.push(`| ${r.key} | ${cell(L.postgres)} | ${cell(L.replay)} | ${cell(L.handwritten)} | ${cell(L.api)} | ${f(r.ratioHandwritten)} | ${f(r.ratio)} | ${cpu(L.api)} | ${cpu(L.handwritten)} | ${f(L.api.bytesPerAnswer)} / ${f(L.handwritten && L.handwritten.bytesPerAnswer)} | ${r.lostIn && r.lostIn.layer ? r.lostIn.layer : '–'} |`); // prettier-ignore
+    }
+  }
+  const open = report.scenarios.find((r) => r.openLoop);
+  if (open) {
+    lines.push('');
+    lines.push(
+      `Open loop, ${open.openLoop.rate} req/s offered (p50 / p99 / p99.9 ms, achieved req/s, errors):`,
+    );
+    lines.push('');
+    lines.push('| Target | api | hand-written |');
+    lines.push('|---|---|---|');
+    const ol = (x) => (x ? `${f(x.p50Ms)} / ${f(x.p99Ms)} / ${f(x.p999Ms)}, ${f(x.achievedRps)} req/s, ${x.errors} errors` : '–'); // prettier-ignore
+    for (const t of open.openLoop.targets)
+      lines.push(`| ${t.key} | ${ol(t.api)} | ${ol(t.handwritten)} |`);
+  }
+  const work = report.scenarios.filter((r) => r.work);
+  if (work.length) {
+    lines.push('');
+    lines.push('Real work:');
+    lines.push('');
+    for (const r of work) lines.push(`- ${r.name}: ${r.work.map((w) => JSON.stringify(w)).join('; ')}${r.ratio !== undefined ? ` (ratio ${f(r.ratio)})` : ''}`); // prettier-ignore
   }
   lines.push('');
   lines.push('Main query of each endpoint (EXPLAIN ANALYZE):');

@@ -210,7 +210,7 @@ async function main() {
   if (n < 100) throw new Error('--defenders must be at least 100');
 
   const { migrate } = requireBuilt('libs/platform/src/database/migrate.js');
-  const { deriveDetention } = requireBuilt('libs/domain/src/detention/detention-status.js');
+  const { deriveDetention } = requireBuilt('libs/domain/src/shared/detention-status.js');
   const { ESCALATION_KINDS, KIND_MECHANISMS, statesOf } = requireBuilt(
     'libs/domain/src/escalations/escalation-workflow.js',
   );

@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description PostgreSQL and Redis checked; 503 (problem+json) naming each failed dependency when one is down.
+         * @description PostgreSQL and Redis checked; 503 (problem+json) naming each failed dependency when one is down. `virusScans` reports the documents kept while ClamAV was unreachable and not scanned yet (`pending`, `oldestPendingSeconds`): informative, always up.
          */
         get: operations["HealthController_ready"];
         put?: never;
@@ -327,7 +327,7 @@ export interface paths {
         };
         /**
          * List and search case records
-         * @description Keyset-paginated (follow nextCursor). Without q, newest first; with q, by relevance. Archived records only with archived=true.
+         * @description Each case as a list shows it (about ten fields; the whole record is on GET /api/v1/defenders/{id}). Keyset-paginated: follow next (or send nextCursor as cursor); no total is counted. Without q, newest first; with q, by relevance among the 1,000 newest matches, and a name spelt closely (trigram similarity) when the words match nothing. Archived records only with archived=true.
          */
         get: operations["DefendersController_list"];
         put?: never;
@@ -545,6 +545,26 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalations/{id}/transitions/{transitionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a step's date
+         * @description The date a step happened, corrected (coordinators and admins; needs the escalation's If-Match). It must lie between the previous step's date and the next one's (422 naming `occurredOn` and that date, `previousStepOn` or `nextStepOn`) and not in the future; the clock (reply, comments and follow-up deadlines) is derived again from it, its milestones follow, and the correction is audited.
+         */
+        patch: operations["EscalationsController_correctStepDate"];
         trace?: never;
     };
     "/api/v1/escalations/{id}/mandates": {
@@ -771,7 +791,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a document
-         * @description multipart/form-data: the file in a part named `file`, and text parts title, kind (required), language, date, confidential, sourceIdentity, eventId, escalationId, allowDuplicate. The type is taken from the content (PDF, JPEG, PNG, WebP, DOCX, ODT, UTF-8 text; anything else 415); photos are re-encoded without EXIF/GPS/XMP metadata and get a thumbnail; PDF, office and text files are scanned by ClamAV when configured (infected: 422 naming the signature; scanner configured but unreachable: 503). The same file already on the case answers 409 with `duplicateOf` unless allowDuplicate=true. Content is encrypted before it is stored.
+         * @description multipart/form-data: the file in a part named `file`, and text parts title, kind (required), language, date, confidential, sourceIdentity, eventId, escalationId, allowDuplicate. The type is taken from the content (PDF, JPEG, PNG, WebP, DOCX, ODT, UTF-8 text; anything else 415); photos are re-encoded without EXIF/GPS/XMP metadata and get a thumbnail; PDF, office and text files are scanned by ClamAV when configured (infected: 422 naming the signature; scanner configured but unreachable or too slow: the file is kept with scan `pending`, answered 202, and its content is refused with 409 until the worker has scanned it; clamd answering with an error: 503). The same file already on the case answers 409 with `duplicateOf` unless allowDuplicate=true. Content is encrypted before it is stored.
          */
         post: operations["DocumentsController_upload"];
         delete?: never;
@@ -817,7 +837,7 @@ export interface paths {
         };
         /**
          * Download a document
-         * @description The file (latest version, or ?version=N), decrypted as it streams: Content-Type from the content, Content-Disposition: attachment, X-Content-Type-Options: nosniff, X-Content-SHA256. Every download of a confidential document is audited.
+         * @description The file (latest version, or ?version=N), decrypted as it streams: Content-Type from the content, Content-Disposition: attachment, X-Content-Type-Options: nosniff, X-Content-SHA256. Every download of a confidential document is audited. A version waiting for the virus check (scan pending) or quarantined answers 409 naming its state in `scan`.
          */
         get: operations["DocumentsController_content"];
         put?: never;
@@ -837,7 +857,7 @@ export interface paths {
         };
         /**
          * A photo's thumbnail
-         * @description At most 320x320 pixels, WebP, without metadata (404 for documents that are not photos). Audited for confidential documents, as downloads are.
+         * @description At most 320x320 pixels, WebP, without metadata (404 for documents that are not photos). Audited for confidential documents, as downloads are. 409 naming the state while the version waits for the virus check or once quarantined.
          */
         get: operations["DocumentsController_thumbnail"];
         put?: never;
@@ -1510,6 +1530,16 @@ export interface components {
              * @example timeout
              */
             message?: string;
+            /**
+             * @description virusScans: document versions kept while ClamAV was unreachable, not scanned yet.
+             * @example 0
+             */
+            pending?: number;
+            /**
+             * @description virusScans: seconds the oldest of them has waited (0 when none).
+             * @example 0
+             */
+            oldestPendingSeconds?: number;
         };
         LivenessResponse: {
             /**
@@ -1525,7 +1555,7 @@ export interface components {
              */
             status: "ok";
             /**
-             * @description The dependencies that are up, by name (postgres, redis).
+             * @description The dependencies that are up, by name (postgres, redis, virusScans).
              * @example {
              *       "postgres": {
              *         "status": "up"
@@ -2214,11 +2244,58 @@ export interface components {
              */
             updatedAt: string;
         };
+        DefenderListItemResponse: {
+            /**
+             * Format: uuid
+             * @description Identifier.
+             */
+            id: string;
+            /** @description The display name. */
+            fullName: string;
+            /** @description Country of detention (ISO 3166-1 alpha-2). */
+            country: string;
+            /**
+             * @description Current status, derived from the timeline.
+             * @enum {string}
+             */
+            status: "detained" | "house_arrest" | "conditionally_released" | "released" | "disappeared" | "deceased" | "unknown";
+            /**
+             * Format: date
+             * @description Start of the current detention episode, derived.
+             */
+            detainedSince: string | null;
+            /** @description Days in the current episode (from its start to today), derived. */
+            daysDetained: number | null;
+            /**
+             * @description Risk level.
+             * @enum {string|null}
+             */
+            riskLevel: "low" | "medium" | "high" | "critical" | null;
+            /**
+             * @description Who may know of the case.
+             * @enum {string}
+             */
+            access: "standard" | "restricted";
+            /**
+             * Format: date-time
+             * @description When the record was archived; null when active.
+             */
+            archivedAt: string | null;
+            /** @description Version for If-Match. */
+            version: number;
+            /**
+             * Format: date-time
+             * @description Last edited at.
+             */
+            updatedAt: string;
+        };
         DefenderPageResponse: {
-            /** @description This page of records (without the story). */
-            data: components["schemas"]["DefenderResponse"][];
+            /** @description This page of cases, as a list shows them (the whole record is on the detail route). */
+            data: components["schemas"]["DefenderListItemResponse"][];
             /** @description Cursor for the next page; null on the last page. */
             nextCursor: string | null;
+            /** @description The next page: this request with its cursor (a path and query); null on the last page. */
+            next: string | null;
         };
         UpdateDefenderDto: {
             /**
@@ -2897,6 +2974,13 @@ export interface components {
              */
             at: string;
         };
+        CorrectStepDateDto: {
+            /**
+             * Format: date
+             * @description When the step really happened (YYYY-MM-DD): not in the future, not before the previous step's date nor after the next step's.
+             */
+            occurredOn: string;
+        };
         MandateSuggestionResponse: {
             /**
              * @description The mandate.
@@ -3208,10 +3292,10 @@ export interface components {
             /** @description A thumbnail is available (photos). */
             hasThumbnail: boolean;
             /**
-             * @description clean: scanned by ClamAV; not_scanned: no scanner was configured; not_applicable: a photo, re-encoded from its pixels.
+             * @description clean: scanned by ClamAV; not_scanned: no scanner was configured; not_applicable: a photo, re-encoded from its pixels; pending: kept while ClamAV was unreachable, not served (409) until the worker has scanned it; quarantined: ClamAV found malware when it was scanned later, its content destroyed, never served.
              * @enum {string}
              */
-            scan: "clean" | "not_scanned" | "not_applicable";
+            scan: "clean" | "not_scanned" | "not_applicable" | "pending" | "quarantined";
             /** @description EXIF/GPS/XMP/IPTC/ICC metadata was removed. */
             metadataRemoved: boolean;
             /**
@@ -4259,6 +4343,14 @@ export interface components {
              */
             status?: "open" | "done" | "cancelled";
         };
+        MilestoneTitleMessageResponse: {
+            /** @description What the title says, e.g. anniversary, event, unDeadline. */
+            key: string;
+            /** @description Its parameters: codes (an event type, a consent purpose, a country) and numbers. */
+            params?: {
+                [key: string]: (string | number) | null;
+            };
+        };
         MilestoneResponse: {
             /**
              * Format: uuid
@@ -4277,6 +4369,8 @@ export interface components {
             kind: "hearing" | "trial" | "verdict" | "sentence_end" | "detention_anniversary" | "wgad_reply_due" | "wgad_follow_up_due" | "source_comments_due" | "reply_due" | "publication_due" | "follow_up_due" | "submission_due" | "hrc_session" | "upr_review" | "wgad_session" | "regional_session" | "consent_review" | "profile_review" | "solidarity_action" | "custom";
             /** @description Short title. */
             title: string;
+            /** @description A derived milestone's title as a message key and parameters (codes and numbers), so a client can word it in its reader's language; title is its English wording. Null for a milestone typed by a person. Keys: event {type, place}, anniversary {years}, profileReview, consentReview {purpose}, solidarityAction {title}, escalation {procedure, clock}, unDeadline {session, number, body, title, deadline, label, country}, text {text}. */
+            titleMessage: components["schemas"]["MilestoneTitleMessageResponse"] | null;
             /**
              * Format: date-time
              * @description When it is due (UTC).
@@ -7039,6 +7133,118 @@ export interface operations {
             };
         };
     };
+    EscalationsController_correctStepDate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. "3". Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Escalation id (uuid). */
+                id: string;
+                /** @description Step id (uuid), from the workflow history. */
+                transitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectStepDateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationResponse"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid token: sign in (POST /api/v1/auth/login) and send Authorization: Bearer <token>. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this, or your second factor is not set up yet. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or it is archived). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Someone else changed the record since you read it: reload and re-apply. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Something required is missing (each item in `missing`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     EscalationsController_mandates: {
         parameters: {
             query?: never;
@@ -8108,6 +8314,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentResponse"];
                 };
             };
+            /** @description Kept while the virus scanner is unreachable (current.scan = pending): listed, but not served until it is scanned clean. ETag and Location are set. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
             /** @description Invalid input: malformed JSON, a wrong type, an unknown field or a bad value (each named in `errors`). */
             400: {
                 headers: {
@@ -8473,6 +8688,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The change conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     DocumentsController_thumbnail: {
@@ -8525,6 +8749,15 @@ export interface operations {
             };
             /** @description No such record (or it is archived). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The change conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8624,6 +8857,15 @@ export interface operations {
         responses: {
             /** @description The document with its new version. */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description The new version is kept while the virus scanner is unreachable (current.scan = pending): not served until it is scanned clean. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: build if needed, then run the api and the worker in the foreground.
 //
-// 1. Build (`npm run build`) when dist/ is missing or older than any TypeScript source under
-//    apps/, libs/ or migrations/ (modification times compared).
+// 1. Build when dist/ is missing or older than any TypeScript source under apps/, libs/,
+//    migrations/ or scripts/ (modification times compared), with `npm run build:fast` (swc, no
+//    type-check: seconds instead of the minutes tsc takes; `npm run typecheck` checks types).
 // 2. Start the api (`node dist/apps/api/src/main.js`; it runs pending migrations first), wait
 //    until GET /health/live answers (up to 60 s), then start the worker.
 // 3. Ctrl-C or SIGTERM: SIGTERM to both, wait for them to exit (SIGKILL after 30 s; a second
@@ -16,7 +17,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-const SOURCE_DIRS = ['apps', 'libs', 'migrations'];
+const SOURCE_DIRS = ['apps', 'libs', 'migrations', 'scripts'];
 const BUILD_INPUTS = ['tsconfig.json', 'tsconfig.build.json'];
 const ENTRY = {
   api: path.join(ROOT, 'dist/apps/api/src/main.js'),
@@ -66,7 +67,7 @@ function buildReason() {
   const built = Object.values(ENTRY).map(mtimeOf);
   if (built.some((m) => m === null)) return 'dist/ is missing';
   const newestSource = newestSourceMtime();
-  // tsc rewrites every output on each build, so the entry points carry the build's time.
+  // Each build rewrites every output, so the entry points carry the build's time.
   if (newestSource > Math.min(...built)) return 'sources changed since the last build';
   return null;
 }
@@ -74,9 +75,9 @@ function buildReason() {
 function buildIfNeeded() {
   const reason = buildReason();
   if (!reason) return;
-  say(`${reason}: npm run build`);
+  say(`${reason}: npm run build:fast`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', 'build'], {
+  const result = spawnSync(npm, ['run', 'build:fast'], {
     cwd: ROOT,
     stdio: 'inherit',
     shell: process.platform === 'win32',
@@ -106,7 +107,7 @@ function isRunning(child) {
 /**
  * The api's V8 flags: package.json's config.apiNodeOptions (a 192 MB old-space cap: the live
  * heap is about 70 MB, and without a cap V8 lets garbage grow the process past 400 MB under
- * load; the README's Benchmarks section has the figures), unless NODE_OPTIONS is set.
+ * load; docs/performance.md has the figures), unless NODE_OPTIONS is set.
  */
 function envFor(name) {
   if (name !== 'api' || process.env.NODE_OPTIONS !== undefined) return process.env;

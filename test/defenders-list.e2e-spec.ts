@@ -56,7 +56,7 @@ describe('listing and search: GET /api/v1/defenders', () => {
       body: null,
     });
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(Object.keys(res.body).sort()).toEqual(['data', 'nextCursor']);
+    expect(Object.keys(res.body).sort()).toEqual(['data', 'next', 'nextCursor']);
     return res.body;
   };
 
@@ -128,10 +128,27 @@ describe('listing and search: GET /api/v1/defenders', () => {
     const set = (...keys: string[]) => new Set(keys.map((k) => f[k]));
     const found = async (query: string) => new Set(ids(await list(`tag=flt&${query}`)));
 
-    it('lists newest first, without the story, with derived fields', async () => {
+    it('lists newest first, as a list shows them, with derived fields', async () => {
       const page = await list('tag=flt');
       expect(ids(page)).toEqual([f.tzNone, f.ugStudent, f.keLawyer, f.keJournalist]);
-      for (const item of page.data) expect(item).not.toHaveProperty('story');
+      // The list representation: a row's fields, never the story, summary or the rest of the
+      // record (the detail route has them).
+      for (const item of page.data)
+        expect(Object.keys(item).sort()).toEqual(
+          [
+            'access',
+            'archivedAt',
+            'country',
+            'daysDetained',
+            'detainedSince',
+            'fullName',
+            'id',
+            'riskLevel',
+            'status',
+            'updatedAt',
+            'version',
+          ].sort(),
+        );
       const journalist = page.data.find((d) => d.id === f.keJournalist);
       expect(journalist).toMatchObject({
         status: 'detained',
@@ -265,7 +282,7 @@ describe('listing and search: GET /api/v1/defenders', () => {
       ['SQL in the seq', cursorOf({ s: "1' OR '1'='1" })],
       ['a seq beyond bigint', cursorOf({ s: '9'.repeat(30) })],
       ['an extra key', cursorOf({ s: '5', x: 1 })],
-      ['a search cursor', cursorOf({ r: 0.5, s: '5' })],
+      ['a search cursor', cursorOf({ r: 0.5, s: '5', m: 0 })],
     ])('a cursor that is %s is a 400 naming cursor', async (_l, cursor) => {
       const res = await request({
         method: 'GET',
@@ -276,11 +293,12 @@ describe('listing and search: GET /api/v1/defenders', () => {
 
     it.each([
       ['a list cursor', cursorOf({ s: '5' })],
-      ['a rank that is a string', cursorOf({ r: '0.5', s: '5' })],
-      ['a rank too large for a real', cursorOf({ r: 1e300, s: '5' })],
-      ['a rank too small for a real', cursorOf({ r: 1e-300, s: '5' })],
-      ['a negative rank', cursorOf({ r: -1, s: '5' })],
-      ['a bad seq', cursorOf({ r: 0.5, s: '5; DROP TABLE defenders' })],
+      ['a rank that is a string', cursorOf({ r: '0.5', s: '5', m: 0 })],
+      ['a rank too large for a real', cursorOf({ r: 1e300, s: '5', m: 0 })],
+      ['a rank too small for a real', cursorOf({ r: 1e-300, s: '5', m: 0 })],
+      ['a negative rank', cursorOf({ r: -1, s: '5', m: 0 })],
+      ['a bad seq', cursorOf({ r: 0.5, s: '5; DROP TABLE defenders', m: 0 })],
+      ['a match mode other than 0 or 1', cursorOf({ r: 0.5, s: '5', m: 2 })],
       ['garbage characters', '%%%'],
     ])('a search cursor that is %s is a 400 naming cursor', async (_l, cursor) => {
       const res = await request({

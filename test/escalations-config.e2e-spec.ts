@@ -66,7 +66,8 @@ describe('escalation clock periods from configuration', () => {
       expect(res.status).toBe(200);
       return res.body;
     };
-    for (const to of ['in_review', 'approved', 'submitted']) await step({ to });
+    for (const to of ['in_review', 'approved']) await step({ to });
+    await step({ to: 'submitted', date: '2026-05-25' });
     const t = await step({ to: 'transmitted_to_government', date: '2026-06-01' });
     expect(t).toMatchObject({ replyDueOn: '2026-07-01', daysUntilReplyDue: 16 });
 
@@ -132,7 +133,8 @@ describe('escalation clock periods from configuration', () => {
       };
     };
     const wgad = await open({ defenderIds: [defenderId], mechanism: 'wgad', kind: 'wgad_regular' });
-    for (const to of ['in_review', 'approved', 'submitted']) await wgad({ to });
+    for (const to of ['in_review', 'approved']) await wgad({ to });
+    await wgad({ to: 'submitted', date: '2026-05-25' });
     await wgad({ to: 'transmitted_to_government', date: '2026-06-01' });
     await wgad({ to: 'government_replied', date: '2026-06-08' });
     const pending = await wgad({ to: 'pending_further_information', date: '2026-06-09' });
@@ -144,7 +146,8 @@ describe('escalation clock periods from configuration', () => {
       kind: 'sp_urgent_appeal',
       content: { namePublicly: false },
     });
-    for (const to of ['in_review', 'approved', 'submitted']) await ua({ to });
+    for (const to of ['in_review', 'approved']) await ua({ to });
+    await ua({ to: 'submitted', date: '2026-05-25' });
     const sent = await ua({ to: 'communication_sent', date: '2026-06-01' });
     expect(sent.replyDueOn).toBe('2026-06-22');
   });

@@ -114,7 +114,7 @@ describe('escalations to each mechanism', () => {
 
     const mx = await person('Rosa Hernández', 'MX', ['un_submission']);
     const e = await open({ defenderIds: [mx], mechanism: 'ced', kind: 'ced_urgent_action' });
-    await walk(e.id, 'in_review', 'approved', 'submitted');
+    await walk(e.id, 'in_review', 'approved', { to: 'submitted', date: '2026-05-25' });
     const sent = await walk(e.id, { to: 'transmitted_to_government', date: '2026-06-01' });
     expect(sent).toMatchObject({ replyDueOn: '2026-07-01', noReplyPossibleFrom: '2026-07-02' });
     expect(await escalationMilestones(mx)).toEqual(['reply_due:open:2026-07-01']);
@@ -162,14 +162,14 @@ describe('escalations to each mechanism', () => {
       mechanism: 'achpr',
       kind: 'achpr_provisional_measures',
     });
-    await walk(a.id, 'in_review', 'approved', 'submitted');
+    await walk(a.id, 'in_review', 'approved', { to: 'submitted', date: '2026-06-05' });
     const granted = await walk(a.id, { to: 'measures_granted', date: '2026-06-10' });
     expect(granted).toMatchObject({ replyDueOn: '2026-06-25', daysUntilReplyDue: 10 });
     await walk(a.id, { to: 'government_replied', date: '2026-06-14' }, 'follow_up', 'closed');
 
     const tr = await person('Baris Ozturk', 'TR', ['un_submission']);
     const r39 = await open({ defenderIds: [tr], mechanism: 'ecthr', kind: 'ecthr_rule_39' });
-    await walk(r39.id, 'in_review', 'approved', 'submitted');
+    await walk(r39.id, 'in_review', 'approved', { to: 'submitted', date: '2026-06-05' });
     const refused = await walk(r39.id, { to: 'measures_refused', date: '2026-06-12' });
     expect(refused).toMatchObject({ deadlines: [], replyDueOn: null });
     expect(refused.allowedTransitions).toEqual(['closed']);

@@ -930,8 +930,8 @@ describe('escalations', () => {
         mechanism: 'special_procedures',
         kind: 'sp_urgent_appeal',
       });
-      for (const to of ['in_review', 'approved', 'submitted'])
-        await stepOk(staff.coordinator, e.id, { to });
+      for (const to of ['in_review', 'approved']) await stepOk(staff.coordinator, e.id, { to });
+      await stepOk(staff.coordinator, e.id, { to: 'submitted', date: '2026-09-02' });
       const sent = await stepOk(staff.coordinator, e.id, {
         to: 'communication_sent',
         date: '2026-09-10',

@@ -131,6 +131,7 @@ describe('the domain event map in the apps', () => {
     EscalationTransitioned: ['MilestoneListeners.escalationTransitioned'],
     SolidarityActionChanged: ['MilestoneListeners.solidarityActionChanged'],
     DocumentChanged: ['PublicationWithdrawal.documentChanged'],
+    DocumentScanned: ['ScanNotices.documentScanned'],
     MilestoneChanged: ['RemindersService.onMilestoneChanged'],
     UserSignInRevoked: ['FeedRevocation.revoke', 'SessionRevocation.revoke'],
   };

@@ -34,7 +34,11 @@ describe('platform: health, request ids, problem details, OpenAPI', () => {
   it('GET /health/ready checks PostgreSQL and Redis', async () => {
     const res = await api.request({ method: 'GET', url: '/health/ready' });
     expect(res.status).toBe(200);
-    expect(res.body.details).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
+    expect(res.body.details).toEqual({
+      postgres: { status: 'up' },
+      redis: { status: 'up' },
+      virusScans: { status: 'up', pending: 0, oldestPendingSeconds: 0 },
+    });
   });
 
   it('returns a request id on every answer, keeping a safe client-supplied one', async () => {

@@ -97,6 +97,22 @@ function requireBuilt(rel) {
   return require(file);
 }
 
+/**
+ * The api's pool settings (libs/platform/src/database/data-source-options.ts) for the bench's
+ * own servers, so every layer runs alike: the pool size, no runaway query, connections idle
+ * 30 s closed, no JIT.
+ */
+function apiPoolOptions(applicationName) {
+  return {
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.DATABASE_POOL_SIZE || 10),
+    application_name: applicationName,
+    statement_timeout: 30000,
+    idleTimeoutMillis: 30000,
+    options: '-c jit=off',
+  };
+}
+
 function say(tag, message) {
   process.stderr.write(`[${tag}] ${message}\n`);
 }
@@ -104,6 +120,7 @@ function say(tag, message) {
 module.exports = {
   ROOT,
   DIST,
+  apiPoolOptions,
   DEFAULT_DATABASE_URL,
   DEFAULT_REDIS_URL,
   QUEUE_PREFIX,

@@ -152,16 +152,124 @@ describe('escalation workflow and reply clock (service tier)', () => {
     expect((await escalations.get(e.id, t.actors.coordinator)).state).toBe('submitted');
   });
 
-  // Defect: a step may be dated before the step it follows (a government reply, or an opinion,
-  // dated before the transmission), which then drives the clock and the follow-up from an
-  // impossible sequence. Only "not in the future" is checked; the date should be refused,
-  // naming date, when it is before the escalation's latest recorded step.
-  it.failing('refuses a step dated before the step it follows, naming date', async () => {
+  // A step cannot be dated before the step it follows (a government reply before the
+  // transmission would drive the clock from an impossible sequence), but a step recorded late,
+  // with its true past date after the previous step's, is taken as it is.
+  it('refuses a step dated before the step it follows, naming date and that date', async () => {
     const { e } = await submitted();
     await step(e, 'transmitted_to_government', t.actors.coordinator, { date: '2026-06-01' });
+    const err = await step(e, 'government_replied', t.actors.coordinator, {
+      date: '2026-05-01',
+    }).catch((x: unknown) => x);
+    expect(err).toMatchObject({
+      code: 'incomplete',
+      extra: { field: 'date', previousStepOn: '2026-06-01' },
+    });
+    expect((await escalations.get(e.id, t.actors.coordinator)).state).toBe(
+      'transmitted_to_government',
+    );
+    // Recorded late (today is 2026-06-15), with its true date after the transmission.
+    const late = await step(e, 'government_replied', t.actors.coordinator, {
+      date: '2026-06-05',
+    });
+    expect(late).toMatchObject({ state: 'government_replied', governmentRepliedOn: '2026-06-05' });
+    // A case entered late: reviewed and approved today, submitted and transmitted months ago.
+    const d = await t.make.defender();
+    await t.make.consent(d.id, 'un_submission');
+    await t.make.consent(d.id, 'public_un_document');
+    const old = await t.make.escalation([d.id]);
+    for (const to of ['in_review', 'approved']) await step(old, to, t.actors.coordinator);
+    await step(old, 'submitted', t.actors.coordinator, { date: '2026-01-10' });
+    expect(
+      await step(old, 'transmitted_to_government', t.actors.coordinator, { date: '2026-02-01' }),
+    ).toMatchObject({ submittedOn: '2026-01-10', transmittedOn: '2026-02-01' });
+    // The same day as the previous step is not before it.
+    const same = await submitted();
+    await step(same.e, 'transmitted_to_government', t.actors.coordinator, { date: '2026-05-20' });
+    expect((await escalations.get(same.e.id, t.actors.coordinator)).transmittedOn).toBe(
+      '2026-05-20',
+    );
+  });
+
+  it("corrects a step's date: the clock and its milestone are derived again from it", async () => {
+    const { coordinator } = t.actors;
+    const { e, defenderId } = await submitted();
+    const sent = await step(e, 'transmitted_to_government', coordinator, { date: '2026-06-01' });
+    expect(sent.replyDueOn).toBe('2026-07-31');
+    const transmission = (await escalations.transitions(e.id, coordinator)).at(-1)!;
+
+    const fixed = await escalations.correctStepDate(
+      e.id,
+      transmission.id,
+      '2026-05-25',
+      sent.version,
+      coordinator,
+    );
+    expect(fixed).toMatchObject({ transmittedOn: '2026-05-25', replyDueOn: '2026-07-24' });
+    expect(fixed.version).toBeGreaterThan(sent.version);
+    expect((await escalations.transitions(e.id, coordinator)).at(-1)).toMatchObject({
+      id: transmission.id,
+      date: '2026-05-25',
+    });
+    expect(await clockMilestones(defenderId)).toEqual([
+      { kind: 'wgad_reply_due', status: 'open', due: '2026-07-24' },
+    ]);
+    const audit = await t.db.query(
+      `SELECT changes FROM audit_events WHERE action = 'escalation.step_date_correct' AND entity_id = $1`,
+      [e.id],
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0].changes).toMatchObject({
+      occurredOn: { from: '2026-06-01', to: '2026-05-25' },
+    });
+  });
+
+  it('refuses a corrected date out of order, in the future, by the wrong role or version', async () => {
+    const { coordinator, caseworker } = t.actors;
+    const { e } = await submitted();
+    await step(e, 'transmitted_to_government', coordinator, { date: '2026-06-01' });
+    const replied = await step(e, 'government_replied', coordinator, { date: '2026-06-10' });
+    const [, , submission, transmission] = await escalations.transitions(e.id, coordinator);
+    expect(submission.to).toBe('submitted');
+    const correct = (
+      transitionId: string,
+      on: string,
+      version = replied.version,
+      as = coordinator,
+    ) => escalations.correctStepDate(e.id, transitionId, on, version, as);
+
+    // Before the submission (2026-05-20), after the reply (2026-06-10), in the future.
+    await expect(correct(transmission.id, '2026-05-19')).rejects.toMatchObject({
+      code: 'incomplete',
+      extra: { field: 'occurredOn', previousStepOn: '2026-05-20' },
+    });
+    await expect(correct(transmission.id, '2026-06-11')).rejects.toMatchObject({
+      code: 'incomplete',
+      extra: { field: 'occurredOn', nextStepOn: '2026-06-10' },
+    });
+    await expect(correct(transmission.id, '2026-06-16')).rejects.toMatchObject({
+      errors: [{ field: 'occurredOn' }],
+    });
     await expect(
-      step(e, 'government_replied', t.actors.coordinator, { date: '2026-05-01' }),
-    ).rejects.toMatchObject({ errors: [{ field: 'date' }] });
+      correct(transmission.id, '2026-06-02', replied.version, caseworker),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(correct(transmission.id, '2026-06-02', replied.version - 1)).rejects.toMatchObject(
+      {
+        code: 'precondition_failed',
+      },
+    );
+    const other = await submitted();
+    await expect(
+      escalations.correctStepDate(
+        other.e.id,
+        transmission.id,
+        '2026-06-02',
+        replied.version,
+        coordinator,
+      ),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    // Nothing changed.
+    expect((await escalations.get(e.id, coordinator)).transmittedOn).toBe('2026-06-01');
   });
 
   it('the opinion retires the reply clock and starts the follow-up; closing ends it', async () => {
@@ -216,7 +324,9 @@ describe('escalation workflow and reply clock (service tier)', () => {
       mechanism: 'special_procedures',
       kind: 'sp_urgent_appeal',
     });
-    for (const to of ['in_review', 'approved', 'submitted']) await step(appeal, to, coordinator);
+    // Submitted the day before the communication was sent (a step never precedes the last).
+    for (const to of ['in_review', 'approved', 'submitted'])
+      await step(appeal, to, coordinator, { date: '2026-06-04' });
     await expect(step(appeal, 'transmitted_to_government', coordinator)).rejects.toMatchObject({
       extra: { allowed: ['communication_sent', 'withdrawn'] },
     });
@@ -268,7 +378,7 @@ describe('reply clock periods come from the configuration (service tier)', () =>
     await t.make.consent(d.id, 'public_un_document');
     const e = await t.make.escalation([d.id]);
     for (const to of ['in_review', 'approved', 'submitted'])
-      await escalations.transition(e.id, { to }, coordinator);
+      await escalations.transition(e.id, { to, date: '2026-05-20' }, coordinator);
     const tx = await escalations.transition(
       e.id,
       { to: 'transmitted_to_government', date: '2026-06-01' },

@@ -47,11 +47,14 @@ function pong(target: { port: number; host: string } | { path: string }): Promis
  * writes itself (no internet for freshclam here): an .ndb body signature matching the EICAR
  * string anywhere in a file. TCP on a free port on 127.0.0.1, and a Unix socket in the same
  * temporary directory when `socket` is asked for. Stopped (and its directory removed) by
- * `stop()`.
+ * `stop()`; `port` starts it again on the port of one stopped before.
  */
-export async function startClamd(options: { socket?: boolean } = {}): Promise<TestClamd> {
+export async function startClamd(
+  options: { socket?: boolean; port?: number } = {},
+): Promise<TestClamd> {
   const dir = await mkdtemp(join(tmpdir(), 'witness-clamd-'));
-  const port = await freePort();
+  // A given port: clamd started again where the api already looks for it (back after an outage).
+  const port = options.port ?? (await freePort());
   const socket = options.socket ? join(dir, 'clamd.sock') : undefined;
   const hex = Buffer.from(EICAR, 'latin1').toString('hex');
   await writeFile(join(dir, 'witness-test.ndb'), `Witness.Test.EICAR:0:*:${hex}\n`);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
-/** Server that the tests use; trust auth on 127.0.0.1 (see README). */
+/** Server that the tests use; trust auth on 127.0.0.1 (see docs/development.md, Development). */
 export const TEST_PG_BASE =
   process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 /** Per jest run (set by global-setup), so two runs on one server do not clash. */

@@ -275,7 +275,7 @@ describe('web: home, milestones, inbox and solidarity', () => {
     );
     expect(await shown(page.locator('[data-section="earlier"]'))).toContain(n.title);
 
-    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    await page.getByRole('link', { name: 'My work', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/app');
     expect(await shown(page.locator('.work-inbox'))).toContain('No unread notifications.');
     const after = await as(cw2, { method: 'GET', url: '/api/v1/notifications?unread=true' });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import {
+  DocumentsModule,
   DomainListenersModule,
   DossiersModule,
   MilestoneSyncModule,
@@ -21,8 +22,10 @@ import {
   PdfModule,
   PlatformConfigModule,
   QueueModule,
+  ScanModule,
   StorageModule,
 } from '@witness/platform';
+import { DocumentsProcessor } from './processors/documents.processor';
 import { DossiersProcessor } from './processors/dossiers.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { OutboxRelay } from './processors/outbox-relay.service';
@@ -45,12 +48,14 @@ import { WorkerMetrics } from './metrics/worker-metrics';
     DomainListenersModule,
     AuditModule,
     StorageModule,
+    ScanModule,
     AuditAnchorsModule,
     PdfModule,
     QueueModule.forRoot('consumer'),
     MilestoneSyncModule,
     NotificationsModule,
     DossiersModule,
+    DocumentsModule,
     UnCalendarModule,
     DiscoveryModule,
     MetricsModule.forRoot({ app: 'worker' }),
@@ -59,6 +64,7 @@ import { WorkerMetrics } from './metrics/worker-metrics';
     MaintenanceProcessor,
     RemindersProcessor,
     DossiersProcessor,
+    DocumentsProcessor,
     OutboxRelay,
     RedisPolicyCheck,
     WorkerMetrics,

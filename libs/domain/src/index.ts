@@ -64,6 +64,8 @@ export {
   type Procedure,
 } from './escalations/procedures';
 export * from './escalations/escalation.entity';
+export * from './escalations/escalation.types';
+export { recordedDates } from './escalations/escalation-deadlines';
 export * from './escalations/escalations.service';
 export * from './escalations/escalations.module';
 export * from './dossiers/dossier.entity';
@@ -126,6 +128,7 @@ export * from './documents/document-access';
 export * from './documents/document-intake';
 export * from './documents/documents.service';
 export * from './documents/documents.module';
+export * from './documents/document-scans';
 export * from './auth/session-revocation';
 export * from './calendar-feeds/feed-revocation';
 export * from './listeners.module';

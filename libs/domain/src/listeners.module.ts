@@ -3,6 +3,7 @@ import { SessionRevocationModule } from './auth/session-revocation';
 import { FeedRevocationModule } from './calendar-feeds/feed-revocation';
 import { MilestoneSyncModule } from './milestones/milestone-sync.module';
 import { RemindersModule } from './notifications/reminders.module';
+import { ScanNoticesModule } from './notifications/scan-notices';
 import { PublicationWithdrawalModule } from './publication/publication-withdrawal';
 
 /**
@@ -17,6 +18,7 @@ import { PublicationWithdrawalModule } from './publication/publication-withdrawa
     PublicationWithdrawalModule,
     SessionRevocationModule,
     FeedRevocationModule,
+    ScanNoticesModule,
   ],
 })
 export class DomainListenersModule {}

@@ -43,5 +43,7 @@ export default function globalSetup(): void {
   ].filter((f) => !existsSync(f));
   if (spawnSync('redis-server', ['--version']).status !== 0) missing.push('redis-server');
   if (missing.length)
-    throw new Error(`the fault suite needs: ${missing.join(', ')} (see README, fault suite)`);
+    throw new Error(
+      `the fault suite needs: ${missing.join(', ')} (see docs/development.md, Fault suite)`,
+    );
 }

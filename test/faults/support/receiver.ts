@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { verifyWebhook } from '@witness/platform/webhooks/webhook';
 
 /**
- * A webhook receiver on loopback that does what the README asks of one: checks the
+ * A webhook receiver on loopback that does what docs/development.md (Fault suite) asks of one: checks the
  * `Witness-Signature` of every call and applies each `Witness-Delivery` id once. It counts
  * every call per delivery id, so a test sees both what was lost and what was sent twice.
  */

@@ -507,12 +507,66 @@ export class DefenderResponse extends CreateDefenderDto {
   updatedAt: string;
 }
 
+/**
+ * A case as a list shows it: the fields of a row (issue 24). The whole record, the story and
+ * the sensitive fields included for those who may see them, is on GET /api/v1/defenders/{id}.
+ */
+export class DefenderListItemResponse {
+  @ApiProperty({ description: 'Identifier.', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'The display name.' })
+  fullName: string;
+
+  @ApiProperty({ description: 'Country of detention (ISO 3166-1 alpha-2).' })
+  country: string;
+
+  @ApiProperty({ description: 'Current status, derived from the timeline.', enum: DEFENDER_STATUSES })
+  status: DefenderStatus;
+
+  @ApiProperty({
+    type: String,
+    description: 'Start of the current detention episode, derived.',
+    format: 'date',
+    nullable: true,
+  })
+  detainedSince: string | null;
+
+  @ApiProperty({
+    description: 'Days in the current episode (from its start to today), derived.',
+    nullable: true,
+    type: Number,
+  })
+  daysDetained: number | null;
+
+  @ApiProperty({ description: 'Risk level.', enum: RISK_LEVELS, nullable: true, type: String })
+  riskLevel: RiskLevel | null;
+
+  @ApiProperty({ description: 'Who may know of the case.', enum: ACCESS_LEVELS })
+  access: AccessLevel;
+
+  @ApiProperty({
+    type: String,
+    description: 'When the record was archived; null when active.',
+    format: 'date-time',
+    nullable: true,
+  })
+  archivedAt: string | null;
+
+  @ApiProperty({ description: 'Version for If-Match.' })
+  version: number;
+
+  @ApiProperty({ description: 'Last edited at.', format: 'date-time' })
+  updatedAt: string;
+}
+
 export class DefenderPageResponse {
   @ApiProperty({
-    description: 'This page of records (without the story).',
-    type: [DefenderResponse],
+    description:
+      'This page of cases, as a list shows them (the whole record is on the detail route).',
+    type: [DefenderListItemResponse],
   })
-  data: DefenderResponse[];
+  data: DefenderListItemResponse[];
 
   @ApiProperty({
     description: 'Cursor for the next page; null on the last page.',
@@ -520,4 +574,12 @@ export class DefenderPageResponse {
     type: String,
   })
   nextCursor: string | null;
+
+  @ApiProperty({
+    description:
+      'The next page: this request with its cursor (a path and query); null on the last page.',
+    nullable: true,
+    type: String,
+  })
+  next: string | null;
 }

@@ -80,12 +80,16 @@ export class DefendersController {
   @ApiOperation({
     summary: 'List and search case records',
     description:
-      'Keyset-paginated (follow nextCursor). Without q, newest first; with q, by relevance. Archived records only with archived=true.',
+      'Each case as a list shows it (about ten fields; the whole record is on GET /api/v1/defenders/{id}). Keyset-paginated: follow next (or send nextCursor as cursor); no total is counted. Without q, newest first; with q, by relevance among the 1,000 newest matches, and a name spelt closely (trigram similarity) when the words match nothing. Archived records only with archived=true.',
   })
   @ApiOkResponse({ type: DefenderPageResponse })
   @ApiProblems(400)
-  list(@Query() query: DefenderListQueryDto, @CurrentActor() actor: AuthenticatedActor) {
-    return this.defenders.list(query, actor);
+  async list(
+    @Query() query: DefenderListQueryDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<DefenderPageResponse> {
+    const page = await this.defenders.list(query, actor);
+    return { ...page, next: page.nextCursor ? nextPage(query, page.nextCursor) : null };
   }
 
   @Get(':id')
@@ -141,4 +145,13 @@ export class DefendersController {
   async archive(@Param() { id }: DefenderIdParams, @CurrentActor() actor: AuthenticatedActor) {
     await this.defenders.archive(id, actor);
   }
+}
+
+/** This list request again with `cursor`: the `next` link of a page. */
+function nextPage(query: DefenderListQueryDto, cursor: string): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && k !== 'cursor') params.set(k, String(v));
+  params.set('cursor', cursor);
+  return `/api/v1/defenders?${params.toString()}`;
 }

@@ -304,7 +304,7 @@ export class DocumentVersionResponse {
   @ApiProperty({ description: 'A thumbnail is available (photos).' }) hasThumbnail: boolean;
   @ApiProperty({
     description:
-      'clean: scanned by ClamAV; not_scanned: no scanner was configured; not_applicable: a photo, re-encoded from its pixels.',
+      'clean: scanned by ClamAV; not_scanned: no scanner was configured; not_applicable: a photo, re-encoded from its pixels; pending: kept while ClamAV was unreachable, not served (409) until the worker has scanned it; quarantined: ClamAV found malware when it was scanned later, its content destroyed, never served.',
     enum: SCAN_STATES,
   })
   scan: ScanState;

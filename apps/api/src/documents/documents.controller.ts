@@ -17,6 +17,7 @@ import {
   UseFilters,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
@@ -198,13 +199,18 @@ export class DocumentsController {
   @ApiOperation({
     summary: 'Upload a document',
     description:
-      'multipart/form-data: the file in a part named `file`, and text parts title, kind (required), language, date, confidential, sourceIdentity, eventId, escalationId, allowDuplicate. The type is taken from the content (PDF, JPEG, PNG, WebP, DOCX, ODT, UTF-8 text; anything else 415); photos are re-encoded without EXIF/GPS/XMP metadata and get a thumbnail; PDF, office and text files are scanned by ClamAV when configured (infected: 422 naming the signature; scanner configured but unreachable: 503). The same file already on the case answers 409 with `duplicateOf` unless allowDuplicate=true. Content is encrypted before it is stored.',
+      'multipart/form-data: the file in a part named `file`, and text parts title, kind (required), language, date, confidential, sourceIdentity, eventId, escalationId, allowDuplicate. The type is taken from the content (PDF, JPEG, PNG, WebP, DOCX, ODT, UTF-8 text; anything else 415); photos are re-encoded without EXIF/GPS/XMP metadata and get a thumbnail; PDF, office and text files are scanned by ClamAV when configured (infected: 422 naming the signature; scanner configured but unreachable or too slow: the file is kept with scan `pending`, answered 202, and its content is refused with 409 until the worker has scanned it; clamd answering with an error: 503). The same file already on the case answers 409 with `duplicateOf` unless allowDuplicate=true. Content is encrypted before it is stored.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: UPLOAD_BODY_SCHEMA })
   @ApiCreatedResponse({
     type: DocumentResponse,
     description: 'Stored; ETag and Location headers are set.',
+  })
+  @ApiAcceptedResponse({
+    type: DocumentResponse,
+    description:
+      'Kept while the virus scanner is unreachable (current.scan = pending): listed, but not served until it is scanned clean. ETag and Location are set.',
   })
   @ApiResponse({ status: 413, description: 'The file is larger than UPLOAD_MAX_BYTES.' })
   @ApiResponse({ status: 415, description: 'Not multipart, or the file is not an accepted type.' })
@@ -220,7 +226,9 @@ export class DocumentsController {
   ) {
     const { fields, file } = await validUpload(await readMultipart(req), UploadDocumentFieldsDto);
     const view = await this.documents.upload(id, fields, file, actor);
-    void reply.status(201).header('Location', `/api/v1/documents/${view.id}`);
+    void reply
+      .status(view.current.scan === 'pending' ? 202 : 201)
+      .header('Location', `/api/v1/documents/${view.id}`);
     return view;
   }
 
@@ -261,10 +269,10 @@ export class DocumentsController {
   @ApiOperation({
     summary: 'Download a document',
     description:
-      'The file (latest version, or ?version=N), decrypted as it streams: Content-Type from the content, Content-Disposition: attachment, X-Content-Type-Options: nosniff, X-Content-SHA256. Every download of a confidential document is audited.',
+      'The file (latest version, or ?version=N), decrypted as it streams: Content-Type from the content, Content-Disposition: attachment, X-Content-Type-Options: nosniff, X-Content-SHA256. Every download of a confidential document is audited. A version waiting for the virus check (scan pending) or quarantined answers 409 naming its state in `scan`.',
   })
   @ApiOkResponse({ description: 'The file.', content: DOWNLOAD_TYPES })
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, 409)
   async content(
     @Param() { id }: DocumentIdParams,
     @Query() { version }: DocumentContentQueryDto,
@@ -279,13 +287,13 @@ export class DocumentsController {
   @ApiOperation({
     summary: "A photo's thumbnail",
     description:
-      'At most 320x320 pixels, WebP, without metadata (404 for documents that are not photos). Audited for confidential documents, as downloads are.',
+      'At most 320x320 pixels, WebP, without metadata (404 for documents that are not photos). Audited for confidential documents, as downloads are. 409 naming the state while the version waits for the virus check or once quarantined.',
   })
   @ApiOkResponse({
     description: 'The thumbnail.',
     content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } },
   })
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, 409)
   async thumbnail(
     @Param() { id }: DocumentIdParams,
     @CurrentActor() actor: AuthenticatedActor,
@@ -305,6 +313,11 @@ export class DocumentsController {
   @ApiBody({ schema: VERSION_BODY_SCHEMA })
   @ApiHeader({ ...IF_MATCH_HEADER, required: false })
   @ApiCreatedResponse({ type: DocumentResponse, description: 'The document with its new version.' })
+  @ApiAcceptedResponse({
+    type: DocumentResponse,
+    description:
+      'The new version is kept while the virus scanner is unreachable (current.scan = pending): not served until it is scanned clean.',
+  })
   @ApiResponse({ status: 413, description: 'The file is larger than UPLOAD_MAX_BYTES.' })
   @ApiResponse({ status: 415, description: 'Not multipart, or the file is not an accepted type.' })
   @ApiResponse({ status: 422, description: 'Infected (signature named), or an unreadable image.' })
@@ -325,7 +338,7 @@ export class DocumentsController {
       { allowDuplicate: fields.allowDuplicate, expectedVersion },
       actor,
     );
-    void reply.status(201);
+    void reply.status(view.current.scan === 'pending' ? 202 : 201);
     return view;
   }
 

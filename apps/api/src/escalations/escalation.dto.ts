@@ -556,3 +556,19 @@ export class EscalationIdParams {
   @IsUUID('all', { message: 'must be a uuid' })
   id: string;
 }
+
+export class EscalationTransitionParams extends EscalationIdParams {
+  @ApiProperty({ description: 'Step id (uuid), from the workflow history.', format: 'uuid' })
+  @IsUUID('all', { message: 'must be a uuid' })
+  transitionId: string;
+}
+
+export class CorrectStepDateDto {
+  @ApiProperty({
+    description:
+      "When the step really happened (YYYY-MM-DD): not in the future, not before the previous step's date nor after the next step's.",
+    format: 'date',
+  })
+  @IsCalendarDate()
+  occurredOn: string;
+}

@@ -16,8 +16,10 @@ import { ApiProblems } from '../http/api-problems.decorator';
 import { IfMatchVersion } from '../http/if-match.decorator';
 import { Versioned } from '../http/etag.interceptor';
 import {
+  CorrectStepDateDto,
   CreateEscalationDto,
   EscalationIdParams,
+  EscalationTransitionParams,
   EscalationQueryDto,
   TransitionDto,
   UpdateEscalationDto,
@@ -140,6 +142,26 @@ export class EscalationsController {
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<TransitionResponse[]> {
     return this.escalations.transitions(id, actor);
+  }
+
+  @Patch('escalations/:id/transitions/:transitionId')
+  @Roles('coordinator', 'admin')
+  @ApiOperation({
+    summary: "Correct a step's date",
+    description:
+      "The date a step happened, corrected (coordinators and admins; needs the escalation's If-Match). It must lie between the previous step's date and the next one's (422 naming `occurredOn` and that date, `previousStepOn` or `nextStepOn`) and not in the future; the clock (reply, comments and follow-up deadlines) is derived again from it, its milestones follow, and the correction is audited.",
+  })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOkResponse({ type: EscalationResponse })
+  @ApiProblems(400, 401, 403, 404, 412, 422, 428)
+  @Versioned()
+  correctStepDate(
+    @Param() { id, transitionId }: EscalationTransitionParams,
+    @Body() body: CorrectStepDateDto,
+    @IfMatchVersion() version: number,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
+    return this.escalations.correctStepDate(id, transitionId, body.occurredOn, version, actor);
   }
 
   @Get('escalations/:id/mandates')

@@ -7,12 +7,16 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import { DocumentScans } from '@witness/domain';
 import { REDIS } from '@witness/platform';
 import type Redis from 'ioredis';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { DependencyStatusDto, LivenessResponse, ReadinessResponse } from './health.dto';
 
-/** Liveness (the process answers) and readiness (PostgreSQL and Redis answer). */
+/**
+ * Liveness (the process answers) and readiness (PostgreSQL and Redis answer; the documents
+ * waiting for the virus check are reported, never a reason to be unready).
+ */
 @ApiTags('health')
 @ApiExtraModels(DependencyStatusDto)
 @Public()
@@ -23,6 +27,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicator: HealthIndicatorService,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly scans: DocumentScans,
   ) {}
 
   @Get('live')
@@ -43,13 +48,25 @@ export class HealthController {
   @ApiOperation({
     summary: 'Readiness',
     description:
-      'PostgreSQL and Redis checked; 503 (problem+json) naming each failed dependency when one is down.',
+      'PostgreSQL and Redis checked; 503 (problem+json) naming each failed dependency when one is down. `virusScans` reports the documents kept while ClamAV was unreachable and not scanned yet (`pending`, `oldestPendingSeconds`): informative, always up.',
   })
   ready() {
     return this.health.check([
       () => this.db.pingCheck('postgres', { timeout: 1500 }),
       () => this.redisCheck(),
+      () => this.scansCheck(),
     ]);
+  }
+
+  /** Uploads waiting for the virus check: a backlog is for the operator to see, not a failure. */
+  private async scansCheck() {
+    const check = this.indicator.check('virusScans');
+    try {
+      return check.up({ ...(await this.scans.pendingScans()) });
+    } catch {
+      // PostgreSQL down: its own check says so.
+      return check.up({ message: 'not known (the database did not answer)' });
+    }
   }
 
   private async redisCheck() {

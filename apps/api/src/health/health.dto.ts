@@ -12,6 +12,19 @@ export class DependencyStatusDto {
 
   @ApiPropertyOptional({ description: 'Why it is down.', example: 'timeout' })
   message?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'virusScans: document versions kept while ClamAV was unreachable, not scanned yet.',
+    example: 0,
+  })
+  pending?: number;
+
+  @ApiPropertyOptional({
+    description: 'virusScans: seconds the oldest of them has waited (0 when none).',
+    example: 0,
+  })
+  oldestPendingSeconds?: number;
 }
 
 export class ReadinessResponse {
@@ -19,7 +32,7 @@ export class ReadinessResponse {
   status: 'ok';
 
   @ApiProperty({
-    description: 'The dependencies that are up, by name (postgres, redis).',
+    description: 'The dependencies that are up, by name (postgres, redis, virusScans).',
     type: 'object',
     additionalProperties: { $ref: '#/components/schemas/DependencyStatusDto' },
     example: { postgres: { status: 'up' }, redis: { status: 'up' } },

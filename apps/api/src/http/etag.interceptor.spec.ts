@@ -5,12 +5,13 @@ import {
   PATH_METADATA,
   ROUTE_ARGS_METADATA,
 } from '@nestjs/common/constants';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lastValueFrom, of } from 'rxjs';
 import { DefendersController } from '../defenders/defenders.controller';
 import { EtagInterceptor } from './etag.interceptor';
-import { ifMatchVersion } from './if-match.decorator';
+import { formVersion } from '../web/web-form';
+import { ifMatchVersion, writePreconditions } from './if-match.decorator';
 
 type Method = (...args: unknown[]) => unknown;
 
@@ -50,13 +51,15 @@ function routeHandlers(): Route[] {
   return out;
 }
 
-/** Does the route take `@IfMatchVersion()` (the shared If-Match reader)? */
+/** Does the route take `@IfMatchVersion()` or `@Preconditions()` (the shared If-Match readers)? */
 const readsIfMatch = ({ controller, key }: Route): boolean => {
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, key) ?? {}) as Record<
     string,
     { factory?: unknown }
   >;
-  return Object.values(args).some((a) => a.factory === ifMatchVersion);
+  return Object.values(args).some(
+    (a) => a.factory === ifMatchVersion || a.factory === writePreconditions,
+  );
 };
 
 const interceptors = (handler: Method): unknown[] =>
@@ -83,6 +86,11 @@ describe('one ETag / If-Match mechanism', () => {
     expect(missing).toEqual([]);
   });
 
+  it("the publication's create-or-change reads its preconditions through the shared reader", () => {
+    const routes = routeHandlers().filter(readsIfMatch);
+    expect(routes.map((r) => r.name)).toContain('PublicationController.put');
+  });
+
   it('the case record routes use it', () => {
     for (const m of ['create', 'get', 'update'] as const) {
       expect(interceptors(DefendersController.prototype[m] as Method)).toContain(EtagInterceptor);
@@ -104,5 +112,38 @@ describe('one ETag / If-Match mechanism', () => {
     );
     await lastValueFrom(interceptor.intercept(httpContext(none), { handle: () => of(null) }));
     expect(none).toEqual({});
+  });
+});
+
+describe("web forms' hidden version", () => {
+  const code = (fn: () => unknown): unknown => {
+    try {
+      fn();
+    } catch (err) {
+      return (
+        (err as { code?: unknown; errors?: unknown }).errors ?? (err as { code: unknown }).code
+      );
+    }
+    return 'no error';
+  };
+
+  it('is read as the API reads If-Match: 428 when missing, 400 naming the field when unreadable', () => {
+    expect(formVersion({ version: '3' })).toBe(3);
+    expect(formVersion({ version: ' 12 ' })).toBe(12);
+    expect(code(() => formVersion({}))).toBe('precondition_required');
+    expect(code(() => formVersion({ version: '' }))).toBe('precondition_required');
+    expect(code(() => formVersion({ version: 'three' }))).toEqual([
+      expect.objectContaining({ field: 'version' }),
+    ]);
+    expect(formVersion({}, { optional: true })).toBeUndefined();
+    expect(formVersion({ version: '4' }, { optional: true })).toBe(4);
+  });
+
+  it('no web page reads the field itself', () => {
+    const root = join(__dirname, '..', 'web');
+    const readers = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && f !== 'web-form.ts')
+      .filter((f) => /\(body, 'version'\)/.test(readFileSync(join(root, f), 'utf8')));
+    expect(readers).toEqual([]);
   });
 });

@@ -215,6 +215,19 @@ export class MilestoneListQueryDto extends PageQueryDto {
 /** The same filters, for one case's milestones (the case comes from the path). */
 export class DefenderMilestonesQueryDto extends OmitType(MilestoneListQueryDto, ['defenderId']) {}
 
+/** A derived milestone's title as a message: a key and its parameters. */
+export class MilestoneTitleMessageResponse {
+  @ApiProperty({ description: 'What the title says, e.g. anniversary, event, unDeadline.' })
+  key: string;
+
+  @ApiPropertyOptional({
+    description: 'Its parameters: codes (an event type, a consent purpose, a country) and numbers.',
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true },
+  })
+  params?: Record<string, string | number | null>;
+}
+
 /** A milestone as returned by the API. */
 export class MilestoneResponse {
   @ApiProperty({ description: 'Identifier.', format: 'uuid' })
@@ -233,6 +246,14 @@ export class MilestoneResponse {
 
   @ApiProperty({ description: 'Short title.' })
   title: string;
+
+  @ApiProperty({
+    description:
+      "A derived milestone's title as a message key and parameters (codes and numbers), so a client can word it in its reader's language; title is its English wording. Null for a milestone typed by a person. Keys: event {type, place}, anniversary {years}, profileReview, consentReview {purpose}, solidarityAction {title}, escalation {procedure, clock}, unDeadline {session, number, body, title, deadline, label, country}, text {text}.",
+    nullable: true,
+    type: MilestoneTitleMessageResponse,
+  })
+  titleMessage?: MilestoneTitleMessageResponse | null;
 
   @ApiProperty({ description: 'When it is due (UTC).', format: 'date-time' })
   dueAt: string;

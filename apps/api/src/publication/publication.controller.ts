@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  createParamDecorator,
-  Get,
-  Param,
-  Put,
-  Req,
-  Res,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Req, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiHeader,
@@ -22,39 +12,19 @@ import {
   PublicationService,
   PublicPhotoService,
   type AuthenticatedActor,
-  type PutPreconditions,
 } from '@witness/domain';
-import { ValidationFailedError, versionFromIfMatch } from '@witness/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/policy.decorators';
 import { DefenderIdParams } from '../defenders/defender.dto';
 import { CurrentActor } from '../http/actor.decorator';
 import { Versioned } from '../http/etag.interceptor';
+import { Preconditions, type WritePreconditions } from '../http/if-match.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { PublicProfileResponse } from '../public/public.dto';
 import { sendImage } from '../public/public-http';
 import { PublicationResponse, PutPublicationDto } from './publication.dto';
 
 const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
-
-/**
- * `If-Match` (the version read) to change an existing publication; nothing, or
- * `If-None-Match: *`, to create it.
- */
-const Preconditions = createParamDecorator((_data: unknown, ctx: ExecutionContext) => {
-  const req = ctx.switchToHttp().getRequest<FastifyRequest>();
-  const out: PutPreconditions = {};
-  if (req.headers['if-match'] !== undefined)
-    out.ifMatch = versionFromIfMatch(req.headers['if-match']);
-  const none = req.headers['if-none-match'];
-  if (none !== undefined) {
-    if (String(none).trim() !== '*') {
-      throw ValidationFailedError.field('If-None-Match', 'may only be * (create, never overwrite)');
-    }
-    out.ifNoneMatchAny = true;
-  }
-  return out;
-});
 
 @ApiTags('publication')
 @Controller('api/v1/defenders/:id/publication')
@@ -140,7 +110,7 @@ export class PublicationController {
   async put(
     @Param() { id }: DefenderIdParams,
     @Body() body: PutPublicationDto,
-    @Preconditions() pre: PutPreconditions,
+    @Preconditions() pre: WritePreconditions,
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

@@ -1,4 +1,12 @@
-import { COUNTRY_CODES, countryOptions, languageName, languageOptions } from './display-names';
+import {
+  COUNTRY_CODES,
+  countryCode,
+  countryCodes,
+  countryInputValues,
+  countryOptions,
+  languageName,
+  languageOptions,
+} from './display-names';
 
 describe('display names', () => {
   it('offers every country the API accepts, named and sorted in the reader’s language', () => {
@@ -24,5 +32,24 @@ describe('display names', () => {
     const withCurrent = languageOptions('en', 'gsw');
     expect(withCurrent.at(-1)).toEqual({ value: 'gsw', label: languageName('gsw', 'en') });
     expect(languageOptions('en', 'fr').filter((o) => o.value === 'fr')).toHaveLength(1);
+  });
+
+  it('reads a country typed by name, in any page language or as a code, as its code', () => {
+    expect(countryCode('Kenya')).toBe('KE');
+    expect(countryCode('  éthiopie ')).toBe('ET');
+    expect(countryCode('Etiopía')).toBe('ET');
+    expect(countryCode('Viet Nam')).toBe('VN');
+    expect(countryCode('Côte d’Ivoire')).toBe('CI');
+    expect(countryCode('cote d ivoire')).toBe('CI');
+    expect(countryCode('eg')).toBe('EG');
+    expect(countryCode('Narnia')).toBe('Narnia');
+    expect(countryCode('ZZ')).toBe('ZZ');
+    expect(countryCodes(['Kenya', '', ' ', 'FR'])).toEqual(['KE', 'FR']);
+  });
+
+  it('shows a country field’s values by name in the reader’s language, then a blank input', () => {
+    expect(countryInputValues(['EG', 'Narnia'], 'fr')).toEqual(['Égypte', 'Narnia', '']);
+    expect(countryInputValues('KE, ET', 'es')).toEqual(['Kenia', 'Etiopía', '']);
+    expect(countryInputValues(undefined, 'en')).toEqual(['']);
   });
 });

@@ -1,4 +1,4 @@
-import { countryNameFor } from '@witness/domain';
+import { countryNameFor, unCountryName } from '@witness/domain';
 import { isISO31661Alpha2 } from 'class-validator';
 
 /** Every code the API accepts as a country (ISO 3166-1 alpha-2), from the validator itself. */
@@ -72,4 +72,59 @@ export function languageOptions(lang: string, current?: unknown): Option[] {
     return [...list, { value: current, label: languageName(current, lang) }];
   }
   return list;
+}
+
+/** Accents, case and punctuation folded, so "cote d’ivoire" finds "Côte d’Ivoire". */
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const PAGE_LANGUAGES = ['en', 'fr', 'es'];
+let countriesByName: Map<string, string> | null = null;
+
+/**
+ * A country typed by name (in any of the pages' languages, the UN's name or the common one)
+ * or by its code, as its ISO code; what matches no country is returned as typed, so the
+ * API's validation names the field.
+ */
+export function countryCode(typed: string): string {
+  const s = typed.trim();
+  if (/^[A-Za-z]{2}$/.test(s) && COUNTRY_CODES.includes(s.toUpperCase())) return s.toUpperCase();
+  if (!countriesByName) {
+    countriesByName = new Map();
+    for (const lang of PAGE_LANGUAGES) {
+      for (const code of COUNTRY_CODES) {
+        for (const name of [countryNameFor(code, lang), unCountryName(code, lang)]) {
+          if (name && !countriesByName.has(fold(name))) countriesByName.set(fold(name), code);
+        }
+      }
+    }
+  }
+  return countriesByName.get(fold(s)) ?? s;
+}
+
+/** What a form posted in its repeated country inputs, as codes (blank inputs left out). */
+export function countryCodes(values: readonly string[]): string[] {
+  return values.map((v) => v.trim()).filter((v) => v !== '').map(countryCode);
+}
+
+/**
+ * The values of a form's country inputs: each country by its name in `lang` (as the list
+ * offers it), what matched none as typed, then `blanks` empty inputs for more.
+ */
+export function countryInputValues(values: unknown, lang: string, blanks = 1): string[] {
+  const raw = Array.isArray(values)
+    ? values
+    : typeof values === 'string'
+      ? values.split(/[,;]/)
+      : [];
+  const shown = countryCodes(raw.filter((v): v is string => typeof v === 'string')).map(
+    (c) => (COUNTRY_CODES.includes(c) ? (countryNameFor(c, lang) ?? c) : c),
+  );
+  return [...shown, ...Array<string>(blanks).fill('')];
 }

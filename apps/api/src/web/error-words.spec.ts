@@ -15,7 +15,35 @@ describe('ErrorWords', () => {
     });
     expect(ruleOf('must be an ISO 3166-1 alpha-2 country code, e.g. KE')?.rule).toBe('country');
     expect(ruleOf('must be one of the following values: a, b')?.rule).toBe('choose');
-    expect(ruleOf('must not be in the future')).toBeNull();
+    expect(ruleOf('must not be in the future')?.rule).toBe('future');
+    expect(ruleOf('must not be upside down')).toBeNull();
+  });
+
+  it('says the domain’s own checks in the reader’s language, another field by its label', () => {
+    expect(
+      words.sentence('fr', 'birthYear', 'must not be in the future', 'Année de naissance'),
+    ).toBe('Le champ «\u00a0Année de naissance\u00a0» ne peut pas être dans le futur');
+    expect(
+      words.sentence(
+        'es',
+        'occurredOn',
+        'must not be in the future for a release event (only hearing, trial and verdict can be scheduled)',
+        'Fecha',
+      ),
+    ).toMatch(/^El campo «Fecha» no puede estar en el futuro para este evento/);
+    expect(words.sentence('en', 'to', 'must not be before from', 'To', 'admin')).toMatch(
+      /^To must not be before /,
+    );
+    expect(
+      words.sentence(
+        'fr',
+        'opinionTransmittedOn',
+        "must be on or after the opinion's adoption (2026-03-01)",
+        'Transmis le',
+      ),
+    ).toBe(
+      'Le champ «\u00a0Transmis le\u00a0» doit être égal ou postérieur à l’adoption de l’avis (2026-03-01)',
+    );
   });
 
   it('names a nested field by its last name', () => {

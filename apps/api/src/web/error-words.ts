@@ -14,7 +14,7 @@ const RULES: [RegExp, Rule][] = [
   [/^must be longer than or equal to 1 characters?$/, { rule: 'required' }],
   [/^must be longer than or equal to (\d+) characters$/, { rule: 'minLength', params: ['min'] }],
   [/^must be shorter than or equal to (\d+) characters$/, { rule: 'maxLength', params: ['max'] }],
-  [/^each must be an ISO 3166-1 alpha-2 country code/, { rule: 'countries' }],
+  [/^each (value )?must be an ISO 3166-1 alpha-2 country code/, { rule: 'countries' }],
   [/^must be an? (valid )?ISO 3166-1 alpha-2/, { rule: 'country' }],
   [/^must be a language tag/, { rule: 'language' }],
   [/^must be an? (valid )?e-?mail( address)?$/i, { rule: 'email' }],
@@ -31,6 +31,14 @@ const RULES: [RegExp, Rule][] = [
   [/^(each )?must be an http(\(s\)| or https) URL$/, { rule: 'url' }],
   [/^must be true or false$/, { rule: 'boolean' }],
   [/^is not a known field$/, { rule: 'unknown' }],
+  // The domain's own checks, so a French or Spanish page says them in its language.
+  [/^must not be in the future$/, { rule: 'future' }],
+  [/^must not be in the future for an? \w+ event \(only hearing/, { rule: 'futureEvent' }],
+  [/^must not be before ([a-z]+[A-Z]?[A-Za-z]*)$/, { rule: 'notBefore', params: ['other'] }],
+  [
+    /^must be on or after the opinion's adoption \((\d{4}-\d{2}-\d{2})\)$/,
+    { rule: 'afterAdoption', params: ['date'] },
+  ],
 ];
 
 /** The rule a message states, with its numbers (`{ rule: 'maxLength', max: '200' }`). */
@@ -105,8 +113,11 @@ export class ErrorWords {
     const name = fieldName(path);
     const found = ruleOf(message);
     const text = plain(label?.trim() || this.label(lang, path, area));
+    const other = found?.params.other;
     const params = {
       ...found?.params,
+      // Another field the rule names (`must not be before startsOn`), by its label.
+      ...(other ? { other: inSentence(plain(this.knownLabel(lang, other, area) ?? other)) } : {}),
       label: inSentence(text),
       Label: text,
       message: this.nameFields(lang, message, area),

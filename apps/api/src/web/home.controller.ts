@@ -7,7 +7,6 @@ import {
   NotificationsService,
   UnCalendarService,
   UsersService,
-  deadlineTitle,
   shortName,
   type AuthenticatedActor,
   type EscalationView,
@@ -27,6 +26,7 @@ import {
   escalationDeadlines,
   knownZone,
 } from './work-web.util';
+import { calendarDeadlineTitle } from './milestone-titles';
 
 /** Milestones due within this many days count as "due soon". */
 export const DUE_SOON_DAYS = 14;
@@ -189,7 +189,10 @@ export class HomeWebController {
           deadlines: e.deadlines
             .filter((d) => d.dueOn >= today)
             .slice(0, 4)
-            .map((d) => ({ dueOn: d.dueOn, title: deadlineTitle(e, d) })),
+            .map((d) => ({
+              dueOn: d.dueOn,
+              title: calendarDeadlineTitle(this.views.translator, this.views.lang(req), e, d),
+            })),
         })),
         sessionDays: SESSION_HORIZON_DAYS,
         timeZone: tz,

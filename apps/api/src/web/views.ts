@@ -11,7 +11,8 @@ import {
 import { templatesDir } from '@witness/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Handlebars from 'handlebars';
-import { countryOptions, languageName, languageOptions } from './display-names';
+import { countryInputValues, countryOptions, languageName, languageOptions } from './display-names';
+import { milestoneTitle } from './milestone-titles';
 import { ErrorWords } from './error-words';
 import { LANGUAGES, Translator } from './i18n';
 import { csrfFor, LANGUAGE_COOKIE, SESSION_COOKIE } from './web-session';
@@ -354,12 +355,22 @@ export class Views {
     hbs.registerHelper('languageOptions', (current: unknown, o: Opts) =>
       languageOptions(rootLang(o), current),
     );
-    /** {{countries codes}}: country codes named in the reader's language, the code beside. */
+    /** {{countries codes}}: country codes named in the reader's language. */
     hbs.registerHelper('countries', (codes: unknown, o: Opts) =>
       (Array.isArray(codes) ? codes : [codes])
         .filter((c): c is string => typeof c === 'string' && c !== '')
-        .map((c) => `${countryNameFor(c, rootLang(o))} (${c})`)
+        .map((c) => countryNameFor(c, rootLang(o)))
         .join(', '),
+    );
+    /** {{milestoneTitle m}}: a milestone's title in the reader's language. */
+    hbs.registerHelper('milestoneTitle', (m: unknown, o: Opts) =>
+      m && typeof m === 'object' && 'title' in m
+        ? milestoneTitle(tr, rootLang(o), m as Parameters<typeof milestoneTitle>[2])
+        : '',
+    );
+    /** (countryInputs values): a country-list field's inputs, named, then a blank one. */
+    hbs.registerHelper('countryInputs', (values: unknown, o: Opts) =>
+      countryInputValues(values, rootLang(o)).map((value, i) => ({ value, n: i + 1 })),
     );
   }
 }

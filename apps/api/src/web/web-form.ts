@@ -1,5 +1,11 @@
 import type { ArgumentMetadata, Type } from '@nestjs/common';
-import { AppError, ValidationFailedError, type FieldError } from '@witness/platform';
+import {
+  AppError,
+  PreconditionRequiredError,
+  ValidationFailedError,
+  type FieldError,
+} from '@witness/platform';
+import { claimedVersion } from '../http/if-match.decorator';
 import { strictValidationPipe } from '../http/validation';
 import type { FieldErrorMap } from './views';
 import { CSRF_FIELD } from './web-session';
@@ -43,6 +49,24 @@ export function text(body: FormBody, name: string): string | undefined {
   if (typeof s !== 'string') return undefined;
   const t = s.trim();
   return t === '' ? undefined : t;
+}
+
+/**
+ * The version a form was opened at, from its hidden `version` field: the web form's If-Match,
+ * read as the API reads the header (428 when missing, 400 naming `version` when unreadable).
+ * With `{ optional: true }`, undefined when the form carries none (a create).
+ */
+export function formVersion(body: FormBody): number;
+export function formVersion(body: FormBody, options: { optional: true }): number | undefined;
+export function formVersion(body: FormBody, options?: { optional: true }): number | undefined {
+  const raw = text(body ?? {}, 'version');
+  if (raw === undefined && !options?.optional) {
+    // Said in the form's terms: a person never sends an If-Match header.
+    throw new PreconditionRequiredError(
+      'This form did not say which version it was based on. Reload the page and try again.',
+    );
+  }
+  return claimedVersion(raw, { ...options, field: 'version' });
 }
 
 /** One field as text, with empty meaning "clear it" (null) rather than "leave it". */

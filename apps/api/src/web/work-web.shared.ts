@@ -1,7 +1,6 @@
 import type { AuthenticatedActor, DefendersService, UsersService } from '@witness/domain';
-import { AppError, PreconditionRequiredError, ValidationFailedError } from '@witness/platform';
+import { AppError, ValidationFailedError } from '@witness/platform';
 import { ANY_ROLE } from './web-auth.controller';
-import { integer, type FormBody } from './web-form';
 import { knownZone } from './work-web.util';
 
 /** The same roles as the API routes the milestone, inbox and solidarity pages stand for. */
@@ -33,17 +32,6 @@ export function presetCase(defenderId: string | undefined): string | undefined {
   if (defenderId === undefined || defenderId === '') return undefined;
   if (!UUID.test(defenderId)) throw ValidationFailedError.field('defenderId', 'must be a uuid');
   return defenderId;
-}
-
-/** The version a form was based on (the web form's If-Match). */
-export function versionOf(body: FormBody): number {
-  const v = integer(body, 'version');
-  if (typeof v !== 'number' || v < 1) {
-    throw new PreconditionRequiredError(
-      'This form did not say which version it was based on. Reload the page and try again.',
-    );
-  }
-  return v;
 }
 
 /** The user's time zone, as the pages show times in it. */

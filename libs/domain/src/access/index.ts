@@ -2,4 +2,5 @@
 export * from './access-policy';
 export * from './access.module';
 export * from './access.service';
+export * from './case-assignees';
 export * from './defender-assignee.entity';

@@ -10,6 +10,7 @@ import {
   type Env,
 } from '@witness/platform';
 import { DataSource } from 'typeorm';
+import { caseNamesAndAccess } from '../defenders';
 import { MilestonesService, type MilestoneView } from '../milestones';
 import { addDays } from '../shared/schedule';
 import type { Actor } from '../shared/actor';
@@ -197,7 +198,7 @@ export class CalendarFeedsService {
       active: boolean;
     }[] = await this.dataSource.query(
       `SELECT f.id, f.user_id, f.include_names, f.last_used_at, u.role, u.active
-         FROM calendar_feeds f JOIN users u ON u.id = f.user_id
+         FROM calendar_feeds f JOIN calendar_feed_owners u ON u.id = f.user_id
         WHERE f.secret_hash = $1 AND f.revoked_at IS NULL`,
       [hashSecret(secret)],
     );
@@ -264,12 +265,8 @@ export class CalendarFeedsService {
     const ids = [
       ...new Set(milestones.map((m) => m.defenderId).filter((id): id is string => !!id)),
     ];
-    if (!ids.length) return new Map();
-    const rows: { id: string; full_name: string; access: string }[] = await this.dataSource.query(
-      `SELECT id, full_name, access FROM defenders WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, { fullName: r.full_name, access: r.access }]));
+    const cases = await caseNamesAndAccess(this.dataSource.manager, ids);
+    return new Map([...cases].map(([id, c]) => [id, { fullName: c.fullName, access: c.access }]));
   }
 
   /** Record the fetch, at most once per LAST_USED_PRECISION_MS (see there). */

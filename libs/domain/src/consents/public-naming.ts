@@ -10,31 +10,17 @@ import { currentConsents } from './consent-rules';
  *
  * Co-defenders are the people a case is linked with: the other cases of its escalations (a
  * group communication), of its solidarity actions (a joint action), and the cases sharing
- * one of its `group:` tags (people arrested together, profiled as a group).
+ * one of its `group:` tags (people arrested together, profiled as a group): the read model
+ * `public_naming_co_defenders` (migrations/1795950000000-FeatureReadModels.ts).
  */
 const CO_DEFENDERS_SQL = `
-  WITH f AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
-  links AS (
-    SELECT f.id AS case_id, o.defender_id AS other FROM f
-      JOIN escalation_defenders s ON s.defender_id = f.id
-      JOIN escalation_defenders o ON o.escalation_id = s.escalation_id AND o.defender_id <> f.id
-    UNION
-    SELECT f.id, o.defender_id FROM f
-      JOIN solidarity_action_defenders s ON s.defender_id = f.id
-      JOIN solidarity_action_defenders o ON o.action_id = s.action_id AND o.defender_id <> f.id
-    UNION
-    SELECT f.id, g.id FROM f
-      JOIN defenders fd ON fd.id = f.id
-      JOIN defenders g ON g.id <> fd.id
-       AND g.tags && ARRAY(SELECT t FROM unnest(fd.tags) t WHERE t LIKE 'group:%')
-  )
-  SELECT l.case_id, d.id, d.full_name, d.other_names, d.access,
+  SELECT l.case_id, l.id, l.full_name, l.other_names, l.access,
          coalesce((SELECT json_agg(json_build_object('decision', c.decision,
                      'decidedOn', c.decided_on::text, 'expiresOn', c.expires_on::text,
                      'seq', c.seq))
-                     FROM consents c WHERE c.defender_id = d.id AND c.purpose = 'public_profile'),
+                     FROM consents c WHERE c.defender_id = l.id AND c.purpose = 'public_profile'),
                   '[]') AS consents
-    FROM links l JOIN defenders d ON d.id = l.other`;
+    FROM public_naming_co_defenders l WHERE l.case_id = ANY($1::uuid[])`;
 
 /**
  * For each of the given cases, the names (full name and other names) of its co-defenders

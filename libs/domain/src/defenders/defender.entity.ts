@@ -39,8 +39,13 @@ import {
   `array_to_string(nationalities, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'`,
 )
 @Index('defenders_list_idx', ['seq'], { unique: true })
-@Index('defenders_country_idx', ['country', 'seq'])
-@Index('defenders_status_idx', ['status', 'seq'])
+// The list's filters on live cases, partial (see the ListAndSearchIndexes migration).
+@Index('defenders_live_idx', { synchronize: false })
+@Index('defenders_live_status_idx', { synchronize: false })
+@Index('defenders_live_country_idx', { synchronize: false })
+@Index('defenders_live_country_status_idx', { synchronize: false })
+// Names by trigram similarity (a misspelt name still finds the case).
+@Index('defenders_name_trgm_idx', { synchronize: false })
 // New profiles in a period (indicators report).
 @Index('defenders_created_idx', ['createdAt'])
 // Recently changed cases (the web app's home page).

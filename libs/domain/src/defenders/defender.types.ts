@@ -77,6 +77,25 @@ export interface DefenderView extends Required<
   updatedAt: string;
 }
 
+/**
+ * A case as a list shows it (issue 24): the few fields of a row, not the whole record (the
+ * detail route has that). Lists answered with every column were three times wider than
+ * what any list page or client uses.
+ */
+export interface DefenderListItem {
+  id: string;
+  fullName: string;
+  country: string;
+  status: DefenderStatus;
+  detainedSince: string | null;
+  daysDetained: number | null;
+  riskLevel: RiskLevel | null;
+  access: AccessLevel;
+  archivedAt: string | null;
+  version: number;
+  updatedAt: string;
+}
+
 /** What changed on a case: its profile, its timeline, its documents or its consents. */
 export type CaseChange = 'profile' | 'timeline' | 'document' | 'consent';
 

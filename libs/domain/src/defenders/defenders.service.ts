@@ -34,6 +34,7 @@ import type {
   CaseChange,
   Contact,
   DefenderInput,
+  DefenderListItem,
   DefenderListQuery,
   DefenderPatch,
   DefenderView,
@@ -41,9 +42,16 @@ import type {
 } from './defender.types';
 import { toDefenderView } from './defender.view';
 import { cipherContext } from '../shared/encrypted-columns';
+import {
+  isDeprivedOfLiberty,
+  openEpisodeDays,
+  type DefenderStatus,
+} from '../shared/detention-status';
+import type { AccessLevel, RiskLevel } from '../shared/vocabulary';
 
 type SeqCursor = { s: string };
-type RankCursor = { r: number; s: string };
+/** Rank and seq of a search page's last row; `m` 1 when names were matched by trigrams. */
+type RankCursor = { r: number; s: string; m: number };
 
 const contactsContext = (id: string) => cipherContext('defenders', 'contactsEnc', id);
 const notesContext = (id: string) => cipherContext('defenders', 'confidentialNotesEnc', id);
@@ -312,40 +320,87 @@ export class DefendersService {
     return { data, nextCursor: cursor ?? null };
   }
 
-  async list(query: DefenderListQuery, actor: Actor): Promise<Page<DefenderView>> {
+  /**
+   * A page of the cases the actor may see, as a list shows them (`DefenderListItem`), newest
+   * first, or by relevance with `q`. Keyset-paginated on `seq` (no count, no offset): a page
+   * reads just its rows through the partial indexes on live cases (ListAndSearchIndexes).
+   */
+  async list(query: DefenderListQuery, actor: Actor): Promise<Page<DefenderListItem>> {
     const limit = query.limit ?? 50;
-    // The list view shows no story (up to 50,000 characters each): not read at all.
-    const qb = this.filtered(query, actor).select(listColumns(this.repo));
-
-    if (query.q !== undefined) {
-      const rank = `ts_rank(d.search_vector, ${SEARCH_TSQUERY_SQL})`;
-      qb.addSelect(rank, 'rank').orderBy(rank, 'DESC').addOrderBy('d.seq', 'DESC');
-      if (query.cursor) {
-        const c = decodeCursor<RankCursor>(query.cursor, { r: 'number', s: 'string' });
-        assertSeq(c.s);
-        assertRank(c.r);
-        qb.andWhere(
-          `(${rank} < CAST(:cr AS real) OR (${rank} = CAST(:cr AS real) AND d.seq < :cs))`,
-          {
-            cr: c.r,
-            cs: c.s,
-          },
-        );
-      }
-      const { entities, raw } = await qb.limit(limit + 1).getRawAndEntities<{ rank: number }>();
-      return this.page(entities, limit, (d, i) =>
-        encodeCursor({ r: Number(raw[i].rank), s: d.seq }),
-      );
-    }
-
-    qb.orderBy('d.seq', 'DESC');
+    if (query.q !== undefined) return this.search(query, actor, limit);
+    const qb = newestFirst(this.filtered(query, actor).select(LIST_ROW_SQL), query);
     if (query.cursor) {
       const c = decodeCursor<SeqCursor>(query.cursor, { s: 'string' });
       assertSeq(c.s);
       qb.andWhere('d.seq < :cs', { cs: c.s });
     }
-    const rows = await qb.limit(limit + 1).getMany();
-    return this.page(rows, limit, (d) => encodeCursor({ s: d.seq }));
+    const rows = await qb.limit(limit + 1).getRawMany<ListRow>();
+    return this.page(rows, limit, (r) => encodeCursor({ s: r.seq }));
+  }
+
+  /**
+   * Search with bounded ranking: the newest SEARCH_CANDIDATES matches (found through the
+   * search and trigram indexes, ordered by `seq`) are ranked, never every match: ranking
+   * reads each match's whole search vector (story and timeline included), which on a common
+   * word was thousands of vectors per page. Rank = full-text rank + name similarity, so a
+   * close spelling of the name comes first; the cursor is (rank, seq) within that set.
+   */
+  private async search(
+    query: DefenderListQuery,
+    actor: Actor,
+    limit: number,
+  ): Promise<Page<DefenderListItem>> {
+    const after = query.cursor
+      ? decodeCursor<RankCursor>(query.cursor, { r: 'number', s: 'string', m: 'number' })
+      : undefined;
+    if (after) return this.searchPage(query, actor, limit, after.m === 1, after);
+    const fullText = await this.searchPage(query, actor, limit, false);
+    // A misspelt name finds nothing by full text: then names are matched by trigrams. Not
+    // both at once: similar names of a common first name are thousands of rows to read.
+    if (fullText.data.length > 0) return fullText;
+    return this.searchPage(query, actor, limit, true);
+  }
+
+  private async searchPage(
+    query: DefenderListQuery,
+    actor: Actor,
+    limit: number,
+    similarNames: boolean,
+    c?: RankCursor,
+  ): Promise<Page<DefenderListItem>> {
+    const [inner, params] = newestFirst(
+      this.filtered({ ...query, similarNames }, actor)
+        .select(LIST_ROW_SQL)
+        .addSelect(similarNames ? 'NULL::tsvector' : 'd.search_vector', 'sv'),
+      query,
+    )
+      .limit(SEARCH_CANDIDATES)
+      .getQueryAndParameters();
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const tsqParam = p(toPrefixTsquery(query.q as string));
+    const tsq = SEARCH_TSQUERY_SQL.replace(':tsq', () => tsqParam);
+    const name = p(nameQuery(query.q as string));
+    let after = '';
+    if (c) {
+      assertSeq(c.s);
+      if (c.m !== 0 && c.m !== 1)
+        throw ValidationFailedError.field('cursor', 'is not a cursor this list returned');
+      assertRank(c.r);
+      const cr = p(c.r);
+      after = `WHERE r.rank < CAST(${cr} AS real) OR (r.rank = CAST(${cr} AS real) AND r.seq < ${p(c.s)})`;
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT ${LIST_ROW_NAMES.map((n) => `r."${n}"`).join(', ')}, r.rank FROM (
+         SELECT c.*, CAST(coalesce(ts_rank(c.sv, ${tsq}), 0)
+                     + similarity(witness_unaccent(lower(c."fullName")), witness_unaccent(lower(${name})))
+                     AS real) AS rank
+           FROM (${inner}) c) r
+       ${after}
+       ORDER BY r.rank DESC, r.seq DESC LIMIT ${p(limit + 1)}`,
+      params,
+    )) as (ListRow & { rank: number })[];
+    const m = similarNames ? 1 : 0;
+    return this.page(rows, limit, (r) => encodeCursor({ r: Number(r.rank), s: r.seq, m }));
   }
 
   /**
@@ -430,20 +485,25 @@ export class DefendersService {
    * filters and the full-text match (parameter `tsq`). The list and the export share it.
    */
   filtered(
-    query: Omit<DefenderListQuery, 'limit' | 'cursor'>,
+    query: Omit<DefenderListQuery, 'limit' | 'cursor'> & { similarNames?: boolean },
     actor: Actor,
   ): SelectQueryBuilder<Defender> {
     const qb = this.access.restrict(this.repo.createQueryBuilder('d'), actor);
     if (!query.archived) qb.andWhere('d.archived_at IS NULL');
-    if (query.country) qb.andWhere('d.country = :country', { country: query.country });
-    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    // `= ANY(array)`, not `=`: see `newestFirst`.
+    if (query.country)
+      qb.andWhere('d.country = ANY(CAST(:countries AS bpchar[]))', { countries: [query.country] });
+    if (query.status)
+      qb.andWhere('d.status = ANY(CAST(:statuses AS text[]))', { statuses: [query.status] });
     if (query.riskLevel) qb.andWhere('d.risk_level = :risk', { risk: query.riskLevel });
     if (query.hrdFocus)
       qb.andWhere('d.hrd_focus @> ARRAY[:focus]::text[]', { focus: query.hrdFocus });
     if (query.tag) qb.andWhere('d.tags @> ARRAY[:tag]::text[]', { tag: query.tag });
     if (query.q !== undefined) {
-      qb.setParameter('tsq', toPrefixTsquery(query.q)).andWhere(
-        `d.search_vector @@ ${SEARCH_TSQUERY_SQL}`,
+      // Every word a prefix of a word of the case (full text); or, when asked (`search`
+      // does when the full text finds nothing), the name spelt closely (trigram similarity).
+      qb.setParameters({ tsq: toPrefixTsquery(query.q), name: nameQuery(query.q) }).andWhere(
+        query.similarNames ? NAME_SIMILAR_SQL : `d.search_vector @@ ${SEARCH_TSQUERY_SQL}`,
       );
     }
     return qb;
@@ -486,17 +546,17 @@ export class DefendersService {
     return compiled;
   }
 
-  private page(
-    rows: Defender[],
+  private page<R extends ListRow>(
+    rows: R[],
     limit: number,
-    cursorOf: (d: Defender, index: number) => string,
-  ): Page<DefenderView> {
+    cursorOf: (r: R) => string,
+  ): Page<DefenderListItem> {
     const today = this.clock.today();
     const more = rows.length > limit;
     const data = rows.slice(0, limit);
     return {
-      data: data.map((d) => toDefenderView(d, today, { withStory: false })),
-      nextCursor: more && data.length ? cursorOf(data[data.length - 1], data.length - 1) : null,
+      data: data.map((r) => toListItem(r, today)),
+      nextCursor: more && data.length ? cursorOf(data[data.length - 1]) : null,
     };
   }
 
@@ -612,6 +672,84 @@ function normalise<T extends Partial<DefenderInput>>(input: T): T {
     out.birthYear = Number(input.birthDate.slice(0, 4));
   }
   return out as T;
+}
+
+/** How like a word of the name each word typed must be (pg_trgm word_similarity, 0-1). */
+const WORD_SIMILARITY = 0.3;
+
+/** Ranked candidates of a search at most (see `search`). */
+const SEARCH_CANDIDATES = 1000;
+
+/** A list row as read (LIST_ROW_SQL): the list representation's columns and the keyset. */
+interface ListRow {
+  id: string;
+  seq: string;
+  fullName: string;
+  country: string;
+  status: DefenderStatus;
+  detainedSince: string | null;
+  riskLevel: RiskLevel | null;
+  access: AccessLevel;
+  archivedAt: Date | null;
+  version: number;
+  updatedAt: Date;
+}
+
+const LIST_ROW_SQL = `d.id AS id, d.seq AS seq, d.full_name AS "fullName", d.country AS country,
+  d.status AS status, d.detained_since::text AS "detainedSince", d.risk_level AS "riskLevel",
+  d.access AS access, d.archived_at AS "archivedAt", d.version AS version,
+  d.updated_at AS "updatedAt"`;
+
+/**
+ * Newest first, written so the planner takes the index that fits the filters whatever the
+ * data's shape (issue 24): the leading equality filter (country, else status) is matched as
+ * `= ANY(array)` and ordered on, so only an index starting with it (`defenders_live_*`) gives
+ * the order, and a page reads about its own rows. With `status = 'detained' ORDER BY seq`,
+ * the planner, assuming detained cases spread evenly, walked the `seq` index and threw away
+ * thousands of newer non-detained rows (see docs/performance.md, "Plans").
+ */
+function newestFirst<T extends SelectQueryBuilder<Defender>>(
+  qb: T,
+  query: Pick<DefenderListQuery, 'country' | 'status'>,
+): T {
+  const lead = query.country ? 'd.country' : query.status ? 'd.status' : null;
+  if (lead) qb.orderBy(lead, 'DESC').addOrderBy('d.seq', 'DESC');
+  else qb.orderBy('d.seq', 'DESC');
+  return qb;
+}
+
+const LIST_ROW_NAMES = [...LIST_ROW_SQL.matchAll(/ AS "?(\w+)"?/g)].map((m) => m[1]);
+
+/** The name as typed, folded like the trigram index (`defenders_name_trgm_idx`). */
+function nameQuery(q: string): string {
+  return q.normalize('NFC').trim().replace(/\s+/g, ' ').slice(0, 200);
+}
+
+/**
+ * The name is spelt closely: candidates from the trigram index (the whole name similar, `%`:
+ * a fragment like "varez" is not a name), kept when every word typed is like a word of the
+ * name (as the full-text search needs every word): "jose alvarez" does not find "María
+ * Álvarez Núñez", "maria alvares" does.
+ */
+const NAME_SIMILAR_SQL = `(witness_unaccent(lower(d.full_name)) % witness_unaccent(lower(:name))
+  AND NOT EXISTS (SELECT 1 FROM unnest(string_to_array(:name, ' ')) AS w
+    WHERE word_similarity(witness_unaccent(lower(w)), witness_unaccent(lower(d.full_name))) < ${WORD_SIMILARITY}))`;
+
+function toListItem(r: ListRow, today: string): DefenderListItem {
+  const open = r.detainedSince !== null && isDeprivedOfLiberty(r.status);
+  return {
+    id: r.id,
+    fullName: r.fullName,
+    country: r.country,
+    status: r.status,
+    detainedSince: open ? r.detainedSince : null,
+    daysDetained: open ? openEpisodeDays(r.detainedSince as string, today) : null,
+    riskLevel: r.riskLevel,
+    access: r.access,
+    archivedAt: r.archivedAt ? new Date(r.archivedAt).toISOString() : null,
+    version: r.version,
+    updatedAt: new Date(r.updatedAt).toISOString(),
+  };
 }
 
 /** The columns a list page reads: every selectable one but the story. */

@@ -1,5 +1,7 @@
 // The defenders feature's public face: what other features and the apps may use.
 export * from './case-anchor';
+export * from './case-derivation';
+export * from './case-facts';
 export * from './defender-csv';
 export * from './defender-export.service';
 export * from './defender-import.service';

@@ -13,7 +13,7 @@ import {
 import { seesSensitive } from '../access';
 import type { DomainEvents } from '../shared/events';
 import { DataSource, EntityManager } from 'typeorm';
-import { DefendersService } from '../defenders';
+import { DefendersService, storeDetentionSummary } from '../defenders';
 import type { Actor } from '../shared/actor';
 import { DetentionEvent } from './detention-event.entity';
 import {
@@ -192,8 +192,8 @@ export class DetentionService {
   }
 
   /**
-   * Recompute the cached derivation on the defender row. Written with plain SQL so the
-   * record's version (an editing precondition) does not move when only the timeline did.
+   * Recompute the derivation cached on the case record (stored by the record's owner,
+   * without moving its version).
    */
   async rederive(tx: EntityManager, defenderId: string): Promise<DetentionSummary> {
     const facts: { type: DetentionEvent['type']; occurredOn: string; seq: string }[] =
@@ -206,12 +206,7 @@ export class DetentionService {
       facts.map((f) => ({ ...f, seq: Number(f.seq) })),
       this.clock.today(),
     );
-    await tx.query(
-      `UPDATE defenders
-          SET status = $2, detained_since = $3, closed_detention_days = $4, last_event_at = $5
-        WHERE id = $1`,
-      [defenderId, summary.status, summary.detainedSince, summary.closedDays, this.clock.now()],
-    );
+    await storeDetentionSummary(tx, defenderId, summary, this.clock.now());
     return summary;
   }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { VirusScanner, type Env } from '@witness/platform';
+import { ScannerUnavailableError, VirusScanner, type Env } from '@witness/platform';
 import sharp from 'sharp';
 import type { ScanState } from './document.entity';
 import type { UploadedFile } from './document.types';
@@ -52,8 +52,9 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
  * Safe intake: the size limit, the type from the content (allow-list), a sanitised name,
  * photos re-encoded from their pixels (EXIF, GPS, XMP, IPTC and ICC profiles gone, orientation
  * applied) with a thumbnail, and every file kept as received (PDF, DOCX, ODT, text) scanned
- * by clamd when one is configured: an infected file is refused, and a scanner that is
- * configured but cannot scan refuses the upload too (fail closed).
+ * by clamd when one is configured: an infected file is refused; a scanner that is configured
+ * but unreachable (or too slow) leaves the file `pending`, kept but never served until the
+ * worker's scan (DocumentScans); clamd answering with an error refuses the upload (503).
  */
 @Injectable()
 export class DocumentIntake {
@@ -104,15 +105,21 @@ export class DocumentIntake {
     }
     let scan: ScanState = 'not_scanned';
     if (this.scanner.enabled) {
-      const verdict = await this.scanner.scan(file.content);
-      if (!verdict.clean) {
+      const verdict = await this.scanner.scan(file.content).catch((err: unknown) => {
+        // clamd down or too slow: the file is kept, `pending`, and never served until the
+        // worker has scanned it (someone uploading from a hostile place may not get a second
+        // chance). clamd answering with an error (e.g. too large for it) still refuses it.
+        if (err instanceof ScannerUnavailableError && err.transient) return null;
+        throw err;
+      });
+      if (verdict === null) scan = 'pending';
+      else if (!verdict.clean) {
         throw new FileRefusedError(
           'infected',
           `The virus scanner found ${verdict.signature} in this file, so it was refused and nothing was stored. If you believe it is safe, ask an administrator.`,
           { signature: verdict.signature },
         );
-      }
-      scan = 'clean';
+      } else scan = 'clean';
     }
     return {
       ...base,

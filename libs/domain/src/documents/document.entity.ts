@@ -36,8 +36,18 @@ export const SCAN_STATES = [
   'not_scanned',
   /** A photo: re-encoded from its pixels, so nothing of the uploaded bytes is kept. */
   'not_applicable',
+  /**
+   * Kept while clamd was unreachable: stored (sealed as usual) but never served until the
+   * worker has scanned it (then `clean` or `quarantined`).
+   */
+  'pending',
+  /** The worker's scan found malware: its bytes and data key are destroyed, never served. */
+  'quarantined',
 ] as const;
 export type ScanState = (typeof SCAN_STATES)[number];
+
+/** Versions whose content may not be served, nor used in a bundle, an annex or a photo. */
+export const UNSERVABLE_SCAN_STATES: readonly ScanState[] = ['pending', 'quarantined'];
 
 /**
  * A file kept with a case (a warrant, a court decision, a photo...), optionally tied to one
@@ -173,9 +183,12 @@ export class DocumentVersion {
   @Column({ type: 'varchar', length: 200, nullable: true })
   thumbnailKey: string | null;
 
-  /** The per-version data key, wrapped with the keyring (rotated by keys:rotate). */
-  @Column({ type: 'text', select: false })
-  dataKeyEnc: string;
+  /**
+   * The per-version data key, wrapped with the keyring (rotated by keys:rotate). Null once
+   * the version is quarantined: the key is destroyed with the content (crypto-shredding).
+   */
+  @Column({ type: 'text', select: false, nullable: true })
+  dataKeyEnc: string | null;
 
   @Column({ type: 'integer', nullable: true })
   width: number | null;

@@ -1,39 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   assertVersion,
   AuditService,
-  BlobNotFoundError,
   Clock,
-  ConflictError,
   decodeKeyCursor,
   diffForAudit,
   encodeKeyCursor,
-  EncryptedStorage,
   FieldCipher,
-  ForbiddenError,
   hiddenAs,
   NotFoundError,
   ValidationFailedError,
-  type FieldError,
   type Page,
   EventBus,
+  OutboxService,
 } from '@witness/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import {
-  caseVisibleSql,
-  decidesAccess,
-  seesAllCases,
-  seesSensitive,
-  AccessService,
-  DefenderAssignee,
-} from '../access';
-import { Defender, DefendersService } from '../defenders';
-import { DetentionEvent } from '../detention';
-import { EscalationDefender } from '../escalations';
+import { decidesAccess, seesSensitive, AccessService } from '../access';
+import { DefendersService } from '../defenders';
 import type { Actor } from '../shared/actor';
-import { documentVisibleSql, seesConfidentialDocuments } from './document-access';
+import { documentVisibleSql } from './document-access';
+import { DocumentBlobs, type StoredBlobs } from './document-blobs';
+import { DocumentChecks } from './document-checks';
 import { DocumentIntake, FileRefusedError, type PreparedFile } from './document-intake';
+import { assertServable, requestScan } from './document-scans';
 import { Document, DocumentVersion } from './document.entity';
 import type {
   DocumentContent,
@@ -44,76 +34,11 @@ import type {
   DocumentView,
   UploadedFile,
 } from './document.types';
-import type { FileType } from './file-types';
+import { auditable, fileAudit, toDocumentView, toVersionView } from './document-views';
 import type { DomainEvents } from '../shared/events';
 import { cipherContext } from '../shared/encrypted-columns';
 
 const sourceContext = (id: string) => cipherContext('documents', 'sourceIdentityEnc', id);
-const dataKeyContext = (versionId: string) =>
-  cipherContext('document_versions', 'dataKeyEnc', versionId);
-/** Associated data of a sealed blob: which version it belongs to, and which part it is. */
-const sealContext = (versionId: string, part: 'content' | 'thumbnail') =>
-  `document_versions:${versionId}:${part}`;
-
-export function toVersionView(v: DocumentVersion): DocumentVersionView {
-  return {
-    id: v.id,
-    versionNo: v.versionNo,
-    fileName: v.fileName,
-    fileType: v.fileType as FileType,
-    contentType: v.contentType,
-    sizeBytes: v.sizeBytes,
-    sha256: v.sha256,
-    storedSha256: v.storedSha256,
-    width: v.width,
-    height: v.height,
-    hasThumbnail: v.thumbnailKey !== null,
-    scan: v.scan,
-    metadataRemoved: v.metadataRemoved,
-    uploadedBy: v.uploadedBy,
-    uploadedAt: v.createdAt.toISOString(),
-  };
-}
-
-export function toDocumentView(d: Document, current: DocumentVersion): DocumentView {
-  return {
-    id: d.id,
-    defenderId: d.defenderId,
-    eventId: d.eventId,
-    escalationId: d.escalationId,
-    title: d.title,
-    kind: d.kind,
-    language: d.language,
-    date: d.documentDate,
-    confidential: d.confidential,
-    current: toVersionView(current),
-    versionCount: d.currentVersionNo,
-    createdBy: d.createdBy,
-    version: d.version,
-    createdAt: d.createdAt.toISOString(),
-    updatedAt: d.updatedAt.toISOString(),
-  };
-}
-
-/** The fields of a document the audit trail compares (the source identity only named). */
-function auditable(d: Partial<Document> & { sourceIdentity?: unknown }): Record<string, unknown> {
-  return {
-    title: d.title,
-    kind: d.kind,
-    language: d.language ?? null,
-    date: d.documentDate ?? null,
-    confidential: d.confidential,
-    eventId: d.eventId ?? null,
-    escalationId: d.escalationId ?? null,
-  };
-}
-
-interface StoredBlobs {
-  versionId: string;
-  blobKey: string;
-  thumbnailKey: string | null;
-  dataKeyEnc: string;
-}
 
 /**
  * Documents kept with a case. Access follows the case (need-to-know), and confidential
@@ -123,18 +48,18 @@ interface StoredBlobs {
  */
 @Injectable()
 export class DocumentsService {
-  private readonly logger = new Logger('documents');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly defenders: DefendersService,
     private readonly intake: DocumentIntake,
-    private readonly storage: EncryptedStorage,
+    private readonly checks: DocumentChecks,
+    private readonly blobs: DocumentBlobs,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly access: AccessService,
     private readonly events: EventBus<DomainEvents>,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** The refusal of a file over the configured size limit (the api's parser enforces it). */
@@ -151,20 +76,22 @@ export class DocumentsService {
     const m = this.dataSource.manager;
     // Everything that can be refused is refused before anything is stored. (The access itself
     // is recorded once, in the transaction below.)
-    if (!(await this.caseVisible(m, defenderId, actor)))
+    if (!(await this.checks.caseVisible(m, defenderId, actor)))
       await this.defenders.find(m, defenderId, { actor, reading: false });
-    if (input.confidential) await this.mustSeeConfidential(m, actor, defenderId, 'confidential');
-    await this.checkLinks(m, defenderId, input, actor);
+    if (input.confidential)
+      await this.checks.mustSeeConfidential(m, actor, defenderId, 'confidential');
+    await this.checks.checkLinks(m, defenderId, input, actor);
     const prepared = await this.intake.prepare(file);
-    if (!input.allowDuplicate) await this.assertNoDuplicate(m, defenderId, prepared, actor);
+    if (!input.allowDuplicate) await this.checks.assertNoDuplicate(m, defenderId, prepared, actor);
 
     const id = randomUUID();
-    const stored = await this.store(prepared);
+    const stored = await this.blobs.store(prepared);
     try {
       await this.dataSource.transaction(async (tx) => {
         await this.defenders.find(tx, defenderId, { actor, lock: true, reading: false });
         // Again under the case's lock: two identical uploads at once keep one.
-        if (!input.allowDuplicate) await this.assertNoDuplicate(tx, defenderId, prepared, actor);
+        if (!input.allowDuplicate)
+          await this.checks.assertNoDuplicate(tx, defenderId, prepared, actor);
         const now = this.clock.now();
         const sourceIdentity = input.sourceIdentity?.trim() || null;
         const doc = tx.create(Document, {
@@ -198,7 +125,7 @@ export class DocumentsService {
         });
       });
     } catch (err) {
-      await this.discard(stored);
+      await this.blobs.discard(stored);
       throw err;
     }
     return this.get(id, actor);
@@ -216,9 +143,10 @@ export class DocumentsService {
     if (options.expectedVersion !== undefined)
       assertVersion('document', options.expectedVersion, doc.version);
     const prepared = await this.intake.prepare(file);
-    if (!options.allowDuplicate) await this.assertNoDuplicate(m, doc.defenderId, prepared, actor);
+    if (!options.allowDuplicate)
+      await this.checks.assertNoDuplicate(m, doc.defenderId, prepared, actor);
 
-    const stored = await this.store(prepared);
+    const stored = await this.blobs.store(prepared);
     try {
       await this.dataSource.transaction(async (tx) => {
         await this.defenders.find(tx, doc.defenderId, { actor, lock: true, reading: false });
@@ -226,7 +154,7 @@ export class DocumentsService {
         if (options.expectedVersion !== undefined)
           assertVersion('document', options.expectedVersion, locked.version);
         if (!options.allowDuplicate)
-          await this.assertNoDuplicate(tx, locked.defenderId, prepared, actor);
+          await this.checks.assertNoDuplicate(tx, locked.defenderId, prepared, actor);
         const versionNo = locked.currentVersionNo + 1;
         await this.insertVersion(tx, id, versionNo, prepared, stored, actor, this.clock.now());
         locked.currentVersionNo = versionNo;
@@ -240,7 +168,7 @@ export class DocumentsService {
         });
       });
     } catch (err) {
-      await this.discard(stored);
+      await this.blobs.discard(stored);
       throw err;
     }
     return this.get(id, actor);
@@ -332,12 +260,12 @@ export class DocumentsService {
           throw ValidationFailedError.field(required, 'must not be empty');
       }
       if (patch.confidential === true && !doc.confidential)
-        await this.mustSeeConfidential(tx, actor, doc.defenderId, 'confidential');
+        await this.checks.mustSeeConfidential(tx, actor, doc.defenderId, 'confidential');
       const links: Pick<DocumentInput, 'eventId' | 'escalationId'> = {};
       if (patch.eventId && patch.eventId !== doc.eventId) links.eventId = patch.eventId;
       if (patch.escalationId && patch.escalationId !== doc.escalationId)
         links.escalationId = patch.escalationId;
-      await this.checkLinks(tx, doc.defenderId, links, actor);
+      await this.checks.checkLinks(tx, doc.defenderId, links, actor);
 
       const before = auditable(doc);
       if (patch.title !== undefined) doc.title = patch.title.trim();
@@ -413,7 +341,8 @@ export class DocumentsService {
     const m = this.dataSource.manager;
     const doc = await this.load(m, id, actor);
     const v = await this.version(m, id, versionNo ?? doc.currentVersionNo, true);
-    const stream = await this.openBlob(v, v.blobKey, 'content');
+    assertServable(v);
+    const stream = await this.blobs.openBlob(v, v.blobKey, 'content');
     await this.recordDownload(doc, v, 'content', actor);
     return {
       stream,
@@ -429,8 +358,9 @@ export class DocumentsService {
     const m = this.dataSource.manager;
     const doc = await this.load(m, id, actor);
     const v = await this.version(m, id, doc.currentVersionNo, true);
+    assertServable(v);
     if (!v.thumbnailKey) throw new NotFoundError('Thumbnail of document', id);
-    const stream = await this.openBlob(v, v.thumbnailKey, 'thumbnail');
+    const stream = await this.blobs.openBlob(v, v.thumbnailKey, 'thumbnail');
     await this.recordDownload(doc, v, 'thumbnail', actor);
     const base = v.fileName.replace(/\.[^.]+$/, '');
     return {
@@ -471,70 +401,17 @@ export class DocumentsService {
     const check = options.caseCheck ?? 'audit';
     if (
       check === 'audit' ||
-      (check === 'silent' && !(await this.caseVisible(m, doc.defenderId, actor)))
+      (check === 'silent' && !(await this.checks.caseVisible(m, doc.defenderId, actor)))
     ) {
       await hiddenAs('Document', id, () =>
         this.defenders.find(m, doc.defenderId, { actor, reading: options.reading ?? true }),
       );
     }
-    if (doc.confidential && !(await this.seesConfidential(m, actor, doc.defenderId))) {
-      await this.recordDenial(m, actor, doc);
+    if (doc.confidential && !(await this.checks.seesConfidential(m, actor, doc.defenderId))) {
+      await this.checks.recordDenial(m, actor, doc);
       throw new NotFoundError('Document', id);
     }
     return doc;
-  }
-
-  /** Need-to-know for the case, checked in SQL without recording anything. */
-  private async caseVisible(m: EntityManager, defenderId: string, actor: Actor): Promise<boolean> {
-    const visible = caseVisibleSql(actor, 'd');
-    const n = await m
-      .createQueryBuilder(Defender, 'd')
-      .where('d.id = :defenderId AND d.archived_at IS NULL', { defenderId })
-      .andWhere(visible.where, visible.params)
-      .getCount();
-    return n > 0;
-  }
-
-  private async seesConfidential(
-    m: EntityManager,
-    actor: Actor,
-    defenderId: string,
-  ): Promise<boolean> {
-    if (seesAllCases(actor)) return true;
-    if (actor.role !== 'caseworker' || !actor.userId) return false;
-    const assigned = (await m.countBy(DefenderAssignee, { defenderId, userId: actor.userId })) > 0;
-    return seesConfidentialDocuments(actor, assigned);
-  }
-
-  private async mustSeeConfidential(
-    m: EntityManager,
-    actor: Actor,
-    defenderId: string,
-    field: string,
-  ): Promise<void> {
-    if (!(await this.seesConfidential(m, actor, defenderId)))
-      throw new ForbiddenError(
-        `Only the caseworkers assigned to this case, coordinators and admins may mark a document confidential (${field}): you would no longer see it yourself.`,
-      );
-  }
-
-  /** An attempt on a confidential document the actor may not see: recorded, answered 404. */
-  private async recordDenial(m: EntityManager, actor: Actor, doc: Document): Promise<void> {
-    const entry = {
-      action: 'access.denied',
-      entityType: 'document',
-      entityId: doc.id,
-      subjectId: doc.defenderId,
-      changes: { reason: 'confidential document' },
-    };
-    // As AccessService does: never a second pool connection while holding a transaction's.
-    if (m.queryRunner?.isTransactionActive) {
-      this.audit
-        .record(null, actor, entry)
-        .catch((err: unknown) => this.logger.error({ err }, 'could not record an access denial'));
-    } else {
-      await this.audit.record(null, actor, entry);
-    }
   }
 
   private async recordDownload(
@@ -585,111 +462,6 @@ export class DocumentsService {
     );
   }
 
-  /**
-   * A linked event must be on this case's timeline; a linked escalation must concern this
-   * case, and every case it concerns must be visible to the actor.
-   */
-  private async checkLinks(
-    m: EntityManager,
-    defenderId: string,
-    links: Pick<DocumentInput, 'eventId' | 'escalationId'>,
-    actor: Actor,
-  ): Promise<void> {
-    const errors: FieldError[] = [];
-    if (links.eventId) {
-      const found = await m.countBy(DetentionEvent, { id: links.eventId, defenderId });
-      if (!found)
-        errors.push({ field: 'eventId', message: "is not an event on this case's timeline" });
-    }
-    if (links.escalationId) {
-      const linked = await m.countBy(EscalationDefender, {
-        escalationId: links.escalationId,
-        defenderId,
-      });
-      const visible = caseVisibleSql(actor, 'd');
-      const hidden = linked
-        ? await m
-            .createQueryBuilder()
-            .from(EscalationDefender, 'ed')
-            .innerJoin('defenders', 'd', 'd.id = ed.defender_id')
-            .where('ed.escalation_id = :eid', { eid: links.escalationId })
-            .andWhere(`NOT (${visible.where})`, visible.params)
-            .getCount()
-        : 0;
-      if (!linked || hidden)
-        errors.push({ field: 'escalationId', message: 'is not an escalation of this case' });
-    }
-    if (errors.length) throw new ValidationFailedError(errors);
-  }
-
-  /**
-   * The same file (by the SHA-256 of what was received) already on this case, in a document
-   * the actor can see: 409 naming it, unless `allowDuplicate` was sent.
-   */
-  private async assertNoDuplicate(
-    m: EntityManager,
-    defenderId: string,
-    prepared: PreparedFile,
-    actor: Actor,
-  ): Promise<void> {
-    const visible = documentVisibleSql(actor, 'doc');
-    const found = await m
-      .createQueryBuilder(DocumentVersion, 'v')
-      .innerJoin(Document, 'doc', 'doc.id = v.document_id')
-      .select(['v.documentId AS "documentId"', 'v.versionNo AS "versionNo"', 'doc.title AS title'])
-      .where('doc.defender_id = :defenderId AND v.sha256 = :sha', {
-        defenderId,
-        sha: prepared.sha256,
-      })
-      .andWhere(visible.where, visible.params)
-      .orderBy('v.created_at', 'ASC')
-      .limit(1)
-      .getRawOne<{ documentId: string; versionNo: number; title: string }>();
-    if (found) {
-      throw new ConflictError(
-        `This file is already on the case: version ${found.versionNo} of "${found.title}" (document ${found.documentId}). Open that document, or send allowDuplicate=true to keep a second copy.`,
-        {
-          duplicateOf: {
-            documentId: found.documentId,
-            versionNo: Number(found.versionNo),
-            title: found.title,
-          },
-        },
-      );
-    }
-  }
-
-  /** Seal and store the file (and its thumbnail) under fresh random keys. */
-  private async store(prepared: PreparedFile): Promise<StoredBlobs> {
-    const versionId = randomUUID();
-    const name = randomUUID();
-    const blobKey = `documents/${name.slice(0, 2)}/${name}`;
-    const thumbnailKey = prepared.thumbnail ? `${blobKey}.thumb` : null;
-    const dk = this.storage.newDataKey(dataKeyContext(versionId));
-    const stored: StoredBlobs = { versionId, blobKey, thumbnailKey: null, dataKeyEnc: dk.wrapped };
-    await this.storage.put(blobKey, prepared.content, dk.key, sealContext(versionId, 'content'));
-    if (prepared.thumbnail && thumbnailKey) {
-      try {
-        await this.storage.put(
-          thumbnailKey,
-          prepared.thumbnail,
-          dk.key,
-          sealContext(versionId, 'thumbnail'),
-        );
-      } catch (err) {
-        await this.discard(stored);
-        throw err;
-      }
-      stored.thumbnailKey = thumbnailKey;
-    }
-    return stored;
-  }
-
-  private async discard(stored: StoredBlobs): Promise<void> {
-    await this.storage.remove(stored.blobKey);
-    if (stored.thumbnailKey) await this.storage.remove(stored.thumbnailKey);
-  }
-
   private async insertVersion(
     tx: EntityManager,
     documentId: string,
@@ -719,38 +491,7 @@ export class DocumentsService {
       uploadedBy: actor.userId,
       createdAt: now,
     });
+    // Kept while clamd was down: the worker scans it (the job commits with the version).
+    if (prepared.scan === 'pending') await requestScan(this.outbox, tx, stored.versionId);
   }
-
-  private async openBlob(
-    v: DocumentVersion,
-    key: string,
-    part: 'content' | 'thumbnail',
-  ): Promise<NodeJS.ReadableStream> {
-    const dataKey = this.storage.unwrap(v.dataKeyEnc, dataKeyContext(v.id));
-    try {
-      return await this.storage.open(key, dataKey, sealContext(v.id, part));
-    } catch (err) {
-      if (err instanceof BlobNotFoundError)
-        this.logger.error({ versionId: v.id, part }, 'a document version has no blob in the store');
-      else if (!(err instanceof Error && err.name === 'StorageUnavailableError'))
-        this.logger.error({ err, versionId: v.id, part }, 'a stored document failed to decrypt');
-      throw err;
-    }
-  }
-}
-
-function fileAudit(p: PreparedFile, versionNo: number): Record<string, unknown> {
-  return {
-    file: {
-      from: null,
-      to: {
-        versionNo,
-        fileName: p.fileName,
-        fileType: p.fileType,
-        sizeBytes: p.content.length,
-        sha256: p.sha256,
-        scan: p.scan,
-      },
-    },
-  };
 }

@@ -5,5 +5,7 @@ export * from './document.entity';
 export * from './document.types';
 export * from './documents.module';
 export * from './documents.service';
+export * from './document-views';
+export * from './document-scans';
 export * from './file-names';
 export * from './file-types';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DocumentKind, FileType } from '../documents';
+import type { DocumentKind, FileType, ScanState } from '../documents';
 import type { DossierData, DossierEdition } from './dossier-data';
 
 /**
@@ -26,6 +26,8 @@ export interface AnnexRow {
   /** Its case is archived. */
   archived: boolean;
   versionNo: number;
+  /** The pinned version's virus check (`pending` and `quarantined` ones are never bundled). */
+  scan: ScanState;
   latestVersionNo: number;
   fileName: string;
   fileType: FileType;
@@ -52,6 +54,7 @@ interface RawRow {
   detached: boolean;
   archived: boolean;
   version_no: number;
+  scan: ScanState;
   current_version_no: number;
   file_name: string;
   file_type: FileType;
@@ -67,13 +70,12 @@ const COLUMNS = `
   a.position, a.document_id, a.document_version_id,
   d.defender_id, d.title, d.kind, d.language, d.document_date::text AS document_date,
   d.confidential, d.deleted_at IS NOT NULL AS deleted, d.current_version_no,
-  def.archived_at IS NOT NULL AS archived,
-  v.version_no, v.file_name, v.file_type, v.content_type, v.size_bytes, v.created_at AS uploaded_at`;
+  d.case_archived_at IS NOT NULL AS archived,
+  d.version_no, d.scan, d.file_name, d.file_type, d.content_type, d.size_bytes, d.created_at AS uploaded_at`;
 
+/** The annexed version, its document and its case: the read model `annex_versions`. */
 const JOINS = `
-  JOIN documents d ON d.id = a.document_id
-  JOIN document_versions v ON v.id = a.document_version_id
-  JOIN defenders def ON def.id = d.defender_id`;
+  JOIN annex_versions d ON d.version_id = a.document_version_id AND d.document_id = a.document_id`;
 
 function toRow(r: RawRow): AnnexRow {
   return {
@@ -90,6 +92,7 @@ function toRow(r: RawRow): AnnexRow {
     detached: r.detached,
     archived: r.archived,
     versionNo: r.version_no,
+    scan: r.scan,
     latestVersionNo: r.current_version_no,
     fileName: r.file_name,
     fileType: r.file_type,
@@ -110,7 +113,7 @@ export async function escalationAnnexRows(
 ): Promise<AnnexRow[]> {
   const rows: RawRow[] = await m.query(
     `SELECT ${COLUMNS}, a.chosen_by, a.chosen_at, NULL::int AS annex_no,
-            NOT EXISTS (SELECT 1 FROM escalation_defenders ed
+            NOT EXISTS (SELECT 1 FROM annex_escalation_cases ed
                          WHERE ed.escalation_id = a.escalation_id AND ed.defender_id = d.defender_id) AS detached
        FROM escalation_annexes a ${JOINS}
       WHERE a.escalation_id = $1
@@ -125,7 +128,7 @@ export async function escalationAnnexRows(
 export async function dossierAnnexRows(m: EntityManager, dossierId: string): Promise<AnnexRow[]> {
   const rows: RawRow[] = await m.query(
     `SELECT ${COLUMNS}, NULL::uuid AS chosen_by, NULL::timestamptz AS chosen_at, a.annex_no,
-            NOT EXISTS (SELECT 1 FROM escalation_defenders ed
+            NOT EXISTS (SELECT 1 FROM annex_escalation_cases ed
                           JOIN dossiers x ON x.escalation_id = ed.escalation_id
                          WHERE x.id = a.dossier_id AND ed.defender_id = d.defender_id) AS detached
        FROM dossier_annexes a ${JOINS}

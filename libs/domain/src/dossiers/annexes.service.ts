@@ -12,12 +12,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ZipFile } from 'yazl';
 import { caseVisibleSql, seesAllCases, DefenderAssignee } from '../access';
 import {
+  assertServable,
   documentVisibleSql,
   seesConfidentialDocuments,
   Document,
   type DocumentKind,
   DocumentsService,
   type FileType,
+  type ScanState,
 } from '../documents';
 import { Escalation, EscalationsService } from '../escalations';
 import type { Actor } from '../shared/actor';
@@ -199,6 +201,18 @@ export class AnnexesService {
         };
       });
 
+      // A version waiting for the virus check (or quarantined) cannot go with a dossier.
+      await this.assertServable(
+        tx,
+        next
+          .filter(
+            (n) =>
+              !before.has(n.documentId) ||
+              before.get(n.documentId)?.documentVersionId !== n.documentVersionId,
+          )
+          .map((n) => n.documentVersionId),
+      );
+
       const same =
         current.length === next.length &&
         next.every(
@@ -324,6 +338,8 @@ export class AnnexesService {
           'This bundle holds confidential documents that only the caseworkers assigned to the case, coordinators and admins may download. Download the dossier alone, or ask one of them.',
         );
       } else {
+        // Never part of a bundle while waiting for the virus check, nor once quarantined.
+        assertServable(r);
         included.push(r);
       }
     }
@@ -496,10 +512,21 @@ export class AnnexesService {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** 409 naming the state when one of these versions is pending or quarantined. */
+  private async assertServable(tx: EntityManager, versionIds: string[]): Promise<void> {
+    if (!versionIds.length) return;
+    const rows: { documentId: string; versionNo: number; scan: ScanState }[] = await tx.query(
+      `SELECT document_id AS "documentId", version_no AS "versionNo", scan
+         FROM document_versions WHERE id = ANY($1::uuid[])`,
+      [versionIds],
+    );
+    rows.forEach(assertServable);
+  }
+
   private async versionNos(tx: EntityManager, versionIds: string[]): Promise<Map<string, number>> {
     if (!versionIds.length) return new Map();
     const rows: { id: string; version_no: number }[] = await tx.query(
-      `SELECT id, version_no FROM document_versions WHERE id = ANY($1::uuid[])`,
+      `SELECT version_id AS id, version_no FROM annex_versions WHERE version_id = ANY($1::uuid[])`,
       [versionIds],
     );
     return new Map(rows.map((r) => [r.id, r.version_no]));

@@ -1,6 +1,7 @@
 import type { Clock, FieldCipher } from '@witness/platform';
 import type { EntityManager } from 'typeorm';
 import { loadCurrentConsents, withheldCoDefenderNames } from '../consents';
+import { caseNamesAndAccess } from '../defenders';
 import { acceptsProcedure, instrumentFor, type Escalation } from '../escalations';
 import { withholdNamesDeep } from '../shared/withheld-names';
 import { annexData, escalationAnnexRows, listedAnnexes, type AnnexRow } from './annexes.data';
@@ -213,11 +214,7 @@ export async function withheldCases(
 ): Promise<Set<string>> {
   const out = new Set<string>();
   if (edition === 'submission' || !defenderIds.length) return out;
-  const rows: { id: string; access: string }[] = await m.query(
-    `SELECT id, access FROM defenders WHERE id = ANY($1::uuid[])`,
-    [defenderIds],
-  );
-  for (const r of rows) {
+  for (const r of (await caseNamesAndAccess(m, defenderIds)).values()) {
     const consents = await loadCurrentConsents(m, r.id, today);
     if (r.access === 'restricted' || !consents.public_profile.granted) out.add(r.id);
   }

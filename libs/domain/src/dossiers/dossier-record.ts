@@ -1,6 +1,11 @@
 import { FieldCipher, NotFoundError } from '@witness/platform';
 import type { EntityManager } from 'typeorm';
-import { loadCurrentConsents, type CurrentConsent, type ConsentPurpose } from '../consents';
+import {
+  latestConsentGiver,
+  loadCurrentConsents,
+  type CurrentConsent,
+  type ConsentPurpose,
+} from '../consents';
 import { Defender, type Contact, type DefenderView, toDefenderView } from '../defenders';
 import { DetentionEvent } from '../detention';
 import type { Escalation, SourceIdentity } from '../escalations';
@@ -46,19 +51,14 @@ async function submissionConsent(
   current: CurrentConsent,
   today: string,
 ): Promise<SubmissionConsent> {
-  const rows: { given_by: string; method: string }[] = await m.query(
-    `SELECT given_by, method FROM consents
-      WHERE defender_id = $1 AND purpose = 'un_submission' AND decided_on <= $2
-      ORDER BY decided_on DESC, seq DESC LIMIT 1`,
-    [defenderId, today],
-  );
+  const giver = await latestConsentGiver(m, defenderId, 'un_submission', today);
   return {
     state: current.state,
     granted: current.granted,
     since: current.since,
     expiresOn: current.expiresOn,
-    givenBy: rows[0]?.given_by ?? null,
-    method: rows[0]?.method ?? null,
+    givenBy: giver?.givenBy ?? null,
+    method: giver?.method ?? null,
   };
 }
 

@@ -8,6 +8,9 @@ import {
   EscalationPartner,
   EscalationTransition,
 } from './escalation.entity';
+import { EscalationDeadlines } from './escalation-deadlines';
+import { EscalationGates } from './escalation-gates';
+import { EscalationQueries } from './escalation-queries';
 import { EscalationsService } from './escalations.service';
 
 @Module({
@@ -21,7 +24,7 @@ import { EscalationsService } from './escalations.service';
     AccessModule,
     DefendersModule,
   ],
-  providers: [EscalationsService],
+  providers: [EscalationDeadlines, EscalationQueries, EscalationGates, EscalationsService],
   exports: [EscalationsService],
 })
 export class EscalationsModule {}

@@ -41,9 +41,10 @@ export class MilestoneListeners {
     await this.sync.syncProfileReview(tx, ids[0], e.at, false);
     for (let start = 1; start < ids.length; start += IMPORT_BATCH) {
       await tx.query(
-        `INSERT INTO milestones (defender_id, kind, title, due_at, all_day, remind_before,
-                                 assignee_ids, notes, status, source, source_key, created_by, version)
-         SELECT x.id, m.kind, m.title, m.due_at, m.all_day, m.remind_before, m.assignee_ids,
+        `INSERT INTO milestones (defender_id, kind, title, title_message, due_at, all_day,
+                                 remind_before, assignee_ids, notes, status, source, source_key,
+                                 created_by, version)
+         SELECT x.id, m.kind, m.title, m.title_message, m.due_at, m.all_day, m.remind_before, m.assignee_ids,
                 m.notes, m.status, m.source, x.id::text, m.created_by, m.version
            FROM milestones m, unnest($2::uuid[]) AS x(id)
           WHERE m.source = 'profile_review' AND m.source_key = $1`,

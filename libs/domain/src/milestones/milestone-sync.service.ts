@@ -10,7 +10,12 @@ import {
 import type { DetentionEvent } from '../detention';
 import { addDays, nextAnniversary } from '../shared/schedule';
 import type { DomainEvents } from '../shared/events';
-import { Milestone, type MilestoneKind, type MilestoneSource } from './milestone.entity';
+import {
+  Milestone,
+  type MilestoneKind,
+  type MilestoneSource,
+  type MilestoneTitleMessage,
+} from './milestone.entity';
 
 export const DEFAULT_REMIND_BEFORE: Record<string, string[]> = {
   hearing: ['P7D', 'P1D'],
@@ -39,6 +44,14 @@ const EVENT_TITLES: Record<string, string> = {
   verdict: 'Verdict',
 };
 
+/** Two title messages alike, whatever order their keys come back in from jsonb. */
+function sameMessage(a: MilestoneTitleMessage | null, b: MilestoneTitleMessage): boolean {
+  const canon = (m: MilestoneTitleMessage | null) =>
+    m &&
+    JSON.stringify([m.key, Object.entries(m.params ?? {}).sort(([x], [y]) => (x < y ? -1 : 1))]);
+  return canon(a) === canon(b);
+}
+
 /** 'YYYY-MM-DD' as the all-day instant we store (00:00 UTC of that date). */
 const dayInstant = (date: string) => new Date(`${date}T00:00:00Z`);
 
@@ -48,6 +61,7 @@ interface Derived {
   defenderId: string | null;
   kind: MilestoneKind;
   title: string;
+  titleMessage: MilestoneTitleMessage;
   dueAt: Date;
   allDay: boolean;
   assigneeIds?: string[];
@@ -82,6 +96,7 @@ export class MilestoneSync {
         title: e.place
           ? `${EVENT_TITLES[e.type]} at ${e.place}`.slice(0, 300)
           : EVENT_TITLES[e.type],
+        titleMessage: { key: 'event', params: { type: e.type, place: e.place ?? null } },
         dueAt: dayInstant(e.occurredOn),
         allDay: true,
       });
@@ -105,6 +120,7 @@ export class MilestoneSync {
       defenderId,
       kind: 'detention_anniversary',
       title: `${next.years} ${next.years === 1 ? 'year' : 'years'} in detention`,
+      titleMessage: { key: 'anniversary', params: { years: next.years } },
       dueAt: dayInstant(next.on),
       allDay: true,
     });
@@ -125,6 +141,7 @@ export class MilestoneSync {
       defenderId,
       kind: 'profile_review',
       title: 'Profile review',
+      titleMessage: { key: 'profileReview' },
       dueAt: dayInstant(addDays(changedAt.toISOString().slice(0, 10), days)),
       allDay: true,
     });
@@ -144,6 +161,7 @@ export class MilestoneSync {
       defenderId,
       kind: 'consent_review',
       title: `Consent review: ${purpose.replace(/_/g, ' ')}`,
+      titleMessage: { key: 'consentReview', params: { purpose } },
       dueAt: dayInstant(current.expiresOn),
       allDay: true,
     });
@@ -164,6 +182,7 @@ export class MilestoneSync {
         key: string;
         milestone: MilestoneKind;
         title: string;
+        titleMessage?: MilestoneTitleMessage;
         dueOn: string | null;
         open: boolean;
       }[];
@@ -178,6 +197,7 @@ export class MilestoneSync {
           defenderId: e.defenderId,
           kind: d.milestone,
           title: d.title,
+          titleMessage: d.titleMessage ?? { key: 'text', params: { text: d.title } },
           dueAt: dayInstant(d.dueOn),
           allDay: true,
           assigneeIds,
@@ -210,6 +230,7 @@ export class MilestoneSync {
       defenderId: a.defenderId,
       kind: 'solidarity_action',
       title: `Solidarity action: ${a.title}`.slice(0, 300),
+      titleMessage: { key: 'solidarityAction', params: { title: a.title } },
       dueAt: dayInstant(a.startsOn),
       allDay: true,
       assigneeIds: a.organiserId ? [a.organiserId] : [],
@@ -227,6 +248,7 @@ export class MilestoneSync {
       defenderId: string;
       kind: MilestoneKind;
       title: string;
+      titleMessage?: MilestoneTitleMessage;
       dueOn: string | null;
       assigneeIds: string[];
     },
@@ -238,6 +260,7 @@ export class MilestoneSync {
       defenderId: c.defenderId,
       kind: c.kind,
       title: c.title,
+      titleMessage: c.titleMessage ?? { key: 'text', params: { text: c.title } },
       dueAt: dayInstant(c.dueOn),
       allDay: true,
       assigneeIds: c.assigneeIds,
@@ -277,6 +300,7 @@ export class MilestoneSync {
       !reassigned &&
       !rehung &&
       existing.title === d.title &&
+      sameMessage(existing.titleMessage, d.titleMessage) &&
       existing.status !== 'cancelled'
     )
       return;
@@ -284,6 +308,7 @@ export class MilestoneSync {
     existing.defenderId = d.defenderId;
     existing.dueAt = d.dueAt;
     existing.title = d.title;
+    existing.titleMessage = d.titleMessage;
     existing.kind = d.kind;
     // A moved or revived milestone is open again; one marked done stays done if unchanged.
     if (moved || existing.status === 'cancelled') existing.status = 'open';

@@ -53,6 +53,16 @@ export const MILESTONE_SOURCES = [
 export type MilestoneSource = (typeof MILESTONE_SOURCES)[number];
 
 /**
+ * What a derived milestone's title says, as a key of the pages' catalogues
+ * (`milestones.titles.<key>`) and its parameters: codes (an event type, a consent purpose, a
+ * country) and numbers, which each page words in its language.
+ */
+export interface MilestoneTitleMessage {
+  key: string;
+  params?: Record<string, string | number | null>;
+}
+
+/**
  * Something that must not be missed: a hearing, a UN deadline, an anniversary. Derived
  * milestones carry `(source, sourceKey)` and are kept in step with what they come from.
  */
@@ -83,6 +93,10 @@ export class Milestone {
 
   @Column({ type: 'varchar', length: 300 })
   title: string;
+
+  /** A derived milestone's title as a message key and parameters, for pages in any language. */
+  @Column({ type: 'jsonb', nullable: true })
+  titleMessage: MilestoneTitleMessage | null;
 
   @Column({ type: 'timestamptz' })
   dueAt: Date;

@@ -25,6 +25,7 @@ import {
   type MilestoneKind,
   type MilestoneSource,
   type MilestoneStatus,
+  type MilestoneTitleMessage,
 } from './milestone.entity';
 
 export interface MilestoneInput {
@@ -57,6 +58,8 @@ export interface MilestoneView {
   defenderId: string | null;
   kind: MilestoneKind;
   title: string;
+  /** A derived milestone's title as a message key and parameters (null: as written). */
+  titleMessage?: MilestoneTitleMessage | null;
   dueAt: string;
   allDay: boolean;
   remindBefore: string[];
@@ -75,6 +78,7 @@ export function toMilestoneView(m: Milestone): MilestoneView {
     defenderId: m.defenderId,
     kind: m.kind,
     title: m.title,
+    titleMessage: m.titleMessage ?? null,
     dueAt: m.dueAt.toISOString(),
     allDay: m.allDay,
     remindBefore: m.remindBefore,

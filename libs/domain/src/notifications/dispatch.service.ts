@@ -13,6 +13,7 @@ import {
 } from '@witness/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { recipientSeesCaseSql } from '../access';
+import { caseNamesAndAccess } from '../defenders';
 import { Milestone } from '../milestones';
 import { User } from '../users';
 import { Delivery } from './delivery.entity';
@@ -156,9 +157,9 @@ export class DispatchService {
               m.due_at, m.all_day, m.status, m.defender_id, u.active, def.full_name, def.access,
               ${recipientSeesCaseSql('u', 'def')} AS may_see
          FROM deliveries d
-         JOIN milestones m ON m.id = d.milestone_id
-         JOIN users u ON u.id = d.recipient_id
-         LEFT JOIN defenders def ON def.id = m.defender_id
+         JOIN reminder_milestones m ON m.id = d.milestone_id
+         JOIN reminder_recipients u ON u.id = d.recipient_id
+         LEFT JOIN reminder_cases def ON def.id = m.defender_id
         WHERE d.id = ANY($1)`,
       [ids],
     );
@@ -250,7 +251,7 @@ export class DispatchService {
     const users: { user_id: string; digest_hour: number; time_zone: string }[] =
       await this.dataSource.query(
         `SELECT p.user_id, p.digest_hour, u.time_zone FROM notification_preferences p
-         JOIN users u ON u.id = p.user_id
+         JOIN reminder_recipients u ON u.id = p.user_id
         WHERE p.digest_hour IS NOT NULL AND u.active
           AND EXISTS (SELECT 1 FROM deliveries d WHERE d.recipient_id = p.user_id AND d.channel = 'email'
                        AND d.state = 'pending' AND d.send_at <= $1)`,
@@ -465,7 +466,7 @@ export class DispatchService {
     if (!defenderId) return true;
     const rows: { may_see: boolean }[] = await tx.query(
       `SELECT ${recipientSeesCaseSql('u', 'def')} AS may_see
-         FROM users u LEFT JOIN defenders def ON def.id = $2 WHERE u.id = $1`,
+         FROM reminder_recipients u LEFT JOIN reminder_cases def ON def.id = $2 WHERE u.id = $1`,
       [userId, defenderId],
     );
     return rows[0]?.may_see === true;
@@ -473,14 +474,9 @@ export class DispatchService {
 
   /** What a reminder says (see `reminderContent`), with the case read in the transaction. */
   private async context(tx: EntityManager, m: Milestone, d: Delivery) {
-    let defender: { fullName: string; access: string } | null = null;
-    if (m.defenderId) {
-      const rows: { full_name: string; access: string }[] = await tx.query(
-        `SELECT full_name, access FROM defenders WHERE id = $1`,
-        [m.defenderId],
-      );
-      if (rows[0]) defender = { fullName: rows[0].full_name, access: rows[0].access };
-    }
+    const defender = m.defenderId
+      ? ((await caseNamesAndAccess(tx, [m.defenderId])).get(m.defenderId) ?? null)
+      : null;
     return reminderContent(m, d, defender, this.baseUrl());
   }
 }

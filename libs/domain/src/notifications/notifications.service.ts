@@ -219,7 +219,7 @@ export class NotificationsService {
       });
       // Channels changed: re-plan every open milestone this person is reminded of.
       const ms: { id: string }[] = await tx.query(
-        `SELECT DISTINCT m.id FROM milestones m
+        `SELECT DISTINCT m.id FROM reminder_milestones m
            LEFT JOIN deliveries d ON d.milestone_id = m.id AND d.recipient_id = $1
           WHERE m.status = 'open' AND m.due_at > $2 AND (d.id IS NOT NULL OR $1 = ANY(m.assignee_ids))`,
         [userId, this.clock.now()],

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@witness/platform';
 import { EntityManager, In } from 'typeorm';
+import { caseAssigneeIds } from '../access';
+import { caseNamesAndAccess } from '../defenders';
 import { Milestone } from '../milestones';
 import { OnDomainEvent, type DomainEvents } from '../shared/events';
 import { User } from '../users';
@@ -59,9 +61,7 @@ export class RemindersService {
    */
   async plan(tx: EntityManager, milestone: Milestone | string): Promise<void> {
     const m =
-      typeof milestone === 'string'
-        ? await tx.findOneBy(Milestone, { id: milestone })
-        : milestone;
+      typeof milestone === 'string' ? await tx.findOneBy(Milestone, { id: milestone }) : milestone;
     if (!m) return;
     const milestoneId = m.id;
     const existing = await tx.find(Delivery, { where: { milestoneId } });
@@ -115,28 +115,15 @@ export class RemindersService {
     let ids = m.assigneeIds ?? [];
     let restricted = false;
     if (m.defenderId) {
-      const rows: { access: string }[] = await tx.query(
-        `SELECT access FROM defenders WHERE id = $1`,
-        [m.defenderId],
-      );
-      restricted = rows[0]?.access === 'restricted';
-      if (ids.length === 0) {
-        const a: { user_id: string }[] = await tx.query(
-          `SELECT user_id FROM defender_assignees WHERE defender_id = $1`,
-          [m.defenderId],
-        );
-        ids = a.map((r) => r.user_id);
-      }
+      const found = await caseNamesAndAccess(tx, [m.defenderId]);
+      restricted = found.get(m.defenderId)?.access === 'restricted';
+      if (ids.length === 0) ids = await caseAssigneeIds(tx, m.defenderId);
     }
     if (ids.length === 0) return [];
     const users = await tx.find(User, { where: { id: In(ids), active: true } });
     let allowed = users.filter((u) => u.role !== 'viewer' || !restricted);
     if (restricted && m.defenderId) {
-      const assigned: { user_id: string }[] = await tx.query(
-        `SELECT user_id FROM defender_assignees WHERE defender_id = $1`,
-        [m.defenderId],
-      );
-      const set = new Set(assigned.map((r) => r.user_id));
+      const set = new Set(await caseAssigneeIds(tx, m.defenderId));
       allowed = allowed.filter(
         (u) => u.role === 'coordinator' || u.role === 'admin' || set.has(u.id),
       );

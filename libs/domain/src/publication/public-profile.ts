@@ -126,16 +126,14 @@ export const PUBLIC_SOURCE_SQL = `
          p.photo, p.photo_document_id, p.photo_alt,
          pd.defender_id AS photo_defender_id, pd.kind AS photo_kind,
          pd.confidential AS photo_confidential, pd.deleted_at IS NOT NULL AS photo_deleted,
-         pv.file_type AS photo_file_type, pv.metadata_removed AS photo_metadata_removed,
-         pv.id AS photo_version_id, pv.version_no AS photo_version_no,
-         pv.stored_sha256 AS photo_sha256, pv.width AS photo_width, pv.height AS photo_height,
+         pd.file_type AS photo_file_type, pd.metadata_removed AS photo_metadata_removed,
+         pd.version_id AS photo_version_id, pd.version_no AS photo_version_no,
+         pd.stored_sha256 AS photo_sha256, pd.width AS photo_width, pd.height AS photo_height,
          p.published_at, p.updated_at,
          d.country, d.hrd_focus, d.status, d.detained_since::text AS detained_since,
          d.access, d.archived_at
-    FROM publications p JOIN defenders d ON d.id = p.defender_id
-    LEFT JOIN documents pd ON pd.id = p.photo_document_id
-    LEFT JOIN document_versions pv
-           ON pv.document_id = pd.id AND pv.version_no = pd.current_version_no`;
+    FROM publications p JOIN public_profile_cases d ON d.id = p.defender_id
+    LEFT JOIN public_profile_photos pd ON pd.document_id = p.photo_document_id`;
 
 export interface PublicChargeRow {
   defender_id: string;
@@ -151,7 +149,7 @@ export interface PublicChargeRow {
  */
 export const PUBLIC_CHARGE_SQL = `
   SELECT e.defender_id, e.type, e.occurred_on::text AS occurred_on, e.charges, e.legal_basis
-    FROM detention_events e JOIN publications p ON p.defender_id = e.defender_id
+    FROM public_profile_charges e JOIN publications p ON p.defender_id = e.defender_id
    WHERE e.defender_id = ANY($1::uuid[]) AND e.id = ANY(p.public_charge_event_ids)
      AND e.type = ANY($3::text[]) AND e.occurred_on <= $2::date
    ORDER BY e.occurred_on, e.seq`;
@@ -174,15 +172,11 @@ export const PUBLIC_ACTIONS_PER_PROFILE = 50;
  */
 export const PUBLIC_ACTION_SQL = `
   SELECT defender_id, title, type, starts_on, ends_on, links FROM (
-    SELECT sad.defender_id, a.title, a.type, a.starts_on::text AS starts_on,
+    SELECT a.defender_id, a.title, a.type, a.starts_on::text AS starts_on,
            a.ends_on::text AS ends_on, a.links,
-           row_number() OVER (PARTITION BY sad.defender_id ORDER BY a.starts_on DESC, a.id) AS n
-      FROM solidarity_actions a
-      JOIN solidarity_action_defenders sad ON sad.action_id = a.id
-     WHERE sad.defender_id = ANY($1::uuid[]) AND a.is_public AND a.status <> 'cancelled'
-       AND NOT EXISTS (SELECT 1 FROM solidarity_action_defenders o
-                         JOIN defenders od ON od.id = o.defender_id
-                        WHERE o.action_id = a.id AND od.access = 'restricted')
+           row_number() OVER (PARTITION BY a.defender_id ORDER BY a.starts_on DESC, a.id) AS n
+      FROM public_profile_actions a
+     WHERE a.defender_id = ANY($1::uuid[])
   ) x WHERE n <= ${PUBLIC_ACTIONS_PER_PROFILE}
   ORDER BY starts_on DESC`;
 

@@ -2,8 +2,8 @@ import { ESCALATION_KINDS, MECHANISMS } from '../escalations';
 import { ACTION_TYPES } from '../solidarity';
 
 /**
- * The campaign's indicators: each one's name, its definition in words (the README repeats
- * them), and the SQL behind it.
+ * The campaign's indicators: each one's name, its definition in words (docs/user-guide.md's
+ * Indicators report repeats them), and the SQL behind it.
  *
  * Every indicator is a set of records (`base`): one row per record counted, with an `id`
  * (uuid) and a `day` (date) that order and page its drill-down. The figure is `count(*)` of
@@ -59,7 +59,7 @@ export interface Dimension {
 
 export interface IndicatorDefinition {
   name: IndicatorName;
-  /** Exact definition, shown in the report and the README. */
+  /** Exact definition, shown in the report and in docs/user-guide.md. */
   description: string;
   records: RecordKind;
   /** One row per record counted: `id` (uuid), `day` (date) and the record's columns. */

@@ -42,6 +42,8 @@ export interface DomainEvents {
       key: string;
       milestone: string;
       title: string;
+      /** The title as a message for the pages (`milestones.titles.escalation`). */
+      titleMessage?: { key: string; params?: Record<string, string | number | null> };
       dueOn: string | null;
       open: boolean;
     }[];
@@ -61,6 +63,20 @@ export interface DomainEvents {
     change: 'confidential' | 'not_a_photo' | 'deleted';
     at: Date;
     actor: Actor;
+  };
+  /**
+   * A document version kept while the virus scanner was down was scanned: `clean` (now
+   * available) or `quarantined` (malware: destroyed). The uploader is told; for malware, the
+   * coordinators too.
+   */
+  DocumentScanned: {
+    documentId: string;
+    defenderId: string;
+    versionNo: number;
+    title: string;
+    outcome: 'clean' | 'quarantined';
+    uploadedBy: string | null;
+    at: Date;
   };
   /**
    * A user's sessions (and, when `deactivated`, calendar feed) must end now: a role change, a

@@ -21,7 +21,7 @@ import { LineCounter, parserErrorMessage, readCsvRecords } from '../shared/csv-l
 /**
  * The CSV format of the UN calendar (`npm run cli -- calendar:import FILE.csv`): one row per
  * session, made to be filled in a spreadsheet. One catalogue of columns drives the parser and
- * the README's table.
+ * the table in docs/user-guide.md (Importing the calendar).
  *
  * Deadline cells hold a date. `stakeholder_submission_due` (UPR) holds one date for every
  * state under review and/or per-state dates, `;`-separated: `2026-10-05`,

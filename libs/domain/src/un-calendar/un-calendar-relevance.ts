@@ -67,9 +67,9 @@ function relevanceSqlOf(
   const ended = { calEnded: TERMINAL };
   const viaEscalations = (where: string) => `
     SELECT ed.defender_id, ${escalations} AS escalation_ids, ${owners} AS owner_ids
-      FROM escalations e
-      JOIN escalation_defenders ed ON ed.escalation_id = e.id
-      JOIN defenders dd ON dd.id = ed.defender_id
+      FROM un_calendar_escalations e
+      JOIN un_calendar_escalation_cases ed ON ed.escalation_id = e.id
+      JOIN un_calendar_cases dd ON dd.id = ed.defender_id
      WHERE dd.archived_at IS NULL AND (${visible}) AND ${where}
      GROUP BY ed.defender_id`;
   switch (e.kind) {
@@ -81,9 +81,9 @@ function relevanceSqlOf(
         params: { ...ended, calCountries: e.countries },
         sql: `
           SELECT dd.id AS defender_id, ${escalations} AS escalation_ids, ${owners} AS owner_ids
-            FROM defenders dd
-            LEFT JOIN escalation_defenders ed ON ed.defender_id = dd.id
-            LEFT JOIN escalations e ON e.id = ed.escalation_id
+            FROM un_calendar_cases dd
+            LEFT JOIN un_calendar_escalation_cases ed ON ed.defender_id = dd.id
+            LEFT JOIN un_calendar_escalations e ON e.id = ed.escalation_id
                   AND e.kind = 'upr_submission' AND e.state NOT IN (:...calEnded) AND (${visible})
            WHERE dd.archived_at IS NULL AND dd.status IN ${DEPRIVED_OF_LIBERTY_SQL}
              AND dd.country = ANY(:calCountries)

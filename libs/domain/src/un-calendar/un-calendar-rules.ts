@@ -170,6 +170,29 @@ export function deadlineTitle(
 }
 
 /**
+ * deadlineTitle as a message for the pages (`milestones.titles.unDeadline`): the session's
+ * kind, number, body and title, the deadline's kind (null: the session opens) or its own
+ * label, and the state, as codes each page words in its language.
+ */
+export function deadlineTitleMessage(
+  e: { kind: CalendarEntryKind; number: number | null; body: string | null; title: string },
+  d: { kind: DeadlineKind; country: string | null; label: string | null } | null,
+): { key: string; params: Record<string, string | number | null> } {
+  return {
+    key: 'unDeadline',
+    params: {
+      session: e.kind,
+      number: e.number,
+      body: e.body ? e.body.toUpperCase() : null,
+      title: e.title,
+      deadline: d ? d.kind : 'opens',
+      label: d?.label ?? null,
+      country: d?.country ?? null,
+    },
+  };
+}
+
+/**
  * The HRC session number an escalation's free text names: "HRC61", "HRC 61", "61st session",
  * "HRC/61" -> 61; null when it names none.
  */

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { MilestoneSync } from '../milestones';
 import { addDays } from '../shared/schedule';
 import { relevanceSql } from './un-calendar-relevance';
-import { deadlineTitle, MILESTONE_KIND_FOR } from './un-calendar-rules';
+import { deadlineTitle, deadlineTitleMessage, MILESTONE_KIND_FOR } from './un-calendar-rules';
 import { UnCalendarDeadline, UnCalendarEntry } from './un-calendar.entity';
 import { calendarEntryView, relevanceOf } from './un-calendar.service';
 import type { CalendarDeadlineView, CalendarEntryView } from './un-calendar.types';
@@ -26,6 +26,7 @@ interface Existing {
   source_key: string;
   due_on: string;
   title: string;
+  has_message: boolean;
   status: string;
   assignee_ids: string[];
 }
@@ -102,7 +103,7 @@ export class UnCalendarSync {
       .createQueryBuilder()
       .select(['r.defender_id AS defender_id', 'd.country AS country', 'r.owner_ids AS owner_ids'])
       .from(`(${rel.sql})`, 'r')
-      .innerJoin('defenders', 'd', 'd.id = r.defender_id')
+      .innerJoin('un_calendar_cases', 'd', 'd.id = r.defender_id')
       .setParameters(rel.params)
       .getRawMany<Relevant>();
   }
@@ -122,8 +123,8 @@ export class UnCalendarSync {
       (
         await this.dataSource.query<Existing[]>(
           `SELECT source_key, to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS due_on, title,
-                  status, assignee_ids
-             FROM milestones WHERE source = 'un_calendar' AND source_key LIKE $1`,
+                  has_message, status, assignee_ids
+             FROM un_calendar_milestones WHERE source = 'un_calendar' AND source_key LIKE $1`,
           [`${key}:%`],
         )
       ).map((m) => [m.source_key, m]),
@@ -131,6 +132,7 @@ export class UnCalendarSync {
     const wanted =
       dueOn <= horizon ? relevant.filter((r) => !d?.country || d.country === r.country) : [];
     const title = deadlineTitle(entry, d);
+    const titleMessage = deadlineTitleMessage(entry, d);
     const kind = MILESTONE_KIND_FOR[entry.kind];
     const ops: { defenderId: string; dueOn: string | null; assigneeIds: string[] }[] = [];
     const keep = new Set<string>();
@@ -144,6 +146,7 @@ export class UnCalendarSync {
         m.status !== 'cancelled' &&
         m.due_on === dueOn &&
         m.title === title &&
+        m.has_message &&
         JSON.stringify([...m.assignee_ids].sort()) === JSON.stringify(assigneeIds);
       if (!same) ops.push({ defenderId: r.defender_id, dueOn, assigneeIds });
     }
@@ -159,6 +162,7 @@ export class UnCalendarSync {
             defenderId: op.defenderId,
             kind,
             title,
+            titleMessage,
             dueOn: op.dueOn,
             assigneeIds: op.assigneeIds,
           });
@@ -181,13 +185,13 @@ export class UnCalendarSync {
     if (entry) {
       if (entry.deadlines.length)
         rows = await this.dataSource.query(
-          `SELECT source_key FROM milestones
+          `SELECT source_key FROM un_calendar_milestones
             WHERE source = 'un_calendar' AND status = 'open' AND source_key LIKE $1`,
           [`${entry.id}:%`],
         );
     } else {
       rows = await this.dataSource.query(
-        `SELECT m.source_key FROM milestones m
+        `SELECT m.source_key FROM un_calendar_milestones m
           WHERE m.source = 'un_calendar' AND m.status = 'open'
             AND NOT EXISTS (SELECT 1 FROM un_calendar_deadlines d
                              WHERE d.id::text = split_part(m.source_key, ':', 1))

@@ -501,7 +501,17 @@ export class Env {
   @IsString()
   CLAMAV_SOCKET?: string;
 
-  /** How long a scan may take before the upload is refused (503). */
+  /**
+   * How often the worker scans document versions kept while clamd was unreachable (also
+   * once at its start); each is also retried on its own with backoff.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  CLAMAV_SWEEP_SECONDS = 300;
+
+  /** How long a scan may take before clamd counts as unavailable (the upload is kept pending). */
   @Transform(toInt)
   @IsInt()
   @Min(1000)

@@ -6,14 +6,21 @@ export function etagFor(version: number): string {
 }
 
 /**
- * The version a client claims in `If-Match` (`"3"`, `W/"3"`). Missing: 428. Unparseable: 400.
+ * The version a client claims in `If-Match` (`"3"`, `W/"3"`). Missing: 428. Unparseable: 400
+ * naming `field` (a web form sends the same claim in its hidden `version` field).
  */
-export function versionFromIfMatch(header: string | string[] | undefined): number {
+export function versionFromIfMatch(
+  header: string | string[] | undefined,
+  field = 'If-Match',
+): number {
   const raw = Array.isArray(header) ? header[0] : header;
   if (raw === undefined || raw.trim() === '') throw new PreconditionRequiredError();
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
   if (!m) {
-    throw ValidationFailedError.field('If-Match', 'must be the ETag you received, e.g. "3"');
+    throw ValidationFailedError.field(
+      field,
+      field === 'If-Match' ? 'must be the ETag you received, e.g. "3"' : 'must be a version number',
+    );
   }
   return Number(m[1]);
 }

@@ -46,8 +46,8 @@ function isPlain(value: unknown): value is Record<string, unknown> {
  * A logged object with every SENSITIVE_KEYS property in its first four levels (plain
  * objects and arrays) replaced by "[redacted]". Returns the very same object when there is
  * nothing to censor, the usual case, so a log line costs no copy. pino's wildcard redaction
- * did this before, at about a sixth of the cost of a whole health-check request (the
- * README's Benchmarks section); this walks only what is logged.
+ * did this before, at about a sixth of the cost of a whole health-check request
+ * (docs/performance.md, Benchmarks); this walks only what is logged.
  */
 export function censorSensitive<T>(value: T, depth = CENSOR_DEPTH): T {
   if (depth <= 0) return value;

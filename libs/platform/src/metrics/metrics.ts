@@ -20,7 +20,7 @@ export const QUEUE_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'fai
 /** A collector that takes longer than this is skipped for the scrape (and counted). */
 const COLLECT_TIMEOUT_MS = 3000;
 
-type Collector = 'db_pool' | 'queues' | 'outbox' | 'reminders';
+type Collector = 'db_pool' | 'queues' | 'outbox' | 'reminders' | 'scans';
 
 let processRegistry: Registry | undefined;
 
@@ -75,6 +75,7 @@ export class Metrics {
     queues: new Registry(),
     outbox: new Registry(),
     reminders: new Registry(),
+    scans: new Registry(),
   };
 
   readonly httpDuration = new Histogram({
@@ -179,6 +180,18 @@ export class Metrics {
     registers: [this.gauges.reminders],
   });
 
+  private readonly scansPending = new Gauge({
+    name: 'witness_documents_pending_scan',
+    help: 'Document versions kept while the virus scanner was unreachable, not scanned yet (never served until then).',
+    registers: [this.gauges.scans],
+  });
+
+  private readonly scansOldest = new Gauge({
+    name: 'witness_documents_pending_scan_oldest_age_seconds',
+    help: 'How long the oldest document version waiting for the virus check has waited (0 when none).',
+    registers: [this.gauges.scans],
+  });
+
   constructor(
     @Inject(METRICS_OPTIONS) private readonly options: MetricsOptions,
     private readonly dataSource: DataSource,
@@ -200,6 +213,7 @@ export class Metrics {
       this.collect('queues', () => this.collectQueues()),
       this.collect('outbox', () => this.collectOutbox()),
       this.collect('reminders', () => this.collectReminders()),
+      this.collect('scans', () => this.collectScans()),
     ]);
     const merged = Registry.merge([
       processMetrics(),
@@ -266,6 +280,16 @@ export class Metrics {
     );
     this.remindersDue.set(Number(row.n));
     this.remindersOldest.set(ageSeconds(now, row.oldest));
+  }
+
+  private async collectScans(): Promise<void> {
+    const row = await this.scalarQuery(
+      `SELECT count(*)::text AS n, min(created_at) AS oldest FROM document_versions
+        WHERE scan = 'pending'`,
+      [],
+    );
+    this.scansPending.set(Number(row.n));
+    this.scansOldest.set(ageSeconds(this.clock.now(), row.oldest));
   }
 
   /**

@@ -9,6 +9,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Reminders = 'reminders',
   Dossiers = 'dossiers',
+  Documents = 'documents',
 }
 
 export enum MaintenanceJob {
@@ -36,6 +37,13 @@ export enum DossierJob {
   Render = 'render',
 }
 
+export enum DocumentJob {
+  /** Scan one document version kept while clamd was down (`pending`): clean or quarantined. */
+  Scan = 'scan',
+  /** At worker start and recurring (job scheduler): scan every version still pending. */
+  ScanSweep = 'scan-sweep',
+}
+
 export enum OutboxJob {
   /** Recurring: enqueue committed outbox rows. */
   Relay = 'relay',
@@ -60,6 +68,10 @@ export interface QueueJobs {
   };
   [QueueName.Dossiers]: {
     [DossierJob.Render]: { dossierId: string };
+  };
+  [QueueName.Documents]: {
+    [DocumentJob.Scan]: { versionId: string };
+    [DocumentJob.ScanSweep]: Record<string, never>;
   };
 }
 
@@ -104,6 +116,7 @@ export function jobFor<Q extends QueueName, N extends JobNameOf<Q>>(
 export const jobIds = {
   delivery: (id: string) => `delivery-${id}`,
   dossier: (id: string) => `dossier-${id}`,
+  documentScan: (versionId: string) => `document-scan-${versionId}`,
   digest: (userId: string, moment: string) => `digest-${userId}-${Date.parse(moment)}`,
   /** Per change: every edit of an entry (a new version, or its removal) syncs again. */
   calendarSync: (entryId: string, version: number | 'removed') =>

@@ -3,16 +3,25 @@ import { UnavailableError } from '../errors';
 import type { ClamdClient, ClamdTarget, ScanVerdict } from './clamd-client';
 
 /**
- * Scanning is configured but could not be done (clamd down, too slow, or refusing): the
- * upload is refused (fail closed), answered 503.
+ * Scanning is configured but could not be done. `reason` says whether clamd was out of reach
+ * (`unreachable`, `timeout`: worth waiting for, so an upload is kept pending a later scan) or
+ * answered with an error (`error`, e.g. over its StreamMaxLength: the upload is refused, 503).
  */
 export class ScannerUnavailableError extends UnavailableError {
-  constructor(detail: string) {
+  constructor(
+    detail: string,
+    readonly reason: 'unreachable' | 'timeout' | 'error' = 'error',
+  ) {
     super(
       `The virus scanner could not check this file (${detail}), so it was refused and nothing was stored. Try again later; if it persists, tell an administrator.`,
       30,
     );
     this.name = 'ScannerUnavailableError';
+  }
+
+  /** clamd was down or too slow: trying again later may well succeed. */
+  get transient(): boolean {
+    return this.reason !== 'error';
   }
 }
 
@@ -51,7 +60,7 @@ export class ClamdVirusScanner extends VirusScanner {
             : /size limit/i.test(err.message)
               ? "the file is larger than clamd's StreamMaxLength"
               : 'clamd answered with an error';
-      throw new ScannerUnavailableError(detail);
+      throw new ScannerUnavailableError(detail, err.reason);
     }
   }
 }

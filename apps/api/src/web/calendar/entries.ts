@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import {
   CALENDAR_ENTRY_KINDS,
   DEADLINE_KINDS,
-  deadlineTitle,
   REGIONAL_BODIES,
   shortName,
   UnCalendarService,
@@ -11,12 +10,7 @@ import {
   type CalendarEntryView,
   countryNameFor,
 } from '@witness/domain';
-import {
-  AppError,
-  NotFoundError,
-  PreconditionRequiredError,
-  ValidationFailedError,
-} from '@witness/platform';
+import { AppError, NotFoundError, ValidationFailedError } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/policy.decorators';
 import { CurrentActor } from '../../http/actor.decorator';
@@ -25,20 +19,23 @@ import {
   OpportunityQueryDto,
   UpdateCalendarEntryDto,
 } from '../../un-calendar/un-calendar.dto';
+import { countryCodes } from '../display-names';
 import { Views, type FieldErrorMap, type WebRequest } from '../views';
 import { ANY_ROLE } from '../web-auth.controller';
 import {
   checkbox,
   errorMap,
   formErrors,
+  formVersion,
   integer,
-  list,
+  many,
   refill,
   text,
   validateAs,
   type FormBody,
 } from '../web-form';
 import { queryWith, withNotice } from '../work-web.util';
+import { calendarDeadlineTitle } from '../milestone-titles';
 
 const DECIDERS = ['coordinator', 'admin'] as const;
 /** Empty deadline rows a form offers beyond those the entry has. */
@@ -91,7 +88,10 @@ export class CalendarEntriesWebController {
       {
         entry,
         name: shortName(entry),
-        deadlines: entry.deadlines.map((d) => ({ ...d, title: deadlineTitle(entry, d) })),
+        deadlines: entry.deadlines.map((d) => ({
+          ...d,
+          title: calendarDeadlineTitle(this.views.translator, this.views.lang(req), entry, d),
+        })),
         rows: page?.data ?? [],
         reasonText: page?.data[0]?.reasonText,
         countryOptions: entry.countries.map((c) => ({
@@ -169,9 +169,8 @@ export class CalendarEntriesWebController {
   ) {
     if (!UUID.test(id)) throw new NotFoundError('calendar entry', id);
     const current = await this.calendar.get(id, actor);
-    const version = integer(body, 'version');
     try {
-      if (typeof version !== 'number') throw new PreconditionRequiredError();
+      const version = formVersion(body);
       const dto = await validateAs(UpdateCalendarEntryDto, entryInput(body));
       await this.calendar.update(id, dto, version, actor);
       return reply.redirect(
@@ -291,7 +290,7 @@ function entryInput(body: FormBody): Record<string, unknown> {
     startsOn: text(body, 'startsOn') ?? '',
     endsOn: text(body, 'endsOn') ?? '',
     location: text(body, 'location') ?? null,
-    countries: list(body, 'countries') ?? [],
+    countries: countryCodes(many(body, 'countries')),
     deadlines: deadlineRows(body).map((r) => ({
       kind: r.kind,
       dueOn: r.dueOn,
@@ -314,7 +313,7 @@ function formOf(e: CalendarEntryView): FormBody {
     startsOn: e.startsOn,
     endsOn: e.endsOn,
     location: e.location ?? '',
-    countries: e.countries.join(', '),
+    countries: e.countries,
     deadlineKind: e.deadlines.map((d) => d.kind),
     deadlineDueOn: e.deadlines.map((d) => d.dueOn),
     deadlineCountry: e.deadlines.map((d) => d.country ?? ''),

@@ -1,7 +1,6 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
-  deadlineTitle,
   DefendersService,
   MilestonesService,
   shortName,
@@ -19,6 +18,7 @@ import { Views, type FieldErrorMap, type WebRequest } from '../views';
 import { ANY_ROLE } from '../web-auth.controller';
 import { text, type FormBody } from '../web-form';
 import { dueLabel, knownZone, queryWith } from '../work-web.util';
+import { calendarDeadlineTitle, milestoneTitle } from '../milestone-titles';
 
 /** Milestones a month view shows at most (then it points to the list). */
 const MONTH_CAP = 400;
@@ -97,13 +97,17 @@ export class CalendarWebController {
               detail: d.iso === e.startsOn || d.iso === first ? e.title : undefined,
             });
       for (const dl of e.deadlines)
-        add(dl.dueOn, { kind: 'deadline', label: deadlineTitle(e, dl), href });
+        add(dl.dueOn, {
+          kind: 'deadline',
+          label: calendarDeadlineTitle(this.views.translator, this.views.lang(req), e, dl),
+          href,
+        });
     }
     for (const m of found.milestones) {
       const due = dueLabel(m, tz);
       add(due.slice(0, 10), {
         kind: 'milestone',
-        label: m.title,
+        label: milestoneTitle(this.views.translator, this.views.lang(req), m),
         href: `/app/milestones/${m.id}`,
         time: m.allDay ? undefined : due.slice(11),
         detail: m.defenderId

@@ -1,4 +1,5 @@
 import type { Contact, DefenderView } from '@witness/domain';
+import { countryCodes } from '../display-names';
 import type { FieldErrorMap } from '../views';
 import { many, text, type FormBody } from '../web-form';
 
@@ -166,7 +167,8 @@ export function defenderFormFromBody(body: FormBody): DefenderForm {
     sex: str('sex'),
     birthDate: str('birthDate'),
     birthYear: str('birthYear'),
-    nationalities: str('nationalities'),
+    // One input per country, typed by name: kept as codes.
+    nationalities: countryCodes(many(body, 'nationalities')).join(', '),
     country: str('country'),
     profession: str('profession'),
     organisation: str('organisation'),
@@ -356,9 +358,4 @@ export function splitContactErrors(errors: FieldErrorMap): {
     }
   }
   return { errors: rest, rows };
-}
-
-/** The version a form carries in its hidden `version` field (as an If-Match would). */
-export function formVersion(body: FormBody): string | undefined {
-  return text(body, 'version');
 }

@@ -6,7 +6,7 @@ import {
   DetentionService,
   type AuthenticatedActor,
 } from '@witness/domain';
-import { AppError, versionFromIfMatch } from '@witness/platform';
+import { AppError } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/policy.decorators';
 import { AssignDto, AssigneeParams, CreateConsentDto } from '../../cases/consent.dto';
@@ -15,8 +15,8 @@ import { CreateEventDto, EventParams, UpdateEventDto } from '../../defenders/eve
 import { CurrentActor } from '../../http/actor.decorator';
 import { picking } from '../picker';
 import { type WebRequest } from '../views';
-import { defined, refill, text, validateAs, type FormBody } from '../web-form';
-import { encodeSnapshot, formVersion } from './form';
+import { defined, formVersion, refill, text, validateAs, type FormBody } from '../web-form';
+import { encodeSnapshot } from './form';
 import {
   decodeEventSnapshot,
   eventChangedFields,
@@ -104,7 +104,7 @@ export class DefenderProfileWebController {
   ) {
     body ??= {};
     const mine = eventFormFromBody(body);
-    const version = versionFromIfMatch(formVersion(body));
+    const version = formVersion(body);
     const rawBase = text(body, 'base');
     const base =
       decodeEventSnapshot(rawBase) ??

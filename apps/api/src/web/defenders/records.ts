@@ -4,9 +4,10 @@ import {
   decidesAccess,
   DefendersService,
   type AuthenticatedActor,
+  type DefenderListItem,
   type DefenderView,
 } from '@witness/domain';
-import { AppError, versionFromIfMatch } from '@witness/platform';
+import { AppError } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/policy.decorators';
 import {
@@ -17,7 +18,7 @@ import {
 } from '../../defenders/defender.dto';
 import { CurrentActor } from '../../http/actor.decorator';
 import { Views, type FieldErrorMap, type WebRequest } from '../views';
-import { formErrors, text, validateAs, type FormBody } from '../web-form';
+import { formErrors, formVersion, text, validateAs, type FormBody } from '../web-form';
 import {
   BLANK_CONTACT_ROWS,
   changedFields,
@@ -28,7 +29,6 @@ import {
   defenderFormFromView,
   emptyDefenderForm,
   encodeSnapshot,
-  formVersion,
   overlay,
   patchInput,
   splitContactErrors,
@@ -65,7 +65,7 @@ export class DefendersWebController {
       if (v !== undefined && v.trim() !== '') filters[k] = v.trim();
     }
     let errors: FieldErrorMap | undefined;
-    let rows: DefenderView[] = [];
+    let rows: DefenderListItem[] = [];
     let nextCursor: string | null = null;
     try {
       const dto = await validateAs(DefenderListQueryDto, { ...filters });
@@ -158,7 +158,7 @@ export class DefendersWebController {
     body ??= {};
     const mine = defenderFormFromBody(body);
     // The version read when the form was opened, checked as the API checks If-Match.
-    const version = versionFromIfMatch(formVersion(body));
+    const version = formVersion(body);
     const rawBase = text(body, 'base');
     const base =
       decodeDefenderSnapshot(rawBase) ?? defenderFormFromView(await this.defenders.get(id, actor));

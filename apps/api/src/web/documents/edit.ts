@@ -6,14 +6,14 @@ import {
   type AuthenticatedActor,
   type DocumentView,
 } from '@witness/domain';
-import { AppError, versionFromIfMatch } from '@witness/platform';
+import { AppError } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/policy.decorators';
 import { UpdateDocumentDto } from '../../documents/document.dto';
 import { CurrentActor } from '../../http/actor.decorator';
 import { encodeSnapshot } from '../defenders/form';
 import { Views, type FieldErrorMap, type WebRequest } from '../views';
-import { text, validateAs, type FormBody } from '../web-form';
+import { formVersion, text, validateAs, type FormBody } from '../web-form';
 import {
   changedFields,
   decodeSnapshot,
@@ -68,7 +68,7 @@ export class DocumentEditWebController {
     const id = idOr404(rawId, 'Document');
     body ??= {};
     // The version read when the form was opened, checked as the API checks If-Match.
-    const version = versionFromIfMatch(text(body, 'version'));
+    const version = formVersion(body);
     const current = await this.documents.get(id, actor);
     const withSource = current.sourceIdentity !== undefined;
     const mine = formFromBody(body, withSource ? undefined : current);

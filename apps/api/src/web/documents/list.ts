@@ -118,10 +118,12 @@ export class DocumentsListWebController {
     try {
       const { fields, file } = await validUpload(body, UploadDocumentFieldsDto);
       const view = await this.documents.upload(id, fields, file, actor);
+      // Kept while the virus scanner is down: the notice says so in plain words.
+      const notice = view.current.scan === 'pending' ? 'uploadedPending' : 'uploaded';
       return this.parts.uploaded(
         req,
         reply,
-        `/app/documents/${view.id}?notice=documents.notices.uploaded`,
+        `/app/documents/${view.id}?notice=documents.notices.${notice}`,
       );
     } catch (err) {
       const failure = this.parts.failure(req, err);

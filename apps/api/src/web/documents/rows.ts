@@ -9,6 +9,8 @@ export interface DocumentRow {
   language: string | null;
   versionCount: number;
   confidential: boolean;
+  /** Set when the latest version waits for the virus check or was quarantined. */
+  scanHold: 'pending' | 'quarantined' | null;
   size: string;
   uploadedBy: string | null;
   uploadedAt: string;
@@ -30,6 +32,8 @@ export async function documentRows(
     language: d.language,
     versionCount: d.versionCount,
     confidential: d.confidential,
+    scanHold:
+      d.current.scan === 'pending' || d.current.scan === 'quarantined' ? d.current.scan : null,
     size: formatSize(d.current.sizeBytes),
     uploadedBy: (d.current.uploadedBy && names.get(d.current.uploadedBy)) ?? null,
     uploadedAt: d.current.uploadedAt,

@@ -11,6 +11,8 @@ import {
   type AuthenticatedActor,
   type DocumentContent,
   type DocumentView,
+  type ScanState,
+  UNSERVABLE_SCAN_STATES,
 } from '@witness/domain';
 import { NotFoundError } from '@witness/platform';
 import type { FastifyReply } from 'fastify';
@@ -35,6 +37,9 @@ import {
 } from './form';
 import { DocumentPageParts } from './parts';
 import { formatSize } from './rows';
+
+/** Versions kept but not offered: waiting for the virus check, or quarantined. */
+const SCAN_HOLDS = new Set<ScanState>(UNSERVABLE_SCAN_STATES);
 
 /** The document page with its preview (images, PDFs in the browser's own viewer, plain text), its files and new versions. */
 @ApiExcludeController()
@@ -86,7 +91,9 @@ export class DocumentWebController {
     const lang = this.views.lang(req);
     const event = events.find((e) => e.id === doc.eventId);
     const escalation = escalations.find((e) => e.id === doc.escalationId);
-    const preview = previewKind(doc.current.fileType);
+    // Waiting for the virus check, or quarantined: said plainly, and nothing of it offered.
+    const scanHold = SCAN_HOLDS.has(doc.current.scan) ? doc.current.scan : null;
+    const preview = scanHold ? 'none' : previewKind(doc.current.fileType);
     return this.views.send(
       req,
       reply,
@@ -101,6 +108,7 @@ export class DocumentWebController {
         escalation: escalation
           ? { id: escalation.id, label: this.parts.escalationLabel(lang, escalation) }
           : null,
+        scanHold,
         preview,
         text: preview === 'text' ? await this.textPreview(id, doc, actor) : null,
         versions: versions.map((v) => ({
@@ -110,6 +118,7 @@ export class DocumentWebController {
           scanLabel: this.views.translator.t(lang, `documents.scan.${v.scan}`),
           uploader: (v.uploadedBy && names.get(v.uploadedBy)) ?? null,
           current: v.versionNo === doc.current.versionNo,
+          held: SCAN_HOLDS.has(v.scan),
         })),
         editor: CASE_EDITORS.includes(actor.role),
         file: this.parts.fileField(req, state.errors),
@@ -238,11 +247,17 @@ export class DocumentWebController {
     const body = await readWebUpload(req);
     try {
       const { fields, file } = await validUpload(body, UploadVersionFieldsDto);
-      await this.documents.addVersion(id, file, { allowDuplicate: fields.allowDuplicate }, actor);
+      const view = await this.documents.addVersion(
+        id,
+        file,
+        { allowDuplicate: fields.allowDuplicate },
+        actor,
+      );
+      const notice = view.current.scan === 'pending' ? 'versionPending' : 'versionAdded';
       return this.parts.uploaded(
         req,
         reply,
-        `/app/documents/${id}?notice=documents.notices.versionAdded`,
+        `/app/documents/${id}?notice=documents.notices.${notice}`,
       );
     } catch (err) {
       const failure = this.parts.failure(req, err);

@@ -18,6 +18,7 @@ import { DOSSIER_FORMATS, dossierStatus } from './dossiers';
 import { completenessPanel } from './questionnaire-form';
 import {
   clockLines,
+  DECIDERS,
   EDITORS,
   escalationPickers,
   refusedStepWords,
@@ -38,6 +39,8 @@ export interface EscalationPageState {
   edit?: { values: FormBody; errors?: FieldErrorMap; conflict?: string };
   dossier?: { values: FormBody; errors?: FieldErrorMap; refusal?: string; missing?: string[] };
   annexes?: { values: FormBody; errors?: FieldErrorMap; conflict?: string };
+  /** A step's corrected date that was refused: shown on that step's row. */
+  stepDate?: { transitionId: string; value: string; error: string };
 }
 
 /** The escalation page's view-model, built once for the page and for every refused form on it. */
@@ -161,10 +164,17 @@ export class EscalationPage {
           ...r,
           name: names.get(r.defenderId) ?? '',
         })),
-        history: history.map((h) => ({
-          ...h,
-          actorName: h.actorId ? (people.get(h.actorId) ?? '') : '',
-        })),
+        history: history.map((h) => {
+          const refused = state.stepDate?.transitionId === h.id ? state.stepDate : undefined;
+          return {
+            ...h,
+            actorName: h.actorId ? (people.get(h.actorId) ?? '') : '',
+            dateValue: refused?.value ?? h.date,
+            dateErrors: refused ? { occurredOn: refused.error } : undefined,
+          };
+        }),
+        // Coordinators and admins correct a step's date (the clock follows).
+        decider: (DECIDERS as readonly string[]).includes(actor.role),
         edit: {
           values: editValues,
           errors: state.edit?.errors,

@@ -12,7 +12,9 @@ import { Roles } from '../../auth/policy.decorators';
 import { DossierRequestDto } from '../../dossiers/dossiers.controller';
 import { PutAnnexesDto } from '../../escalations/annex.dto';
 import {
+  CorrectStepDateDto,
   EscalationIdParams,
+  EscalationTransitionParams,
   TransitionDto,
   UpdateEscalationDto,
 } from '../../escalations/escalation.dto';
@@ -22,6 +24,7 @@ import { type FieldErrorMap, type WebRequest } from '../views';
 import {
   defined,
   formErrors,
+  formVersion,
   integer,
   list,
   many,
@@ -33,13 +36,13 @@ import {
 } from '../web-form';
 import { EscalationPage } from './detail.page';
 import {
+  DECIDERS,
   EDITORS,
   isConflict,
   isVersionConflict,
   refusedStep,
   renameErrors,
   STAFF,
-  versionOf,
 } from './view';
 
 /**
@@ -130,6 +133,18 @@ export class EscalationWebController {
       await this.escalations.transition(id, input, actor);
       return reply.redirect(`/app/escalations/${id}?notice=escalations.notices.moved`, 303);
     } catch (err) {
+      // A date before the previous step's: said on the step's form, naming its date.
+      if (err instanceof AppError && err.code === 'incomplete' && err.extra.field === 'date') {
+        const errors = { date: err.message };
+        return this.page.render(
+          req,
+          reply,
+          actor,
+          id,
+          { failedStep: { to, values: refill(body), errors } },
+          422,
+        );
+      }
       if (err instanceof ValidationFailedError) {
         const errors = renameErrors(formErrors(err) ?? {}, {});
         return this.page.render(
@@ -148,6 +163,49 @@ export class EscalationWebController {
         return this.page.render(req, reply, actor, id, state, 409);
       }
       throw err;
+    }
+  }
+
+  /** A step's date, corrected by a coordinator or an admin: the clock is derived again. */
+  @Post('escalations/:id/transitions/:transitionId/date')
+  @Roles(...DECIDERS)
+  async correctStepDate(
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param() { id, transitionId }: EscalationTransitionParams,
+    @Body() body: FormBody,
+  ) {
+    const occurredOn = text(body, 'occurredOn');
+    const refused = (error: string, status: number) =>
+      this.page.render(
+        req,
+        reply,
+        actor,
+        id,
+        { stepDate: { transitionId, value: occurredOn ?? '', error } },
+        status,
+      );
+    try {
+      const input = await validateAs(CorrectStepDateDto, defined({ occurredOn }));
+      await this.escalations.correctStepDate(
+        id,
+        transitionId,
+        input.occurredOn,
+        formVersion(body),
+        actor,
+      );
+      return reply.redirect(
+        `/app/escalations/${id}?notice=escalations.notices.stepDateCorrected#history`,
+        303,
+      );
+    } catch (err) {
+      if (isVersionConflict(err)) return refused(err.message, 412);
+      // Out of order: the message names the neighbouring step's date.
+      if (err instanceof AppError && err.code === 'incomplete') return refused(err.message, 422);
+      const fields = formErrors(err);
+      if (!fields) throw err;
+      return refused(fields.occurredOn ?? Object.values(fields)[0], 400);
     }
   }
 
@@ -185,7 +243,7 @@ export class EscalationWebController {
     });
     try {
       const patch = await validateAs(UpdateEscalationDto, plain);
-      await this.escalations.update(id, patch, versionOf(body), actor);
+      await this.escalations.update(id, patch, formVersion(body), actor);
       return reply.redirect(`/app/escalations/${id}?notice=escalations.notices.saved`, 303);
     } catch (err) {
       if (isVersionConflict(err)) {
@@ -236,7 +294,7 @@ export class EscalationWebController {
           refreshVersions: text(body, 'refreshVersions') === 'true' ? true : undefined,
         }),
       );
-      await this.annexes.set(id, input, versionOf(body), actor);
+      await this.annexes.set(id, input, formVersion(body), actor);
       return reply.redirect(
         `/app/escalations/${id}?notice=escalations.notices.annexesSaved#annexes`,
         303,

@@ -27,8 +27,16 @@ import {
   typedFormValues,
   yesNo,
 } from './questionnaire-form';
-import { DECIDERS, EDITORS, isVersionConflict, STAFF, versionOf } from './view';
-import { defined, formErrors, refill, text, validateAs, type FormBody } from '../web-form';
+import { DECIDERS, EDITORS, isVersionConflict, STAFF } from './view';
+import {
+  defined,
+  formErrors,
+  formVersion,
+  refill,
+  text,
+  validateAs,
+  type FormBody,
+} from '../web-form';
 
 interface PageState {
   typed?: { values: FormBody; errors?: FieldErrorMap; conflict?: string };
@@ -84,7 +92,7 @@ export class QuestionnaireWebController {
             seesSensitive(actor) && 'sourceShown' in body ? sourceFrom(body) : undefined,
         }),
       );
-      await this.escalations.update(id, patch, versionOf(body), actor);
+      await this.escalations.update(id, patch, formVersion(body), actor);
       return reply.redirect(
         `/app/escalations/${id}/questionnaire?notice=escalations.notices.questionnaireSaved`,
         303,
@@ -144,7 +152,7 @@ export class QuestionnaireWebController {
     try {
       const input = { field, defenderId };
       if (what === 'return') {
-        await this.questionnaire.returnToRecord(id, input, versionOf(body), actor);
+        await this.questionnaire.returnToRecord(id, input, formVersion(body), actor);
       } else {
         const raw = text(body, 'value');
         // A yes / no answer comes from a select; anything else is typed.
@@ -153,7 +161,7 @@ export class QuestionnaireWebController {
         await this.questionnaire.override(
           id,
           { ...input, value: value ?? '' },
-          versionOf(body),
+          formVersion(body),
           actor,
         );
       }

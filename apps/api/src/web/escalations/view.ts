@@ -6,10 +6,9 @@ import {
   statesOf,
   type EscalationView,
 } from '@witness/domain';
-import { AppError, PreconditionRequiredError } from '@witness/platform';
+import { AppError } from '@witness/platform';
 import type { PickerSpec } from '../picker';
 import type { FieldErrorMap } from '../views';
-import { integer, type FormBody } from '../web-form';
 
 export const STAFF = ['viewer', 'caseworker', 'coordinator', 'admin'] as const;
 export const EDITORS = ['caseworker', 'coordinator', 'admin'] as const;
@@ -21,13 +20,6 @@ export function isVersionConflict(err: unknown): err is AppError {
     err instanceof AppError &&
     (err.code === 'precondition_failed' || err.code === 'precondition_required')
   );
-}
-
-/** A version from a hidden field, or a 428 when the form carried none. */
-export function versionOf(body: FormBody): number {
-  const v = integer(body, 'version');
-  if (typeof v !== 'number') throw new PreconditionRequiredError();
-  return v;
 }
 
 /**

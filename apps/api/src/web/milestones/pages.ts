@@ -25,6 +25,7 @@ import {
   checkbox,
   errorMap,
   formErrors,
+  formVersion,
   many,
   refill,
   text,
@@ -39,7 +40,6 @@ import {
   presetCase,
   STAFF,
   UUID,
-  versionOf,
   zoneOf,
 } from '../work-web.shared';
 import {
@@ -52,6 +52,7 @@ import {
   withNotice,
   zonedTimestamp,
 } from '../work-web.util';
+import { milestoneTitle } from '../milestone-titles';
 
 /** Reminder offsets the milestone form offers (ISO 8601 durations, as the API takes them). */
 const REMIND_OPTIONS = ['P7D', 'P3D', 'P1D', 'PT2H'] as const;
@@ -277,7 +278,7 @@ export class MilestonesWebController {
       },
       {
         title: 'work.milestones.showTitle',
-        titleParams: { title: m.title },
+        titleParams: { title: milestoneTitle(this.views.translator, this.views.lang(req), m) },
         section: 'milestones',
       },
     );
@@ -292,7 +293,7 @@ export class MilestonesWebController {
     @Param() { id }: MilestoneIdParams,
     @Body() body: FormBody,
   ) {
-    const version = versionOf(body);
+    const version = formVersion(body);
     const back = safeReturn(text(body, 'back'), '/app/milestones');
     try {
       const patch = await validateAs(UpdateMilestoneDto, { status: 'done' });

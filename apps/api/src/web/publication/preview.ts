@@ -22,7 +22,7 @@ import { Views, type FieldErrorMap, type WebRequest } from '../views';
 import {
   defined,
   formErrors,
-  integer,
+  formVersion,
   many,
   nullableText,
   refill,
@@ -82,7 +82,7 @@ export class PublicationWebController {
     // One photo: a document chosen in the list, or an address; the description goes with it.
     const photoDocumentId =
       'photoDocumentId' in body ? (text(body, 'photoDocumentId') ?? null) : undefined;
-    const version = integer(body, 'version');
+    const version = formVersion(body, { optional: true });
     try {
       const input = await validateAs(
         PutPublicationDto,

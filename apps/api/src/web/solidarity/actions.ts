@@ -26,6 +26,7 @@ import {
   checkbox,
   errorMap,
   formErrors,
+  formVersion,
   integer,
   list,
   many,
@@ -34,15 +35,7 @@ import {
   validateAs,
   type FormBody,
 } from '../web-form';
-import {
-  caseNames,
-  EDITORS,
-  isStale,
-  PAGE_SIZE,
-  presetCase,
-  STAFF,
-  versionOf,
-} from '../work-web.shared';
+import { caseNames, EDITORS, isStale, PAGE_SIZE, presetCase, STAFF } from '../work-web.shared';
 import { queryWith } from '../work-web.util';
 
 const REACH_FIELDS = ['signatures', 'participants', 'organisations', 'impressions'] as const;
@@ -224,7 +217,7 @@ export class SolidarityWebController {
     @Param() { id }: IdParams,
     @Body() body: FormBody,
   ) {
-    const version = versionOf(body);
+    const version = formVersion(body);
     const again = picking(body);
     if (again) {
       const a = await this.solidarity.action(id, actor);

@@ -63,6 +63,8 @@ export interface DerivedDeadline {
   key: ClockKey;
   milestone: ClockMilestone;
   title: string;
+  /** The title as a message for the pages: the procedure and the deadline's key. */
+  titleMessage: { key: 'escalation'; params: { procedure: string; clock: ClockKey } };
   /** The deadline, known or not. */
   dueOn: string | null;
   /** Open in the current state (a milestone to keep); retired otherwise. */
@@ -82,6 +84,7 @@ export function deadlines(
       key: rule.key,
       milestone: rule.milestone,
       title: rule.title,
+      titleMessage: { key: 'escalation', params: { procedure: kind, clock: rule.key } },
       dueOn,
       open: dueOn !== null && rule.openIn.includes(state),
     };
