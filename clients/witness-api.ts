@@ -4036,7 +4036,7 @@ export interface components {
              * @description Stable name of the figure.
              * @enum {string}
              */
-            name: "new_profiles" | "profiles_featured" | "detained_at_period_end" | "releases" | "releases_after_escalation" | "escalations" | "wgad_opinions" | "government_replies" | "reply_deadlines_missed" | "solidarity_actions" | "partners_supported";
+            name: "new_profiles" | "profiles_featured" | "detained_at_period_end" | "releases" | "releases_after_escalation" | "escalations" | "wgad_opinions" | "mechanism_outcomes" | "government_replies" | "reply_deadlines_missed" | "solidarity_actions" | "partners_supported";
             /** @description Exact definition of what is counted. */
             description: string;
             /**
@@ -4072,7 +4072,7 @@ export interface components {
              * @description The indicator.
              * @enum {string}
              */
-            indicator: "new_profiles" | "profiles_featured" | "detained_at_period_end" | "releases" | "releases_after_escalation" | "escalations" | "wgad_opinions" | "government_replies" | "reply_deadlines_missed" | "solidarity_actions" | "partners_supported";
+            indicator: "new_profiles" | "profiles_featured" | "detained_at_period_end" | "releases" | "releases_after_escalation" | "escalations" | "wgad_opinions" | "mechanism_outcomes" | "government_replies" | "reply_deadlines_missed" | "solidarity_actions" | "partners_supported";
             /**
              * @description What `data` holds.
              * @enum {string}
@@ -9754,7 +9754,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The indicator (its `name` in the report); another name answers 404. */
-                name: "new_profiles" | "profiles_featured" | "detained_at_period_end" | "releases" | "releases_after_escalation" | "escalations" | "wgad_opinions" | "government_replies" | "reply_deadlines_missed" | "solidarity_actions" | "partners_supported";
+                name: "new_profiles" | "profiles_featured" | "detained_at_period_end" | "releases" | "releases_after_escalation" | "escalations" | "wgad_opinions" | "mechanism_outcomes" | "government_replies" | "reply_deadlines_missed" | "solidarity_actions" | "partners_supported";
             };
             cookie?: never;
         };

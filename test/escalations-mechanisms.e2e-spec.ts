@@ -234,6 +234,61 @@ describe('escalations to each mechanism', () => {
     });
   });
 
+  it('the indicators count the outcomes per mechanism, and the releases after an escalation per mechanism', async () => {
+    // A Special Procedures letter answered by the government, and the defender released later.
+    const ma = await person('Youssef Amrani', 'MA', BOTH);
+    for (const ev of [
+      { type: 'arrest', occurredOn: '2025-03-01' },
+      { type: 'release', occurredOn: '2026-06-14' },
+    ]) {
+      const res = await as({ method: 'POST', url: `/api/v1/defenders/${ma}/events`, body: ev });
+      expect(res.status).toBe(201);
+    }
+    const sp = await open({
+      defenderIds: [ma],
+      mechanism: 'special_procedures',
+      kind: 'sp_allegation_letter',
+    });
+    await walk(sp.id, 'in_review', 'approved', { to: 'submitted', date: '2026-03-01' });
+    await walk(sp.id, { to: 'communication_sent', date: '2026-03-10' });
+    await walk(sp.id, { to: 'government_replied', date: '2026-05-01' });
+
+    const report = await as({
+      method: 'GET',
+      url: '/api/v1/reports/indicators?from=2025-01-01&to=2026-12-31',
+    });
+    expect(report.status).toBe(200);
+    const indicators = report.body.indicators as {
+      name: string;
+      value: number;
+      breakdown: { dimension: string; key: string; value: number }[];
+    }[];
+    const counts = (name: string) =>
+      Object.fromEntries(
+        indicators
+          .find((i) => i.name === name)!
+          .breakdown.map((b) => [`${b.dimension}:${b.key}`, b.value]),
+      );
+    // Each mechanism's own outcomes, as its procedure names them.
+    expect(counts('mechanism_outcomes')).toEqual({
+      'wgeid:government_replied': 1,
+      'wgeid:clarified': 1,
+      'hrcttee:government_replied': 1,
+      'hrcttee:views_adopted': 1,
+      'achpr:measures_granted': 1,
+      'achpr:government_replied': 1,
+      'ecthr:measures_refused': 1,
+      'special_procedures:government_replied': 1,
+    });
+    expect(indicators.find((i) => i.name === 'mechanism_outcomes')!.value).toBe(5);
+    const releases = counts('releases_after_escalation');
+    expect(releases).toMatchObject({
+      'mechanism:special_procedures': 1,
+      'mechanism:wgad': 0,
+      'mechanism:achpr': 0,
+    });
+  });
+
   it('suggests the thematic mandates that fit the case, with reasons (HRC mandate map)', async () => {
     const res = await as({
       method: 'POST',

@@ -454,6 +454,21 @@ function escalationDates(e: EscalationSpec) {
   };
 }
 
+/** The steps that are an outcome of a procedure (the indicator mechanism_outcomes). */
+const OUTCOMES = [
+  'opinion_adopted',
+  'views_adopted',
+  'decision_adopted',
+  'filed',
+  'clarified',
+  'measures_granted',
+  'measures_refused',
+  'government_replied',
+  'no_reply',
+  'published',
+  'not_included',
+];
+
 function count<T>(items: T[], keyOf: (t: T) => string, dim: string, into: Record<string, number>) {
   for (const i of items) into[`${dim}:${keyOf(i)}`] = (into[`${dim}:${keyOf(i)}`] ?? 0) + 1;
 }
@@ -547,6 +562,17 @@ function oracle(who: Who, f: Filter, ids: Ids): { figures: Expected; records: Ex
   );
   const afterB: Record<string, number> = {};
   count(after, (r) => r.type, 'type', afterB);
+  // By the mechanism of each escalation submitted before the release (each mechanism once).
+  for (const m of MECHANISMS) afterB[`mechanism:${m}`] = 0;
+  for (const r of after) {
+    const before = escalations.filter(
+      (e) =>
+        e.defenders.includes(r.d.key) &&
+        escalationDates(e).submitted !== null &&
+        escalationDates(e).submitted! <= r.on,
+    );
+    for (const m of new Set(before.map((e) => e.mechanism))) afterB[`mechanism:${m}`] += 1;
+  }
   put('releases_after_escalation', after.map(releaseId), afterB);
 
   const submitted = escalations.filter((e) => {
@@ -583,6 +609,31 @@ function oracle(who: Who, f: Filter, ids: Ids): { figures: Expected; records: Ex
     'wgad_opinions',
     opinions.map((e) => ids.escalations[e.key]),
     opB,
+  );
+
+  // Outcomes of each procedure reached in the period, per mechanism (each kind once per escalation).
+  const outcomeKey = (e: EscalationSpec, st: Step) =>
+    st.to === 'opinion_adopted' && e.mechanism === 'wgad'
+      ? st.arbitrary === true
+        ? 'opinion_arbitrary'
+        : st.arbitrary === false
+          ? 'opinion_not_arbitrary'
+          : 'opinion_adopted'
+      : st.to;
+  const outB: Record<string, number> = {};
+  const reached = escalations.filter((e) => {
+    const keys = new Set(
+      e.steps
+        .filter((st) => OUTCOMES.includes(st.to) && inP(st.date, f))
+        .map((st) => outcomeKey(e, st)),
+    );
+    for (const k of keys) outB[`${e.mechanism}:${k}`] = (outB[`${e.mechanism}:${k}`] ?? 0) + 1;
+    return keys.size > 0;
+  });
+  put(
+    'mechanism_outcomes',
+    reached.map((e) => ids.escalations[e.key]),
+    outB,
   );
 
   const replies = escalations.filter((e) => {

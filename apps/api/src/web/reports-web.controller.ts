@@ -217,7 +217,10 @@ export class ReportsWebController {
         breakdown: ind.breakdown.map((b) => ({
           dimension: this.views.translator.has(`reports.dimensions.${b.dimension}`)
             ? t(`reports.dimensions.${b.dimension}`)
-            : b.dimension,
+            : // mechanism_outcomes: one dimension per mechanism.
+              this.views.translator.has(`vocab.mechanisms.${b.dimension}`)
+              ? t(`vocab.mechanisms.${b.dimension}`)
+              : b.dimension,
           key: this.keyLabel(lang, b.dimension, b.key),
           value: b.value === null ? t('reports.noValue') : formatValue(b.value),
         })),
@@ -288,6 +291,7 @@ export class ReportsWebController {
       return tr.t(lang, `vocab.actionTypes.${key}`);
     if (dimension === 'country') return countryNameFor(key, lang) ?? key;
     if (tr.has(`reports.keys.${key}`)) return tr.t(lang, `reports.keys.${key}`);
+    if (tr.has(`vocab.escalationStates.${key}`)) return tr.t(lang, `vocab.escalationStates.${key}`);
     return key;
   }
 

@@ -29,6 +29,7 @@ export const INDICATOR_NAMES = [
   'releases_after_escalation',
   'escalations',
   'wgad_opinions',
+  'mechanism_outcomes',
   'government_replies',
   'reply_deadlines_missed',
   'solidarity_actions',
@@ -195,6 +196,11 @@ const REACH_KEYS = ['signatures', 'participants', 'organisations', 'impressions'
 const reachOf = (reach: string, key: string) =>
   `CASE WHEN jsonb_typeof(${reach}->${key}) = 'number' THEN (${reach}->>${key})::numeric END`;
 
+/** The steps that are an outcome of a procedure (procedure-tables.ts). */
+const OUTCOME_STATES = `('opinion_adopted', 'views_adopted', 'decision_adopted', 'filed', 'clarified',
+  'measures_granted', 'measures_refused', 'government_replied', 'no_reply', 'published',
+  'not_included')`;
+
 const byMechanism = `SELECT 'mechanism', mechanism, count(*) FROM base GROUP BY mechanism`;
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -249,13 +255,20 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     name: 'releases_after_escalation',
     description:
-      'Of the releases counted above, those of a defender with an escalation (to any mechanism) submitted on or before the release date. Breakdown by type.',
+      'Of the releases counted above, those of a defender with an escalation (to any mechanism) submitted on or before the release date. Breakdown by type and by mechanism (the mechanisms of those escalations; a release after escalations to two mechanisms counts under each).',
     records: 'release',
     base: `SELECT rel.* FROM (${CLOSING_RELEASES}) rel
             WHERE EXISTS (SELECT 1 FROM escalation_defenders x JOIN scope_e se ON se.id = x.escalation_id
                            WHERE x.defender_id = rel.defender_id AND se.submitted_on <= rel.day)`,
-    breakdown: `SELECT 'type', type, count(*) FROM base GROUP BY type`,
-    dimensions: [{ name: 'type', keys: ['release', 'conditional_release'] }],
+    breakdown: `SELECT 'type', type, count(*) FROM base GROUP BY type
+                UNION ALL SELECT 'mechanism', se.mechanism, count(DISTINCT b.id)
+                  FROM base b JOIN escalation_defenders x ON x.defender_id = b.defender_id
+                  JOIN scope_e se ON se.id = x.escalation_id
+                 WHERE se.submitted_on <= b.day GROUP BY se.mechanism`,
+    dimensions: [
+      { name: 'type', keys: ['release', 'conditional_release'] },
+      { name: 'mechanism', keys: MECHANISMS },
+    ],
   },
   {
     name: 'escalations',
@@ -289,6 +302,26 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       { name: 'finding', keys: ['arbitrary', 'not_arbitrary', 'not_stated'] },
       { name: 'category', keys: WGAD_CATEGORIES },
     ],
+  },
+  {
+    name: 'mechanism_outcomes',
+    description:
+      "Escalations that reached an outcome of their procedure in the period (the date of that step; the latest if several): a WGAD opinion (opinion_arbitrary, opinion_not_arbitrary, or opinion_adopted without a finding), views or a decision adopted, the case filed or clarified, measures granted or refused, the government's reply or its absence (government_replied, no_reply), publication (published, not_included). Breakdown: one dimension per mechanism, keyed by the outcomes reached in the period (an escalation that reached two counts under each).",
+    records: 'escalation',
+    base: `SELECT o.day, ${ESCALATION_COLUMNS}
+             FROM scope_e e
+             JOIN LATERAL (SELECT t.occurred_on AS day FROM escalation_transitions t
+                            WHERE t.escalation_id = e.id AND t.to_state IN ${OUTCOME_STATES}
+                              AND ${dateInPeriod('t.occurred_on')}
+                            ORDER BY t.occurred_on DESC, t.at DESC LIMIT 1) o ON true`,
+    breakdown: `SELECT b.mechanism, CASE WHEN t.to_state = 'opinion_adopted' AND b.mechanism = 'wgad'
+                  THEN CASE b.outcome->>'arbitrary' WHEN 'true' THEN 'opinion_arbitrary'
+                       WHEN 'false' THEN 'opinion_not_arbitrary' ELSE 'opinion_adopted' END
+                  ELSE t.to_state END, count(DISTINCT b.id)
+                  FROM base b JOIN escalation_transitions t ON t.escalation_id = b.id
+                 WHERE t.to_state IN ${OUTCOME_STATES} AND ${dateInPeriod('t.occurred_on')}
+                 GROUP BY 1, 2`,
+    dimensions: MECHANISMS.map((name) => ({ name })),
   },
   {
     name: 'government_replies',
