@@ -841,7 +841,7 @@ describe('web app: documents', () => {
     expect(problems).toEqual([]);
   });
 
-  it('says so in words when the virus scanner is down, and stores nothing', async () => {
+  it('keeps the file while the virus scanner is down, says so in words, and serves nothing', async () => {
     await clamd.stop();
     const { page, problems } = await pageFor(caseworker);
     await page.goto(`/app/defenders/${caseId}/documents/new`);
@@ -851,13 +851,30 @@ describe('web app: documents', () => {
     await dropFile(page, '[data-drop-zone]', 'appeal.pdf', pdf('Appeal decision'));
     const answered = page.waitForResponse((r) => r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Upload the document' }).click();
-    expect((await answered).status()).toBe(503);
-    await until(async () => (await page.locator('.error-summary').count()) === 1);
-    await expect(page.locator('.error-summary').textContent()).resolves.toContain(
-      'The virus scanner is not answering, so the file could not be checked and nothing was stored.',
+    // Kept (encrypted, waiting for the scan), never refused: evidence uploaded from a hostile
+    // place may not be uploadable again.
+    expect((await answered).status()).toBe(201);
+    // The page's script goes on to the next page: read it once it has settled.
+    await until(async () =>
+      (await page.content().catch(() => '')).includes('will be available once it has been checked'),
     );
-    expect(await counts()).toEqual(before);
-    // The 503 itself is the answer expected here; nothing else went wrong on the page.
-    expect(problems.filter((p) => !/status of 503/.test(p))).toEqual([]);
+    const after = await counts();
+    expect(after.documents).toBe(before.documents + 1);
+    expect(after.versions).toBe(before.versions + 1);
+    const [doc] = await app.db.query<{ id: string; scan: string }[]>(
+      `SELECT d.id, v.scan FROM documents d JOIN document_versions v ON v.document_id = d.id
+        WHERE d.title = 'Appeal decision'`,
+    );
+    expect(doc.scan).toBe('pending');
+    await page.goto(`/app/documents/${doc.id}`);
+    await expect(page.locator('main').textContent()).resolves.toContain(
+      'waiting for the virus check',
+    );
+    // Nothing of the file is offered to open or download while it waits.
+    expect(await page.locator(`a[href*="/app/documents/${doc.id}/download"], iframe`).count()).toBe(
+      0,
+    );
+    await expectAccessible(page, 'document page waiting for the virus check');
+    expect(problems).toEqual([]);
   });
 });
