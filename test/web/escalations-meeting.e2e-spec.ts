@@ -53,7 +53,7 @@ async function escalation(id: string) {
 }
 
 describe('the meeting date on the new escalation form', () => {
-  it('is asked only for a kind counting from it, saved, and shown on the escalation page', async () => {
+  it('is asked only for a kind counting from it, saved, shown and corrected on the escalation page', async () => {
     const id = await mkDefender('Salma Nabil');
     const { context, page } = await newPage(browser, app);
     const problems = watchConsole(page);
@@ -79,6 +79,18 @@ describe('the meeting date on the new escalation form', () => {
     expect(saved.deadlines).toContainEqual(
       expect.objectContaining({ key: 'submission', dueOn: '2026-04-05', open: true }),
     );
+
+    // Corrected on the escalation's page: the deadline follows.
+    const edit = page.getByRole('form', { name: 'References and details' });
+    await expect(edit.getByLabel(LABEL).inputValue()).resolves.toBe('2026-11-05');
+    await edit.getByLabel(LABEL).fill('2026-10-05');
+    await edit.getByRole('button', { name: 'Save details' }).click();
+    await expect(page.locator('#escalation-meeting').textContent()).resolves.toBe('2026-10-05');
+    const moved = await escalation(escalationId);
+    expect(moved.meetingOn).toBe('2026-10-05');
+    expect(moved.deadlines).toContainEqual(
+      expect.objectContaining({ key: 'submission', dueOn: '2026-03-05', open: true }),
+    );
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -95,6 +107,8 @@ describe('the meeting date on the new escalation form', () => {
     await page.waitForURL(/\/app\/escalations\/[0-9a-f-]{36}\?notice=/);
     const escalationId = new URL(page.url()).pathname.split('/').pop()!;
     await expect(page.locator('#escalation-meeting').count()).resolves.toBe(0);
+    // Nor is it offered among the details of a kind that does not count from it.
+    await expect(page.getByLabel(LABEL).count()).resolves.toBe(0);
     expect((await escalation(escalationId)).meetingOn).toBeNull();
     await context.close();
   });
