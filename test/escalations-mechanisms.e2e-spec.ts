@@ -1,4 +1,5 @@
 import { startApi, type RequestOptions, type TestApi, type TestResponse } from './support/api';
+import { giveConsents } from './support/consents';
 import { asUser, createStaff, type TestUser } from './support/users';
 
 /**
@@ -19,20 +20,7 @@ describe('escalations to each mechanism', () => {
     const res = await as({ method: 'POST', url: '/api/v1/defenders', body: { fullName, country } });
     expect(res.status).toBe(201);
     const id = res.body.id as string;
-    for (const purpose of purposes) {
-      const c = await as({
-        method: 'POST',
-        url: `/api/v1/defenders/${id}/consents`,
-        body: {
-          purpose,
-          decision: 'given',
-          givenBy: 'defender',
-          method: 'written',
-          decidedOn: '2026-01-05',
-        },
-      });
-      expect(c.status).toBe(201);
-    }
+    await giveConsents(as, id, purposes, '2026-01-05');
     return id;
   };
   const BOTH = ['un_submission', 'public_un_document'];

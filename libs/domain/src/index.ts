@@ -55,6 +55,7 @@ export {
   DEFAULT_PERIODS,
   deadlines,
   MANDATES,
+  MEETING_DATED_KINDS,
   procedureOf,
   PROCEDURE_TABLES,
   suggestMandates,

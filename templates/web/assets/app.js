@@ -575,5 +575,19 @@
         window.print();
       });
     });
+
+    // Fields only some kinds need (data-for-kinds: the kinds, space-separated) show only while
+    // the form's kind is one of them. Without the script they are always shown.
+    document.querySelectorAll('[data-for-kinds]').forEach(function (box) {
+      var form = box.closest('form');
+      var kind = form && form.elements.namedItem('kind');
+      if (!kind || !kind.addEventListener) return;
+      var kinds = (box.getAttribute('data-for-kinds') || '').split(' ');
+      var update = function () {
+        box.hidden = kinds.indexOf(kind.value) < 0;
+      };
+      kind.addEventListener('change', update);
+      update();
+    });
   });
 })();

@@ -4,6 +4,7 @@ import {
   DefendersService,
   DossiersService,
   EscalationsService,
+  MEETING_DATED_KINDS,
   QuestionnaireService,
   SolidarityService,
   UsersService,
@@ -96,6 +97,7 @@ export class EscalationPage {
       unReference: e.unReference ?? '',
       extensionDays: String(e.extensionDays),
       hrcSession: e.hrcSession ?? '',
+      meetingOn: e.meetingOn ?? '',
       notes: e.notes ?? '',
       targetRapporteurs: e.targetRapporteurs.join(', '),
       circumstances: e.content?.circumstances ?? '',
@@ -192,6 +194,8 @@ export class EscalationPage {
             )
           : {},
         groupEditable: e.state === 'draft',
+        // The meeting's date, for the kinds counting from it (or once given).
+        meetingEditable: MEETING_DATED_KINDS.includes(e.kind) || e.meetingOn !== null,
         dossiers: dossiers.map((d) => ({
           ...d,
           stale: latest && latest.id === d.id ? latest.stale : undefined,

@@ -234,6 +234,7 @@ export class EscalationWebController {
       unReference: nullableText(body, 'unReference'),
       extensionDays: 'extensionDays' in body ? (integer(body, 'extensionDays') ?? 0) : undefined,
       hrcSession: nullableText(body, 'hrcSession'),
+      meetingOn: nullableText(body, 'meetingOn'),
       notes: nullableText(body, 'notes'),
       targetRapporteurs: list(body, 'targetRapporteurs'),
       ownerId: text(body, 'ownerId'),

@@ -6,6 +6,7 @@ import {
   EscalationsService,
   KIND_MECHANISMS,
   MECHANISMS,
+  MEETING_DATED_KINDS,
   type AuthenticatedActor,
   type EscalationKind,
   type EscalationView,
@@ -163,6 +164,9 @@ export class EscalationsListWebController {
           unReference: text(body, 'unReference'),
           targetRapporteurs: list(body, 'targetRapporteurs'),
           hrcSession: text(body, 'hrcSession'),
+          // Asked only for the kinds counting from it; a date left in a field the page hid
+          // for another kind is not saved.
+          meetingOn: MEETING_DATED_KINDS.includes(kind ?? '') ? text(body, 'meetingOn') : undefined,
           notes: text(body, 'notes'),
           content: circumstances || summary ? defined({ circumstances, summary }) : undefined,
           partnerIds: partnerIds.length ? partnerIds : undefined,
@@ -202,6 +206,7 @@ export class EscalationsListWebController {
         errors,
         kinds: ESCALATION_KINDS,
         mechanisms: MECHANISMS,
+        meetingKinds: MEETING_DATED_KINDS.join(' '),
         pickers: await this.pickers.form(
           req,
           actor,

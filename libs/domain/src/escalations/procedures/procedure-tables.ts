@@ -537,3 +537,11 @@ export const PROCEDURE_TABLES: readonly Procedure[] = [
     ['Protocol to the African Charter on the Establishment of the African Court, art. 27(2)'],
   ),
 ];
+
+/**
+ * The kinds whose deadlines count from a meeting's date (`meetingOn`: a UPR review, an HRC
+ * session): the forms ask for that date only for these.
+ */
+export const MEETING_DATED_KINDS: readonly string[] = PROCEDURE_TABLES.filter((p) =>
+  p.clocks.some((c) => c.from === 'meetingOn'),
+).map((p) => p.kind);

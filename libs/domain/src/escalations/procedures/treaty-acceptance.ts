@@ -23,8 +23,13 @@ export const TREATY_INSTRUMENTS = {
 } as const;
 export type TreatyInstrument = keyof typeof TREATY_INSTRUMENTS;
 
-/** ISO 3166-1 alpha-2 codes: who accepted, who did not (not party, or no declaration). */
-const ACCEPTANCE: Record<TreatyInstrument, { yes: readonly string[]; no: readonly string[] }> = {
+/**
+ * ISO 3166-1 alpha-2 codes: who accepted, who did not (not party, or no declaration). Each
+ * list sorted, the two disjoint (treaty-acceptance.spec.ts).
+ */
+export const TREATY_ACCEPTANCE: Readonly<
+  Record<TreatyInstrument, { yes: readonly string[]; no: readonly string[] }>
+> = {
   hrcttee: {
     yes: ['AR', 'AZ', 'CO', 'DE', 'DZ', 'ES', 'FR', 'MX', 'NI', 'PH', 'RU', 'TN', 'TR', 'VE'],
     // BY denounced the Protocol (effective 8 February 2023); CN, SA, AE are not ICCPR parties.
@@ -51,7 +56,7 @@ const ACCEPTANCE: Record<TreatyInstrument, { yes: readonly string[]; no: readonl
 /** Does `country` accept the procedure? null when the table does not say. */
 export function acceptsProcedure(instrument: TreatyInstrument, country: string): boolean | null {
   const c = country.toUpperCase();
-  const row = ACCEPTANCE[instrument];
+  const row = TREATY_ACCEPTANCE[instrument];
   if (row.yes.includes(c)) return true;
   if (row.no.includes(c)) return false;
   return null;
