@@ -1,14 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buffer } from 'node:stream/consumers';
-import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import { DocumentScans } from '@witness/domain';
 import { startApi, type TestApi, type TestResponse } from './support/api';
 import { startClamd, type TestClamd } from './support/clamd';
 import { download, EICAR, multipart, pdf, postMultipart, type FilePart } from './support/files';
 import { createStaff, type TestUser } from './support/users';
 import { startWorker, type TestWorker } from './support/worker';
+import { unzip } from './support/zip';
 
 /**
  * A document kept `pending` while clamd was down never goes with a dossier: choosing it as an
@@ -16,29 +15,6 @@ import { startWorker, type TestWorker } from './support/worker';
  * would hold it is refused whole, never sent as a shorter ZIP. Once the worker has found it
  * clean both work; a quarantined one stays refused. Real clamd, api, worker, PostgreSQL.
  */
-
-/** The entry names of a ZIP (read with yauzl). */
-async function zipNames(bytes: Buffer): Promise<string[]> {
-  const zip = await new Promise<ZipFile>((resolve, reject) =>
-    fromBuffer(bytes, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z))),
-  );
-  const names: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', reject);
-    zip.on('end', () => resolve());
-    zip.on('entry', (entry: Entry) => {
-      zip.openReadStream(entry, (err, stream) => {
-        if (err) return reject(err);
-        buffer(stream).then(() => {
-          names.push(entry.fileName);
-          zip.readEntry();
-        }, reject);
-      });
-    });
-    zip.readEntry();
-  });
-  return names;
-}
 
 describe('documents waiting for the virus check: escalation annexes and dossier bundles', () => {
   let api: TestApi;
@@ -222,7 +198,7 @@ describe('documents waiting for the virus check: escalation annexes and dossier 
     // The bundle that held the pending version now holds it, clean.
     const was = await bundle(dossierId);
     expect(was.status).toBe(200);
-    expect(await zipNames(was.bytes)).toEqual([
+    expect((await unzip(was.bytes)).map((e) => e.name)).toEqual([
       expect.stringMatching(/^00-.*\.html$/),
       '01-Statement.pdf',
     ]);
@@ -233,7 +209,7 @@ describe('documents waiting for the virus check: escalation annexes and dossier 
     const fresh = await renderDossier();
     const zip = await bundle(fresh);
     expect(zip.status).toBe(200);
-    expect(await zipNames(zip.bytes)).toEqual([
+    expect((await unzip(zip.bytes)).map((e) => e.name)).toEqual([
       expect.stringMatching(/^00-.*\.html$/),
       '01-Warrant.pdf',
       '02-Statement.pdf',
