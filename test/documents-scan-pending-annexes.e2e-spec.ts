@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DocumentScans } from '@witness/domain';
 import { startApi, type TestApi, type TestResponse } from './support/api';
+import { webSession } from './support/browser';
 import { startClamd, type TestClamd } from './support/clamd';
 import { download, EICAR, multipart, pdf, postMultipart, type FilePart } from './support/files';
 import { createStaff, type TestUser } from './support/users';
@@ -168,6 +169,29 @@ describe('documents waiting for the virus check: escalation annexes and dossier 
     const res = await putAnnexes([docs.scanned, docs.pending]);
     expectRefused(res, 'pending', docs.pending);
     expect(await annexRows()).toEqual([docs.scanned]);
+
+    // The web picker says so next to the ticked document (not an error page), nothing saved.
+    const session = await webSession({ ...api, baseUrl: '' }, staff.coordinator);
+    const [{ version }] = await api.db.query<{ version: number }[]>(
+      `SELECT version FROM escalations WHERE id = $1`,
+      [escalationId],
+    );
+    const form = new URLSearchParams({ _csrf: session.csrf, version: String(version) });
+    for (const id of [docs.scanned, docs.pending]) {
+      form.append('shownIds', id);
+      form.append('documentIds', id);
+    }
+    const page = await api.app.inject({
+      method: 'POST',
+      url: `/app/escalations/${escalationId}/annexes`,
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form.toString(),
+    });
+    expect(page.statusCode).toBe(409);
+    expect(page.body).toMatch(
+      new RegExp(`id="annex-${docs.pending}-error">[^<]*waiting for the virus check`),
+    );
+    expect(await annexRows()).toEqual([docs.scanned]);
   });
 
   it('refuses a bundle holding a pending version whole, never a shorter ZIP', async () => {
@@ -182,9 +206,11 @@ describe('documents waiting for the virus check: escalation annexes and dossier 
       [dossierId, docs.pending, pending.id, docs.scanned],
     );
     const res = await bundle(dossierId);
-    expect({ status: res.status, scan: res.json?.scan, documentId: res.json?.documentId }).toEqual(
-      { status: 409, scan: 'pending', documentId: docs.pending },
-    );
+    expect({ status: res.status, scan: res.json?.scan, documentId: res.json?.documentId }).toEqual({
+      status: 409,
+      scan: 'pending',
+      documentId: docs.pending,
+    });
     expect(String(res.headers['content-type'])).toMatch(/application\/problem\+json/);
   });
 
