@@ -682,7 +682,7 @@ export interface paths {
         get: operations["AnnexesController_get"];
         /**
          * Choose an escalation's annexes
-         * @description Replaces the list with `documentIds`, in order (at most 30, each once, each a live document of one of the escalation's defenders that you may see; every one that is not is named as documentIds[i]). Each is pinned to its latest version when first chosen; `refreshVersions` re-pins all to their latest. Needs If-Match with the escalation's ETag, which a change moves on. A dossier requested afterwards lists these annexes and its bundle holds them. Audited (escalation.annexes).
+         * @description Replaces the list with `documentIds`, in order (at most 30, each once, each a live document of one of the escalation's defenders that you may see; every one that is not is named as documentIds[i]). Each is pinned to its latest version when first chosen; `refreshVersions` re-pins all to their latest. A version still waiting for the virus check (or quarantined) cannot be chosen: 409 problem+json with its `scan` state, `documentId` and `versionNo`. Needs If-Match with the escalation's ETag, which a change moves on. A dossier requested afterwards lists these annexes and its bundle holds them. Audited (escalation.annexes).
          */
         put: operations["AnnexesController_put"];
         post?: never;
@@ -765,7 +765,7 @@ export interface paths {
         };
         /**
          * Download a dossier with its annexes (ZIP)
-         * @description A ZIP, streamed: `00-<the dossier's file name>` and each annex the dossier lists as `NN-<its title>.<ext>` (NN its annex number), decrypted, in the version pinned when the dossier was requested. Who may download the dossier may download its bundle (viewers: public editions only, 403 otherwise); a bundle holding a confidential document needs the right to see it (403). A public edition never holds a confidential document. An annex deleted (or, for a public edition, made confidential) since the dossier was made is left out and named in withdrawn-annexes.txt. Audited as a dossier download (part: bundle), and each confidential annex as a document download.
+         * @description A ZIP, streamed: `00-<the dossier's file name>` and each annex the dossier lists as `NN-<its title>.<ext>` (NN its annex number), decrypted, in the version pinned when the dossier was requested. Who may download the dossier may download its bundle (viewers: public editions only, 403 otherwise); a bundle holding a confidential document needs the right to see it (403). A public edition never holds a confidential document. An annex deleted (or, for a public edition, made confidential) since the dossier was made is left out and named in withdrawn-annexes.txt. An annex whose version waits for the virus check (or was quarantined) refuses the whole bundle (409 problem+json with its `scan` state, `documentId` and `versionNo`), never a ZIP without it. Audited as a dossier download (part: bundle), and each confidential annex as a document download.
          */
         get: operations["DossiersController_bundle"];
         put?: never;
@@ -7948,6 +7948,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The change conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Someone else changed the record since you read it: reload and re-apply. */
             412: {
                 headers: {
@@ -8310,6 +8319,15 @@ export interface operations {
             };
             /** @description No such record (or it is archived). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The change conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,12 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buffer } from 'node:stream/consumers';
-import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import { startApi, type TestApi, type TestResponse } from './support/api';
 import { docx, download, multipart, pdf, postMultipart, type FilePart } from './support/files';
 import { createStaff, createUser, type TestUser } from './support/users';
 import { startWorker, type TestWorker } from './support/worker';
+import { unzip } from './support/zip';
 
 /**
  * Dossier annexes end to end, against the real api, the real worker (which renders the
@@ -42,31 +41,6 @@ const htmlText = (html: string) =>
     .replace(/&#x27;|&#39;/g, "'")
     .replace(/&amp;/g, '&')
     .replace(/[\s\u00a0\u202f]+/g, ' ');
-
-/** Every entry of a ZIP, in order, with its bytes (read with yauzl, CRCs checked). */
-async function unzip(bytes: Buffer): Promise<{ name: string; data: Buffer }[]> {
-  const zip = await new Promise<ZipFile>((resolve, reject) =>
-    fromBuffer(bytes, { lazyEntries: true, strictFileNames: true }, (err, z) =>
-      err ? reject(err) : resolve(z),
-    ),
-  );
-  const out: { name: string; data: Buffer }[] = [];
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', reject);
-    zip.on('end', () => resolve());
-    zip.on('entry', (entry: Entry) => {
-      zip.openReadStream(entry, (err, stream) => {
-        if (err) return reject(err);
-        buffer(stream).then((data) => {
-          out.push({ name: entry.fileName, data });
-          zip.readEntry();
-        }, reject);
-      });
-    });
-    zip.readEntry();
-  });
-  return out;
-}
 
 describe('dossier annexes and bundles', () => {
   let api: TestApi;

@@ -1,9 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buffer } from 'node:stream/consumers';
 import type { Browser } from 'playwright-core';
-import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import {
   expectAccessible,
   launchBrowser,
@@ -17,6 +15,7 @@ import {
 import { multipart, pdf, postMultipart } from '../support/files';
 import { createUser, type TestUser } from '../support/users';
 import { startWorker, type TestWorker } from '../support/worker';
+import { unzip } from '../support/zip';
 
 /**
  * The annex picker on the escalation page, in a real browser against the real api, worker,
@@ -48,28 +47,6 @@ async function upload(fields: Record<string, string>, name: string, content: Buf
   );
   expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
   return res.body.id as string;
-}
-
-async function unzipNames(bytes: Buffer): Promise<{ name: string; data: Buffer }[]> {
-  const zip = await new Promise<ZipFile>((resolve, reject) =>
-    fromBuffer(bytes, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z))),
-  );
-  const out: { name: string; data: Buffer }[] = [];
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', reject);
-    zip.on('end', () => resolve());
-    zip.on('entry', (entry: Entry) =>
-      zip.openReadStream(entry, (err, stream) => {
-        if (err) return reject(err);
-        buffer(stream).then((data) => {
-          out.push({ name: entry.fileName, data });
-          zip.readEntry();
-        }, reject);
-      }),
-    );
-    zip.readEntry();
-  });
-  return out;
 }
 
 const chosen = async () =>
@@ -245,7 +222,7 @@ describe('the annex picker', () => {
     expect(download.suggestedFilename()).toMatch(
       /^WIT-\d{4}-\d{4}-wgad-en-v1-bundle\.zip$/,
     );
-    const entries = await unzipNames(await readFile((await download.path())!));
+    const entries = await unzip(await readFile((await download.path())!));
     expect(entries.map((e) => e.name)).toEqual([
       expect.stringMatching(/^00-WIT-.*-wgad-en-v1\.html$/),
       '01-Appeal decision.pdf',

@@ -143,13 +143,13 @@ export class DossiersController {
   @ApiOperation({
     summary: 'Download a dossier with its annexes (ZIP)',
     description:
-      "A ZIP, streamed: `00-<the dossier's file name>` and each annex the dossier lists as `NN-<its title>.<ext>` (NN its annex number), decrypted, in the version pinned when the dossier was requested. Who may download the dossier may download its bundle (viewers: public editions only, 403 otherwise); a bundle holding a confidential document needs the right to see it (403). A public edition never holds a confidential document. An annex deleted (or, for a public edition, made confidential) since the dossier was made is left out and named in withdrawn-annexes.txt. Audited as a dossier download (part: bundle), and each confidential annex as a document download.",
+      "A ZIP, streamed: `00-<the dossier's file name>` and each annex the dossier lists as `NN-<its title>.<ext>` (NN its annex number), decrypted, in the version pinned when the dossier was requested. Who may download the dossier may download its bundle (viewers: public editions only, 403 otherwise); a bundle holding a confidential document needs the right to see it (403). A public edition never holds a confidential document. An annex deleted (or, for a public edition, made confidential) since the dossier was made is left out and named in withdrawn-annexes.txt. An annex whose version waits for the virus check (or was quarantined) refuses the whole bundle (409 problem+json with its `scan` state, `documentId` and `versionNo`), never a ZIP without it. Audited as a dossier download (part: bundle), and each confidential annex as a document download.",
   })
   @ApiOkResponse({
     description: 'The ZIP.',
     content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
   })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   async bundle(
     @Param() { id }: DossierIdParams,
     @CurrentActor() actor: AuthenticatedActor,

@@ -39,11 +39,11 @@ export class AnnexesController {
   @ApiOperation({
     summary: "Choose an escalation's annexes",
     description:
-      "Replaces the list with `documentIds`, in order (at most 30, each once, each a live document of one of the escalation's defenders that you may see; every one that is not is named as documentIds[i]). Each is pinned to its latest version when first chosen; `refreshVersions` re-pins all to their latest. Needs If-Match with the escalation's ETag, which a change moves on. A dossier requested afterwards lists these annexes and its bundle holds them. Audited (escalation.annexes).",
+      "Replaces the list with `documentIds`, in order (at most 30, each once, each a live document of one of the escalation's defenders that you may see; every one that is not is named as documentIds[i]). Each is pinned to its latest version when first chosen; `refreshVersions` re-pins all to their latest. A version still waiting for the virus check (or quarantined) cannot be chosen: 409 problem+json with its `scan` state, `documentId` and `versionNo`. Needs If-Match with the escalation's ETag, which a change moves on. A dossier requested afterwards lists these annexes and its bundle holds them. Audited (escalation.annexes).",
   })
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: AnnexSetResponse, description: 'The new list (with the ETag).' })
-  @ApiProblems(400, 401, 403, 404, 412, 428)
+  @ApiProblems(400, 401, 403, 404, 409, 412, 428)
   @Versioned()
   async put(
     @Param() { id }: EscalationIdParams,

@@ -36,6 +36,7 @@ import {
 } from '../web-form';
 import { EscalationPage } from './detail.page';
 import {
+  annexScanRefusal,
   DECIDERS,
   EDITORS,
   isConflict,
@@ -311,7 +312,8 @@ export class EscalationWebController {
           412,
         );
       }
-      const fields = err instanceof AnnexFormError ? err.fields : formErrors(err);
+      const refusal = annexScanRefusal(err);
+      const fields = err instanceof AnnexFormError ? err.fields : (refusal ?? formErrors(err));
       if (!fields) throw err;
       // documentIds[2] is the third ticked document: name it by its own field.
       const errors: FieldErrorMap = {};
@@ -326,7 +328,7 @@ export class EscalationWebController {
         actor,
         id,
         { annexes: { values: refill(body), errors } },
-        400,
+        refusal ? 409 : 400,
       );
     }
   }

@@ -155,6 +155,12 @@ export function isConflict(err: unknown): err is AppError {
   return err instanceof AppError && err.code === 'conflict';
 }
 
+/** A ticked annex still waiting for the virus check (or quarantined): said next to it. */
+export function annexScanRefusal(err: unknown): FieldErrorMap | undefined {
+  if (!isConflict(err) || typeof err.extra.scan !== 'string') return undefined;
+  return { [`annex-${String(err.extra.documentId)}`]: err.message };
+}
+
 /** A workflow step the escalation's state does not allow: where it was, where it was sent. */
 export interface RefusedStep {
   from: string;
