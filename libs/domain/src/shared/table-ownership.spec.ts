@@ -56,7 +56,6 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['Defender', 'DetentionEvent'],
     why: NOT_YET,
   },
-  'escalations/escalation-queries.ts': { sql: ['detention_events'], why: NOT_YET },
   'milestones/milestones.service.ts': {
     sql: ['defender_assignees'],
     entities: ['User'],
