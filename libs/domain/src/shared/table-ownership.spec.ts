@@ -69,7 +69,6 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['Milestone', 'User'],
     why: NOT_YET,
   },
-  'publication/public-feed.service.ts': { sql: ['consents'], why: NOT_YET },
   'publication/publication-rules.ts': {
     sql: ['documents', 'document_versions', 'detention_events'],
     why: NOT_YET,
