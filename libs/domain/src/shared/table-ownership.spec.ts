@@ -61,14 +61,6 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['User'],
     why: NOT_YET,
   },
-  'notifications/dispatch.service.ts': {
-    entities: ['User', 'Milestone'],
-    why: NOT_YET,
-  },
-  'notifications/reminders.service.ts': {
-    entities: ['Milestone', 'User'],
-    why: NOT_YET,
-  },
   'publication/publication-rules.ts': {
     sql: ['documents', 'document_versions', 'detention_events'],
     why: NOT_YET,

@@ -68,6 +68,11 @@ export async function activeUser(tx: EntityManager, id: string): Promise<User | 
   return tx.findOneBy(User, { id, active: true });
 }
 
+/** The active users among these ids, read in the caller's transaction. */
+export async function activeUsers(tx: EntityManager, ids: readonly string[]): Promise<User[]> {
+  return tx.find(User, { where: { id: In([...ids]), active: true } });
+}
+
 export function toUserView(u: User): UserView {
   return {
     id: u.id,
