@@ -56,11 +56,6 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['Defender', 'DetentionEvent'],
     why: NOT_YET,
   },
-  'milestones/milestones.service.ts': {
-    sql: ['defender_assignees'],
-    entities: ['User'],
-    why: NOT_YET,
-  },
   'publication/publication-rules.ts': {
     sql: ['documents', 'document_versions', 'detention_events'],
     why: NOT_YET,
