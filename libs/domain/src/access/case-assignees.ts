@@ -14,6 +14,6 @@ export async function caseAssigneeIds(m: EntityManager, defenderId: string): Pro
  * is assigned to the case the expression `caseIdSql` names.
  */
 export function assignedToCaseSql(caseIdSql: string, userIdSql: string): string {
-  return `EXISTS (SELECT 1 FROM defender_assignees ra
-                   WHERE ra.defender_id = ${caseIdSql} AND ra.user_id = ${userIdSql})`;
+  return `EXISTS (SELECT 1 FROM defender_assignees case_assignment
+                   WHERE case_assignment.defender_id = ${caseIdSql} AND case_assignment.user_id = ${userIdSql})`;
 }

@@ -41,7 +41,6 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['DefenderAssignee'],
     why: NOT_YET,
   },
-  'documents/document-access.ts': { sql: ['defender_assignees'], why: NOT_YET },
   'documents/document-checks.ts': {
     sql: ['defenders'],
     entities: ['Defender', 'DefenderAssignee', 'DetentionEvent', 'EscalationDefender'],
