@@ -4492,7 +4492,7 @@ export interface components {
             key: string;
             /** @description Its parameters: codes (an event type, a consent purpose, a country) and numbers. */
             params?: {
-                [key: string]: (string | number) | null;
+                [key: string]: (string | null) | number;
             };
         };
         MilestoneResponse: {

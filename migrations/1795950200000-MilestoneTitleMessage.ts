@@ -8,8 +8,8 @@ const VIEW_COLUMNS = 'source, source_key, due_at, title, status, assignee_ids';
  * Null for milestones people wrote themselves, and for derived ones until their next sync.
  * The UN calendar's read model of its milestones also tells whether one has its message yet.
  */
-export class MilestoneTitleMessage1795950100000 implements MigrationInterface {
-  name = 'MilestoneTitleMessage1795950100000';
+export class MilestoneTitleMessage1795950200000 implements MigrationInterface {
+  name = 'MilestoneTitleMessage1795950200000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "milestones" ADD "title_message" jsonb`);

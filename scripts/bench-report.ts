@@ -175,11 +175,25 @@ export function renderFigures(r: BenchReport): string {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * A run on a machine already busy (load average above its cores at the start) measured the
+ * other work as much as Witness: said beside the figures, so no one takes them for its speed.
+ */
+function busyWarning(r: BenchReport): string[] {
+  const load = r.machine.loadAverageAtStart?.[0];
+  if (load === undefined || load <= r.machine.cores) return [];
+  return [
+    '',
+    `**The machine was busy** (load average ${load} on ${r.machine.cores} cores at the start): req/s and latencies are far below what it gives when quiet, and ratios between layers are the figures to read.`, // prettier-ignore
+  ];
+}
+
 /** The README's short section: the three layers and the goals met. */
 export function renderReadme(r: BenchReport): string {
   const met = r.goals.filter((g) => g.met).length;
   const out = [
     `Last \`npm run bench\`: ${r.generatedAt.slice(0, 10)}, ${r.git ? `commit \`${r.git.commit.slice(0, 10)}\`` : 'commit not recorded'}, ${int(r.scale.defenders)} defenders, ${r.machine.cores} cores; **${met} of ${r.goals.length} goals met** (details, and what the figures show, in [docs/performance.md](docs/performance.md)).`, // prettier-ignore
+    ...busyWarning(r),
     '',
     '| Scenario | api req/s | hand-written req/s | PostgreSQL alone req/s | api / hand-written (goal ≥ 0.5) |',
     '|---|---:|---:|---:|---|',

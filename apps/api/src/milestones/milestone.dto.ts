@@ -223,7 +223,7 @@ export class MilestoneTitleMessageResponse {
   @ApiPropertyOptional({
     description: 'Its parameters: codes (an event type, a consent purpose, a country) and numbers.',
     type: 'object',
-    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true },
+    additionalProperties: { oneOf: [{ type: 'string', nullable: true }, { type: 'number' }] },
   })
   params?: Record<string, string | number | null>;
 }
