@@ -66,6 +66,7 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
       'publications',
       'escalation_defenders',
       'escalation_partners',
+      'escalation_transitions',
       'partners',
     ],
     why: NOT_YET,
