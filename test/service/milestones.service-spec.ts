@@ -160,4 +160,20 @@ describe('milestones derived after an event (service tier)', () => {
     await t.get(DefendersService).unassign(d.id, otherCaseworker.userId, coordinator);
     expect(await pending()).toEqual([caseworker.userId]);
   });
+  it('archiving a case cancels its reminders not yet sent', async () => {
+    const { caseworker, coordinator } = t.actors;
+    const d = await t.make.restrictedCase([caseworker]);
+    await t.make.event(d.id, 'hearing', '2026-07-20');
+    const deliveries = () =>
+      t.db.query(
+        `SELECT DISTINCT l.state, l.last_error FROM deliveries l
+           JOIN milestones m ON m.id = l.milestone_id WHERE m.defender_id = $1`,
+        [d.id],
+      );
+    expect(await deliveries()).toEqual([{ state: 'pending', last_error: null }]);
+    await t.get(DefendersService).archive(d.id, coordinator);
+    const after: { state: string; last_error: string }[] = await deliveries();
+    expect(after.map((r) => r.state)).toEqual(after.map(() => 'cancelled'));
+    expect(after).toContainEqual({ state: 'cancelled', last_error: 'case archived' });
+  });
 });

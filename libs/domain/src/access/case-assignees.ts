@@ -8,3 +8,12 @@ export async function caseAssigneeIds(m: EntityManager, defenderId: string): Pro
   );
   return rows.map((r) => r.user_id);
 }
+
+/**
+ * An SQL condition, for another feature's query: the user the expression `userIdSql` names
+ * is assigned to the case the expression `caseIdSql` names.
+ */
+export function assignedToCaseSql(caseIdSql: string, userIdSql: string): string {
+  return `EXISTS (SELECT 1 FROM defender_assignees case_assignment
+                   WHERE case_assignment.defender_id = ${caseIdSql} AND case_assignment.user_id = ${userIdSql})`;
+}

@@ -284,3 +284,37 @@ export function toEventView(e: DetentionEvent, today: string): DetentionEventVie
     updatedAt: e.updatedAt.toISOString(),
   };
 }
+
+/**
+ * Each defender's first release or conditional release dated from `from` to `to` (inclusive):
+ * what the escalations count as releases that followed a submission.
+ */
+export async function firstReleasesBetween(
+  manager: EntityManager,
+  defenderIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<{ defenderId: string; releasedOn: string; type: string }[]> {
+  if (defenderIds.length === 0) return [];
+  const rows: { defender_id: string; occurred_on: string; type: string }[] = await manager.query(
+    `SELECT defender_id, min(occurred_on)::text AS occurred_on,
+            (array_agg(type ORDER BY occurred_on))[1] AS type
+       FROM detention_events
+      WHERE defender_id = ANY($1) AND type IN ('release', 'conditional_release')
+        AND occurred_on >= $2 AND occurred_on <= $3
+      GROUP BY defender_id`,
+    [defenderIds, from, to],
+  );
+  return rows.map((r) => ({ defenderId: r.defender_id, releasedOn: r.occurred_on, type: r.type }));
+}
+
+/** The distinct event types, with their charges, on these defenders' timelines. */
+export async function timelineEventFacts(
+  manager: EntityManager,
+  defenderIds: readonly string[],
+): Promise<{ type: string; charges: string[] | null }[]> {
+  return manager.query(
+    `SELECT DISTINCT type, charges FROM detention_events WHERE defender_id = ANY($1)`,
+    [defenderIds],
+  );
+}

@@ -1,4 +1,4 @@
-import { seesAllCases } from '../access';
+import { assignedToCaseSql, seesAllCases } from '../access';
 import type { Actor } from '../shared/actor';
 
 /**
@@ -28,8 +28,7 @@ export function documentVisibleSql(
   if (actor.role !== 'caseworker' || !actor.userId)
     return { where: `${live} AND ${alias}.confidential = false`, params: {} };
   return {
-    where: `${live} AND (${alias}.confidential = false OR EXISTS (SELECT 1 FROM defender_assignees dda
-             WHERE dda.defender_id = ${alias}.defender_id AND dda.user_id = :docUserId))`,
+    where: `${live} AND (${alias}.confidential = false OR ${assignedToCaseSql(`${alias}.defender_id`, ':docUserId')})`,
     params: { docUserId: actor.userId },
   };
 }

@@ -6,13 +6,13 @@ import {
   ValidationFailedError,
   type FieldError,
 } from '@witness/platform';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessService } from '../access';
 import { loadCurrentConsents } from '../consents';
 import { DefendersService } from '../defenders';
 import type { Actor } from '../shared/actor';
-import { Partner } from '../solidarity';
-import { User } from '../users';
+import { partnersByIds } from '../solidarity';
+import { activeUser } from '../users';
 import type { Escalation, EscalationContent } from './escalation.entity';
 import { partnerIdsOf } from './escalation-queries';
 import { acceptsProcedure, instrumentFor, procedureOf, TREATY_INSTRUMENTS } from './procedures';
@@ -146,7 +146,7 @@ export class EscalationGates {
   async ecosocGate(tx: EntityManager, e: Escalation): Promise<void> {
     if (e.kind !== 'hrc_statement') return;
     const ids = (await partnerIdsOf(tx, [e.id])).get(e.id) ?? [];
-    const partners = ids.length ? await tx.find(Partner, { where: { id: In(ids) } }) : [];
+    const partners = await partnersByIds(tx, ids);
     if (partners.some((p) => p.ecosocStatus !== 'none')) return;
     throw new IncompleteError(
       'A Human Rights Council written or oral statement is made by an organisation in ECOSOC consultative status: link a partner with general, special or roster status (partnerIds), or record its status.',
@@ -170,7 +170,7 @@ export class EscalationGates {
     field: 'ownerId' | 'defenderIds' = 'ownerId',
   ): Promise<void> {
     if (!ownerId) return;
-    const u = await tx.findOneBy(User, { id: ownerId, active: true });
+    const u = await activeUser(tx, ownerId);
     if (!u || u.role === 'viewer')
       throw ValidationFailedError.field(
         'ownerId',

@@ -11,6 +11,7 @@ import {
 import { DataSource, EntityManager, In } from 'typeorm';
 import { seesSensitive, AccessService } from '../access';
 import { DefendersService } from '../defenders';
+import { firstReleasesBetween, timelineEventFacts } from '../detention';
 import type { Actor } from '../shared/actor';
 import { cipherContext } from '../shared/encrypted-columns';
 import { daysUntil } from './escalation-clock';
@@ -90,21 +91,12 @@ export class EscalationQueries {
     defenderIds: string[],
   ): Promise<{ defenderId: string; releasedOn: string; type: string }[]> {
     if (!e.submittedOn || defenderIds.length === 0) return [];
-    const rows: { defender_id: string; occurred_on: string; type: string }[] =
-      await this.dataSource.query(
-        `SELECT defender_id, min(occurred_on)::text AS occurred_on,
-                (array_agg(type ORDER BY occurred_on))[1] AS type
-           FROM detention_events
-          WHERE defender_id = ANY($1) AND type IN ('release', 'conditional_release')
-            AND occurred_on >= $2 AND occurred_on <= $3
-          GROUP BY defender_id`,
-        [defenderIds, e.submittedOn, this.clock.today()],
-      );
-    return rows.map((r) => ({
-      defenderId: r.defender_id,
-      releasedOn: r.occurred_on,
-      type: r.type,
-    }));
+    return firstReleasesBetween(
+      this.dataSource.manager,
+      defenderIds,
+      e.submittedOn,
+      this.clock.today(),
+    );
   }
 
   /**
@@ -125,10 +117,7 @@ export class EscalationQueries {
       facts.tags.push(...person.tags);
       facts.statuses.push(person.status);
     }
-    const rows: { type: string; charges: string[] | null }[] = await this.dataSource.query(
-      `SELECT DISTINCT type, charges FROM detention_events WHERE defender_id = ANY($1)`,
-      [defenderIds],
-    );
+    const rows = await timelineEventFacts(this.dataSource.manager, defenderIds);
     for (const r of rows) {
       facts.events.push(r.type);
       facts.charges.push(...(r.charges ?? []));

@@ -13,13 +13,13 @@ import {
   type FieldError,
   type Page,
 } from '@witness/platform';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { caseVisibleSql } from '../access';
+import { DataSource, EntityManager } from 'typeorm';
+import { assignedToCaseSql, caseVisibleSql } from '../access';
 import { DefendersService } from '../defenders';
 import type { DomainEvents } from '../shared/events';
 import { isValidOffset } from '../shared/schedule';
 import type { Actor } from '../shared/actor';
-import { User } from '../users';
+import { activeUsers } from '../users';
 import {
   Milestone,
   type MilestoneKind,
@@ -234,8 +234,8 @@ export class MilestonesService {
       // Whom it reminds (RemindersService): its assignees, or, when it names no one, the
       // case's assigned caseworkers.
       qb.andWhere(
-        `(:aid = ANY(m.assignee_ids) OR (cardinality(m.assignee_ids) = 0 AND EXISTS
-           (SELECT 1 FROM defender_assignees ra WHERE ra.defender_id = m.defender_id AND ra.user_id = :aid)))`,
+        `(:aid = ANY(m.assignee_ids) OR (cardinality(m.assignee_ids) = 0 AND
+           ${assignedToCaseSql('m.defender_id', ':aid')}))`,
         { aid: query.assigneeId },
       );
     }
@@ -299,7 +299,7 @@ export class MilestonesService {
     });
     const ids = dedupe(input.assigneeIds ?? []);
     if (ids.length) {
-      const users = await tx.find(User, { where: { id: In(ids), active: true } });
+      const users = await activeUsers(tx, ids);
       const found = new Set(users.filter((u) => u.role !== 'viewer').map((u) => u.id));
       ids.forEach((uid, i) => {
         if (!found.has(uid))

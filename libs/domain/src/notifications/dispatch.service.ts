@@ -14,8 +14,8 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { recipientSeesCaseSql } from '../access';
 import { caseNamesAndAccess } from '../defenders';
-import { Milestone } from '../milestones';
-import { User } from '../users';
+import { milestoneById, type Milestone } from '../milestones';
+import { activeUser } from '../users';
 import { Delivery } from './delivery.entity';
 import { NotificationPreferences } from './notification-preferences.entity';
 import { Notification } from './notification.entity';
@@ -298,12 +298,12 @@ export class DispatchService {
           .orderBy('d.send_at', 'ASC')
           .setLock('pessimistic_write')
           .getMany();
-        const user = await tx.findOneBy(User, { id: userId });
-        if (!ds.length || !user || !user.active) return 'skipped';
+        const user = await activeUser(tx, userId);
+        if (!ds.length || !user) return 'skipped';
         const items = [];
         const open: Delivery[] = [];
         for (const d of ds) {
-          const m = await tx.findOneBy(Milestone, { id: d.milestoneId });
+          const m = await milestoneById(tx, d.milestoneId);
           if (!m || m.status !== 'open') {
             await tx.update(
               Delivery,
@@ -363,9 +363,9 @@ export class DispatchService {
           lock: { mode: 'pessimistic_write' },
         });
         if (!d || d.state !== 'queued') return 'skipped';
-        const m = await tx.findOneBy(Milestone, { id: d.milestoneId });
-        const user = await tx.findOneBy(User, { id: d.recipientId });
-        if (!m || m.status !== 'open' || !user || !user.active) {
+        const m = await milestoneById(tx, d.milestoneId);
+        const user = await activeUser(tx, d.recipientId);
+        if (!m || m.status !== 'open' || !user) {
           await tx.update(
             Delivery,
             { id: d.id },

@@ -4,9 +4,9 @@ import { Clock, type Env } from '@witness/platform';
 import { EntityManager, In } from 'typeorm';
 import { caseAssigneeIds } from '../access';
 import { caseNamesAndAccess } from '../defenders';
-import { Milestone } from '../milestones';
+import { milestoneById, milestoneIdsOfCase, type Milestone } from '../milestones';
 import { OnDomainEvent, type DomainEvents } from '../shared/events';
-import { User } from '../users';
+import { activeUsers } from '../users';
 import { Delivery, type Channel } from './delivery.entity';
 import { NotificationPreferences } from './notification-preferences.entity';
 import { reminderAt } from '../shared/schedule';
@@ -43,14 +43,11 @@ export class RemindersService {
   @OnDomainEvent('DefenderChanged', { order: 10 })
   async onDefenderChanged(tx: EntityManager, e: DomainEvents['DefenderChanged']): Promise<void> {
     if (!e.archived) return;
-    const milestones = await tx.find(Milestone, {
-      select: { id: true },
-      where: { defenderId: e.defenderId },
-    });
-    if (!milestones.length) return;
+    const milestoneIds = await milestoneIdsOfCase(tx, e.defenderId);
+    if (!milestoneIds.length) return;
     await tx.update(
       Delivery,
-      { milestoneId: In(milestones.map((m) => m.id)), state: In(['pending', 'queued']) },
+      { milestoneId: In(milestoneIds), state: In(['pending', 'queued']) },
       { state: 'cancelled', lastError: 'case archived' },
     );
   }
@@ -61,7 +58,7 @@ export class RemindersService {
    */
   async plan(tx: EntityManager, milestone: Milestone | string): Promise<void> {
     const m =
-      typeof milestone === 'string' ? await tx.findOneBy(Milestone, { id: milestone }) : milestone;
+      typeof milestone === 'string' ? await milestoneById(tx, milestone) : milestone;
     if (!m) return;
     const milestoneId = m.id;
     const existing = await tx.find(Delivery, { where: { milestoneId } });
@@ -120,7 +117,7 @@ export class RemindersService {
       if (ids.length === 0) ids = await caseAssigneeIds(tx, m.defenderId);
     }
     if (ids.length === 0) return [];
-    const users = await tx.find(User, { where: { id: In(ids), active: true } });
+    const users = await activeUsers(tx, ids);
     let allowed = users.filter((u) => u.role !== 'viewer' || !restricted);
     if (restricted && m.defenderId) {
       const set = new Set(await caseAssigneeIds(tx, m.defenderId));

@@ -11,12 +11,7 @@ import {
 } from '@witness/platform';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import {
-  currentConsents,
-  type ConsentDecision,
-  type ConsentPurpose,
-  withheldCoDefenderNames,
-} from '../consents';
+import { consentEverGivenSql, loadCurrentConsentsOf, withheldCoDefenderNames } from '../consents';
 import type { HrdFocus } from '../shared/vocabulary';
 import { renderAtom, type AtomLink } from './atom';
 import { PUBLIC_PHOTO_CONTENT_TYPE, type PublicPhotoRef } from './public-photo';
@@ -163,34 +158,7 @@ export class PublicFeed {
     defenderIds: string[],
     today: string,
   ): Promise<Map<string, Consents>> {
-    const rows: {
-      defender_id: string;
-      purpose: ConsentPurpose;
-      decision: ConsentDecision;
-      decided_on: string;
-      expires_on: string | null;
-      seq: string;
-    }[] = defenderIds.length
-      ? await m.query(
-          `SELECT defender_id, purpose, decision, decided_on::text, expires_on::text, seq::text
-             FROM consents WHERE defender_id = ANY($1::uuid[]) AND purpose IN ('public_profile', 'photo')`,
-          [defenderIds],
-        )
-      : [];
-    const out = new Map<string, Consents>();
-    for (const id of defenderIds) {
-      const facts = rows
-        .filter((r) => r.defender_id === id)
-        .map((r) => ({
-          purpose: r.purpose,
-          decision: r.decision,
-          decidedOn: r.decided_on,
-          expiresOn: r.expires_on,
-          seq: Number(r.seq),
-        }));
-      out.set(id, currentConsents(facts, today));
-    }
-    return out;
+    return loadCurrentConsentsOf(m, defenderIds, ['public_profile', 'photo'], today);
   }
 
   /**
@@ -217,8 +185,7 @@ export class PublicFeed {
         'p.published_at IS NOT NULL',
         'd.archived_at IS NULL',
         `d.access = 'standard'`,
-        `EXISTS (SELECT 1 FROM consents c WHERE c.defender_id = p.defender_id
-                  AND c.purpose = 'public_profile' AND c.decision = 'given')`,
+        consentEverGivenSql('p.defender_id', 'public_profile'),
       ];
       const param = (v: unknown) => {
         params.push(v);

@@ -41,7 +41,6 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['DefenderAssignee'],
     why: NOT_YET,
   },
-  'documents/document-access.ts': { sql: ['defender_assignees'], why: NOT_YET },
   'documents/document-checks.ts': {
     sql: ['defenders'],
     entities: ['Defender', 'DefenderAssignee', 'DetentionEvent', 'EscalationDefender'],
@@ -56,22 +55,6 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
     entities: ['Defender', 'DetentionEvent'],
     why: NOT_YET,
   },
-  'escalations/escalation-gates.ts': { entities: ['Partner', 'User'], why: NOT_YET },
-  'escalations/escalation-queries.ts': { sql: ['detention_events'], why: NOT_YET },
-  'milestones/milestones.service.ts': {
-    sql: ['defender_assignees'],
-    entities: ['User'],
-    why: NOT_YET,
-  },
-  'notifications/dispatch.service.ts': {
-    entities: ['User', 'Milestone'],
-    why: NOT_YET,
-  },
-  'notifications/reminders.service.ts': {
-    entities: ['Milestone', 'User'],
-    why: NOT_YET,
-  },
-  'publication/public-feed.service.ts': { sql: ['consents'], why: NOT_YET },
   'publication/publication-rules.ts': {
     sql: ['documents', 'document_versions', 'detention_events'],
     why: NOT_YET,
@@ -83,6 +66,7 @@ const ALLOWED: Record<string, { sql?: string[]; entities?: string[]; why: string
       'publications',
       'escalation_defenders',
       'escalation_partners',
+      'escalation_transitions',
       'partners',
     ],
     why: NOT_YET,

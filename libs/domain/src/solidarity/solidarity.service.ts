@@ -520,6 +520,11 @@ export async function knownPartners(tx: EntityManager, ids: string[]): Promise<s
   return unique;
 }
 
+/** The partners with these ids (unknown ids are left out), read in the caller's transaction. */
+export async function partnersByIds(tx: EntityManager, ids: readonly string[]): Promise<Partner[]> {
+  return ids.length ? tx.find(Partner, { where: { id: In([...ids]) } }) : [];
+}
+
 function toActionView(
   a: SolidarityAction,
   defenderIds: string[],

@@ -63,6 +63,16 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
+/** The user with this id if active, else null, read in the caller's transaction. */
+export async function activeUser(tx: EntityManager, id: string): Promise<User | null> {
+  return tx.findOneBy(User, { id, active: true });
+}
+
+/** The active users among these ids, read in the caller's transaction. */
+export async function activeUsers(tx: EntityManager, ids: readonly string[]): Promise<User[]> {
+  return tx.find(User, { where: { id: In([...ids]), active: true } });
+}
+
 export function toUserView(u: User): UserView {
   return {
     id: u.id,
