@@ -177,13 +177,21 @@ describe('defender export', () => {
       );
       const fromJson = JSON.parse(json.text) as Record_[];
 
-      // The same records with the same values (the export adds the story), by id.
+      // The same cases, each with the values the list shows: the list carries a list's
+      // fields, the export the whole record (as the detail route, the story included).
       const byId = (rows: Record_[]) =>
         Object.fromEntries(rows.map((r) => [r.id as string, withoutStory(r)]));
-      expect(byId(fromJson)).toEqual(byId(listed));
+      const ids = (rows: Record_[]) => rows.map((r) => r.id as string).sort();
+      expect(ids(fromJson)).toEqual(ids(listed));
+      expect(ids(fromCsv)).toEqual(ids(listed));
+      const jsonById = byId(fromJson);
+      const csvById = byId(fromCsv);
+      for (const item of listed) {
+        expect(jsonById[item.id as string]).toMatchObject(item);
+        expect(csvById[item.id as string]).toMatchObject(item);
+      }
       // The CSV has every nationality in `nationalities`, not the older one-nationality alias.
-      const withoutAlias = ({ nationality: _n, ...rest }: Record_) => rest;
-      expect(byId(fromCsv)).toEqual(byId(listed.map(withoutAlias)));
+      expect(fromCsv.every((r) => !('nationality' in r))).toBe(true);
       expect(Number(csv.headers['x-total-count'])).toBe(listed.length);
     }
     // Archived only when asked for, as in the list.
