@@ -123,7 +123,7 @@ describe('web: calendar', () => {
     await expect(day('2026-07-18').innerText()).resolves.not.toContain('UPR 50');
     await page.goto(`/app/calendar?month=2026-06`);
     await expect(day('2026-06-22').innerText()).resolves.toContain(
-      'UPR 50: stakeholder submission due (BD)',
+      'UPR 50: stakeholder submission due (Bangladesh)',
     );
     // Today (in Dhaka) is marked.
     await expect(
@@ -138,7 +138,7 @@ describe('web: calendar', () => {
     await page.goto(`/app`);
     const sessions = page.locator('[data-section="sessions"]');
     await expect(sessions.innerText()).resolves.toContain(
-      'UPR 50: stakeholder submission due (BD)',
+      'UPR 50: stakeholder submission due (Bangladesh)',
     );
     await sessions.getByRole('link', { name: 'UPR Working Group, 50th session' }).click();
     await page.waitForURL(`**/app/calendar/entries/${ids.upr}`);
